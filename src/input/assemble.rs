@@ -1,0 +1,1054 @@
+//! Checks across rows and files, and the assembly of the [`Case`].
+//!
+//! Rules where the spec is silent:
+//!
+//! - Duplicate keys are errors at the later line, naming the earlier one. Keys:
+//!   municipality code; segment id; (municipality, segment) in stock.csv;
+//!   (municipality, year, variant) in households.csv (a shared row is its own variant);
+//!   (segment, municipality, year) in demand_shares.csv; (segment, municipality) in
+//!   costs.csv; (region, year) in budgets.csv; (from, to, label) in transformations.csv:
+//!   two transformations between the same segments with different labels (e.g. merging
+//!   and renovating) are legitimate, the same label twice is not.
+//! - Names are compared exactly (after trimming): `GM0917` ≠ `gm0917`; errors suggest
+//!   the nearest known name.
+//! - `households_variant` is checked against the variants households.csv names: a
+//!   variant that no row names is an error, unless no row names any variant and the
+//!   variant was not set explicitly (settings or `--variant`): then every row is shared.
+//! - A demand_shares.csv row for a year that is neither the base year nor a milestone
+//!   never applies: a warning.
+//! - Budget rows of a region without municipalities, and of years outside
+//!   base_year+1..last milestone, are ignored with a warning.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt::Write as _;
+
+use super::rows::{
+    BudgetRow, CostRow, DemandShareRow, FileRows, HouseholdRow, Lined, MunicipalityRow, SegmentRow,
+    StockRow, TransformationRow,
+};
+use super::settings::{Milestones, ParsedSettings};
+use super::suggest::nearest;
+use super::{
+    Diagnostics, ReadOptions, BUDGETS, COSTS, DEMAND_SHARES, HOUSEHOLDS, MUNICIPALITIES, SEGMENTS,
+    SETTINGS, STOCK, TRANSFORMATIONS,
+};
+use crate::case::{
+    Case, Mode, Municipality, Period, Segment, SegmentCosts, Settings, Transformation,
+};
+use crate::InputError;
+
+/// Tolerance on the sum of demand shares per municipality and year.
+const SHARE_SUM_TOLERANCE: f64 = 1e-6;
+
+/// Everything read from the files; `None` where a file could not be used.
+pub(crate) struct Inputs {
+    pub municipalities: Option<FileRows<MunicipalityRow>>,
+    pub segments: Option<FileRows<SegmentRow>>,
+    pub stock: Option<FileRows<StockRow>>,
+    pub households: Option<FileRows<HouseholdRow>>,
+    pub demand_shares_present: bool,
+    pub demand_shares: Option<FileRows<DemandShareRow>>,
+    pub costs: Option<FileRows<CostRow>>,
+    /// Whether transformations.csv exists (it is optional).
+    pub transformations_present: bool,
+    pub transformations: Option<FileRows<TransformationRow>>,
+    pub budgets: Option<FileRows<BudgetRow>>,
+    pub settings: Option<ParsedSettings>,
+}
+
+/// Known names of one kind (municipality codes, segment ids) and their indices.
+struct Names {
+    what: &'static str,
+    file: &'static str,
+    index: HashMap<String, usize>,
+    /// Names on rows that had other errors: references to them are not reported again.
+    seen: BTreeSet<String>,
+    /// The names in index order.
+    list: Vec<String>,
+    /// The names sorted, for suggestions.
+    sorted: Vec<String>,
+    /// Whether to suggest names within a few edits (words), or only case variants (codes).
+    fuzzy: bool,
+}
+
+impl Names {
+    fn new(
+        what: &'static str,
+        file: &'static str,
+        names: &[String],
+        seen: BTreeSet<String>,
+        fuzzy: bool,
+    ) -> Self {
+        let index = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.clone(), i))
+            .collect();
+        let mut sorted = names.to_vec();
+        sorted.sort();
+        Names {
+            what,
+            file,
+            index,
+            seen,
+            list: names.to_vec(),
+            sorted,
+            fuzzy,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// The name with index `i`.
+    fn name(&self, i: usize) -> &str {
+        self.list.get(i).map_or("?", String::as_str)
+    }
+
+    /// The index of `name`, or an error at `file`, `line`, `column`.
+    fn resolve(
+        &self,
+        name: &str,
+        file: &str,
+        line: u64,
+        column: &str,
+        d: &mut Diagnostics,
+    ) -> Option<usize> {
+        if let Some(&i) = self.index.get(name) {
+            return Some(i);
+        }
+        if !self.seen.contains(name) {
+            let mut msg = format!("unknown {} '{name}': it is not in {}", self.what, self.file);
+            let hint = if self.fuzzy {
+                nearest(name, &self.sorted)
+            } else {
+                // Codes such as GM0917 differ from each other by a digit: suggest only a
+                // different spelling of case.
+                self.sorted
+                    .iter()
+                    .find(|n| n.eq_ignore_ascii_case(name))
+                    .map(String::as_str)
+            };
+            if let Some(s) = hint {
+                let _ = write!(msg, " (did you mean '{s}'?)");
+            }
+            d.error(InputError::cell(file, line, column, msg));
+        }
+        None
+    }
+}
+
+/// Resolves against optional names: `None` silently when the names are unknown (the
+/// file that defines them had errors of its own).
+fn resolve(
+    names: Option<&Names>,
+    name: &str,
+    file: &str,
+    line: u64,
+    column: &str,
+    d: &mut Diagnostics,
+) -> Option<usize> {
+    names?.resolve(name, file, line, column, d)
+}
+
+/// Records a duplicate-key error when `key` was seen before; returns whether it is new.
+fn first_occurrence<K: std::hash::Hash + Eq>(
+    seen: &mut HashMap<K, u64>,
+    key: K,
+    file: &str,
+    line: u64,
+    describe: impl FnOnce() -> String,
+    d: &mut Diagnostics,
+) -> bool {
+    match seen.get(&key) {
+        Some(&first) => {
+            d.error(InputError::line(
+                file,
+                line,
+                format!("duplicate {}: already on line {first}", describe()),
+            ));
+            false
+        }
+        None => {
+            seen.insert(key, line);
+            true
+        }
+    }
+}
+
+struct MunicipalityTable {
+    list: Vec<Municipality>,
+    regions: Vec<String>,
+    names: Names,
+}
+
+fn municipalities(k: FileRows<MunicipalityRow>, d: &mut Diagnostics) -> Option<MunicipalityTable> {
+    let mut seen = HashMap::new();
+    let mut rows: Vec<MunicipalityRow> = Vec::new();
+    for Lined { line, row } in k.rows {
+        let code = row.code.clone();
+        if first_occurrence(
+            &mut seen,
+            code.clone(),
+            MUNICIPALITIES,
+            line,
+            || format!("municipality code '{code}'"),
+            d,
+        ) {
+            rows.push(row);
+        }
+    }
+    if k.seen.is_empty() {
+        d.error(InputError::file(
+            MUNICIPALITIES,
+            "the file has no municipalities: add one row per municipality",
+        ));
+        return None;
+    }
+    rows.sort_by(|a, b| a.code.cmp(&b.code));
+    let regions: Vec<String> = rows
+        .iter()
+        .map(|r| r.region.clone())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let list: Vec<Municipality> = rows
+        .into_iter()
+        .map(|r| Municipality {
+            region: regions.binary_search(&r.region).unwrap_or(0),
+            code: r.code,
+            name: r.name,
+        })
+        .collect();
+    let codes: Vec<String> = list.iter().map(|m| m.code.clone()).collect();
+    let names = Names::new("municipality", MUNICIPALITIES, &codes, k.seen, false);
+    Some(MunicipalityTable {
+        list,
+        regions,
+        names,
+    })
+}
+
+fn segments(k: FileRows<SegmentRow>, d: &mut Diagnostics) -> Option<(Vec<Segment>, Names)> {
+    let mut seen = HashMap::new();
+    let mut list = Vec::new();
+    for Lined { line, row } in k.rows {
+        let id = row.segment.clone();
+        if first_occurrence(
+            &mut seen,
+            id.clone(),
+            SEGMENTS,
+            line,
+            || format!("segment '{id}'"),
+            d,
+        ) {
+            list.push(Segment {
+                label: row.label.unwrap_or_else(|| row.segment.clone()),
+                id: row.segment,
+                tenure: row.tenure,
+                dwelling_type: row.dwelling_type,
+            });
+        }
+    }
+    if k.seen.is_empty() {
+        d.error(InputError::file(
+            SEGMENTS,
+            "the file has no segments: add one row per segment",
+        ));
+        return None;
+    }
+    let ids: Vec<String> = list.iter().map(|s| s.id.clone()).collect();
+    let names = Names::new("segment", SEGMENTS, &ids, k.seen, true);
+    Some((list, names))
+}
+
+/// S0[m][s] and the line of each stock row.
+struct Stock {
+    values: Vec<Vec<f64>>,
+    lines: HashMap<(usize, usize), u64>,
+}
+
+fn stock(
+    rows: FileRows<StockRow>,
+    munis: Option<&Names>,
+    segs: Option<&Names>,
+    d: &mut Diagnostics,
+) -> Option<Stock> {
+    let mut seen = HashMap::new();
+    let mut resolved = Vec::new();
+    for Lined { line, row } in rows.rows {
+        let m = resolve(munis, &row.municipality, STOCK, line, "municipality", d);
+        let s = resolve(segs, &row.segment, STOCK, line, "segment", d);
+        let key = (row.municipality.clone(), row.segment.clone());
+        let new = first_occurrence(
+            &mut seen,
+            key,
+            STOCK,
+            line,
+            || {
+                format!(
+                    "municipality and segment ({}, {})",
+                    row.municipality, row.segment
+                )
+            },
+            d,
+        );
+        if let (Some(m), Some(s), true) = (m, s, new) {
+            resolved.push((m, s, line, row.dwellings));
+        }
+    }
+    let (munis, segs) = (munis?, segs?);
+    let mut values = vec![vec![0.0; segs.len()]; munis.len()];
+    let mut lines = HashMap::new();
+    for (m, s, line, v) in resolved {
+        if let Some(cell) = values.get_mut(m).and_then(|row| row.get_mut(s)) {
+            *cell = v;
+        }
+        lines.insert((m, s), line);
+    }
+    Some(Stock { values, lines })
+}
+
+/// The variant in use: `--variant` over settings, and whether it was chosen explicitly.
+fn chosen_variant(
+    settings: Option<&ParsedSettings>,
+    options: &ReadOptions,
+    d: &mut Diagnostics,
+) -> (String, bool) {
+    if let Some(v) = &options.variant {
+        let v = v.trim();
+        if v.is_empty() {
+            d.error(InputError::file(
+                "--variant",
+                "the variant is empty: name a variant of households.csv",
+            ));
+        }
+        return (v.to_string(), true);
+    }
+    match settings {
+        Some(s) => (s.settings.households_variant.clone(), s.variant_explicit),
+        None => ("base".to_string(), false),
+    }
+}
+
+/// The result of households.csv: milestones (given or derived) and H[m][t].
+struct Households {
+    milestones: Vec<i32>,
+    values: Vec<Vec<f64>>,
+}
+
+fn households(
+    rows: FileRows<HouseholdRow>,
+    munis: Option<&Names>,
+    settings: Option<&ParsedSettings>,
+    variant: &str,
+    variant_explicit: bool,
+    d: &mut Diagnostics,
+) -> Option<Households> {
+    let mut seen = HashMap::new();
+    let mut variants: BTreeSet<String> = BTreeSet::new();
+    let mut resolved = Vec::new();
+    let file_complete = rows.complete;
+    for Lined { line, row } in rows.rows {
+        if let Some(v) = &row.variant {
+            variants.insert(v.clone());
+        }
+        let m = resolve(
+            munis,
+            &row.municipality,
+            HOUSEHOLDS,
+            line,
+            "municipality",
+            d,
+        );
+        let key = (row.municipality.clone(), row.year, row.variant.clone());
+        let new = first_occurrence(
+            &mut seen,
+            key,
+            HOUSEHOLDS,
+            line,
+            || {
+                format!(
+                    "households row for {} in {} ({})",
+                    row.municipality,
+                    row.year,
+                    match &row.variant {
+                        Some(v) => format!("variant '{v}'"),
+                        None => "shared by every variant".to_string(),
+                    }
+                )
+            },
+            d,
+        );
+        if let (Some(m), true) = (m, new) {
+            resolved.push((m, row));
+        }
+    }
+    if !variants.contains(variant) && (variant_explicit || !variants.is_empty()) {
+        let msg = if variants.is_empty() {
+            format!(
+                "households_variant is '{variant}' but no row names a variant (every row is \
+                 shared); leave households_variant out or add a variant column"
+            )
+        } else {
+            format!(
+                "no row has variant '{variant}' (households_variant in settings.toml or \
+                 --variant); the variants in households.csv are: {}",
+                variants.iter().cloned().collect::<Vec<_>>().join(", ")
+            )
+        };
+        d.error(InputError {
+            file: HOUSEHOLDS.to_string(),
+            line: None,
+            column: Some("variant".to_string()),
+            message: msg,
+        });
+        return None;
+    }
+    if !file_complete {
+        // A row was left out for a bad cell: coverage would report it again as missing.
+        return None;
+    }
+    let munis = munis?;
+    let settings = settings?;
+    let base = settings.base_year?;
+
+    // Rows in use per municipality: shared rows, overridden by the chosen variant's.
+    let mut in_use: Vec<BTreeMap<i32, f64>> = vec![BTreeMap::new(); munis.len()];
+    let mut other_variant_years: Vec<BTreeMap<i32, BTreeSet<String>>> =
+        vec![BTreeMap::new(); munis.len()];
+    for (m, row) in &resolved {
+        let Some(series) = in_use.get_mut(*m) else {
+            continue;
+        };
+        match &row.variant {
+            None => {
+                series.entry(row.year).or_insert(row.households);
+            }
+            Some(v) if v == variant => {
+                series.insert(row.year, row.households);
+            }
+            Some(v) => {
+                if let Some(o) = other_variant_years.get_mut(*m) {
+                    o.entry(row.year).or_default().insert(v.clone());
+                }
+            }
+        }
+    }
+    let in_use_text = if variants.is_empty() {
+        "the rows in use".to_string()
+    } else {
+        format!("the rows in use (shared and variant '{variant}')")
+    };
+
+    let (milestones, milestone_line, milestones_given) = match &settings.milestones {
+        Milestones::Invalid => return None,
+        Milestones::Given { years, line } => (years.clone(), *line, true),
+        Milestones::Absent => {
+            let years: BTreeSet<i32> = in_use
+                .iter()
+                .flat_map(|s| s.keys().copied())
+                .filter(|&y| y > base)
+                .collect();
+            if years.is_empty() {
+                d.error(InputError::file(
+                    HOUSEHOLDS,
+                    format!(
+                        "no milestones: settings.toml lists none and {in_use_text} list no \
+                         year after the base year {base}"
+                    ),
+                ));
+                return None;
+            }
+            (years.into_iter().collect(), None, false)
+        }
+    };
+
+    let mut values = Vec::with_capacity(munis.len());
+    let mut ok = true;
+    for (m, series) in in_use.iter().enumerate() {
+        let code = munis.name(m);
+        let (Some((&first, _)), Some((&last, _))) =
+            (series.first_key_value(), series.last_key_value())
+        else {
+            d.error(InputError::file(
+                HOUSEHOLDS,
+                format!("no households for municipality {code}: none of {in_use_text} is for it"),
+            ));
+            ok = false;
+            continue;
+        };
+        let range = if first == last {
+            format!("only {first}")
+        } else {
+            format!("{first}–{last}")
+        };
+        if base < first || base > last {
+            let mut msg = format!(
+                "missing households for the base year {base} for {code}: {in_use_text} cover \
+                 {range}; add a row for {base} (a blank variant shares it across variants)"
+            );
+            if let Some(others) = other_variant_years.get(m).and_then(|o| o.get(&base)) {
+                let list: Vec<&str> = others.iter().map(String::as_str).collect();
+                let _ = write!(
+                    msg,
+                    "; there is a {base} row only for variant(s) {}",
+                    list.join(", ")
+                );
+            }
+            d.error(InputError::file(HOUSEHOLDS, msg));
+            ok = false;
+        }
+        let outside: Vec<String> = milestones
+            .iter()
+            .filter(|&&y| y < first || y > last)
+            .map(|y| y.to_string())
+            .collect();
+        if !outside.is_empty() {
+            let msg = format!(
+                "milestone(s) {} beyond the households projections of {code}: {in_use_text} \
+                 of households.csv cover {range}",
+                outside.join(", ")
+            );
+            d.error(if milestones_given {
+                InputError {
+                    file: SETTINGS.to_string(),
+                    line: milestone_line,
+                    column: Some("milestones".to_string()),
+                    message: msg,
+                }
+            } else {
+                InputError::file(HOUSEHOLDS, msg)
+            });
+            ok = false;
+        }
+        let points: Vec<(i32, f64)> = series.iter().map(|(&y, &v)| (y, v)).collect();
+        let row: Option<Vec<f64>> = std::iter::once(base)
+            .chain(milestones.iter().copied())
+            .map(|y| interpolate(&points, y))
+            .collect();
+        match row {
+            Some(row) => values.push(row),
+            None => ok = false,
+        }
+    }
+    ok.then_some(Households { milestones, values })
+}
+
+/// Linear interpolation of a sorted series at `year`; `None` outside its range.
+pub(crate) fn interpolate(points: &[(i32, f64)], year: i32) -> Option<f64> {
+    if let Some(&(_, v)) = points.iter().find(|(y, _)| *y == year) {
+        return Some(v);
+    }
+    points.windows(2).find_map(|w| match w {
+        [(y0, v0), (y1, v1)] if *y0 < year && year < *y1 => {
+            Some(v0 + (v1 - v0) * f64::from(year - y0) / f64::from(y1 - y0))
+        }
+        _ => None,
+    })
+}
+
+/// (segment, municipality or all, year or all) of a demand_shares.csv row.
+type ShareKey = (usize, Option<usize>, Option<i32>);
+
+fn demand_shares(
+    rows: FileRows<DemandShareRow>,
+    munis: Option<&Names>,
+    segs: Option<&Names>,
+    balance_years: Option<&[i32]>,
+    d: &mut Diagnostics,
+) -> Option<Vec<Vec<Vec<f64>>>> {
+    let mut seen = HashMap::new();
+    let mut table: HashMap<ShareKey, (f64, u64)> = HashMap::new();
+    let mut complete = rows.complete;
+    for Lined { line, row } in rows.rows {
+        let s = resolve(segs, &row.segment, DEMAND_SHARES, line, "segment", d);
+        let m = match &row.municipality {
+            Some(code) => resolve(munis, code, DEMAND_SHARES, line, "municipality", d).map(Some),
+            None => Some(None),
+        };
+        let key = (row.segment.clone(), row.municipality.clone(), row.year);
+        let new = first_occurrence(
+            &mut seen,
+            key,
+            DEMAND_SHARES,
+            line,
+            || {
+                format!(
+                    "share for segment '{}', {}, {}",
+                    row.segment,
+                    row.municipality
+                        .as_deref()
+                        .map_or("all municipalities".to_string(), |m| format!(
+                            "municipality {m}"
+                        )),
+                    row.year
+                        .map_or("all years".to_string(), |y| format!("year {y}"))
+                )
+            },
+            d,
+        );
+        if let (Some(years), Some(y)) = (balance_years, row.year) {
+            if !years.contains(&y) {
+                d.warn(
+                    DEMAND_SHARES,
+                    Some(line),
+                    format!(
+                        "year {y} is neither the base year nor a milestone ({}): the row never \
+                         applies",
+                        years
+                            .iter()
+                            .map(|y| y.to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                );
+            }
+        }
+        match (s, m, new) {
+            (Some(s), Some(m), true) => {
+                table.insert((s, m, row.year), (row.share, line));
+            }
+            _ => complete = false,
+        }
+    }
+    let (munis, segs, years) = (munis?, segs?, balance_years?);
+    let mut out = Vec::with_capacity(munis.len());
+    for m in 0..munis.len() {
+        let code = munis.name(m);
+        let mut per_t = Vec::with_capacity(years.len());
+        for &y in years {
+            let mut shares = vec![0.0; segs.len()];
+            let mut lines = BTreeSet::new();
+            for (s, share) in shares.iter_mut().enumerate() {
+                let hit = [
+                    (Some(m), Some(y)),
+                    (Some(m), None),
+                    (None, Some(y)),
+                    (None, None),
+                ]
+                .iter()
+                .find_map(|&(mm, yy)| table.get(&(s, mm, yy)));
+                if let Some(&(v, line)) = hit {
+                    *share = v;
+                    lines.insert(line);
+                }
+            }
+            let sum: f64 = shares.iter().sum();
+            if complete && (sum - 1.0).abs() > SHARE_SUM_TOLERANCE {
+                let msg = if lines.is_empty() {
+                    format!("no demand share applies to {code} in {y}: the shares must sum to 1")
+                } else {
+                    format!(
+                        "the demand shares of {code} in {y} sum to {sum:.6}, not 1 (± 1e-6); \
+                         rows used: {} {}",
+                        if lines.len() == 1 { "line" } else { "lines" },
+                        lines
+                            .iter()
+                            .map(|l| l.to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                };
+                d.error(InputError::file(DEMAND_SHARES, msg));
+            }
+            per_t.push(shares);
+        }
+        out.push(per_t);
+    }
+    complete.then_some(out)
+}
+
+fn costs(
+    rows: FileRows<CostRow>,
+    munis: Option<&Names>,
+    segs: Option<&Names>,
+    stock: Option<&Stock>,
+    d: &mut Diagnostics,
+) -> Option<Vec<Vec<Option<SegmentCosts>>>> {
+    let mut seen = HashMap::new();
+    let mut table: HashMap<(usize, Option<usize>), SegmentCosts> = HashMap::new();
+    let mut complete = rows.complete;
+    for Lined { line, row } in rows.rows {
+        let s = resolve(segs, &row.segment, COSTS, line, "segment", d);
+        let m = match &row.municipality {
+            Some(code) => resolve(munis, code, COSTS, line, "municipality", d).map(Some),
+            None => Some(None),
+        };
+        let key = (row.segment.clone(), row.municipality.clone());
+        let new = first_occurrence(
+            &mut seen,
+            key,
+            COSTS,
+            line,
+            || {
+                format!(
+                    "costs for segment '{}' in {}",
+                    row.segment,
+                    row.municipality.as_deref().unwrap_or("all municipalities")
+                )
+            },
+            d,
+        );
+        match (s, m, new) {
+            (Some(s), Some(m), true) => {
+                table.insert(
+                    (s, m),
+                    SegmentCosts {
+                        demolish_eur: row.demolish_eur,
+                        new_build_eur: row.new_build_eur,
+                    },
+                );
+            }
+            _ => complete = false,
+        }
+    }
+    let (munis, segs) = (munis?, segs?);
+    let mut out = vec![vec![None; segs.len()]; munis.len()];
+    for (m, row) in out.iter_mut().enumerate() {
+        for (s, cell) in row.iter_mut().enumerate() {
+            *cell = table
+                .get(&(s, Some(m)))
+                .or_else(|| table.get(&(s, None)))
+                .copied();
+        }
+    }
+    if let (Some(stock), true) = (stock, complete) {
+        for (m, row) in out.iter().enumerate() {
+            for (s, cell) in row.iter().enumerate() {
+                let dwellings = stock
+                    .values
+                    .get(m)
+                    .and_then(|r| r.get(s))
+                    .copied()
+                    .unwrap_or(0.0);
+                if cell.is_none() && dwellings > 0.0 {
+                    let code = munis.name(m);
+                    let seg = segs.name(s);
+                    let at = stock
+                        .lines
+                        .get(&(m, s))
+                        .map_or(String::new(), |l| format!(" (stock.csv line {l})"));
+                    d.error(InputError::file(
+                        COSTS,
+                        format!(
+                            "no costs for segment '{seg}' in {code}, which has {dwellings} \
+                             dwellings of it{at}; add a row for the segment (a blank \
+                             municipality applies to all municipalities)"
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    complete.then_some(out)
+}
+
+fn transformations(
+    rows: FileRows<TransformationRow>,
+    segs: Option<&Names>,
+    d: &mut Diagnostics,
+) -> Option<Vec<Transformation>> {
+    let mut seen = HashMap::new();
+    let mut out = Vec::new();
+    let mut complete = rows.complete;
+    for Lined { line, row } in rows.rows {
+        let from = resolve(
+            segs,
+            &row.from_segment,
+            TRANSFORMATIONS,
+            line,
+            "from_segment",
+            d,
+        );
+        let to = resolve(
+            segs,
+            &row.to_segment,
+            TRANSFORMATIONS,
+            line,
+            "to_segment",
+            d,
+        );
+        let key = (
+            row.from_segment.clone(),
+            row.to_segment.clone(),
+            row.label.clone(),
+        );
+        let new = first_occurrence(
+            &mut seen,
+            key,
+            TRANSFORMATIONS,
+            line,
+            || {
+                format!(
+                    "transformation {} → {}{}",
+                    row.from_segment,
+                    row.to_segment,
+                    row.label
+                        .as_deref()
+                        .map_or(String::new(), |l| format!(" labelled '{l}'"))
+                )
+            },
+            d,
+        );
+        match (from, to, new) {
+            (Some(from), Some(to), true) => out.push(Transformation {
+                from,
+                to,
+                cost_eur: row.cost_eur,
+                yield_per_dwelling: row.yield_per_dwelling,
+                label: row
+                    .label
+                    .unwrap_or_else(|| format!("{} → {}", row.from_segment, row.to_segment)),
+            }),
+            _ => complete = false,
+        }
+    }
+    segs?;
+    complete.then_some(out)
+}
+
+fn budgets(
+    rows: FileRows<BudgetRow>,
+    munis: Option<&MunicipalityTable>,
+    periods: Option<&[Period]>,
+    base_year: Option<i32>,
+    d: &mut Diagnostics,
+) -> Option<Vec<Vec<f64>>> {
+    let mut seen = HashMap::new();
+    let mut good = Vec::new();
+    let file_complete = rows.complete;
+    for Lined { line, row } in rows.rows {
+        let key = (row.region.clone(), row.year);
+        if first_occurrence(
+            &mut seen,
+            key,
+            BUDGETS,
+            line,
+            || format!("budget for region '{}' in {}", row.region, row.year),
+            d,
+        ) {
+            good.push(Lined { line, row });
+        }
+    }
+    let munis = munis?;
+    let regions = &munis.regions;
+    // Regions of the file without municipalities: a warning each.
+    let mut unknown: BTreeMap<&str, u64> = BTreeMap::new();
+    for r in &good {
+        if regions.binary_search(&r.row.region).is_err() {
+            unknown.entry(r.row.region.as_str()).or_insert(r.line);
+        }
+    }
+    for (region, line) in &unknown {
+        d.warn(
+            BUDGETS,
+            Some(*line),
+            format!(
+                "region '{region}' has no municipality in municipalities.csv; its rows are \
+                 ignored"
+            ),
+        );
+    }
+    // Regions with municipalities but no row at all: an error each (unless a row was
+    // left out for a bad cell: it may have been the region's).
+    for (r, region) in regions.iter().enumerate().filter(|_| file_complete) {
+        if !good.iter().any(|b| &b.row.region == region) {
+            let codes: Vec<&str> = munis
+                .list
+                .iter()
+                .filter(|m| m.region == r)
+                .map(|m| m.code.as_str())
+                .collect();
+            d.error(InputError::file(
+                BUDGETS,
+                format!(
+                    "region '{region}' (municipalities {}) has no row; add a row with \
+                     budget_eur 0 if it has no budget",
+                    codes.join(", ")
+                ),
+            ));
+        }
+    }
+    let (periods, base) = (periods?, base_year?);
+    let last = periods.last().map_or(base, |p| p.end);
+    let mut out = vec![vec![0.0; periods.len()]; regions.len()];
+    let mut ignored: BTreeMap<&str, Vec<i32>> = BTreeMap::new();
+    for b in &good {
+        let Ok(r) = regions.binary_search(&b.row.region) else {
+            continue;
+        };
+        match periods
+            .iter()
+            .position(|p| p.start <= b.row.year && b.row.year <= p.end)
+        {
+            Some(p) => {
+                if let Some(cell) = out.get_mut(r).and_then(|row| row.get_mut(p)) {
+                    *cell += b.row.budget_eur;
+                }
+            }
+            None => ignored
+                .entry(b.row.region.as_str())
+                .or_default()
+                .push(b.row.year),
+        }
+    }
+    for (region, years) in ignored {
+        d.warn(
+            BUDGETS,
+            None,
+            format!(
+                "rows of region '{region}' for years outside the plan ({}–{last}) are ignored: {}",
+                base + 1,
+                years
+                    .iter()
+                    .map(|y| y.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        );
+    }
+    Some(out)
+}
+
+/// Checks everything across files; returns the case (without name, hash and warnings)
+/// when nothing is wrong.
+pub(crate) fn assemble(inputs: Inputs, options: &ReadOptions, d: &mut Diagnostics) -> Option<Case> {
+    let muni_table = inputs.municipalities.and_then(|k| municipalities(k, d));
+    let seg_table = inputs.segments.and_then(|k| segments(k, d));
+    let muni_names = muni_table.as_ref().map(|t| &t.names);
+    let seg_names = seg_table.as_ref().map(|t| &t.1);
+
+    let stock = inputs
+        .stock
+        .and_then(|rows| stock(rows, muni_names, seg_names, d));
+
+    let settings = inputs.settings.as_ref();
+    let (variant, variant_explicit) = chosen_variant(settings, options, d);
+    let households = inputs
+        .households
+        .and_then(|rows| households(rows, muni_names, settings, &variant, variant_explicit, d));
+
+    let base_year = settings.and_then(|s| s.base_year);
+    let milestones: Option<Vec<i32>> = match (settings.map(|s| &s.milestones), &households) {
+        (_, Some(h)) => Some(h.milestones.clone()),
+        (Some(Milestones::Given { years, .. }), None) => Some(years.clone()),
+        _ => None,
+    };
+    let periods: Option<Vec<Period>> = match (base_year, &milestones) {
+        (Some(base), Some(ms)) => {
+            let mut prev = base;
+            Some(
+                ms.iter()
+                    .map(|&end| {
+                        let p = Period {
+                            start: prev + 1,
+                            end,
+                        };
+                        prev = end;
+                        p
+                    })
+                    .collect(),
+            )
+        }
+        _ => None,
+    };
+    let balance_years: Option<Vec<i32>> = match (base_year, &milestones) {
+        (Some(base), Some(ms)) => Some(std::iter::once(base).chain(ms.iter().copied()).collect()),
+        _ => None,
+    };
+
+    let shares = if inputs.demand_shares_present {
+        Some(inputs.demand_shares.and_then(|rows| {
+            demand_shares(rows, muni_names, seg_names, balance_years.as_deref(), d)
+        }))
+    } else {
+        None
+    };
+    let costs = inputs
+        .costs
+        .and_then(|rows| costs(rows, muni_names, seg_names, stock.as_ref(), d));
+    let transformations = if inputs.transformations_present {
+        inputs
+            .transformations
+            .and_then(|rows| transformations(rows, seg_names, d))
+    } else {
+        Some(Vec::new())
+    };
+    let budgets = inputs
+        .budgets
+        .and_then(|rows| budgets(rows, muni_table.as_ref(), periods.as_deref(), base_year, d));
+
+    if !d.errors.is_empty() {
+        return None;
+    }
+    let (
+        Some(muni_table),
+        Some((segments, _)),
+        Some(stock),
+        Some(households),
+        Some(costs),
+        Some(transformations),
+        Some(budget_eur),
+        Some(periods),
+        Some(parsed),
+    ) = (
+        muni_table,
+        seg_table,
+        stock,
+        households,
+        costs,
+        transformations,
+        budgets,
+        periods,
+        inputs.settings,
+    )
+    else {
+        return None;
+    };
+    let (mode, demand_shares) = match shares {
+        None => (Mode::Total, None),
+        Some(Some(shares)) => (Mode::Segment, Some(shares)),
+        Some(None) => return None,
+    };
+    let settings = Settings {
+        milestones: households.milestones,
+        households_variant: variant,
+        ..parsed.settings
+    };
+    Some(Case {
+        name: String::new(),
+        settings,
+        municipalities: muni_table.list,
+        regions: muni_table.regions,
+        segments,
+        transformations,
+        periods,
+        mode,
+        stock0: stock.values,
+        households: households.values,
+        demand_shares,
+        costs,
+        budget_eur,
+        inputs_sha256: String::new(),
+        warnings: Vec::new(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::interpolate;
+
+    #[test]
+    fn interpolation() {
+        let pts = [(2024, 100.0), (2030, 70.0), (2040, 50.0)];
+        assert_eq!(interpolate(&pts, 2024), Some(100.0));
+        assert_eq!(interpolate(&pts, 2027), Some(85.0));
+        assert_eq!(interpolate(&pts, 2035), Some(60.0));
+        assert_eq!(interpolate(&pts, 2040), Some(50.0));
+        assert_eq!(interpolate(&pts, 2041), None);
+        assert_eq!(interpolate(&pts, 2020), None);
+        assert_eq!(interpolate(&[(2024, 1.0)], 2024), Some(1.0));
+    }
+}

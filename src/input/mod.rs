@@ -1,0 +1,232 @@
+//! Reading a case folder (spec §3) into a validated [`Case`].
+//!
+//! [`read_case`] reads every file of the folder, checks each cell, then checks across
+//! rows and files, and returns either a [`Case`] that holds no invalid value or every
+//! problem found at once as [`crate::Error::Input`], sorted by file and line. A file
+//! that cannot be read at all (missing, empty, missing a column) only suppresses the
+//! checks that depend on it; every other file is still checked.
+//!
+//! The pieces: [`csvread`] opens every CSV file (encoding, BOM, delimiter, decimal mark,
+//! header), [`number`] holds the rule for reading numbers without guessing, `rows`
+//! turns each file into `*Row` structs, [`settings`] reads settings.toml, and `assemble`
+//! checks references, duplicates, coverage and sums and builds the [`Case`].
+
+mod assemble;
+pub mod csvread;
+pub mod number;
+mod rows;
+pub mod settings;
+mod suggest;
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use crate::case::Case;
+use crate::{Error, InputError, Result};
+
+use self::csvread::{decode, CsvTable};
+
+/// Options that change how a case folder is read.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// Overrides settings.toml's `households_variant` (the CLI's `--variant`).
+    pub variant: Option<String>,
+    /// Keys that replace (or add to) the keys of settings.toml before validation, as
+    /// scenario files will do. Empty by default.
+    pub settings_overrides: toml::Table,
+}
+
+/// municipalities.csv
+pub const MUNICIPALITIES: &str = "municipalities.csv";
+/// segments.csv
+pub const SEGMENTS: &str = "segments.csv";
+/// stock.csv
+pub const STOCK: &str = "stock.csv";
+/// households.csv
+pub const HOUSEHOLDS: &str = "households.csv";
+/// demand_shares.csv (optional; its presence switches to segment mode)
+pub const DEMAND_SHARES: &str = "demand_shares.csv";
+/// costs.csv
+pub const COSTS: &str = "costs.csv";
+/// transformations.csv (optional)
+pub const TRANSFORMATIONS: &str = "transformations.csv";
+/// budgets.csv
+pub const BUDGETS: &str = "budgets.csv";
+/// settings.toml
+pub const SETTINGS: &str = settings::FILE;
+
+/// Every input file of a case folder and whether it is required, in file-name order
+/// (the order of [`Case::inputs_sha256`]).
+pub const INPUT_FILES: &[(&str, bool)] = &[
+    (BUDGETS, true),
+    (COSTS, true),
+    (DEMAND_SHARES, false),
+    (HOUSEHOLDS, true),
+    (MUNICIPALITIES, true),
+    (SEGMENTS, true),
+    (SETTINGS, true),
+    (STOCK, true),
+    (TRANSFORMATIONS, false),
+];
+
+/// Errors and warnings collected while reading a case.
+#[derive(Debug, Default)]
+pub(crate) struct Diagnostics {
+    /// Every problem found.
+    pub errors: Vec<InputError>,
+    /// Every warning, formatted as `file[, line N]: message`.
+    pub warnings: Vec<String>,
+}
+
+impl Diagnostics {
+    /// Records an error.
+    pub(crate) fn error(&mut self, e: InputError) {
+        self.errors.push(e);
+    }
+
+    /// Records a warning about `file` (and a line of it).
+    pub(crate) fn warn(&mut self, file: &str, line: Option<u64>, message: impl std::fmt::Display) {
+        let mut w = file.to_string();
+        if let Some(line) = line {
+            let _ = write!(w, ", line {line}");
+        }
+        let _ = write!(w, ": {message}");
+        self.warnings.push(w);
+    }
+}
+
+/// Reads and validates the case in `dir`. Returns every problem found at once as
+/// [`crate::Error::Input`], sorted by file and line.
+pub fn read_case(dir: &Path, options: &ReadOptions) -> Result<Case> {
+    if !dir.is_dir() {
+        return Err(Error::Input(vec![InputError::file(
+            dir.display().to_string(),
+            "the case folder does not exist or is not a folder",
+        )]));
+    }
+    let mut d = Diagnostics::default();
+    let files = read_files(dir, &mut d);
+
+    let mut hasher = Sha256::new();
+    for (name, bytes) in &files {
+        hasher.update(name.as_bytes());
+        hasher.update([0u8]);
+        hasher.update(bytes);
+        hasher.update([0u8]);
+    }
+    let inputs_sha256 = hasher
+        .finalize()
+        .iter()
+        .fold(String::with_capacity(64), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        });
+
+    let table = |name: &'static str, d: &mut Diagnostics| -> Option<CsvTable> {
+        let bytes = files.get(name)?;
+        let text = decode(name, bytes, d)?;
+        CsvTable::parse(name, &text, d)
+    };
+    let municipalities =
+        table(MUNICIPALITIES, &mut d).and_then(|t| rows::municipalities(&t, &mut d));
+    let segments = table(SEGMENTS, &mut d).and_then(|t| rows::segments(&t, &mut d));
+    let stock = table(STOCK, &mut d).and_then(|t| rows::stock(&t, &mut d));
+    let households = table(HOUSEHOLDS, &mut d).and_then(|t| rows::households(&t, &mut d));
+    let demand_shares = table(DEMAND_SHARES, &mut d).and_then(|t| rows::demand_shares(&t, &mut d));
+    let costs = table(COSTS, &mut d).and_then(|t| rows::costs(&t, &mut d));
+    let transformations =
+        table(TRANSFORMATIONS, &mut d).and_then(|t| rows::transformations(&t, &mut d));
+    let budgets = table(BUDGETS, &mut d).and_then(|t| rows::budgets(&t, &mut d));
+    let settings = files
+        .get(SETTINGS)
+        .and_then(|bytes| decode(SETTINGS, bytes, &mut d))
+        .and_then(|text| settings::parse(&text, &options.settings_overrides, &mut d));
+
+    let inputs = assemble::Inputs {
+        municipalities,
+        segments,
+        stock,
+        households,
+        demand_shares_present: files.contains_key(DEMAND_SHARES),
+        demand_shares,
+        costs,
+        transformations_present: files.contains_key(TRANSFORMATIONS),
+        transformations,
+        budgets,
+        settings,
+    };
+    let case = assemble::assemble(inputs, options, &mut d);
+
+    d.errors.sort();
+    d.errors.dedup();
+    if !d.errors.is_empty() {
+        return Err(Error::Input(d.errors));
+    }
+    let Some(mut case) = case else {
+        return Err(Error::Input(vec![InputError::file(
+            dir.display().to_string(),
+            "the case could not be assembled (an internal error: please report it)",
+        )]));
+    };
+    d.warnings.sort();
+    d.warnings.dedup();
+    case.name = case_name(dir);
+    case.inputs_sha256 = inputs_sha256;
+    case.warnings = d.warnings;
+    Ok(case)
+}
+
+/// Reads the bytes of every input file present, in file-name order. A missing required
+/// file is an error; so is any other failure to read a present one.
+fn read_files(dir: &Path, d: &mut Diagnostics) -> BTreeMap<&'static str, Vec<u8>> {
+    let listing: Vec<String> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut files = BTreeMap::new();
+    for &(name, required) in INPUT_FILES {
+        match std::fs::read(dir.join(name)) {
+            Ok(bytes) => {
+                files.insert(name, bytes);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let similar = listing.iter().find(|f| {
+                    f.eq_ignore_ascii_case(name) || f.eq_ignore_ascii_case(&format!("{name}.txt"))
+                });
+                match similar {
+                    Some(f) => d.error(InputError::file(
+                        name,
+                        format!("missing: found '{f}' instead; rename it to '{name}'"),
+                    )),
+                    None if required => d.error(InputError::file(
+                        name,
+                        "missing: this file is required in the case folder",
+                    )),
+                    None => {}
+                }
+            }
+            Err(e) => d.error(InputError::file(name, format!("cannot be read: {e}"))),
+        }
+    }
+    files
+}
+
+/// The case's name: the folder's file name (of its canonical path for `.` and the like).
+fn case_name(dir: &Path) -> String {
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .or_else(|| {
+            dir.canonicalize()
+                .ok()
+                .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        });
+    name.unwrap_or_else(|| "case".to_string())
+}

@@ -1,0 +1,352 @@
+//! One `*Row` struct per CSV file of a case, mirroring its header (spec §3), and the
+//! functions that read a [`CsvTable`] into them.
+//!
+//! Each reader checks what one cell can tell on its own (present, a number, ≥ 0, a
+//! year, …) and records every problem; a row with any bad cell is left out. Checks
+//! across rows and files (duplicates, unknown names, sums) are in [`super::assemble`].
+
+use std::collections::BTreeSet;
+
+use super::csvread::{opt, req, Check, Column, CsvTable};
+use super::Diagnostics;
+
+/// A row together with its 1-based line number in the file.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Lined<T> {
+    /// Line number of the row in its file.
+    pub line: u64,
+    /// The row's values.
+    pub row: T,
+}
+
+/// Columns of municipalities.csv.
+pub(crate) const MUNICIPALITY_COLUMNS: &[Column] = &[req("code"), req("name"), req("region")];
+/// Columns of segments.csv.
+pub(crate) const SEGMENT_COLUMNS: &[Column] = &[
+    req("segment"),
+    opt("label"),
+    opt("tenure"),
+    opt("dwelling_type"),
+];
+/// Columns of stock.csv.
+pub(crate) const STOCK_COLUMNS: &[Column] =
+    &[req("municipality"), req("segment"), req("dwellings")];
+/// Columns of households.csv.
+pub(crate) const HOUSEHOLD_COLUMNS: &[Column] = &[
+    req("municipality"),
+    req("year"),
+    req("households"),
+    opt("variant"),
+];
+/// Columns of demand_shares.csv.
+pub(crate) const DEMAND_SHARE_COLUMNS: &[Column] = &[
+    req("segment"),
+    req("share"),
+    opt("municipality"),
+    opt("year"),
+];
+/// Columns of costs.csv.
+pub(crate) const COST_COLUMNS: &[Column] = &[
+    req("segment"),
+    req("demolish_eur"),
+    opt("new_build_eur"),
+    opt("municipality"),
+];
+/// Columns of transformations.csv.
+pub(crate) const TRANSFORMATION_COLUMNS: &[Column] = &[
+    req("from_segment"),
+    req("to_segment"),
+    req("cost_eur"),
+    req("yield"),
+    opt("label"),
+];
+/// Columns of budgets.csv.
+pub(crate) const BUDGET_COLUMNS: &[Column] = &[req("region"), req("year"), req("budget_eur")];
+
+/// A row of municipalities.csv.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct MunicipalityRow {
+    pub code: String,
+    pub name: String,
+    pub region: String,
+}
+
+/// A row of segments.csv.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct SegmentRow {
+    pub segment: String,
+    pub label: Option<String>,
+    pub tenure: Option<String>,
+    pub dwelling_type: Option<String>,
+}
+
+/// A row of stock.csv.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct StockRow {
+    pub municipality: String,
+    pub segment: String,
+    pub dwellings: f64,
+}
+
+/// A row of households.csv.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct HouseholdRow {
+    pub municipality: String,
+    pub year: i32,
+    pub households: f64,
+    /// `None` for a shared row (blank or no `variant`).
+    pub variant: Option<String>,
+}
+
+/// A row of demand_shares.csv.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct DemandShareRow {
+    pub segment: String,
+    pub share: f64,
+    /// `None` = every municipality.
+    pub municipality: Option<String>,
+    /// `None` = every year.
+    pub year: Option<i32>,
+}
+
+/// A row of costs.csv.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct CostRow {
+    pub segment: String,
+    pub demolish_eur: f64,
+    /// `None` = no new building in this segment.
+    pub new_build_eur: Option<f64>,
+    /// `None` = every municipality.
+    pub municipality: Option<String>,
+}
+
+/// A row of transformations.csv.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct TransformationRow {
+    pub from_segment: String,
+    pub to_segment: String,
+    pub cost_eur: f64,
+    pub yield_per_dwelling: f64,
+    pub label: Option<String>,
+}
+
+/// A row of budgets.csv.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct BudgetRow {
+    pub region: String,
+    pub year: i32,
+    pub budget_eur: f64,
+}
+
+/// The rows of one file: the good ones, whether every row was good, and (for the files
+/// that define names) every name seen on any row, good or bad, so that a reference to a
+/// name whose row had another error is not reported again as unknown.
+#[derive(Debug)]
+pub(crate) struct FileRows<T> {
+    /// The good rows, in file order.
+    pub rows: Vec<Lined<T>>,
+    /// Names defined by any row (municipalities.csv and segments.csv only).
+    pub seen: BTreeSet<String>,
+    /// Whether no row was left out (for a bad cell or a wrong number of fields). Checks
+    /// over a whole file (coverage, sums) are skipped when it is false, so that a bad
+    /// cell is not reported a second time as something missing.
+    pub complete: bool,
+}
+
+impl<T> FileRows<T> {
+    fn new(t: &CsvTable) -> Self {
+        FileRows {
+            rows: Vec::new(),
+            seen: BTreeSet::new(),
+            complete: !t.has_broken_rows(),
+        }
+    }
+
+    fn push(&mut self, line: u64, row: Option<T>) {
+        match row {
+            Some(row) => self.rows.push(Lined { line, row }),
+            None => self.complete = false,
+        }
+    }
+}
+
+/// Reads municipalities.csv.
+pub(crate) fn municipalities(
+    t: &CsvTable,
+    d: &mut Diagnostics,
+) -> Option<FileRows<MunicipalityRow>> {
+    let b = t.bind(MUNICIPALITY_COLUMNS, d)?;
+    let mut out = FileRows::new(t);
+    out.seen.extend(t.broken_cells(&b, "code"));
+    for r in t.rows(&b) {
+        let code = r.req_text("code", d);
+        let name = r.req_text("name", d);
+        let region = r.req_text("region", d);
+        if let Some(c) = &code {
+            out.seen.insert(c.clone());
+        }
+        let row = match (code, name, region) {
+            (Some(code), Some(name), Some(region)) => Some(MunicipalityRow { code, name, region }),
+            _ => None,
+        };
+        out.push(r.line(), row);
+    }
+    Some(out)
+}
+
+/// Reads segments.csv.
+pub(crate) fn segments(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<SegmentRow>> {
+    let b = t.bind(SEGMENT_COLUMNS, d)?;
+    let mut out = FileRows::new(t);
+    out.seen.extend(t.broken_cells(&b, "segment"));
+    for r in t.rows(&b) {
+        let row = r.req_text("segment", d).map(|segment| SegmentRow {
+            segment,
+            label: r.text("label"),
+            tenure: r.text("tenure"),
+            dwelling_type: r.text("dwelling_type"),
+        });
+        if let Some(row) = &row {
+            out.seen.insert(row.segment.clone());
+        }
+        out.push(r.line(), row);
+    }
+    Some(out)
+}
+
+/// Reads stock.csv.
+pub(crate) fn stock(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<StockRow>> {
+    let b = t.bind(STOCK_COLUMNS, d)?;
+    let mut out = FileRows::new(t);
+    for r in t.rows(&b) {
+        let municipality = r.req_text("municipality", d);
+        let segment = r.req_text("segment", d);
+        let dwellings = r.number("dwellings", Check::NonNegative, d);
+        let row = match (municipality, segment, dwellings) {
+            (Some(municipality), Some(segment), Some(dwellings)) => Some(StockRow {
+                municipality,
+                segment,
+                dwellings,
+            }),
+            _ => None,
+        };
+        out.push(r.line(), row);
+    }
+    Some(out)
+}
+
+/// Reads households.csv.
+pub(crate) fn households(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<HouseholdRow>> {
+    let b = t.bind(HOUSEHOLD_COLUMNS, d)?;
+    let mut out = FileRows::new(t);
+    for r in t.rows(&b) {
+        let municipality = r.req_text("municipality", d);
+        let year = r.year("year", d);
+        let households = r.number("households", Check::NonNegative, d);
+        let row = match (municipality, year, households) {
+            (Some(municipality), Some(year), Some(households)) => Some(HouseholdRow {
+                municipality,
+                year,
+                households,
+                variant: r.text("variant"),
+            }),
+            _ => None,
+        };
+        out.push(r.line(), row);
+    }
+    Some(out)
+}
+
+/// Reads demand_shares.csv.
+pub(crate) fn demand_shares(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<DemandShareRow>> {
+    let b = t.bind(DEMAND_SHARE_COLUMNS, d)?;
+    let mut out = FileRows::new(t);
+    for r in t.rows(&b) {
+        let segment = r.req_text("segment", d);
+        let share = r.number("share", Check::Share, d);
+        let year = r.opt_year("year", d);
+        let row = match (segment, share, year) {
+            (Some(segment), Some(share), Ok(year)) => Some(DemandShareRow {
+                segment,
+                share,
+                municipality: r.text("municipality"),
+                year,
+            }),
+            _ => None,
+        };
+        out.push(r.line(), row);
+    }
+    Some(out)
+}
+
+/// Reads costs.csv.
+pub(crate) fn costs(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<CostRow>> {
+    let b = t.bind(COST_COLUMNS, d)?;
+    let mut out = FileRows::new(t);
+    for r in t.rows(&b) {
+        let segment = r.req_text("segment", d);
+        let demolish = r.number("demolish_eur", Check::NonNegative, d);
+        let new_build = r.opt_number("new_build_eur", Check::NonNegative, d);
+        let row = match (segment, demolish, new_build) {
+            (Some(segment), Some(demolish_eur), Ok(new_build_eur)) => Some(CostRow {
+                segment,
+                demolish_eur,
+                new_build_eur,
+                municipality: r.text("municipality"),
+            }),
+            _ => None,
+        };
+        out.push(r.line(), row);
+    }
+    Some(out)
+}
+
+/// Reads transformations.csv.
+pub(crate) fn transformations(
+    t: &CsvTable,
+    d: &mut Diagnostics,
+) -> Option<FileRows<TransformationRow>> {
+    let b = t.bind(TRANSFORMATION_COLUMNS, d)?;
+    let mut out = FileRows::new(t);
+    for r in t.rows(&b) {
+        let from = r.req_text("from_segment", d);
+        let to = r.req_text("to_segment", d);
+        let cost = r.number("cost_eur", Check::Any, d);
+        let yield_per_dwelling = r.number("yield", Check::Positive, d);
+        let row = match (from, to, cost, yield_per_dwelling) {
+            (Some(from_segment), Some(to_segment), Some(cost_eur), Some(yield_per_dwelling)) => {
+                Some(TransformationRow {
+                    from_segment,
+                    to_segment,
+                    cost_eur,
+                    yield_per_dwelling,
+                    label: r.text("label"),
+                })
+            }
+            _ => None,
+        };
+        out.push(r.line(), row);
+    }
+    Some(out)
+}
+
+/// Reads budgets.csv.
+pub(crate) fn budgets(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<BudgetRow>> {
+    let b = t.bind(BUDGET_COLUMNS, d)?;
+    let mut out = FileRows::new(t);
+    for r in t.rows(&b) {
+        let region = r.req_text("region", d);
+        let year = r.year("year", d);
+        let budget = r.number("budget_eur", Check::NonNegative, d);
+        let row = match (region, year, budget) {
+            (Some(region), Some(year), Some(budget_eur)) => Some(BudgetRow {
+                region,
+                year,
+                budget_eur,
+            }),
+            _ => None,
+        };
+        out.push(r.line(), row);
+    }
+    Some(out)
+}

@@ -1,0 +1,592 @@
+//! settings.toml: parsing, overrides, defaults and range checks (spec §3).
+//!
+//! Errors name settings.toml, the key (as the column) and the key's line. Keys set by
+//! [`super::ReadOptions::settings_overrides`] replace the file's keys before validation;
+//! errors in them say so and carry no line.
+
+use std::collections::BTreeMap;
+
+use toml::{Spanned, Value};
+
+use super::number::{MAX_YEAR, MIN_YEAR};
+use super::suggest::nearest;
+use super::Diagnostics;
+use crate::case::{Settings, SurplusTier};
+use crate::InputError;
+
+/// The file name of the settings.
+pub(crate) const FILE: &str = "settings.toml";
+
+/// Every key settings.toml may have.
+pub(crate) const KEYS: &[&str] = &[
+    "base_year",
+    "milestones",
+    "households_variant",
+    "friction_vacancy",
+    "max_removal_share_per_year",
+    "max_new_build_share_per_year",
+    "weight_surplus",
+    "surplus_tiers",
+    "weight_shortage",
+    "budget_carry_over",
+];
+
+/// How the milestones were given.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Milestones {
+    /// Listed in settings (valid), with the line of the key when it is from the file.
+    Given {
+        /// y_1 < … < y_P.
+        years: Vec<i32>,
+        /// Line of `milestones` in settings.toml.
+        line: Option<u64>,
+    },
+    /// Not given: derived from households.csv.
+    Absent,
+    /// Given but invalid (an error was recorded).
+    Invalid,
+}
+
+/// The settings as far as they could be read.
+#[derive(Debug, Clone)]
+pub(crate) struct ParsedSettings {
+    /// Every valid value, defaults for the others; `base_year` is 0 and `milestones`
+    /// empty until known.
+    pub settings: Settings,
+    /// The base year, when given and valid.
+    pub base_year: Option<i32>,
+    /// The milestones as given.
+    pub milestones: Milestones,
+    /// Whether `households_variant` was set (by the file or an override).
+    pub variant_explicit: bool,
+}
+
+struct Entry {
+    value: Value,
+    line: Option<u64>,
+    from_override: bool,
+}
+
+/// 1-based line of a byte offset in `text`.
+pub(crate) fn line_of(text: &str, offset: usize) -> u64 {
+    let end = offset.min(text.len());
+    let newlines = text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count();
+    u64::try_from(newlines).map_or(u64::MAX, |n| n + 1)
+}
+
+/// Parses and validates settings. Returns `None` when the text cannot be parsed at all.
+pub(crate) fn parse(
+    text: &str,
+    overrides: &toml::Table,
+    d: &mut Diagnostics,
+) -> Option<ParsedSettings> {
+    let parsed: BTreeMap<Spanned<String>, Spanned<Value>> = match toml::from_str(text) {
+        Ok(t) => t,
+        Err(e) => {
+            let message = format!("not valid TOML: {}", e.message().trim());
+            d.error(match e.span() {
+                Some(span) => InputError::line(FILE, line_of(text, span.start), message),
+                None => InputError::file(FILE, message),
+            });
+            return None;
+        }
+    };
+    let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
+    for (key, value) in parsed {
+        let line = line_of(text, key.span().start);
+        entries.insert(
+            key.into_inner(),
+            Entry {
+                value: value.into_inner(),
+                line: Some(line),
+                from_override: false,
+            },
+        );
+    }
+    for (key, value) in overrides {
+        entries.insert(
+            key.clone(),
+            Entry {
+                value: value.clone(),
+                line: None,
+                from_override: true,
+            },
+        );
+    }
+    Some(validate(&entries, d))
+}
+
+struct Checker<'a> {
+    entries: &'a BTreeMap<String, Entry>,
+    d: &'a mut Diagnostics,
+}
+
+impl Checker<'_> {
+    fn error(&mut self, key: &str, message: String) {
+        let (line, from_override) = self
+            .entries
+            .get(key)
+            .map_or((None, false), |e| (e.line, e.from_override));
+        let message = if from_override {
+            format!("{message} (set by the settings overrides)")
+        } else {
+            message
+        };
+        self.d.error(InputError {
+            file: FILE.to_string(),
+            line,
+            column: Some(key.to_string()),
+            message,
+        });
+    }
+
+    fn type_error(&mut self, key: &str, expected: &str, found: &Value) {
+        self.error(
+            key,
+            format!(
+                "{key} must be {expected}, found {} {}",
+                article(found.type_str()),
+                found.type_str()
+            ),
+        );
+    }
+
+    /// A number (integer or float) for `key`, or `default`; `ok` says whether it is
+    /// acceptable.
+    fn number(&mut self, key: &str, default: f64, ok: fn(f64) -> bool, range: &str) -> f64 {
+        let Some(entry) = self.entries.get(key) else {
+            return default;
+        };
+        let value = match &entry.value {
+            Value::Float(f) => *f,
+            // Integers in settings are small; the conversion is exact for them.
+            Value::Integer(i) => *i as f64,
+            other => {
+                let other = other.clone();
+                self.type_error(key, "a number", &other);
+                return default;
+            }
+        };
+        if ok(value) {
+            value
+        } else {
+            self.error(
+                key,
+                format!("{key} = {value} is out of range: it must be {range}"),
+            );
+            default
+        }
+    }
+
+    fn year(&mut self, key: &str, value: &Value) -> Option<i32> {
+        match value {
+            Value::Integer(i) => match i32::try_from(*i) {
+                Ok(y) if (MIN_YEAR..=MAX_YEAR).contains(&y) => Some(y),
+                _ => {
+                    self.error(
+                        key,
+                        format!(
+                            "{key}: {i} is not a plausible year (years must lie within \
+                             {MIN_YEAR}..{MAX_YEAR})"
+                        ),
+                    );
+                    None
+                }
+            },
+            other => {
+                self.type_error(key, "a whole year such as 2030", other);
+                None
+            }
+        }
+    }
+}
+
+fn article(type_name: &str) -> &'static str {
+    if type_name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+fn validate(entries: &BTreeMap<String, Entry>, d: &mut Diagnostics) -> ParsedSettings {
+    let mut c = Checker { entries, d };
+    for key in entries.keys() {
+        if !KEYS.contains(&key.as_str()) {
+            let hint = match nearest(key, KEYS) {
+                Some(s) => format!("did you mean '{s}'?"),
+                None => format!("valid keys are: {}", KEYS.join(", ")),
+            };
+            c.error(key, format!("unknown key '{key}'; {hint}"));
+        }
+    }
+
+    let base_year = match entries.get("base_year") {
+        None => {
+            c.d.error(InputError::file(
+                FILE,
+                "base_year is missing: it is required (the year of the stock counts, e.g. \
+                 base_year = 2024)",
+            ));
+            None
+        }
+        Some(e) => c.year("base_year", &e.value),
+    };
+
+    let milestones = match entries.get("milestones") {
+        None => Milestones::Absent,
+        Some(e) => milestones(&mut c, &e.value, e.line, base_year),
+    };
+
+    let (households_variant, variant_explicit) = match entries.get("households_variant") {
+        None => ("base".to_string(), false),
+        Some(e) => match &e.value {
+            Value::String(s) if !s.trim().is_empty() => (s.trim().to_string(), true),
+            Value::String(_) => {
+                c.error(
+                    "households_variant",
+                    "households_variant is empty: name a variant of households.csv".into(),
+                );
+                ("base".to_string(), true)
+            }
+            other => {
+                c.type_error("households_variant", "a string", other);
+                ("base".to_string(), true)
+            }
+        },
+    };
+
+    let friction_vacancy = c.number(
+        "friction_vacancy",
+        0.02,
+        |v| (0.0..1.0).contains(&v),
+        "≥ 0 and < 1",
+    );
+    let max_removal_share_per_year = c.number(
+        "max_removal_share_per_year",
+        0.02,
+        |v| (0.0..=1.0).contains(&v),
+        "between 0 and 1",
+    );
+    let max_new_build_share_per_year = c.number(
+        "max_new_build_share_per_year",
+        0.01,
+        |v| v.is_finite() && v >= 0.0,
+        "a finite number ≥ 0",
+    );
+    let weight_surplus = c.number(
+        "weight_surplus",
+        1.0,
+        |v| v.is_finite() && v > 0.0,
+        "a finite number > 0",
+    );
+    let weight_shortage = c.number(
+        "weight_shortage",
+        2.0,
+        |v| v.is_finite() && v > 0.0,
+        "a finite number > 0",
+    );
+    let surplus_tiers = match entries.get("surplus_tiers") {
+        None => Settings::default_tiers(),
+        Some(e) => tiers(&mut c, &e.value).unwrap_or_else(Settings::default_tiers),
+    };
+    let budget_carry_over = match entries.get("budget_carry_over") {
+        None => false,
+        Some(e) => match &e.value {
+            Value::Boolean(b) => *b,
+            other => {
+                c.type_error("budget_carry_over", "true or false", other);
+                false
+            }
+        },
+    };
+
+    ParsedSettings {
+        settings: Settings {
+            base_year: base_year.unwrap_or(0),
+            milestones: match &milestones {
+                Milestones::Given { years, .. } => years.clone(),
+                _ => Vec::new(),
+            },
+            households_variant,
+            friction_vacancy,
+            max_removal_share_per_year,
+            max_new_build_share_per_year,
+            weight_surplus,
+            surplus_tiers,
+            weight_shortage,
+            budget_carry_over,
+        },
+        base_year,
+        milestones,
+        variant_explicit,
+    }
+}
+
+fn milestones(
+    c: &mut Checker<'_>,
+    value: &Value,
+    line: Option<u64>,
+    base_year: Option<i32>,
+) -> Milestones {
+    const KEY: &str = "milestones";
+    let Value::Array(items) = value else {
+        c.type_error(KEY, "a list of years, e.g. [2030, 2040]", value);
+        return Milestones::Invalid;
+    };
+    if items.is_empty() {
+        c.error(
+            KEY,
+            "milestones is empty: list at least one year, or leave the key out to use \
+             every year of households.csv after the base year"
+                .into(),
+        );
+        return Milestones::Invalid;
+    }
+    let mut years = Vec::with_capacity(items.len());
+    for item in items {
+        match c.year(KEY, item) {
+            Some(y) => years.push(y),
+            None => return Milestones::Invalid,
+        }
+    }
+    let mut ok = true;
+    for pair in years.windows(2) {
+        if let [a, b] = pair {
+            if b <= a {
+                c.error(
+                    KEY,
+                    format!(
+                        "milestones are not increasing: {b} follows {a}; list each year once, \
+                         in increasing order"
+                    ),
+                );
+                ok = false;
+            }
+        }
+    }
+    if let (Some(base), Some(first)) = (base_year, years.first()) {
+        if *first <= base {
+            c.error(
+                KEY,
+                format!("milestone {first} is not after the base year {base}"),
+            );
+            ok = false;
+        }
+    }
+    if ok {
+        Milestones::Given { years, line }
+    } else {
+        Milestones::Invalid
+    }
+}
+
+fn tiers(c: &mut Checker<'_>, value: &Value) -> Option<Vec<SurplusTier>> {
+    const KEY: &str = "surplus_tiers";
+    const SHAPE: &str = "a list of [bound, multiplier] pairs, e.g. \
+                         [[0.03, 1.0], [0.08, 2.0], [inf, 4.0]]";
+    let Value::Array(items) = value else {
+        c.type_error(KEY, SHAPE, value);
+        return None;
+    };
+    if items.is_empty() {
+        c.error(KEY, format!("surplus_tiers is empty: it must be {SHAPE}"));
+        return None;
+    }
+    let mut tiers = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let pair = match item {
+            Value::Array(pair) if pair.len() == 2 => pair,
+            _ => {
+                c.error(
+                    KEY,
+                    format!(
+                        "surplus_tiers: tier {} is not a [bound, multiplier] pair",
+                        i + 1
+                    ),
+                );
+                return None;
+            }
+        };
+        let mut nums = [0.0; 2];
+        for (slot, v) in nums.iter_mut().zip(pair) {
+            *slot = match v {
+                Value::Float(f) => *f,
+                Value::Integer(n) => *n as f64,
+                other => {
+                    c.error(
+                        KEY,
+                        format!(
+                            "surplus_tiers: tier {} holds {} {}, not a number",
+                            i + 1,
+                            article(other.type_str()),
+                            other.type_str()
+                        ),
+                    );
+                    return None;
+                }
+            };
+        }
+        tiers.push(SurplusTier {
+            upper_share: nums[0],
+            multiplier: nums[1],
+        });
+    }
+    let mut ok = true;
+    let last = tiers.len() - 1;
+    for (i, t) in tiers.iter().enumerate() {
+        let n = i + 1;
+        if t.upper_share.is_nan() || t.upper_share <= 0.0 {
+            c.error(KEY, format!("surplus_tiers: bound of tier {n} must be > 0"));
+            ok = false;
+        }
+        if i < last && !t.upper_share.is_finite() {
+            c.error(
+                KEY,
+                format!(
+                    "surplus_tiers: only the last tier may have the bound inf (tier {n} has it)"
+                ),
+            );
+            ok = false;
+        }
+        if i == last && t.upper_share != f64::INFINITY {
+            c.error(
+                KEY,
+                format!(
+                    "surplus_tiers: the last tier's bound must be inf (no upper bound), not {}",
+                    t.upper_share
+                ),
+            );
+            ok = false;
+        }
+        if !(t.multiplier.is_finite() && t.multiplier > 0.0) {
+            c.error(
+                KEY,
+                format!("surplus_tiers: multiplier of tier {n} must be a finite number > 0"),
+            );
+            ok = false;
+        }
+        if i > 0 {
+            let prev = tiers[i - 1];
+            if t.upper_share <= prev.upper_share {
+                c.error(
+                    KEY,
+                    format!(
+                        "surplus_tiers: bounds must be strictly increasing ({} follows {})",
+                        t.upper_share, prev.upper_share
+                    ),
+                );
+                ok = false;
+            }
+            if t.multiplier < prev.multiplier {
+                c.error(
+                    KEY,
+                    format!(
+                        "surplus_tiers: multipliers must not decrease ({} follows {}); the \
+                         penalty must be convex",
+                        t.multiplier, prev.multiplier
+                    ),
+                );
+                ok = false;
+            }
+        }
+    }
+    ok.then_some(tiers)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> (Option<ParsedSettings>, Diagnostics) {
+        let mut d = Diagnostics::default();
+        let p = parse(text, &toml::Table::new(), &mut d);
+        (p, d)
+    }
+
+    #[test]
+    fn defaults() {
+        let (p, d) = run("base_year = 2024\n");
+        assert!(d.errors.is_empty());
+        let p = p.unwrap();
+        assert_eq!(p.base_year, Some(2024));
+        assert_eq!(p.milestones, Milestones::Absent);
+        assert_eq!(p.settings.households_variant, "base");
+        assert_eq!(p.settings.friction_vacancy, 0.02);
+        assert_eq!(p.settings.surplus_tiers, Settings::default_tiers());
+        assert!(!p.variant_explicit);
+    }
+
+    #[test]
+    fn syntax_error_has_line() {
+        let (p, d) = run("base_year = 2024\nmilestones = [2030,\nx = \n");
+        assert!(p.is_none());
+        assert_eq!(d.errors.len(), 1);
+        assert!(d.errors[0].line.is_some());
+    }
+
+    #[test]
+    fn unknown_key_suggests() {
+        let (_, d) = run("base_year = 2024\nweight_surplas = 1.0\n");
+        assert_eq!(d.errors.len(), 1);
+        assert_eq!(d.errors[0].line, Some(2));
+        assert!(d.errors[0]
+            .message
+            .contains("did you mean 'weight_surplus'"));
+    }
+
+    #[test]
+    fn ranges_and_types() {
+        let (_, d) = run(
+            "base_year = 2024\nfriction_vacancy = 1.0\nweight_shortage = 0\n\
+             budget_carry_over = \"yes\"\nmilestones = [2040, 2030]\n",
+        );
+        let keys: Vec<_> = d.errors.iter().filter_map(|e| e.column.clone()).collect();
+        assert!(keys.contains(&"friction_vacancy".to_string()));
+        assert!(keys.contains(&"weight_shortage".to_string()));
+        assert!(keys.contains(&"budget_carry_over".to_string()));
+        assert!(keys.contains(&"milestones".to_string()));
+    }
+
+    #[test]
+    fn tiers_rules() {
+        let (p, d) =
+            run("base_year = 2024\nsurplus_tiers = [[0.02, 1.0], [0.05, 3], [inf, 5.0]]\n");
+        assert!(d.errors.is_empty(), "{:?}", d.errors);
+        assert_eq!(
+            p.unwrap().settings.surplus_tiers[2].upper_share,
+            f64::INFINITY
+        );
+        for bad in [
+            "[]",
+            "[[0.02, 1.0]]",
+            "[[0.05, 1.0], [0.02, 2.0], [inf, 3.0]]",
+            "[[0.02, 2.0], [inf, 1.0]]",
+            "[[inf, 1.0], [inf, 2.0]]",
+            "[[0.0, 1.0], [inf, 2.0]]",
+            "[[0.02, 0.0], [inf, 2.0]]",
+            "[[0.02], [inf, 2.0]]",
+            "[[0.02, \"x\"], [inf, 2.0]]",
+            "[[nan, 1.0], [inf, 2.0]]",
+        ] {
+            let (_, d) = run(&format!("base_year = 2024\nsurplus_tiers = {bad}\n"));
+            assert!(!d.errors.is_empty(), "{bad}");
+            assert_eq!(d.errors[0].line, Some(2), "{bad}");
+        }
+    }
+
+    #[test]
+    fn overrides_replace_keys() {
+        let mut d = Diagnostics::default();
+        let mut o = toml::Table::new();
+        o.insert("weight_shortage".into(), Value::Float(5.0));
+        o.insert("friction_vacancy".into(), Value::Float(-1.0));
+        let p = parse("base_year = 2024\nweight_shortage = 3.0\n", &o, &mut d).unwrap();
+        assert_eq!(p.settings.weight_shortage, 5.0);
+        assert_eq!(d.errors.len(), 1);
+        assert!(d.errors[0].message.contains("overrides"));
+    }
+}

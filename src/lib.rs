@@ -1,0 +1,32 @@
+//! restock: plans demolition (sloop), transformation (herstructurering) and new build of
+//! the housing stock in regions where households decline, as an exact two-stage linear
+//! program.
+//!
+//! Data flows one way:
+//!
+//! ```text
+//! case folder ──input──▶ Case ──model──▶ LP ──solve──▶ Plan ──report──▶ output folder
+//! ```
+//!
+//! - [`input`] reads and validates a case folder into a [`case::Case`];
+//! - [`model`] builds the LP of spec §4–§6 with good_lp, one function per constraint family;
+//! - [`solve`] runs the two lexicographic stages with HiGHS or Clarabel into a [`plan::Plan`];
+//! - [`metrics`] evaluates any stock trajectory (plan or do-nothing) against demand;
+//! - [`report`] writes the CSV files, summary.json and report.html atomically.
+#![deny(missing_docs)]
+
+pub mod case;
+pub mod error;
+pub mod input;
+pub mod metrics;
+pub mod model;
+pub mod numfmt;
+pub mod plan;
+pub mod report;
+pub mod run;
+pub mod solve;
+
+pub use error::{Error, InputError, Result};
+
+/// The version of restock, as written to summary.json.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

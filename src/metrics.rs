@@ -1,0 +1,212 @@
+//! Fit of a stock trajectory to demand: surplus, shortage and the weighted mismatch Z1.
+//!
+//! The same functions evaluate the plan and the do-nothing reference, so the two numbers
+//! planners compare are computed one way. They read only the [`Case`] and plain stock
+//! numbers, never the solver.
+
+use crate::case::{Case, Mode, Settings};
+use crate::plan::Plan;
+
+/// stock[m][s][t] for t = 0 (base year) ..= P (milestone y_P).
+pub type StockPath = Vec<Vec<Vec<f64>>>;
+
+/// The do-nothing trajectory: S0[m][s] at every time index.
+pub fn do_nothing_path(case: &Case) -> StockPath {
+    let times = case.periods.len() + 1;
+    case.stock0
+        .iter()
+        .map(|row| row.iter().map(|&s0| vec![s0; times]).collect())
+        .collect()
+}
+
+/// The plan's trajectory: S0 at t = 0, then the stock at the end of each period.
+pub fn plan_path(case: &Case, plan: &Plan) -> StockPath {
+    case.stock0
+        .iter()
+        .zip(&plan.stock_end)
+        .map(|(row0, row)| {
+            row0.iter()
+                .zip(row)
+                .map(|(&s0, ends)| std::iter::once(s0).chain(ends.iter().copied()).collect())
+                .collect()
+        })
+        .collect()
+}
+
+/// Σ_j μ_j · sur_j with the surplus filled into the lowest tiers first: the convex
+/// penalty of `surplus` (dwellings) against `demand` (dwellings), before w_u.
+pub fn tier_penalty(settings: &Settings, surplus: f64, demand: f64) -> f64 {
+    let mut rest = surplus.max(0.0);
+    let mut lower = 0.0;
+    let mut penalty = 0.0;
+    for tier in &settings.surplus_tiers {
+        let width = if tier.upper_share.is_infinite() {
+            f64::INFINITY
+        } else {
+            (tier.upper_share - lower) * demand.max(0.0)
+        };
+        let part = rest.min(width);
+        penalty += tier.multiplier * part;
+        rest -= part;
+        lower = tier.upper_share;
+        if rest <= 0.0 {
+            break;
+        }
+    }
+    penalty
+}
+
+/// One row of the balance: the fit of one municipality (one segment or the total) in
+/// one year.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Fit {
+    /// Dwellings demanded: (1 + f) · H, times the share in segment mode.
+    pub demand: f64,
+    /// Dwellings in stock.
+    pub stock: f64,
+    /// max(0, stock − demand); in segment mode's totals: the sum over segments.
+    pub surplus: f64,
+    /// max(0, demand − stock); in segment mode's totals: the sum over segments.
+    pub shortage: f64,
+}
+
+/// The fit of stock with demand for municipality m at time index t: per segment in
+/// segment mode (indexed like `case.segments`), one element in total mode.
+pub fn fits(case: &Case, path: &StockPath, m: usize, t: usize) -> Vec<Fit> {
+    let fit = |demand: f64, stock: f64| Fit {
+        demand,
+        stock,
+        surplus: (stock - demand).max(0.0),
+        shortage: (demand - stock).max(0.0),
+    };
+    match case.mode {
+        Mode::Total => {
+            let stock: f64 = path[m].iter().map(|s| s[t]).sum();
+            vec![fit(case.demand(m, t, None), stock)]
+        }
+        Mode::Segment => (0..case.segments.len())
+            .map(|s| fit(case.demand(m, t, Some(s)), path[m][s][t]))
+            .collect(),
+    }
+}
+
+/// The sum of a municipality's segment fits (its total row in segment mode).
+pub fn total_fit(parts: &[Fit]) -> Fit {
+    parts.iter().fold(
+        Fit {
+            demand: 0.0,
+            stock: 0.0,
+            surplus: 0.0,
+            shortage: 0.0,
+        },
+        |acc, f| Fit {
+            demand: acc.demand + f.demand,
+            stock: acc.stock + f.stock,
+            surplus: acc.surplus + f.surplus,
+            shortage: acc.shortage + f.shortage,
+        },
+    )
+}
+
+/// The weighted mismatch of municipality m over all periods (weighted dwelling-years).
+pub fn municipality_mismatch(case: &Case, path: &StockPath, m: usize) -> f64 {
+    let st = &case.settings;
+    case.periods
+        .iter()
+        .enumerate()
+        .map(|(p, period)| {
+            let per_year: f64 = fits(case, path, m, p + 1)
+                .iter()
+                .map(|f| {
+                    st.weight_surplus * tier_penalty(st, f.surplus, f.demand)
+                        + st.weight_shortage * f.shortage
+                })
+                .sum();
+            period.years() * per_year
+        })
+        .sum()
+}
+
+/// Z1 of a trajectory: Σ_p L_p · Σ (w_u · Σ_j μ_j · sur_j + w_v · sho).
+pub fn mismatch(case: &Case, path: &StockPath) -> f64 {
+    (0..case.municipalities.len())
+        .map(|m| municipality_mismatch(case, path, m))
+        .sum()
+}
+
+/// Net spending of the plan per municipality and period in euros: spend[m][p].
+pub fn spend_eur(case: &Case, plan: &Plan) -> Vec<Vec<f64>> {
+    action_cost_eur(case, plan, false)
+}
+
+/// Gross cost Z2 of the plan in euros (transformations at |c_k|).
+pub fn gross_cost_eur(case: &Case, plan: &Plan) -> f64 {
+    action_cost_eur(case, plan, true).iter().flatten().sum()
+}
+
+fn action_cost_eur(case: &Case, plan: &Plan, gross: bool) -> Vec<Vec<f64>> {
+    let periods = case.periods.len();
+    (0..case.municipalities.len())
+        .map(|m| {
+            (0..periods)
+                .map(|p| {
+                    let segments: f64 = case.costs[m]
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(s, c)| c.map(|c| (s, c)))
+                        .map(|(s, c)| {
+                            c.demolish_eur * plan.demolish[m][s][p]
+                                + c.new_build_eur.unwrap_or(0.0) * plan.new_build[m][s][p]
+                        })
+                        .sum();
+                    let transformations: f64 = case
+                        .transformations
+                        .iter()
+                        .enumerate()
+                        .map(|(k, tr)| {
+                            let c = if gross {
+                                tr.cost_eur.abs()
+                            } else {
+                                tr.cost_eur
+                            };
+                            c * plan.transform[m][k][p]
+                        })
+                        .sum();
+                    segments + transformations
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings() -> Settings {
+        Settings {
+            base_year: 2020,
+            milestones: vec![2030],
+            households_variant: "base".into(),
+            friction_vacancy: 0.02,
+            max_removal_share_per_year: 0.02,
+            max_new_build_share_per_year: 0.01,
+            weight_surplus: 1.0,
+            surplus_tiers: Settings::default_tiers(),
+            weight_shortage: 2.0,
+            budget_carry_over: false,
+        }
+    }
+
+    #[test]
+    fn tiers_fill_from_the_bottom() {
+        let st = settings();
+        // demand 1000: tier 1 holds 30 at ×1, tier 2 holds 50 at ×2, the rest ×4.
+        assert_eq!(tier_penalty(&st, 0.0, 1000.0), 0.0);
+        assert!((tier_penalty(&st, 20.0, 1000.0) - 20.0).abs() < 1e-9);
+        assert!((tier_penalty(&st, 60.0, 1000.0) - (30.0 + 60.0)).abs() < 1e-9);
+        assert!((tier_penalty(&st, 100.0, 1000.0) - (30.0 + 100.0 + 80.0)).abs() < 1e-9);
+        // zero demand: everything lands in the last tier.
+        assert!((tier_penalty(&st, 10.0, 0.0) - 40.0).abs() < 1e-9);
+    }
+}

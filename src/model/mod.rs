@@ -1,0 +1,514 @@
+//! The linear program of spec §4–§6, built with good_lp.
+//!
+//! [`build`] creates the variables of §4 and one function per constraint family adds
+//! its rows (C1 [`add_stock_balance`], C2 [`add_removal_capacity`], C3
+//! [`add_removal_from_stock`], C4 [`add_new_build_capacity`], C5 [`add_demand_balance`],
+//! C6 [`add_budget`]). Every row carries a [`RowKey`] that names its family,
+//! municipality or region, segment or transformation, and period, so a dual or a
+//! conflict can be traced to what it means. Money is in millions of euros inside the LP.
+//!
+//! good_lp types stay inside this module and [`crate::solve`]; everything after solving
+//! sees a plain [`crate::plan::Plan`].
+
+use good_lp::{variable, Constraint, Expression, IntoAffineExpression, ProblemVariables, Variable};
+
+use crate::case::{Case, Mode};
+
+/// Euros per unit of money inside the LP (spec §6: money enters in millions).
+pub const EUR_PER_MEUR: f64 = 1e6;
+
+/// The constraint families of spec §5.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Family {
+    /// C1: stock balance per municipality, segment and period.
+    StockBalance,
+    /// C2: removal capacity per municipality, segment and period.
+    RemovalCapacity,
+    /// C3: removal from existing stock per municipality, segment and period.
+    RemovalFromStock,
+    /// C4: new-build capacity per municipality and period.
+    NewBuildCapacity,
+    /// C5: demand balance per municipality (and segment in segment mode) and period.
+    DemandBalance,
+    /// C6: budget per region and period (cumulative with carry-over).
+    Budget,
+    /// Stage 2: the mismatch may not exceed the stage-1 optimum (plus tolerance).
+    MismatchCap,
+}
+
+impl Family {
+    /// The short name used in row names, e.g. `C1_stock_balance`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Family::StockBalance => "C1_stock_balance",
+            Family::RemovalCapacity => "C2_removal_capacity",
+            Family::RemovalFromStock => "C3_removal_from_stock",
+            Family::NewBuildCapacity => "C4_new_build_capacity",
+            Family::DemandBalance => "C5_demand_balance",
+            Family::Budget => "C6_budget",
+            Family::MismatchCap => "stage2_mismatch_cap",
+        }
+    }
+}
+
+/// What a row of the LP is about. Compact (no strings), named on demand by [`RowKey::name`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowKey {
+    /// The constraint family.
+    pub family: Family,
+    /// Municipality index, or region index for [`Family::Budget`]; unused for the cap.
+    pub place: usize,
+    /// Segment index where the family is per segment.
+    pub segment: Option<usize>,
+    /// Period index (0-based) where the family is per period.
+    pub period: Option<usize>,
+}
+
+impl RowKey {
+    /// A readable name like `C1_stock_balance[GM0917,koop,2025-2030]`.
+    pub fn name(&self, case: &Case) -> String {
+        let mut parts = Vec::new();
+        match self.family {
+            Family::MismatchCap => {}
+            Family::Budget => parts.push(case.regions[self.place].clone()),
+            _ => parts.push(case.municipalities[self.place].code.clone()),
+        }
+        if let Some(s) = self.segment {
+            parts.push(case.segments[s].id.clone());
+        }
+        if let Some(p) = self.period {
+            let period = case.periods[p];
+            parts.push(format!("{}-{}", period.start, period.end));
+        }
+        format!("{}[{}]", self.family.name(), parts.join(","))
+    }
+}
+
+/// A variable with its column index in the LP (good_lp keeps the index private; the
+/// solver's solution vector is read by it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Col {
+    /// The good_lp variable, for building expressions.
+    pub var: Variable,
+    /// Its position among the LP's variables (the solver's column).
+    pub index: usize,
+}
+
+fn add_col(variables: &mut ProblemVariables, def: good_lp::VariableDefinition) -> Col {
+    let index = variables.len();
+    Col {
+        var: variables.add(def),
+        index,
+    }
+}
+
+/// The variables of spec §4, indexed like the case.
+#[derive(Debug, Clone)]
+pub struct Vars {
+    /// dem[m][s][p]; `None` where the segment has no costs in m (cannot be demolished).
+    pub demolish: Vec<Vec<Vec<Option<Col>>>>,
+    /// new[m][s][p]; `None` where new building is not allowed (no new_build_eur).
+    pub new_build: Vec<Vec<Vec<Option<Col>>>>,
+    /// tr[m][k][p]: input dwellings transformed by k.
+    pub transform: Vec<Vec<Vec<Col>>>,
+    /// stock[m][s][p]: dwellings at the end of period p.
+    pub stock: Vec<Vec<Vec<Col>>>,
+    /// Surplus tiers: per balance unit (see [`Vars::balance_units`]) and period, one
+    /// variable per tier.
+    pub surplus_tiers: Vec<Vec<Vec<Variable>>>,
+    /// Shortage per balance unit and period.
+    pub shortage: Vec<Vec<Variable>>,
+}
+
+impl Vars {
+    /// The balance units in the order of `surplus_tiers` and `shortage`: one per
+    /// municipality in total mode (segment `None`), one per municipality and segment in
+    /// segment mode.
+    pub fn balance_units(case: &Case) -> Vec<(usize, Option<usize>)> {
+        let segments = case.segments.len();
+        (0..case.municipalities.len())
+            .flat_map(|m| match case.mode {
+                Mode::Total => vec![(m, None)],
+                Mode::Segment => (0..segments).map(|s| (m, Some(s))).collect(),
+            })
+            .collect()
+    }
+}
+
+/// The LP before a stage's objective is chosen.
+pub struct Lp {
+    /// good_lp's variable registry (cloned per stage).
+    pub variables: ProblemVariables,
+    /// Handles of every variable.
+    pub vars: Vars,
+    /// Every row with its key, in a fixed order.
+    pub rows: Vec<(RowKey, Constraint)>,
+    /// Z1: the weighted mismatch (stage 1's objective).
+    pub mismatch: Expression,
+    /// Z2 in millions of euros: the gross cost (stage 2's objective).
+    pub gross_cost_meur: Expression,
+}
+
+/// Builds the LP of the case. With `integer`, dem, new and tr are integer variables.
+pub fn build(case: &Case, integer: bool) -> Lp {
+    let mut variables = ProblemVariables::new();
+    let vars = add_variables(case, integer, &mut variables);
+    let mut rows = Vec::new();
+    add_stock_balance(case, &vars, &mut rows);
+    add_removal_capacity(case, &vars, &mut rows);
+    add_removal_from_stock(case, &vars, &mut rows);
+    add_new_build_capacity(case, &vars, &mut rows);
+    add_demand_balance(case, &vars, &mut rows);
+    add_budget(case, &vars, &mut rows);
+    Lp {
+        variables,
+        mismatch: mismatch_objective(case, &vars),
+        gross_cost_meur: gross_cost_objective(case, &vars),
+        vars,
+        rows,
+    }
+}
+
+fn add_variables(case: &Case, integer: bool, variables: &mut ProblemVariables) -> Vars {
+    let periods = case.periods.len();
+    let action = || {
+        let v = variable().min(0.0);
+        if integer {
+            v.integer()
+        } else {
+            v
+        }
+    };
+    let mut demolish = Vec::new();
+    let mut new_build = Vec::new();
+    let mut transform = Vec::new();
+    let mut stock = Vec::new();
+    for costs in &case.costs {
+        demolish.push(
+            costs
+                .iter()
+                .map(|c| {
+                    (0..periods)
+                        .map(|_| c.map(|_| add_col(variables, action())))
+                        .collect()
+                })
+                .collect(),
+        );
+        new_build.push(
+            costs
+                .iter()
+                .map(|c| {
+                    (0..periods)
+                        .map(|_| {
+                            c.and_then(|c| c.new_build_eur)
+                                .map(|_| add_col(variables, action()))
+                        })
+                        .collect()
+                })
+                .collect(),
+        );
+        transform.push(
+            case.transformations
+                .iter()
+                .map(|_| (0..periods).map(|_| add_col(variables, action())).collect())
+                .collect(),
+        );
+        stock.push(
+            case.segments
+                .iter()
+                .map(|_| {
+                    (0..periods)
+                        .map(|_| add_col(variables, variable().min(0.0)))
+                        .collect()
+                })
+                .collect(),
+        );
+    }
+    let tiers = &case.settings.surplus_tiers;
+    let mut surplus_tiers = Vec::new();
+    let mut shortage = Vec::new();
+    for (m, s) in Vars::balance_units(case) {
+        let mut unit_tiers = Vec::with_capacity(periods);
+        let mut unit_shortage = Vec::with_capacity(periods);
+        for p in 0..periods {
+            let demand = case.demand(m, p + 1, s);
+            let mut lower = 0.0;
+            let per_tier = tiers
+                .iter()
+                .map(|tier| {
+                    // 0 ≤ sur_j ≤ (t_j − t_{j−1}) · D; the last tier has no bound.
+                    let def = variable().min(0.0);
+                    let def = if tier.upper_share.is_finite() {
+                        def.max((tier.upper_share - lower) * demand)
+                    } else {
+                        def
+                    };
+                    lower = tier.upper_share;
+                    variables.add(def)
+                })
+                .collect();
+            unit_tiers.push(per_tier);
+            unit_shortage.push(variables.add(variable().min(0.0)));
+        }
+        surplus_tiers.push(unit_tiers);
+        shortage.push(unit_shortage);
+    }
+    Vars {
+        demolish,
+        new_build,
+        transform,
+        stock,
+        surplus_tiers,
+        shortage,
+    }
+}
+
+/// Σ_{k: from=s} tr[m,k,p]: the dwellings of s transformed away in period p.
+fn transformed_out(case: &Case, vars: &Vars, m: usize, s: usize, p: usize) -> Expression {
+    let mut e = Expression::with_capacity(case.transformations.len());
+    for (k, tr) in case.transformations.iter().enumerate() {
+        if tr.from == s {
+            e.add_mul(1.0, vars.transform[m][k][p].var);
+        }
+    }
+    e
+}
+
+/// dem[m,s,p] + Σ_{k: from=s} tr[m,k,p]: all dwellings of s removed in period p.
+fn removed(case: &Case, vars: &Vars, m: usize, s: usize, p: usize) -> Expression {
+    let mut e = transformed_out(case, vars, m, s, p);
+    if let Some(d) = vars.demolish[m][s][p] {
+        e.add_mul(1.0, d.var);
+    }
+    e
+}
+
+/// stock[m,s,p−1] as an expression: the constant S0[m,s] for the first period.
+fn previous_stock(case: &Case, vars: &Vars, m: usize, s: usize, p: usize) -> Expression {
+    if p == 0 {
+        Expression::from(case.stock0[m][s])
+    } else {
+        Expression::from(vars.stock[m][s][p - 1].var)
+    }
+}
+
+/// C1 stock balance, every m, s, p:
+/// stock[m,s,p] = stock[m,s,p−1] − dem[m,s,p] − Σ_{k: from=s} tr[m,k,p]
+///                + Σ_{k: to=s} yield_k · tr[m,k,p] + new[m,s,p].
+pub fn add_stock_balance(case: &Case, vars: &Vars, rows: &mut Vec<(RowKey, Constraint)>) {
+    for m in 0..case.municipalities.len() {
+        for s in 0..case.segments.len() {
+            for p in 0..case.periods.len() {
+                let mut inflow = previous_stock(case, vars, m, s, p);
+                for (k, tr) in case.transformations.iter().enumerate() {
+                    if tr.to == s {
+                        inflow.add_mul(tr.yield_per_dwelling, vars.transform[m][k][p].var);
+                    }
+                }
+                if let Some(n) = vars.new_build[m][s][p] {
+                    inflow.add_mul(1.0, n.var);
+                }
+                let mut outflow = removed(case, vars, m, s, p);
+                outflow.add_mul(1.0, vars.stock[m][s][p].var);
+                let key = RowKey {
+                    family: Family::StockBalance,
+                    place: m,
+                    segment: Some(s),
+                    period: Some(p),
+                };
+                rows.push((key, outflow.eq(inflow)));
+            }
+        }
+    }
+}
+
+/// C2 removal capacity, every m, s, p:
+/// dem[m,s,p] + Σ_{k: from=s} tr[m,k,p] ≤ a · L_p · S0[m,s].
+pub fn add_removal_capacity(case: &Case, vars: &Vars, rows: &mut Vec<(RowKey, Constraint)>) {
+    let a = case.settings.max_removal_share_per_year;
+    for m in 0..case.municipalities.len() {
+        for s in 0..case.segments.len() {
+            for (p, period) in case.periods.iter().enumerate() {
+                let lhs = removed(case, vars, m, s, p);
+                if (&lhs).linear_coefficients().next().is_none() {
+                    continue;
+                }
+                let key = RowKey {
+                    family: Family::RemovalCapacity,
+                    place: m,
+                    segment: Some(s),
+                    period: Some(p),
+                };
+                let cap = a * period.years() * case.stock0[m][s];
+                rows.push((key, lhs.leq(cap)));
+            }
+        }
+    }
+}
+
+/// C3 removal from existing stock, every m, s, p:
+/// dem[m,s,p] + Σ_{k: from=s} tr[m,k,p] ≤ stock[m,s,p−1].
+pub fn add_removal_from_stock(case: &Case, vars: &Vars, rows: &mut Vec<(RowKey, Constraint)>) {
+    for m in 0..case.municipalities.len() {
+        for s in 0..case.segments.len() {
+            for p in 0..case.periods.len() {
+                let lhs = removed(case, vars, m, s, p);
+                if (&lhs).linear_coefficients().next().is_none() {
+                    continue;
+                }
+                let key = RowKey {
+                    family: Family::RemovalFromStock,
+                    place: m,
+                    segment: Some(s),
+                    period: Some(p),
+                };
+                rows.push((key, lhs.leq(previous_stock(case, vars, m, s, p))));
+            }
+        }
+    }
+}
+
+/// C4 new-build capacity, every m, p:
+/// Σ_s new[m,s,p] ≤ n · L_p · Σ_s S0[m,s].
+pub fn add_new_build_capacity(case: &Case, vars: &Vars, rows: &mut Vec<(RowKey, Constraint)>) {
+    let n = case.settings.max_new_build_share_per_year;
+    for m in 0..case.municipalities.len() {
+        let base_stock: f64 = case.stock0[m].iter().sum();
+        for (p, period) in case.periods.iter().enumerate() {
+            let mut lhs = Expression::with_capacity(case.segments.len());
+            for s in 0..case.segments.len() {
+                if let Some(v) = vars.new_build[m][s][p] {
+                    lhs.add_mul(1.0, v.var);
+                }
+            }
+            if (&lhs).linear_coefficients().next().is_none() {
+                continue;
+            }
+            let key = RowKey {
+                family: Family::NewBuildCapacity,
+                place: m,
+                segment: None,
+                period: Some(p),
+            };
+            rows.push((key, lhs.leq(n * period.years() * base_stock)));
+        }
+    }
+}
+
+/// C5 demand balance, every m, p (total mode): Σ_s stock[m,s,p] − sur[m,p] + sho[m,p] = D[m,p];
+/// in segment mode every m, s, p: stock[m,s,p] − sur[m,s,p] + sho[m,s,p] = D[m,s,p],
+/// with sur = Σ_j sur_j.
+pub fn add_demand_balance(case: &Case, vars: &Vars, rows: &mut Vec<(RowKey, Constraint)>) {
+    for (u, (m, segment)) in Vars::balance_units(case).into_iter().enumerate() {
+        for p in 0..case.periods.len() {
+            let mut lhs = Expression::with_capacity(case.segments.len() + 4);
+            match segment {
+                Some(s) => lhs.add_mul(1.0, vars.stock[m][s][p].var),
+                None => {
+                    for s in 0..case.segments.len() {
+                        lhs.add_mul(1.0, vars.stock[m][s][p].var);
+                    }
+                }
+            }
+            for &tier in &vars.surplus_tiers[u][p] {
+                lhs.add_mul(-1.0, tier);
+            }
+            lhs.add_mul(1.0, vars.shortage[u][p]);
+            let key = RowKey {
+                family: Family::DemandBalance,
+                place: m,
+                segment,
+                period: Some(p),
+            };
+            rows.push((key, lhs.eq(case.demand(m, p + 1, segment))));
+        }
+    }
+}
+
+/// spend[m,p] in millions of euros:
+/// Σ_s (c_dem · dem + c_new · new) + Σ_k c_k · tr (signed: a sale brings money in).
+fn spend_meur(case: &Case, vars: &Vars, m: usize, p: usize) -> Expression {
+    let mut e = Expression::with_capacity(3 * case.segments.len());
+    for (s, costs) in case.costs[m].iter().enumerate() {
+        let Some(c) = costs else { continue };
+        if let Some(d) = vars.demolish[m][s][p] {
+            e.add_mul(c.demolish_eur / EUR_PER_MEUR, d.var);
+        }
+        if let (Some(n), Some(c_new)) = (vars.new_build[m][s][p], c.new_build_eur) {
+            e.add_mul(c_new / EUR_PER_MEUR, n.var);
+        }
+    }
+    for (k, tr) in case.transformations.iter().enumerate() {
+        e.add_mul(tr.cost_eur / EUR_PER_MEUR, vars.transform[m][k][p].var);
+    }
+    e
+}
+
+/// C6 budget, every r, p. Without carry-over: Σ_{m∈r} spend[m,p] ≤ B[r,p];
+/// with carry-over: Σ_{q≤p} Σ_{m∈r} spend[m,q] ≤ Σ_{q≤p} B[r,q] (millions of euros).
+pub fn add_budget(case: &Case, vars: &Vars, rows: &mut Vec<(RowKey, Constraint)>) {
+    let carry = case.settings.budget_carry_over;
+    for r in 0..case.regions.len() {
+        let members: Vec<usize> = case.municipalities_in(r).collect();
+        let mut spend = Expression::default();
+        let mut budget = 0.0;
+        for p in 0..case.periods.len() {
+            if !carry {
+                spend = Expression::default();
+                budget = 0.0;
+            }
+            for &m in &members {
+                spend += spend_meur(case, vars, m, p);
+            }
+            budget += case.budget_eur[r][p] / EUR_PER_MEUR;
+            let key = RowKey {
+                family: Family::Budget,
+                place: r,
+                segment: None,
+                period: Some(p),
+            };
+            rows.push((key, spend.clone().leq(budget)));
+        }
+    }
+}
+
+/// Z1 = Σ_p L_p · Σ (w_u · Σ_j μ_j · sur_j + w_v · sho), in weighted dwelling-years.
+pub fn mismatch_objective(case: &Case, vars: &Vars) -> Expression {
+    let st = &case.settings;
+    let mut z1 = Expression::default();
+    for (unit_tiers, unit_shortage) in vars.surplus_tiers.iter().zip(&vars.shortage) {
+        for (p, period) in case.periods.iter().enumerate() {
+            let years = period.years();
+            for (tier, &v) in st.surplus_tiers.iter().zip(&unit_tiers[p]) {
+                z1.add_mul(years * st.weight_surplus * tier.multiplier, v);
+            }
+            z1.add_mul(years * st.weight_shortage, unit_shortage[p]);
+        }
+    }
+    z1
+}
+
+/// Z2 in millions of euros: Σ_m Σ_p [Σ_s (c_dem · dem + c_new · new) + Σ_k |c_k| · tr].
+pub fn gross_cost_objective(case: &Case, vars: &Vars) -> Expression {
+    let mut z2 = Expression::default();
+    for m in 0..case.municipalities.len() {
+        for p in 0..case.periods.len() {
+            for (s, costs) in case.costs[m].iter().enumerate() {
+                let Some(c) = costs else { continue };
+                if let Some(d) = vars.demolish[m][s][p] {
+                    z2.add_mul(c.demolish_eur / EUR_PER_MEUR, d.var);
+                }
+                if let (Some(n), Some(c_new)) = (vars.new_build[m][s][p], c.new_build_eur) {
+                    z2.add_mul(c_new / EUR_PER_MEUR, n.var);
+                }
+            }
+            for (k, tr) in case.transformations.iter().enumerate() {
+                z2.add_mul(
+                    tr.cost_eur.abs() / EUR_PER_MEUR,
+                    vars.transform[m][k][p].var,
+                );
+            }
+        }
+    }
+    z2
+}

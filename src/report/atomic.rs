@@ -1,0 +1,406 @@
+//! Writing a whole output folder atomically (spec §7): a failed run leaves the previous
+//! results byte-identical.
+//!
+//! [`write_dir_atomically`] lets a caller fill a fresh temporary folder beside the target
+//! (same parent, so the final rename never crosses a file system), syncs it to disk, and
+//! only then swaps it into place: on Linux with one atomic `renameat2(RENAME_EXCHANGE)`
+//! when the target exists, elsewhere (or where the file system refuses the exchange) by
+//! renaming the old folder aside first. Until the swap nothing at the target changes; a
+//! fill that fails or panics removes its temporary folder. [`check_output_location`]
+//! lets the CLI fail before a long solve when the target cannot be written at all.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use crate::{Error, Result};
+
+/// Fills a fresh temporary folder with `fill` and, only if that succeeds, replaces the
+/// folder `target` with it in one step. The old contents of `target` are deleted after
+/// the swap. Missing parent folders are created.
+///
+/// If `target` is a symbolic link to a folder, the folder it points to is replaced and
+/// the link kept. If `fill` (or syncing) fails, the temporary folder is removed and
+/// `target` is left exactly as it was. Removing the old contents after a successful swap
+/// is best effort: the new results are in place either way.
+pub fn write_dir_atomically<F>(target: &Path, fill: F) -> Result<()>
+where
+    F: FnOnce(&Path) -> Result<()>,
+{
+    let target = resolve_target(target)?;
+    let (parent, name) = split_target(&target)?;
+    fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+
+    let tmp = TempDir::create(&parent, &name, "tmp")?;
+    fill(tmp.path())?;
+    sync_tree(tmp.path())?;
+
+    let old = swap_into_place(tmp.path(), &target, &parent, &name, true)?;
+    tmp.disarm();
+    if let Some(old) = old {
+        // Best effort: the new results are already in place.
+        let _ = fs::remove_dir_all(&old);
+    }
+    sync_dir(&parent)?;
+    Ok(())
+}
+
+/// Checks, before any work is done, that `target` can become an output folder: it is a
+/// folder or does not exist yet, and a folder can be created beside it. Creates nothing
+/// that stays behind (a probe folder is made and removed again).
+pub fn check_output_location(target: &Path) -> Result<()> {
+    let target = resolve_target(target)?;
+    let (parent, name) = split_target(&target)?;
+    // The nearest ancestor that exists must be a folder we can create folders in.
+    let mut existing = parent.as_path();
+    while !existing.exists() {
+        match existing.parent() {
+            Some(up) if !up.as_os_str().is_empty() => existing = up,
+            _ => {
+                existing = Path::new(".");
+                break;
+            }
+        }
+    }
+    if !existing.is_dir() {
+        return Err(Error::Usage(format!(
+            "output folder {}: {} is not a folder",
+            target.display(),
+            existing.display()
+        )));
+    }
+    let probe = TempDir::create(existing, &name, "probe")?;
+    drop(probe);
+    Ok(())
+}
+
+/// The path to operate on: a symbolic link to a folder is followed, anything else that
+/// exists must be a folder.
+fn resolve_target(target: &Path) -> Result<PathBuf> {
+    match fs::symlink_metadata(target) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(target.to_path_buf()),
+        Err(e) => Err(Error::io(target, e)),
+        Ok(meta) if meta.is_dir() => Ok(target.to_path_buf()),
+        Ok(meta) if meta.file_type().is_symlink() && target.is_dir() => {
+            fs::canonicalize(target).map_err(|e| Error::io(target, e))
+        }
+        Ok(_) => Err(Error::Usage(format!(
+            "output folder {} exists and is not a folder",
+            target.display()
+        ))),
+    }
+}
+
+/// The parent folder (`.` for a bare name) and the final name of `target`.
+fn split_target(target: &Path) -> Result<(PathBuf, String)> {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| {
+            Error::Usage(format!(
+                "output folder {} has no name to write to",
+                target.display()
+            ))
+        })?;
+    let parent = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    Ok((parent, name))
+}
+
+/// A hidden folder beside the target, removed on drop unless disarmed.
+struct TempDir {
+    path: PathBuf,
+    armed: bool,
+}
+
+impl TempDir {
+    /// Creates `<parent>/.<name>.<kind>-<pid>-<nanos>-<seq>`; the sequence number keeps
+    /// two writers in one process (tests run in threads) apart.
+    fn create(parent: &Path, name: &str, kind: &str) -> Result<TempDir> {
+        let path = unique_sibling(parent, name, kind);
+        fs::create_dir(&path).map_err(|e| Error::io(&path, e))?;
+        Ok(TempDir { path, armed: true })
+    }
+
+    fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Keeps the folder: it has been moved into place.
+    fn disarm(mut self) {
+        self.armed = false;
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        if self.armed {
+            let _ = fs::remove_dir_all(&self.path);
+        }
+    }
+}
+
+fn unique_sibling(parent: &Path, name: &str, kind: &str) -> PathBuf {
+    static SEQ: AtomicU64 = AtomicU64::new(0);
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    let seq = SEQ.fetch_add(1, Ordering::Relaxed);
+    parent.join(format!(
+        ".{name}.{kind}-{}-{nanos}-{seq}",
+        std::process::id()
+    ))
+}
+
+/// Moves the filled folder `tmp` to `target`. Returns where the old contents of `target`
+/// now are (to be deleted), if there were any. `try_exchange` is false only in tests of
+/// the fallback that systems without an atomic exchange take.
+fn swap_into_place(
+    tmp: &Path,
+    target: &Path,
+    parent: &Path,
+    name: &str,
+    try_exchange: bool,
+) -> Result<Option<PathBuf>> {
+    if fs::symlink_metadata(target).is_err() {
+        fs::rename(tmp, target).map_err(|e| Error::io(target, e))?;
+        return Ok(None);
+    }
+    if try_exchange && exchange(tmp, target).map_err(|e| Error::io(target, e))? {
+        // `tmp` now holds the old contents.
+        return Ok(Some(tmp.to_path_buf()));
+    }
+    let backup = unique_sibling(parent, name, "old");
+    fs::rename(target, &backup).map_err(|e| Error::io(target, e))?;
+    if let Err(e) = fs::rename(tmp, target) {
+        // Put the old results back before reporting the failure.
+        let _ = fs::rename(&backup, target);
+        return Err(Error::io(target, e));
+    }
+    Ok(Some(backup))
+}
+
+/// Atomically exchanges two paths. `Ok(false)` when the system or file system does not
+/// support the exchange, so the caller falls back to two renames.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both pointers are valid NUL-terminated strings that outlive the call;
+    // renameat2 only reads them.
+    let rc = unsafe {
+        libc::syscall(
+            libc::SYS_renameat2,
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 {
+        return Ok(true);
+    }
+    let err = io::Error::last_os_error();
+    match err.raw_os_error() {
+        Some(libc::EINVAL) | Some(libc::ENOSYS) | Some(libc::EOPNOTSUPP) => Ok(false),
+        _ => Err(err),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> io::Result<bool> {
+    Ok(false)
+}
+
+/// Flushes every file and folder below `dir` (and `dir` itself) to disk.
+fn sync_tree(dir: &Path) -> Result<()> {
+    let entries = fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let path = entry.path();
+        let kind = entry.file_type().map_err(|e| Error::io(&path, e))?;
+        if kind.is_dir() {
+            sync_tree(&path)?;
+        } else if kind.is_file() {
+            fs::File::open(&path)
+                .and_then(|f| f.sync_all())
+                .map_err(|e| Error::io(&path, e))?;
+        }
+    }
+    sync_dir(dir)
+}
+
+/// Flushes a folder's entries (names) to disk; a no-op where folders cannot be opened.
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> Result<()> {
+    fs::File::open(dir)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| Error::io(dir, e))
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> Result<()> {
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    /// Every file below `dir`, relative path → bytes.
+    fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+        fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
+            for entry in fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    walk(root, &path, out);
+                } else {
+                    let rel = path.strip_prefix(root).unwrap().to_path_buf();
+                    out.insert(rel, fs::read(&path).unwrap());
+                }
+            }
+        }
+        let mut out = BTreeMap::new();
+        walk(dir, dir, &mut out);
+        out
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn creates_missing_target_and_parents() {
+        let root = tempfile::tempdir().unwrap();
+        let target = root.path().join("a/b/out");
+        write_dir_atomically(&target, |dir| {
+            fs::write(dir.join("x.txt"), "x").map_err(|e| Error::io(dir, e))
+        })
+        .unwrap();
+        assert_eq!(fs::read_to_string(target.join("x.txt")).unwrap(), "x");
+        assert_eq!(names(&root.path().join("a/b")), vec!["out"]);
+    }
+
+    #[test]
+    fn replaces_existing_folder_completely() {
+        let root = tempfile::tempdir().unwrap();
+        let target = root.path().join("out");
+        fs::create_dir_all(target.join("charts")).unwrap();
+        fs::write(target.join("stale.csv"), "old").unwrap();
+        fs::write(target.join("charts/old.svg"), "old").unwrap();
+        write_dir_atomically(&target, |dir| {
+            fs::write(dir.join("new.csv"), "new").map_err(|e| Error::io(dir, e))
+        })
+        .unwrap();
+        assert_eq!(names(&target), vec!["new.csv"]);
+        assert_eq!(names(root.path()), vec!["out"]);
+    }
+
+    #[test]
+    fn failing_fill_leaves_target_untouched() {
+        let root = tempfile::tempdir().unwrap();
+        let target = root.path().join("out");
+        fs::create_dir_all(target.join("sub")).unwrap();
+        fs::write(target.join("plan.csv"), "a,b\n1,2\n").unwrap();
+        fs::write(target.join("sub/x"), [0u8, 1, 2]).unwrap();
+        let before = snapshot(&target);
+        let result = write_dir_atomically(&target, |dir| {
+            fs::write(dir.join("plan.csv"), "half").unwrap();
+            Err(Error::Solve("boom".into()))
+        });
+        assert!(matches!(result, Err(Error::Solve(_))));
+        assert_eq!(snapshot(&target), before);
+        assert_eq!(names(root.path()), vec!["out"]);
+    }
+
+    #[test]
+    fn panicking_fill_leaves_no_temp_folder() {
+        let root = tempfile::tempdir().unwrap();
+        let target = root.path().join("out");
+        let result = std::panic::catch_unwind(|| {
+            let _ = write_dir_atomically(&target, |_| panic!("fill panicked"));
+        });
+        assert!(result.is_err());
+        assert!(names(root.path()).is_empty());
+    }
+
+    #[test]
+    fn fallback_without_exchange_also_replaces() {
+        let root = tempfile::tempdir().unwrap();
+        let target = root.path().join("out");
+        fs::create_dir(&target).unwrap();
+        fs::write(target.join("old"), "old").unwrap();
+        let tmp = TempDir::create(root.path(), "out", "tmp").unwrap();
+        fs::write(tmp.path().join("new"), "new").unwrap();
+        let old = swap_into_place(tmp.path(), &target, root.path(), "out", false)
+            .unwrap()
+            .unwrap();
+        tmp.disarm();
+        assert_eq!(fs::read_to_string(old.join("old")).unwrap(), "old");
+        fs::remove_dir_all(&old).unwrap();
+        assert_eq!(names(&target), vec!["new"]);
+        assert_eq!(names(root.path()), vec!["out"]);
+    }
+
+    #[test]
+    fn refuses_a_file_as_target() {
+        let root = tempfile::tempdir().unwrap();
+        let target = root.path().join("out");
+        fs::write(&target, "i am a file").unwrap();
+        assert!(matches!(
+            check_output_location(&target),
+            Err(Error::Usage(_))
+        ));
+        let result = write_dir_atomically(&target, |_| Ok(()));
+        assert!(matches!(result, Err(Error::Usage(_))));
+        assert_eq!(fs::read_to_string(&target).unwrap(), "i am a file");
+        assert_eq!(names(root.path()), vec!["out"]);
+    }
+
+    #[test]
+    fn check_accepts_new_and_existing_folders_and_leaves_nothing() {
+        let root = tempfile::tempdir().unwrap();
+        check_output_location(&root.path().join("new/deeper/out")).unwrap();
+        fs::create_dir(root.path().join("exists")).unwrap();
+        check_output_location(&root.path().join("exists")).unwrap();
+        assert_eq!(names(root.path()), vec!["exists"]);
+        fs::write(root.path().join("file"), "").unwrap();
+        assert!(check_output_location(&root.path().join("file/out")).is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn follows_a_symlinked_target() {
+        let root = tempfile::tempdir().unwrap();
+        let real = root.path().join("real");
+        fs::create_dir(&real).unwrap();
+        fs::write(real.join("old"), "old").unwrap();
+        let link = root.path().join("link");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_dir_atomically(&link, |dir| {
+            fs::write(dir.join("new"), "new").map_err(|e| Error::io(dir, e))
+        })
+        .unwrap();
+        assert!(fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(names(&real), vec!["new"]);
+        assert_eq!(names(root.path()), vec!["link", "real"]);
+    }
+}

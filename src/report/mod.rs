@@ -1,0 +1,113 @@
+//! Writing the outputs of spec §7 from a [`Plan`], atomically.
+//!
+//! [`write_outputs`] computes the tables once ([`tables`]), writes plan.csv,
+//! transformations.csv, balance.csv, budget.csv, report.html ([`html`]) and
+//! summary.json ([`summary`]) into a temporary folder beside the target, and swaps that
+//! folder into place only when every file is complete ([`atomic`]). Numbers go through
+//! [`crate::numfmt`], rows follow the case's order, so the same input gives
+//! byte-identical CSV and JSON files (summary.json's `timings` aside).
+
+pub mod atomic;
+pub mod html;
+pub mod summary;
+pub mod tables;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::Instant;
+
+pub use atomic::{check_output_location, write_dir_atomically};
+pub use summary::{RegionSummary, Summary};
+
+use crate::case::Case;
+use crate::plan::Plan;
+use crate::{Error, Result};
+
+/// What the caller knows about the run that the [`Plan`] does not hold.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RunInfo {
+    /// Seconds per phase measured before solving (e.g. `read`, `validate`). Merged with
+    /// the plan's own timings and this module's `write` into summary.json's `timings`.
+    pub timings: BTreeMap<String, f64>,
+}
+
+/// The name of the phase this module adds to the timings.
+pub const WRITE_PHASE: &str = "write";
+
+/// Writes every output file of the plan into the folder `out`, atomically: either the
+/// folder afterwards holds exactly the new files, or (on error) it is left as it was.
+/// Returns the summary as written to summary.json.
+///
+/// Fails with [`Error::Solve`] when the plan does not fit the case (wrong dimensions or
+/// a non-finite number), with [`Error::Usage`] when `out` exists and is not a folder,
+/// and with [`Error::Io`] when writing fails. The `write` timing covers everything up to
+/// serialising summary.json (not the final sync and swap).
+pub fn write_outputs(case: &Case, plan: &Plan, out: &Path, run: &RunInfo) -> Result<Summary> {
+    let started = Instant::now();
+    check_plan(case, plan)?;
+    let mut timings = run.timings.clone();
+    timings.extend(plan.timings.iter().map(|(k, v)| (k.clone(), *v)));
+    let mut summary = Summary::new(case, plan, timings);
+    let tables = tables::Tables::new(case, plan);
+    write_dir_atomically(out, |dir| {
+        tables.write_csv(dir)?;
+        html::write(&dir.join("report.html"), plan, &summary, &tables)?;
+        summary.timings.insert(
+            WRITE_PHASE.to_string(),
+            crate::numfmt::round6(started.elapsed().as_secs_f64()),
+        );
+        summary.write_json(&dir.join("summary.json"))
+    })?;
+    Ok(summary)
+}
+
+/// Checks that every array of the plan has the case's dimensions and holds finite
+/// numbers, so no index panics and no `NaN` reaches a file.
+fn check_plan(case: &Case, plan: &Plan) -> Result<()> {
+    let (m, s, k, p, r) = (
+        case.municipalities.len(),
+        case.segments.len(),
+        case.transformations.len(),
+        case.periods.len(),
+        case.regions.len(),
+    );
+    check_cube("demolish", &plan.demolish, m, s, p)?;
+    check_cube("new_build", &plan.new_build, m, s, p)?;
+    check_cube("transform", &plan.transform, m, k, p)?;
+    check_cube("stock_end", &plan.stock_end, m, s, p)?;
+    check_matrix("budget_shadow_price", &plan.budget_shadow_price, r, p)?;
+    if !plan.stage1_mismatch.is_finite() {
+        return Err(Error::Solve(
+            "the plan's stage-1 mismatch is not finite".into(),
+        ));
+    }
+    Ok(())
+}
+
+fn check_cube(name: &str, cube: &[Vec<Vec<f64>>], a: usize, b: usize, c: usize) -> Result<()> {
+    if cube.len() != a {
+        return Err(shape_error(name, a, cube.len()));
+    }
+    cube.iter().try_for_each(|m| check_matrix(name, m, b, c))
+}
+
+fn check_matrix(name: &str, matrix: &[Vec<f64>], a: usize, b: usize) -> Result<()> {
+    if matrix.len() != a {
+        return Err(shape_error(name, a, matrix.len()));
+    }
+    for row in matrix {
+        if row.len() != b {
+            return Err(shape_error(name, b, row.len()));
+        }
+        if let Some(x) = row.iter().find(|x| !x.is_finite()) {
+            return Err(Error::Solve(format!("the plan's {name} holds {x}")));
+        }
+    }
+    Ok(())
+}
+
+fn shape_error(name: &str, expected: usize, found: usize) -> Error {
+    Error::Solve(format!(
+        "the plan's {name} does not fit the case: {found} entries where {expected} were expected"
+    ))
+}

@@ -1,0 +1,168 @@
+//! summary.json: the key figures of a run in a fixed key order, for the CLI's table, for
+//! later comparisons, and for the acceptance checks.
+//!
+//! Every number is rounded with [`round6`] exactly as the CSV files write it; only
+//! `timings` differs between two runs on the same input.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::case::Case;
+use crate::metrics;
+use crate::numfmt::round6;
+use crate::plan::Plan;
+use crate::{Error, Result};
+
+/// The contents of summary.json. Fields serialise in declaration order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    /// The case's name (normally its folder name).
+    pub case: String,
+    /// "optimal", or why the solve stopped (e.g. "time_limit").
+    pub status: String,
+    /// Z1 of the plan, recomputed from its stock (weighted dwelling-years).
+    pub mismatch: f64,
+    /// Z1 of the do-nothing reference (weighted dwelling-years).
+    pub mismatch_do_nothing: f64,
+    /// Z1* as stage 1 of the solver reported it.
+    pub mismatch_stage1: f64,
+    /// Z2: gross cost of the plan in euros (transformations at |c_k|).
+    pub gross_cost_eur: f64,
+    /// Net cost of the plan in euros: Σ spend (sales count negative).
+    pub net_cost_eur: f64,
+    /// Σ of every region's budget over all periods, in euros.
+    pub budget_eur: f64,
+    /// Dwellings demolished in total.
+    pub demolished: f64,
+    /// Input dwellings transformed in total.
+    pub transformed: f64,
+    /// Dwellings built in total.
+    pub built: f64,
+    /// "total" or "segment".
+    pub mode: String,
+    /// Whether the actions were integers (a MIP).
+    pub integer: bool,
+    /// Relative MIP gap reached; `null` for an LP.
+    pub mip_gap: Option<f64>,
+    /// The solver used.
+    pub solver: String,
+    /// The households variant used.
+    pub households_variant: String,
+    /// y_0.
+    pub base_year: i32,
+    /// y_1..y_P.
+    pub milestones: Vec<i32>,
+    /// Number of municipalities.
+    pub municipalities: usize,
+    /// Number of regions.
+    pub regions: usize,
+    /// Number of segments.
+    pub segments: usize,
+    /// SHA-256 over the input files read.
+    pub inputs_sha256: String,
+    /// restock's version.
+    pub version: String,
+    /// Warnings found while reading the input.
+    pub warnings: Vec<String>,
+    /// Seconds per phase (read, validate, build, stages, write, …).
+    pub timings: BTreeMap<String, f64>,
+    /// The key figures per region, in region order.
+    pub regions_detail: Vec<RegionSummary>,
+}
+
+/// The key figures of one region.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RegionSummary {
+    /// The region's name.
+    pub region: String,
+    /// Z1 of the region's municipalities without actions.
+    pub mismatch_do_nothing: f64,
+    /// Z1 of the region's municipalities with the plan.
+    pub mismatch_plan: f64,
+    /// Dwellings demolished.
+    pub demolished: f64,
+    /// Input dwellings transformed.
+    pub transformed: f64,
+    /// Dwellings built.
+    pub built: f64,
+    /// Net spending in euros.
+    pub spent_eur: f64,
+    /// The region's budget over all periods in euros.
+    pub budget_eur: f64,
+}
+
+impl Summary {
+    /// Computes the summary of a plan; `timings` are the seconds per phase so far.
+    pub fn new(case: &Case, plan: &Plan, timings: BTreeMap<String, f64>) -> Summary {
+        let do_nothing = metrics::do_nothing_path(case);
+        let planned = metrics::plan_path(case, plan);
+        let spend = metrics::spend_eur(case, plan);
+        let regions_detail: Vec<RegionSummary> = (0..case.regions.len())
+            .map(|r| region_summary(case, plan, &spend, &do_nothing, &planned, r))
+            .collect();
+        let all = |x: &Vec<Vec<Vec<f64>>>| round6(x.iter().flatten().flatten().sum());
+        Summary {
+            case: case.name.clone(),
+            status: plan.status.as_str().to_string(),
+            mismatch: round6(metrics::mismatch(case, &planned)),
+            mismatch_do_nothing: round6(metrics::mismatch(case, &do_nothing)),
+            mismatch_stage1: round6(plan.stage1_mismatch),
+            gross_cost_eur: round6(metrics::gross_cost_eur(case, plan)),
+            net_cost_eur: round6(spend.iter().flatten().sum()),
+            budget_eur: round6(case.budget_eur.iter().flatten().sum()),
+            demolished: all(&plan.demolish),
+            transformed: all(&plan.transform),
+            built: all(&plan.new_build),
+            mode: case.mode.as_str().to_string(),
+            integer: plan.integer,
+            mip_gap: plan.mip_gap.filter(|g| g.is_finite()).map(round6),
+            solver: plan.solver.clone(),
+            households_variant: case.settings.households_variant.clone(),
+            base_year: case.settings.base_year,
+            milestones: case.periods.iter().map(|p| p.end).collect(),
+            municipalities: case.municipalities.len(),
+            regions: case.regions.len(),
+            segments: case.segments.len(),
+            inputs_sha256: case.inputs_sha256.clone(),
+            version: crate::VERSION.to_string(),
+            warnings: case.warnings.clone(),
+            timings: timings.into_iter().map(|(k, v)| (k, round6(v))).collect(),
+            regions_detail,
+        }
+    }
+
+    /// Writes the summary as pretty-printed JSON with a final newline.
+    pub fn write_json(&self, path: &Path) -> Result<()> {
+        let mut text = serde_json::to_string_pretty(self)
+            .map_err(|e| Error::io(path, std::io::Error::other(e)))?;
+        text.push('\n');
+        std::fs::write(path, text).map_err(|e| Error::io(path, e))
+    }
+}
+
+fn region_summary(
+    case: &Case,
+    plan: &Plan,
+    spend: &[Vec<f64>],
+    do_nothing: &metrics::StockPath,
+    planned: &metrics::StockPath,
+    r: usize,
+) -> RegionSummary {
+    let members: Vec<usize> = case.municipalities_in(r).collect();
+    let over = |f: &dyn Fn(usize) -> f64| -> f64 { members.iter().map(|&m| f(m)).sum() };
+    let all_of = |x: &Vec<Vec<f64>>| -> f64 { x.iter().flatten().sum() };
+    RegionSummary {
+        region: case.regions[r].clone(),
+        mismatch_do_nothing: round6(over(&|m| {
+            metrics::municipality_mismatch(case, do_nothing, m)
+        })),
+        mismatch_plan: round6(over(&|m| metrics::municipality_mismatch(case, planned, m))),
+        demolished: round6(over(&|m| all_of(&plan.demolish[m]))),
+        transformed: round6(over(&|m| all_of(&plan.transform[m]))),
+        built: round6(over(&|m| all_of(&plan.new_build[m]))),
+        spent_eur: round6(over(&|m| spend[m].iter().sum())),
+        budget_eur: round6(case.budget_eur[r].iter().sum()),
+    }
+}

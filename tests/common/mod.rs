@@ -1,0 +1,86 @@
+//! Helpers shared by the integration tests: tiny hand-made cases built directly as a
+//! [`Case`], so that each constraint family can be tested on an optimum computed by hand.
+#![allow(dead_code)]
+
+use restock::case::{
+    Case, Mode, Municipality, Period, Segment, SegmentCosts, Settings, SurplusTier, Transformation,
+};
+
+/// One municipality `GM0001` in region `R`, one segment `A` with `stock` dwellings, one
+/// period 2021–2030 (10 years), `households` at the base year and at 2030, no friction,
+/// one surplus tier (weight 1), shortage weight 2, demolition €10,000, new build
+/// €200,000, a budget of €1 billion, removal share 2 % and new-build share 1 % a year.
+pub fn one_municipality(stock: f64, households_2030: f64) -> Case {
+    Case {
+        name: "tiny".into(),
+        settings: Settings {
+            base_year: 2020,
+            milestones: vec![2030],
+            households_variant: "base".into(),
+            friction_vacancy: 0.0,
+            max_removal_share_per_year: 0.02,
+            max_new_build_share_per_year: 0.01,
+            weight_surplus: 1.0,
+            surplus_tiers: vec![SurplusTier {
+                upper_share: f64::INFINITY,
+                multiplier: 1.0,
+            }],
+            weight_shortage: 2.0,
+            budget_carry_over: false,
+        },
+        municipalities: vec![Municipality {
+            code: "GM0001".into(),
+            name: "Eerste".into(),
+            region: 0,
+        }],
+        regions: vec!["R".into()],
+        segments: vec![segment("A")],
+        transformations: vec![],
+        periods: vec![Period {
+            start: 2021,
+            end: 2030,
+        }],
+        mode: Mode::Total,
+        stock0: vec![vec![stock]],
+        households: vec![vec![stock, households_2030]],
+        demand_shares: None,
+        costs: vec![vec![Some(SegmentCosts {
+            demolish_eur: 10_000.0,
+            new_build_eur: Some(200_000.0),
+        })]],
+        budget_eur: vec![vec![1e9]],
+        inputs_sha256: String::new(),
+        warnings: vec![],
+    }
+}
+
+/// A segment with the given id as its label.
+pub fn segment(id: &str) -> Segment {
+    Segment {
+        id: id.into(),
+        label: id.into(),
+        tenure: None,
+        dwelling_type: None,
+    }
+}
+
+/// A transformation between segment indices.
+pub fn transformation(from: usize, to: usize, cost_eur: f64, yield_: f64) -> Transformation {
+    Transformation {
+        from,
+        to,
+        cost_eur,
+        yield_per_dwelling: yield_,
+        label: format!("{from}->{to}"),
+    }
+}
+
+/// Asserts that two numbers agree within a relative (and tiny absolute) tolerance.
+#[track_caller]
+pub fn assert_close(actual: f64, expected: f64, what: &str) {
+    let tol = 1e-6 * expected.abs().max(1.0);
+    assert!(
+        (actual - expected).abs() <= tol,
+        "{what}: got {actual}, expected {expected}"
+    );
+}
