@@ -103,13 +103,22 @@ pub fn solve(case: &Case, options: &SolveOptions) -> Result<Plan> {
     timings.insert("build".to_string(), clock.elapsed().as_secs_f64());
 
     let clock = Instant::now();
-    let stage1 = run_stage(case, &lp, lp.mismatch.clone(), None, options)?;
+    let stage1 = run_stage(case, &lp, lp.mismatch.clone(), None, None, options)?;
     timings.insert("solve_stage1".to_string(), clock.elapsed().as_secs_f64());
     let z1_star = stage1.objective;
 
     let clock = Instant::now();
     let cap = z1_star * (1.0 + STAGE2_RELATIVE_SLACK) + STAGE2_ABSOLUTE_SLACK;
-    let stage2 = run_stage(case, &lp, lp.gross_cost_meur.clone(), Some(cap), options)?;
+    // Stage 1's plan meets stage 2's cap by construction: a MIP starts from it, so it
+    // always has a feasible plan, even when a time limit stops it early.
+    let stage2 = run_stage(
+        case,
+        &lp,
+        lp.gross_cost_meur.clone(),
+        Some(cap),
+        Some(&stage1.values),
+        options,
+    )?;
     timings.insert("solve_stage2".to_string(), clock.elapsed().as_secs_f64());
 
     // Shadow prices come from an LP's duals: stage 1 itself, or its relaxation for a MIP.
@@ -120,7 +129,14 @@ pub fn solve(case: &Case, options: &SolveOptions) -> Result<Plan> {
             integer: false,
             ..options.clone()
         };
-        let relaxation = run_stage(case, &relaxed, relaxed.mismatch.clone(), None, &lp_options)?;
+        let relaxation = run_stage(
+            case,
+            &relaxed,
+            relaxed.mismatch.clone(),
+            None,
+            None,
+            &lp_options,
+        )?;
         timings.insert(
             "solve_relaxation".to_string(),
             clock.elapsed().as_secs_f64(),
@@ -208,6 +224,7 @@ fn run_stage(
     lp: &Lp,
     objective: Expression,
     mismatch_cap: Option<f64>,
+    start: Option<&[f64]>,
     options: &SolveOptions,
 ) -> Result<StageResult> {
     let variables: ProblemVariables = lp.variables.clone();
@@ -218,7 +235,7 @@ fn run_stage(
     }
     let stage = if mismatch_cap.is_some() { 2 } else { 1 };
     match options.solver {
-        SolverChoice::Highs => run_highs(problem, rows, options, stage),
+        SolverChoice::Highs => run_highs(problem, rows, start, options, stage),
         SolverChoice::Clarabel => run_clarabel(case, problem, &objective, rows, stage),
     }
 }
@@ -227,6 +244,7 @@ fn run_stage(
 fn run_highs(
     problem: good_lp::variable::UnsolvedProblem,
     rows: Vec<good_lp::Constraint>,
+    start: Option<&[f64]>,
     options: &SolveOptions,
     stage: u8,
 ) -> Result<StageResult> {
@@ -245,6 +263,10 @@ fn run_highs(
     };
     if options.integer {
         set(&mut model, "mip_rel_gap", options.mip_gap)?;
+        if let Some(start) = start {
+            // A rejected start only costs the head start, never correctness.
+            let _ = model.try_set_solution(Some(start), None, None, None);
+        }
     }
     if let Some(limit) = options.time_limit {
         set(&mut model, "time_limit", limit)?;
@@ -292,6 +314,7 @@ fn run_highs(
 fn run_highs(
     _problem: good_lp::variable::UnsolvedProblem,
     _rows: Vec<good_lp::Constraint>,
+    _start: Option<&[f64]>,
     _options: &SolveOptions,
     _stage: u8,
 ) -> Result<StageResult> {

@@ -542,6 +542,18 @@ mod tests {
     }
 
     #[test]
+    fn crlf_and_quoted_header() {
+        let (t, d) = parse("\"a\";\"B\"\r\n\r\n1;2\r\n\"3\";\"4;5\"\r\n");
+        let t = t.unwrap();
+        assert!(d.errors.is_empty(), "{:?}", d.errors);
+        let mut d = Diagnostics::default();
+        let b = t.bind(SPEC, &mut d).unwrap();
+        let rows: Vec<(u64, Option<String>)> =
+            t.rows(&b).map(|r| (r.line(), r.text("b"))).collect();
+        assert_eq!(rows, [(3, Some("2".into())), (4, Some("4;5".into()))]);
+    }
+
+    #[test]
     fn semicolon_and_decimal_comma() {
         let (t, _) = parse("a;b\n1,5;\"2,25\"\n");
         let t = t.unwrap();

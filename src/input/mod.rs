@@ -6,17 +6,19 @@
 //! that cannot be read at all (missing, empty, missing a column) only suppresses the
 //! checks that depend on it; every other file is still checked.
 //!
-//! The pieces: [`csvread`] opens every CSV file (encoding, BOM, delimiter, decimal mark,
+//! The pieces: `csvread` opens every CSV file (encoding, BOM, delimiter, decimal mark,
 //! header), [`number`] holds the rule for reading numbers without guessing, `rows`
-//! turns each file into `*Row` structs, [`settings`] reads settings.toml, and `assemble`
+//! turns each file into `*Row` structs, `settings` reads settings.toml, and `assemble`
 //! checks references, duplicates, coverage and sums and builds the [`Case`].
 
 mod assemble;
-pub mod csvread;
+pub(crate) mod csvread;
 pub mod number;
 mod rows;
-pub mod settings;
+pub(crate) mod settings;
 mod suggest;
+
+pub use settings::KEYS as SETTINGS_KEYS;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -77,8 +79,8 @@ pub const INPUT_FILES: &[(&str, bool)] = &[
 pub(crate) struct Diagnostics {
     /// Every problem found.
     pub errors: Vec<InputError>,
-    /// Every warning, formatted as `file[, line N]: message`.
-    pub warnings: Vec<String>,
+    /// Every warning: file, line (when known) and message.
+    pub warnings: Vec<(String, Option<u64>, String)>,
 }
 
 impl Diagnostics {
@@ -89,12 +91,22 @@ impl Diagnostics {
 
     /// Records a warning about `file` (and a line of it).
     pub(crate) fn warn(&mut self, file: &str, line: Option<u64>, message: impl std::fmt::Display) {
-        let mut w = file.to_string();
-        if let Some(line) = line {
-            let _ = write!(w, ", line {line}");
-        }
-        let _ = write!(w, ": {message}");
-        self.warnings.push(w);
+        self.warnings
+            .push((file.to_string(), line, message.to_string()));
+    }
+
+    /// The warnings sorted by file and line, each as `file[, line N]: message`.
+    fn formatted_warnings(&self) -> Vec<String> {
+        let mut sorted = self.warnings.clone();
+        sorted.sort();
+        sorted.dedup();
+        sorted
+            .into_iter()
+            .map(|(file, line, message)| match line {
+                Some(line) => format!("{file}, line {line}: {message}"),
+                None => format!("{file}: {message}"),
+            })
+            .collect()
     }
 }
 
@@ -171,11 +183,9 @@ pub fn read_case(dir: &Path, options: &ReadOptions) -> Result<Case> {
             "the case could not be assembled (an internal error: please report it)",
         )]));
     };
-    d.warnings.sort();
-    d.warnings.dedup();
     case.name = case_name(dir);
     case.inputs_sha256 = inputs_sha256;
-    case.warnings = d.warnings;
+    case.warnings = d.formatted_warnings();
     Ok(case)
 }
 

@@ -54,6 +54,14 @@ pub fn parse_number(text: &str, decimal_comma: bool) -> Result<f64, String> {
             }
             s.replace(',', ".")
         } else {
+            if is_thousands_grouping(s) && s.matches('.').count() > 1 {
+                return Err(format!(
+                    "uses '.' as thousands separator, which is not accepted (in a \
+                     ';'-separated file a '.' could also be read as a decimal point); write \
+                     {}",
+                    s.replace('.', "")
+                ));
+            }
             if is_thousands_grouping(s) {
                 return Err(format!(
                     "is ambiguous in a ';'-separated file: '.' could be a thousands \
@@ -219,10 +227,15 @@ mod tests {
 
     #[test]
     fn semicolon_files_reject_ambiguous_dots() {
-        for v in ["1.234", "12.345.678", "-1.000", "999.999"] {
+        for v in ["1.234", "-1.000", "999.999"] {
             let e = parse_number(v, true).unwrap_err();
             assert!(e.contains("ambiguous"), "{v}: {e}");
         }
+        let e = parse_number("12.345.678", true).unwrap_err();
+        assert!(
+            e.contains("thousands separator") && e.contains("12345678"),
+            "{e}"
+        );
         assert!(parse_number("1.234,5", true)
             .unwrap_err()
             .contains("ambiguous"));

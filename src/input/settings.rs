@@ -17,8 +17,8 @@ use crate::InputError;
 /// The file name of the settings.
 pub(crate) const FILE: &str = "settings.toml";
 
-/// Every key settings.toml may have.
-pub(crate) const KEYS: &[&str] = &[
+/// Every key settings.toml may have (scenario overrides may set the same keys).
+pub const KEYS: &[&str] = &[
     "base_year",
     "milestones",
     "households_variant",

@@ -512,3 +512,86 @@ pub fn gross_cost_objective(case: &Case, vars: &Vars) -> Expression {
     }
     z2
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::case::{Municipality, Period, Segment, Settings};
+
+    fn case() -> Case {
+        Case {
+            name: "t".into(),
+            settings: Settings {
+                base_year: 2024,
+                milestones: vec![2030],
+                households_variant: "base".into(),
+                friction_vacancy: 0.02,
+                max_removal_share_per_year: 0.02,
+                max_new_build_share_per_year: 0.01,
+                weight_surplus: 1.0,
+                surplus_tiers: Settings::default_tiers(),
+                weight_shortage: 2.0,
+                budget_carry_over: false,
+            },
+            municipalities: vec![Municipality {
+                code: "GM0917".into(),
+                name: "Heerlen".into(),
+                region: 0,
+            }],
+            regions: vec!["Parkstad Limburg".into()],
+            segments: vec![Segment {
+                id: "koop".into(),
+                label: "Koop".into(),
+                tenure: None,
+                dwelling_type: None,
+            }],
+            transformations: vec![],
+            periods: vec![Period {
+                start: 2025,
+                end: 2030,
+            }],
+            mode: Mode::Total,
+            stock0: vec![vec![100.0]],
+            households: vec![vec![90.0, 80.0]],
+            demand_shares: None,
+            costs: vec![vec![None]],
+            budget_eur: vec![vec![0.0]],
+            inputs_sha256: String::new(),
+            warnings: vec![],
+        }
+    }
+
+    #[test]
+    fn rows_are_named_after_their_family_place_segment_and_period() {
+        let case = case();
+        let key = RowKey {
+            family: Family::StockBalance,
+            place: 0,
+            segment: Some(0),
+            period: Some(0),
+        };
+        assert_eq!(key.name(&case), "C1_stock_balance[GM0917,koop,2025-2030]");
+        let budget = RowKey {
+            family: Family::Budget,
+            place: 0,
+            segment: None,
+            period: Some(0),
+        };
+        assert_eq!(budget.name(&case), "C6_budget[Parkstad Limburg,2025-2030]");
+    }
+
+    #[test]
+    fn a_segment_without_costs_gets_no_action_rows() {
+        // No costs and no transformations: nothing can be removed or built, so only the
+        // stock balance (C1) and demand balance (C5) rows and the budget row exist.
+        let case = case();
+        let lp = build(&case, false);
+        let families: Vec<Family> = lp.rows.iter().map(|(k, _)| k.family).collect();
+        assert_eq!(
+            families,
+            [Family::StockBalance, Family::DemandBalance, Family::Budget]
+        );
+        assert!(lp.vars.demolish[0][0][0].is_none());
+        assert!(lp.vars.new_build[0][0][0].is_none());
+    }
+}
