@@ -46,7 +46,7 @@ pub struct Settings {
     pub households_variant: String,
     /// f: share of demand kept free for moves (frictional vacancy).
     pub friction_vacancy: f64,
-    /// a: demolished plus transformed-out dwellings per year, as a share of S0[m,s].
+    /// a: demolished plus transformed-out dwellings per year, as a share of `S0[m,s]`.
     pub max_removal_share_per_year: f64,
     /// n: new dwellings per year in a municipality, as a share of its base stock.
     pub max_new_build_share_per_year: f64,
@@ -163,13 +163,13 @@ pub struct Case {
     pub periods: Vec<Period>,
     /// Total or segment mode (segment mode when demand_shares.csv exists).
     pub mode: Mode,
-    /// S0[m][s]: dwellings at the base year.
+    /// `S0[m][s]`: dwellings at the base year.
     pub stock0: Vec<Vec<f64>>,
-    /// H[m][t]: households at t = 0 (base year) and t = p (milestone y_p), interpolated.
+    /// `H[m][t]`: households at t = 0 (base year) and t = p (milestone y_p), interpolated.
     pub households: Vec<Vec<f64>>,
-    /// share[m][t][s] in segment mode (t as in `households`); `None` in total mode.
+    /// `share[m][t][s]` in segment mode (t as in `households`); `None` in total mode.
     pub demand_shares: Option<Vec<Vec<Vec<f64>>>>,
-    /// costs[m][s]; `None` where costs.csv has no row for that municipality and segment
+    /// `costs[m][s]`; `None` where costs.csv has no row for that municipality and segment
     /// (allowed only where the municipality has no stock of the segment: then the
     /// segment can be neither demolished nor built there).
     pub costs: Vec<Vec<Option<SegmentCosts>>>,

@@ -7,10 +7,10 @@
 use crate::case::{Case, Mode, Settings};
 use crate::plan::Plan;
 
-/// stock[m][s][t] for t = 0 (base year) ..= P (milestone y_P).
+/// `stock[m][s][t]` for t = 0 (base year) ..= P (milestone y_P).
 pub type StockPath = Vec<Vec<Vec<f64>>>;
 
-/// The do-nothing trajectory: S0[m][s] at every time index.
+/// The do-nothing trajectory: `S0[m][s]` at every time index.
 pub fn do_nothing_path(case: &Case) -> StockPath {
     let times = case.periods.len() + 1;
     case.stock0
@@ -134,7 +134,7 @@ pub fn mismatch(case: &Case, path: &StockPath) -> f64 {
         .sum()
 }
 
-/// Net spending of the plan per municipality and period in euros: spend[m][p].
+/// Net spending of the plan per municipality and period in euros: `spend[m][p]`.
 pub fn spend_eur(case: &Case, plan: &Plan) -> Vec<Vec<f64>> {
     action_cost_eur(case, plan, false)
 }

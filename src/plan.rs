@@ -35,13 +35,13 @@ pub struct Plan {
     pub mip_gap: Option<f64>,
     /// Z1*: the stage-1 optimum in weighted dwelling-years.
     pub stage1_mismatch: f64,
-    /// dem[m][s][p]: dwellings demolished.
+    /// `dem[m][s][p]`: dwellings demolished.
     pub demolish: Vec<Vec<Vec<f64>>>,
-    /// new[m][s][p]: dwellings built.
+    /// `new[m][s][p]`: dwellings built.
     pub new_build: Vec<Vec<Vec<f64>>>,
-    /// tr[m][k][p]: input dwellings transformed by transformation k.
+    /// `tr[m][k][p]`: input dwellings transformed by transformation k.
     pub transform: Vec<Vec<Vec<f64>>>,
-    /// stock[m][s][p]: dwellings at the end of period p (p = 0..P-1 for periods 1..P).
+    /// `stock[m][s][p]`: dwellings at the end of period p (p = 0..P-1 for periods 1..P).
     pub stock_end: Vec<Vec<Vec<f64>>>,
     /// Budget shadow price per region and period: weighted dwelling-years of mismatch
     /// that one more million euros would remove (≥ 0).

@@ -105,13 +105,13 @@ fn add_col(variables: &mut ProblemVariables, def: good_lp::VariableDefinition) -
 /// The variables of spec §4, indexed like the case.
 #[derive(Debug, Clone)]
 pub struct Vars {
-    /// dem[m][s][p]; `None` where the segment has no costs in m (cannot be demolished).
+    /// `dem[m][s][p]`; `None` where the segment has no costs in m (cannot be demolished).
     pub demolish: Vec<Vec<Vec<Option<Col>>>>,
-    /// new[m][s][p]; `None` where new building is not allowed (no new_build_eur).
+    /// `new[m][s][p]`; `None` where new building is not allowed (no new_build_eur).
     pub new_build: Vec<Vec<Vec<Option<Col>>>>,
-    /// tr[m][k][p]: input dwellings transformed by k.
+    /// `tr[m][k][p]`: input dwellings transformed by k.
     pub transform: Vec<Vec<Vec<Col>>>,
-    /// stock[m][s][p]: dwellings at the end of period p.
+    /// `stock[m][s][p]`: dwellings at the end of period p.
     pub stock: Vec<Vec<Vec<Col>>>,
     /// Surplus tiers: per balance unit (see [`Vars::balance_units`]) and period, one
     /// variable per tier.
@@ -263,7 +263,7 @@ fn add_variables(case: &Case, integer: bool, variables: &mut ProblemVariables) -
     }
 }
 
-/// Σ_{k: from=s} tr[m,k,p]: the dwellings of s transformed away in period p.
+/// Σ_{k: from=s} `tr[m,k,p]`: the dwellings of s transformed away in period p.
 fn transformed_out(case: &Case, vars: &Vars, m: usize, s: usize, p: usize) -> Expression {
     let mut e = Expression::with_capacity(case.transformations.len());
     for (k, tr) in case.transformations.iter().enumerate() {
@@ -274,7 +274,7 @@ fn transformed_out(case: &Case, vars: &Vars, m: usize, s: usize, p: usize) -> Ex
     e
 }
 
-/// dem[m,s,p] + Σ_{k: from=s} tr[m,k,p]: all dwellings of s removed in period p.
+/// `dem[m,s,p]` + Σ_{k: from=s} `tr[m,k,p]`: all dwellings of s removed in period p.
 fn removed(case: &Case, vars: &Vars, m: usize, s: usize, p: usize) -> Expression {
     let mut e = transformed_out(case, vars, m, s, p);
     if let Some(d) = vars.demolish[m][s][p] {
@@ -283,7 +283,7 @@ fn removed(case: &Case, vars: &Vars, m: usize, s: usize, p: usize) -> Expression
     e
 }
 
-/// stock[m,s,p−1] as an expression: the constant S0[m,s] for the first period.
+/// `stock[m,s,p−1]` as an expression: the constant `S0[m,s]` for the first period.
 fn previous_stock(case: &Case, vars: &Vars, m: usize, s: usize, p: usize) -> Expression {
     if p == 0 {
         Expression::from(case.stock0[m][s])
@@ -293,8 +293,8 @@ fn previous_stock(case: &Case, vars: &Vars, m: usize, s: usize, p: usize) -> Exp
 }
 
 /// C1 stock balance, every m, s, p:
-/// stock[m,s,p] = stock[m,s,p−1] − dem[m,s,p] − Σ_{k: from=s} tr[m,k,p]
-///                + Σ_{k: to=s} yield_k · tr[m,k,p] + new[m,s,p].
+/// `stock[m,s,p]` = `stock[m,s,p−1]` − `dem[m,s,p]` − Σ_{k: from=s} `tr[m,k,p]`
+///                + Σ_{k: to=s} yield_k · `tr[m,k,p]` + `new[m,s,p]`.
 pub fn add_stock_balance(case: &Case, vars: &Vars, rows: &mut Vec<(RowKey, Constraint)>) {
     for m in 0..case.municipalities.len() {
         for s in 0..case.segments.len() {
@@ -323,7 +323,7 @@ pub fn add_stock_balance(case: &Case, vars: &Vars, rows: &mut Vec<(RowKey, Const
 }
 
 /// C2 removal capacity, every m, s, p:
-/// dem[m,s,p] + Σ_{k: from=s} tr[m,k,p] ≤ a · L_p · S0[m,s].
+/// `dem[m,s,p]` + Σ_{k: from=s} `tr[m,k,p]` ≤ a · L_p · `S0[m,s]`.
 pub fn add_removal_capacity(case: &Case, vars: &Vars, rows: &mut Vec<(RowKey, Constraint)>) {
     let a = case.settings.max_removal_share_per_year;
     for m in 0..case.municipalities.len() {
@@ -347,7 +347,7 @@ pub fn add_removal_capacity(case: &Case, vars: &Vars, rows: &mut Vec<(RowKey, Co
 }
 
 /// C3 removal from existing stock, every m, s, p:
-/// dem[m,s,p] + Σ_{k: from=s} tr[m,k,p] ≤ stock[m,s,p−1].
+/// `dem[m,s,p]` + Σ_{k: from=s} `tr[m,k,p]` ≤ `stock[m,s,p−1]`.
 pub fn add_removal_from_stock(case: &Case, vars: &Vars, rows: &mut Vec<(RowKey, Constraint)>) {
     for m in 0..case.municipalities.len() {
         for s in 0..case.segments.len() {
@@ -369,7 +369,7 @@ pub fn add_removal_from_stock(case: &Case, vars: &Vars, rows: &mut Vec<(RowKey, 
 }
 
 /// C4 new-build capacity, every m, p:
-/// Σ_s new[m,s,p] ≤ n · L_p · Σ_s S0[m,s].
+/// Σ_s `new[m,s,p]` ≤ n · L_p · Σ_s `S0[m,s]`.
 pub fn add_new_build_capacity(case: &Case, vars: &Vars, rows: &mut Vec<(RowKey, Constraint)>) {
     let n = case.settings.max_new_build_share_per_year;
     for m in 0..case.municipalities.len() {
@@ -395,8 +395,8 @@ pub fn add_new_build_capacity(case: &Case, vars: &Vars, rows: &mut Vec<(RowKey, 
     }
 }
 
-/// C5 demand balance, every m, p (total mode): Σ_s stock[m,s,p] − sur[m,p] + sho[m,p] = D[m,p];
-/// in segment mode every m, s, p: stock[m,s,p] − sur[m,s,p] + sho[m,s,p] = D[m,s,p],
+/// C5 demand balance, every m, p (total mode): Σ_s `stock[m,s,p]` − `sur[m,p]` + `sho[m,p]` = `D[m,p]`;
+/// in segment mode every m, s, p: `stock[m,s,p]` − `sur[m,s,p]` + `sho[m,s,p]` = `D[m,s,p]`,
 /// with sur = Σ_j sur_j.
 pub fn add_demand_balance(case: &Case, vars: &Vars, rows: &mut Vec<(RowKey, Constraint)>) {
     for (u, (m, segment)) in Vars::balance_units(case).into_iter().enumerate() {
@@ -425,7 +425,7 @@ pub fn add_demand_balance(case: &Case, vars: &Vars, rows: &mut Vec<(RowKey, Cons
     }
 }
 
-/// spend[m,p] in millions of euros:
+/// `spend[m,p]` in millions of euros:
 /// Σ_s (c_dem · dem + c_new · new) + Σ_k c_k · tr (signed: a sale brings money in).
 fn spend_meur(case: &Case, vars: &Vars, m: usize, p: usize) -> Expression {
     let mut e = Expression::with_capacity(3 * case.segments.len());
@@ -444,8 +444,8 @@ fn spend_meur(case: &Case, vars: &Vars, m: usize, p: usize) -> Expression {
     e
 }
 
-/// C6 budget, every r, p. Without carry-over: Σ_{m∈r} spend[m,p] ≤ B[r,p];
-/// with carry-over: Σ_{q≤p} Σ_{m∈r} spend[m,q] ≤ Σ_{q≤p} B[r,q] (millions of euros).
+/// C6 budget, every r, p. Without carry-over: Σ_{m∈r} `spend[m,p]` ≤ `B[r,p]`;
+/// with carry-over: Σ_{q≤p} Σ_{m∈r} `spend[m,q]` ≤ Σ_{q≤p} `B[r,q]` (millions of euros).
 pub fn add_budget(case: &Case, vars: &Vars, rows: &mut Vec<(RowKey, Constraint)>) {
     let carry = case.settings.budget_carry_over;
     for r in 0..case.regions.len() {
