@@ -254,7 +254,12 @@ fn run_highs(
     for row in rows {
         highs_problem.add_constraint(row);
     }
-    let mut model = highs_problem.into_inner();
+    let mut model = highs_problem.try_into_inner().map_err(|e| {
+        Error::Solve(format!(
+            "HiGHS could not load the stage-{stage} model ({e}); \
+             check the input for extreme values"
+        ))
+    })?;
     model.make_quiet();
     let set = |model: &mut highs::Model, name: &str, value: f64| {
         model

@@ -782,3 +782,39 @@ fn errors_in_several_files_are_reported_in_one_run() {
     let text = Error::Input(errs).to_string();
     assert!(text.starts_with("5 problem(s) in the input"), "{text}");
 }
+
+#[test]
+fn implausibly_large_numbers() {
+    let dir = copy_of("total-small");
+    replace(
+        &dir,
+        "stock.csv",
+        "GM9000,koop,20101.0",
+        "GM9000,koop,1e300",
+    );
+    only_error(
+        &dir,
+        "stock.csv",
+        Some(2),
+        Some("dwellings"),
+        "implausibly large",
+    );
+}
+
+#[test]
+fn weights_beyond_one_million() {
+    let dir = copy_of("total-small");
+    replace(
+        &dir,
+        "settings.toml",
+        "weight_shortage = 3.0",
+        "weight_shortage = 1e300",
+    );
+    only_error(
+        &dir,
+        "settings.toml",
+        Some(8),
+        Some("weight_shortage"),
+        "1e6",
+    );
+}

@@ -95,6 +95,11 @@ pub(crate) const fn opt(name: &'static str) -> Column {
     }
 }
 
+/// The largest magnitude any number in a case may have.
+pub(crate) const MAX_MAGNITUDE: f64 = 1e12;
+/// The smallest value a number that must be positive may have.
+pub(crate) const MIN_POSITIVE: f64 = 1e-6;
+
 /// What a number cell must satisfy beyond being finite.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Check {
@@ -472,6 +477,12 @@ impl Row<'_> {
             }
         };
         let problem = match check {
+            // Beyond this no Dutch (or any) housing figure lies, and the LP's numerics
+            // would suffer: almost always a unit or typing mistake.
+            _ if value.abs() > MAX_MAGNITUDE => {
+                Some("is implausibly large (more than 1e12); check the unit and the digits")
+            }
+            Check::Positive if value < MIN_POSITIVE => Some("must be > 0 (and at least 0.000001)"),
             Check::Any => None,
             Check::NonNegative if value < 0.0 => Some("is negative; it must be ≥ 0"),
             Check::Positive if value <= 0.0 => Some("must be > 0"),

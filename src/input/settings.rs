@@ -14,6 +14,9 @@ use super::Diagnostics;
 use crate::case::{Settings, SurplusTier};
 use crate::InputError;
 
+/// The largest weight or tier multiplier accepted: larger ones only spoil the LP's numerics.
+const MAX_WEIGHT: f64 = 1e6;
+
 /// The file name of the settings.
 pub(crate) const FILE: &str = "settings.toml";
 
@@ -274,20 +277,20 @@ fn validate(entries: &BTreeMap<String, Entry>, d: &mut Diagnostics) -> ParsedSet
     let max_new_build_share_per_year = c.number(
         "max_new_build_share_per_year",
         0.01,
-        |v| v.is_finite() && v >= 0.0,
-        "a finite number ≥ 0",
+        |v| (0.0..=1.0).contains(&v),
+        "between 0 and 1 (a share of the stock per year)",
     );
     let weight_surplus = c.number(
         "weight_surplus",
         1.0,
-        |v| v.is_finite() && v > 0.0,
-        "a finite number > 0",
+        |v| v > 0.0 && v <= MAX_WEIGHT,
+        "a number > 0 and at most 1e6",
     );
     let weight_shortage = c.number(
         "weight_shortage",
         2.0,
-        |v| v.is_finite() && v > 0.0,
-        "a finite number > 0",
+        |v| v > 0.0 && v <= MAX_WEIGHT,
+        "a number > 0 and at most 1e6",
     );
     let surplus_tiers = match entries.get("surplus_tiers") {
         None => Settings::default_tiers(),
@@ -462,10 +465,12 @@ fn tiers(c: &mut Checker<'_>, value: &Value) -> Option<Vec<SurplusTier>> {
             );
             ok = false;
         }
-        if !(t.multiplier.is_finite() && t.multiplier > 0.0) {
+        if !(t.multiplier > 0.0 && t.multiplier <= MAX_WEIGHT) {
             c.error(
                 KEY,
-                format!("surplus_tiers: multiplier of tier {n} must be a finite number > 0"),
+                format!(
+                    "surplus_tiers: multiplier of tier {n} must be a number > 0 and at most 1e6"
+                ),
             );
             ok = false;
         }
