@@ -358,6 +358,22 @@ mod tests {
     }
 
     #[test]
+    fn exchange_swaps_two_folders_or_reports_unsupported() {
+        let root = tempfile::tempdir().unwrap();
+        let (a, b) = (root.path().join("a"), root.path().join("b"));
+        fs::create_dir(&a).unwrap();
+        fs::create_dir(&b).unwrap();
+        fs::write(a.join("from_a"), "").unwrap();
+        fs::write(b.join("from_b"), "").unwrap();
+        if exchange(&a, &b).unwrap() {
+            assert_eq!(names(&a), vec!["from_b"]);
+            assert_eq!(names(&b), vec!["from_a"]);
+        } else {
+            assert_eq!(names(&a), vec!["from_a"]);
+        }
+    }
+
+    #[test]
     fn refuses_a_file_as_target() {
         let root = tempfile::tempdir().unwrap();
         let target = root.path().join("out");

@@ -68,11 +68,13 @@ h1 { margin-bottom: 0.2rem; }
 h2 { margin-top: 2.2rem; border-bottom: 1px solid #ccc; padding-bottom: 0.2rem; }
 .sub, .note, footer { color: #555; }
 .notice { background: #fff3cd; border: 1px solid #e0c060; padding: 0.6rem 1rem; }
+.scroll { overflow-x: auto; }
 table { border-collapse: collapse; margin: 0.6rem 0; font-size: 0.9rem; }
 th, td { padding: 0.25rem 0.6rem; border-bottom: 1px solid #e2e2e2; text-align: left; \
-vertical-align: top; }
+vertical-align: top; white-space: nowrap; }
 th { background: #f2f2f2; }
-td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th.group { text-align: center; border-bottom: 1px solid #ccc; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 tr.total td { font-weight: bold; }
 footer { margin-top: 3rem; font-size: 0.8rem; }
 ";
@@ -132,6 +134,13 @@ fn pct(share: f64) -> String {
     format!("{}\u{a0}%", num(share * 100.0, 3))
 }
 
+fn status_nl(status: &PlanStatus) -> &'static str {
+    match status {
+        PlanStatus::Optimal => "optimaal",
+        PlanStatus::TimeLimit => "tijdslimiet bereikt (niet bewezen optimaal)",
+    }
+}
+
 fn yes_no(b: bool) -> &'static str {
     if b {
         "ja"
@@ -140,9 +149,12 @@ fn yes_no(b: bool) -> &'static str {
     }
 }
 
-/// A table whose first `text_columns` columns are text and the rest numbers.
+/// A table whose first `text_columns` columns are text and the rest numbers. An empty
+/// `head` gives a table without header (label–value lists).
 struct HtmlTable<'h> {
     head: &'h [&'h str],
+    /// An optional header row above `head`: (label, columns spanned).
+    groups: &'h [(&'h str, usize)],
     text_columns: usize,
     rows: Vec<(Vec<String>, bool)>,
 }
@@ -151,9 +163,15 @@ impl<'h> HtmlTable<'h> {
     fn new(head: &'h [&'h str], text_columns: usize) -> Self {
         HtmlTable {
             head,
+            groups: &[],
             text_columns,
             rows: Vec::new(),
         }
+    }
+
+    fn with_groups(mut self, groups: &'h [(&'h str, usize)]) -> Self {
+        self.groups = groups;
+        self
     }
 
     /// Adds a row of already escaped cells; `total` rows are shown in bold.
@@ -170,11 +188,34 @@ impl<'h> HtmlTable<'h> {
     }
 
     fn render(&self) -> String {
-        let mut html = String::from("<table>\n<thead><tr>");
-        for (i, h) in self.head.iter().enumerate() {
-            html.push_str(&format!("<th{}>{}</th>", self.class(i), esc(h)));
+        let mut html = String::from("<div class=\"scroll\">\n<table>\n");
+        if !self.groups.is_empty() {
+            html.push_str("<thead><tr>");
+            for (label, span) in self.groups {
+                let class = if label.is_empty() {
+                    ""
+                } else {
+                    " class=\"group\""
+                };
+                html.push_str(&format!(
+                    "<th colspan=\"{span}\"{class}>{}</th>",
+                    esc(label)
+                ));
+            }
+            html.push_str("</tr>\n");
+        } else if !self.head.is_empty() {
+            html.push_str("<thead>");
         }
-        html.push_str("</tr></thead>\n<tbody>\n");
+        if !self.head.is_empty() {
+            html.push_str("<tr>");
+            for (i, h) in self.head.iter().enumerate() {
+                html.push_str(&format!("<th{}>{}</th>", self.class(i), esc(h)));
+            }
+            html.push_str("</tr></thead>\n");
+        } else if !self.groups.is_empty() {
+            html.push_str("</thead>\n");
+        }
+        html.push_str("<tbody>\n");
         for (cells, total) in &self.rows {
             html.push_str(if *total {
                 "<tr class=\"total\">"
@@ -186,7 +227,7 @@ impl<'h> HtmlTable<'h> {
             }
             html.push_str("</tr>\n");
         }
-        html.push_str("</tbody>\n</table>\n");
+        html.push_str("</tbody>\n</table>\n</div>\n");
         html
     }
 }
@@ -219,29 +260,27 @@ fn status_notice(plan: &Plan) -> String {
 }
 
 fn key_figures(s: &Summary) -> String {
-    let mut fit = HtmlTable::new(&["", "Zonder ingrijpen", "Met plan"], 1);
+    let mut fit = HtmlTable::new(&["", "Zonder ingrijpen", "Met plan", "Verschil"], 1);
+    let change = s.mismatch - s.mismatch_do_nothing;
+    let relative = if s.mismatch_do_nothing > 0.0 {
+        format!(
+            " ({}\u{a0}%)",
+            num(100.0 * change / s.mismatch_do_nothing, 1)
+        )
+    } else {
+        String::new()
+    };
     fit.row(
         vec![
             "Mismatch (gewogen woningjaren)".into(),
             num(s.mismatch_do_nothing, 1),
             num(s.mismatch, 1),
+            format!("{}{relative}", num(change, 1)),
         ],
         false,
     );
-    let reduction = if s.mismatch_do_nothing > 0.0 {
-        format!(
-            " ({} minder)",
-            pct((s.mismatch_do_nothing - s.mismatch) / s.mismatch_do_nothing)
-        )
-    } else {
-        String::new()
-    };
-    let mut figures = HtmlTable::new(&["", ""], 1);
+    let mut figures = HtmlTable::new(&[], 1);
     let mut add = |label: &str, value: String| figures.row(vec![esc(label), value], false);
-    add(
-        "Afname mismatch",
-        format!("{}{reduction}", num(s.mismatch_do_nothing - s.mismatch, 1)),
-    );
     add("Bruto kosten", eur(s.gross_cost_eur));
     add("Netto kosten (verkoop telt negatief)", eur(s.net_cost_eur));
     add("Budget, alle regio's en perioden", eur(s.budget_eur));
@@ -251,8 +290,8 @@ fn key_figures(s: &Summary) -> String {
     section(
         "Kerncijfers",
         &format!(
-            "{}{}<p class=\"note\">Mismatch: structureel overschot en tekort ten opzichte \
-             van de vraag, gewogen en opgeteld over de jaren van het plan.</p>\n",
+            "{}<p class=\"note\">Mismatch: structureel overschot en tekort ten opzichte \
+             van de vraag, gewogen en opgeteld over de jaren van het plan.</p>\n{}",
             fit.render(),
             figures.render()
         ),
@@ -307,7 +346,7 @@ fn settings(case: &Case, plan: &Plan) -> String {
         add("Bereikte MIP-gap", pct(gap));
     }
     add("Oplosser", esc(&plan.solver));
-    add("Status", esc(plan.status.as_str()));
+    add("Status", esc(status_nl(&plan.status)));
     section("Instellingen", &table.render())
 }
 
@@ -437,15 +476,16 @@ fn balance_table(t: &Tables<'_>) -> String {
             "Jaar",
             "Huishoudens",
             "Vraag",
-            "Voorraad zonder ingrijpen",
-            "Voorraad met plan",
-            "Overschot zonder ingrijpen",
-            "Overschot met plan",
-            "Tekort zonder ingrijpen",
-            "Tekort met plan",
+            "zonder ingrijpen",
+            "met plan",
+            "zonder ingrijpen",
+            "met plan",
+            "zonder ingrijpen",
+            "met plan",
         ],
         3,
-    );
+    )
+    .with_groups(&[("", 5), ("Voorraad", 2), ("Overschot", 2), ("Tekort", 2)]);
     for row in t.balance.iter().take(MAX_HTML_ROWS) {
         let segment = match row.segment {
             Some(s) => esc(&case.segments[s].label),

@@ -395,12 +395,13 @@ fn budget_rows(case: &Case, plan: &Plan) -> Vec<BudgetRow> {
     let spend = metrics::spend_eur(case, plan);
     let mut rows = Vec::new();
     for r in 0..case.regions.len() {
-        for p in 0..case.periods.len() {
+        let members: Vec<usize> = case.municipalities_in(r).collect();
+        for (p, &budget_eur) in case.budget_eur[r].iter().enumerate() {
             rows.push(BudgetRow {
                 region: r,
                 period: p,
-                budget_eur: case.budget_eur[r][p],
-                spent_eur: case.municipalities_in(r).map(|m| spend[m][p]).sum(),
+                budget_eur,
+                spent_eur: members.iter().map(|&m| spend[m][p]).sum(),
                 shadow_price_per_meur: plan.budget_shadow_price[r][p],
             });
         }
