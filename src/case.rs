@@ -144,6 +144,27 @@ pub struct SegmentCosts {
     pub new_build_eur: Option<f64>,
 }
 
+/// An action whose quantity costs money: which variable a cost applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Demolition of segment s.
+    Demolish(usize),
+    /// New build of segment s.
+    NewBuild(usize),
+    /// Transformation k (per input dwelling).
+    Transform(usize),
+}
+
+/// Whether transformation costs count signed (net spending, what the budget sees) or as
+/// their absolute value (gross cost, stage 2's objective).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CostBasis {
+    /// Sales count as income: `spend[m,p]` of spec §5.
+    Net,
+    /// Every action counts as a cost: Z2 of spec §6.
+    Gross,
+}
+
 /// The validated case.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Case {
@@ -198,6 +219,33 @@ impl Case {
             (Some(s), Some(shares)) => base * shares[m][t][s],
             _ => base,
         }
+    }
+
+    /// The cost per unit (euros) of every action municipality m can take, in a fixed
+    /// order: per segment demolition then new build (where allowed), then each
+    /// transformation. The one definition of what money an action moves, shared by the
+    /// LP and by the evaluation of a plan.
+    pub fn cost_terms(
+        &self,
+        m: usize,
+        basis: CostBasis,
+    ) -> impl Iterator<Item = (Action, f64)> + '_ {
+        let segments = self.costs[m]
+            .iter()
+            .enumerate()
+            .filter_map(|(s, c)| c.map(|c| (s, c)))
+            .flat_map(|(s, c)| {
+                std::iter::once((Action::Demolish(s), c.demolish_eur))
+                    .chain(c.new_build_eur.map(|eur| (Action::NewBuild(s), eur)))
+            });
+        let transformations = self.transformations.iter().enumerate().map(move |(k, t)| {
+            let eur = match basis {
+                CostBasis::Net => t.cost_eur,
+                CostBasis::Gross => t.cost_eur.abs(),
+            };
+            (Action::Transform(k), eur)
+        });
+        segments.chain(transformations)
     }
 
     /// Indices of the municipalities in region r, in code order.

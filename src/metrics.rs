@@ -4,7 +4,7 @@
 //! planners compare are computed one way. They read only the [`Case`] and plain stock
 //! numbers, never the solver.
 
-use crate::case::{Case, Mode, Settings};
+use crate::case::{Action, Case, CostBasis, Mode, Settings};
 use crate::plan::Plan;
 
 /// `stock[m][s][t]` for t = 0 (base year) ..= P (milestone y_P).
@@ -136,43 +136,32 @@ pub fn mismatch(case: &Case, path: &StockPath) -> f64 {
 
 /// Net spending of the plan per municipality and period in euros: `spend[m][p]`.
 pub fn spend_eur(case: &Case, plan: &Plan) -> Vec<Vec<f64>> {
-    action_cost_eur(case, plan, false)
+    action_cost_eur(case, plan, CostBasis::Net)
 }
 
 /// Gross cost Z2 of the plan in euros (transformations at |c_k|).
 pub fn gross_cost_eur(case: &Case, plan: &Plan) -> f64 {
-    action_cost_eur(case, plan, true).iter().flatten().sum()
+    action_cost_eur(case, plan, CostBasis::Gross)
+        .iter()
+        .flatten()
+        .sum()
 }
 
-fn action_cost_eur(case: &Case, plan: &Plan, gross: bool) -> Vec<Vec<f64>> {
-    let periods = case.periods.len();
+fn action_cost_eur(case: &Case, plan: &Plan, basis: CostBasis) -> Vec<Vec<f64>> {
     (0..case.municipalities.len())
         .map(|m| {
-            (0..periods)
+            (0..case.periods.len())
                 .map(|p| {
-                    let segments: f64 = case.costs[m]
-                        .iter()
-                        .enumerate()
-                        .filter_map(|(s, c)| c.map(|c| (s, c)))
-                        .map(|(s, c)| {
-                            c.demolish_eur * plan.demolish[m][s][p]
-                                + c.new_build_eur.unwrap_or(0.0) * plan.new_build[m][s][p]
-                        })
-                        .sum();
-                    let transformations: f64 = case
-                        .transformations
-                        .iter()
-                        .enumerate()
-                        .map(|(k, tr)| {
-                            let c = if gross {
-                                tr.cost_eur.abs()
-                            } else {
-                                tr.cost_eur
+                    case.cost_terms(m, basis)
+                        .map(|(action, eur)| {
+                            let quantity = match action {
+                                Action::Demolish(s) => plan.demolish[m][s][p],
+                                Action::NewBuild(s) => plan.new_build[m][s][p],
+                                Action::Transform(k) => plan.transform[m][k][p],
                             };
-                            c * plan.transform[m][k][p]
+                            eur * quantity
                         })
-                        .sum();
-                    segments + transformations
+                        .sum()
                 })
                 .collect()
         })

@@ -12,7 +12,7 @@
 
 use good_lp::{variable, Constraint, Expression, IntoAffineExpression, ProblemVariables, Variable};
 
-use crate::case::{Case, Mode};
+use crate::case::{Action, Case, CostBasis, Mode};
 
 /// Euros per unit of money inside the LP (spec §6: money enters in millions).
 pub const EUR_PER_MEUR: f64 = 1e6;
@@ -428,18 +428,21 @@ pub fn add_demand_balance(case: &Case, vars: &Vars, rows: &mut Vec<(RowKey, Cons
 /// `spend[m,p]` in millions of euros:
 /// Σ_s (c_dem · dem + c_new · new) + Σ_k c_k · tr (signed: a sale brings money in).
 fn spend_meur(case: &Case, vars: &Vars, m: usize, p: usize) -> Expression {
+    cost_meur(case, vars, m, p, CostBasis::Net)
+}
+
+/// The money an action plan of municipality m moves in period p, in millions of euros.
+fn cost_meur(case: &Case, vars: &Vars, m: usize, p: usize, basis: CostBasis) -> Expression {
     let mut e = Expression::with_capacity(3 * case.segments.len());
-    for (s, costs) in case.costs[m].iter().enumerate() {
-        let Some(c) = costs else { continue };
-        if let Some(d) = vars.demolish[m][s][p] {
-            e.add_mul(c.demolish_eur / EUR_PER_MEUR, d.var);
+    for (action, eur) in case.cost_terms(m, basis) {
+        let col = match action {
+            Action::Demolish(s) => vars.demolish[m][s][p],
+            Action::NewBuild(s) => vars.new_build[m][s][p],
+            Action::Transform(k) => Some(vars.transform[m][k][p]),
+        };
+        if let Some(col) = col {
+            e.add_mul(eur / EUR_PER_MEUR, col.var);
         }
-        if let (Some(n), Some(c_new)) = (vars.new_build[m][s][p], c.new_build_eur) {
-            e.add_mul(c_new / EUR_PER_MEUR, n.var);
-        }
-    }
-    for (k, tr) in case.transformations.iter().enumerate() {
-        e.add_mul(tr.cost_eur / EUR_PER_MEUR, vars.transform[m][k][p].var);
     }
     e
 }
@@ -493,21 +496,7 @@ pub fn gross_cost_objective(case: &Case, vars: &Vars) -> Expression {
     let mut z2 = Expression::default();
     for m in 0..case.municipalities.len() {
         for p in 0..case.periods.len() {
-            for (s, costs) in case.costs[m].iter().enumerate() {
-                let Some(c) = costs else { continue };
-                if let Some(d) = vars.demolish[m][s][p] {
-                    z2.add_mul(c.demolish_eur / EUR_PER_MEUR, d.var);
-                }
-                if let (Some(n), Some(c_new)) = (vars.new_build[m][s][p], c.new_build_eur) {
-                    z2.add_mul(c_new / EUR_PER_MEUR, n.var);
-                }
-            }
-            for (k, tr) in case.transformations.iter().enumerate() {
-                z2.add_mul(
-                    tr.cost_eur.abs() / EUR_PER_MEUR,
-                    vars.transform[m][k][p].var,
-                );
-            }
+            z2 += cost_meur(case, vars, m, p, CostBasis::Gross);
         }
     }
     z2
