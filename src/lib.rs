@@ -12,11 +12,13 @@
 //! - [`model`] builds the LP of spec §4–§6 with good_lp, one function per constraint family;
 //! - [`solve`] runs the two lexicographic stages with HiGHS or Clarabel into a [`plan::Plan`];
 //! - [`metrics`] evaluates any stock trajectory (plan or do-nothing) against demand;
-//! - [`report`] writes the CSV files, summary.json and report.html atomically.
+//! - [`report`] writes the CSV files, summary.json and report.html atomically;
+//! - [`import`] builds a case folder from CBS "Kerncijfers wijken en buurten" files.
 #![deny(missing_docs)]
 
 pub mod case;
 pub mod error;
+pub mod import;
 pub mod input;
 pub mod metrics;
 pub mod model;

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::{Cli, Command, PlanArgs, ValidateArgs};
+use cli::{Cli, Command, ImportCbsArgs, PlanArgs, ValidateArgs};
 use restock::input::{read_case, ReadOptions};
 use restock::report::Summary;
 use restock::{run, Error};
@@ -18,6 +18,7 @@ fn main() -> ExitCode {
         None => plan(PlanArgs::default()),
         Some(Command::Plan(args)) => plan(args),
         Some(Command::Validate(args)) => validate(args),
+        Some(Command::ImportCbs(args)) => import_cbs(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -54,6 +55,30 @@ fn validate(args: ValidateArgs) -> Result<(), Error> {
     };
     let case = read_case(&args.case_dir, &options)?;
     print!("{}", run::describe(&case));
+    Ok(())
+}
+
+fn import_cbs(args: ImportCbsArgs) -> Result<(), Error> {
+    let options = args.resolve();
+    let s = restock::import::import_cbs(&options)?;
+    println!(
+        "restock import-cbs: {} municipalities in {} regions, base year {}: {} dwellings, {} \
+         households (Bron: CBS)",
+        s.municipalities, s.regions, s.base_year, s.dwellings, s.households
+    );
+    println!(
+        "households variants (scenario assumptions): {}; settings.toml selects {}",
+        s.variants.join(", "),
+        s.variant
+    );
+    for w in &s.warnings {
+        println!("note: {w}");
+    }
+    println!(
+        "Case written to {} ({})",
+        options.out.display(),
+        s.files.join(", ")
+    );
     Ok(())
 }
 

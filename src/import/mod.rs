@@ -1,0 +1,527 @@
+//! `restock import-cbs`: turns the CBS "Kerncijfers wijken en buurten" (KWB) municipality
+//! file, exactly as CBS publishes it (`;`, decimal comma, CRLF, Windows-1252, `.` for
+//! secret values), into a case folder that `restock plan` reads.
+//!
+//! What it makes, per municipality of the selection (`--regions FILE` or
+//! `--municipalities CODES`):
+//!
+//! - the stock on 1 January of the base year in three segments (owner-occupied, social
+//!   rent, private rent), from a_woning and the tenure percentages, split by largest
+//!   remainders so that the segments add up exactly;
+//! - the real private households of the base year (a_hh) and, for later years, the
+//!   household projection variants of the assumptions file: scenario assumptions
+//!   derived from the real population change between the base file and a later KWB file
+//!   (`--kwb-later`), through municipal merges and splits (`--mapping`);
+//! - costs (new build from the assumptions; owner-occupied and private-rent demolition
+//!   includes buying the dwelling at the municipality's average WOZ value),
+//!   transformations, illustrative budgets per region, settings, demand shares;
+//! - a README.md with the sources (and their SHA-256), every assumption with its basis,
+//!   the data gaps and the command that regenerates the folder; and, with `--geojson`,
+//!   the municipal boundaries as boundaries.geojson.
+//!
+//! Every assumption is data: the TOML file of [`assumptions`] (built in:
+//! data/assumptions.toml). Columns of the CBS files are found by name, in any order,
+//! among any others; a missing one is refused with exit code 2 naming the file and the
+//! column. The same inputs give byte-identical files ([`generate`] builds them in memory;
+//! [`import_cbs`] writes them, atomically, after checking that restock reads the result).
+
+pub mod assumptions;
+mod derive;
+mod kwb;
+mod regions;
+mod table;
+mod write;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use self::assumptions::{Assumptions, DemandMode, DEFAULT_ASSUMPTIONS_NAME};
+use crate::input::{read_case, ReadOptions};
+use crate::{Error, InputError, Result};
+
+/// Which municipalities the case holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Selection {
+    /// A list of codes (`GM0917` or `0917`), all in one region.
+    Municipalities {
+        /// The codes.
+        codes: Vec<String>,
+        /// The region they form.
+        region: String,
+    },
+    /// A CSV file with a code column (`code`, `gemeentecodegm`, `gwb_code`,
+    /// `gemeentecode` or `municipality`) and a region column (`region`, `regio`,
+    /// `provincienaam` or `provincie`); other columns are ignored.
+    Regions(PathBuf),
+}
+
+/// Everything `restock import-cbs` is told.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// The KWB municipality file of the base year.
+    pub kwb: PathBuf,
+    /// The municipalities and their regions.
+    pub selection: Selection,
+    /// The case folder to write.
+    pub out: PathBuf,
+    /// A later KWB file (or the 85984NED extract) with the population per municipality.
+    pub kwb_later: Option<PathBuf>,
+    /// The year of the later file, if it has no `peiljaar` column.
+    pub later_year: Option<i32>,
+    /// Base-year → later municipality codes for merges and splits (`from_code`,
+    /// `to_code`).
+    pub mapping: Option<PathBuf>,
+    /// The base year, if the KWB file's name does not tell it.
+    pub base_year: Option<i32>,
+    /// The assumptions file (default: the built-in data/assumptions.toml).
+    pub assumptions: Option<PathBuf>,
+    /// A GeoJSON FeatureCollection of municipal boundaries (`properties.statcode`).
+    pub geojson: Option<PathBuf>,
+    /// Markdown put first in the case's README.md (a title and what the case is).
+    pub notes: Option<PathBuf>,
+    /// The households variant settings.toml selects (default: the assumptions').
+    pub variant: Option<String>,
+}
+
+/// What an import made.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportSummary {
+    /// The base year.
+    pub base_year: i32,
+    /// The year of the later file, if one was given.
+    pub later_year: Option<i32>,
+    /// Number of municipalities.
+    pub municipalities: usize,
+    /// Number of regions.
+    pub regions: usize,
+    /// Dwellings in the base year.
+    pub dwellings: u64,
+    /// Private households in the base year.
+    pub households: u64,
+    /// The variant settings.toml selects.
+    pub variant: String,
+    /// Every variant.
+    pub variants: Vec<String>,
+    /// The files of the case folder, by name.
+    pub files: Vec<String>,
+    /// What was filled in or estimated (also listed in the README).
+    pub warnings: Vec<String>,
+}
+
+/// The files of a case, in memory.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Generated {
+    /// File name → bytes.
+    pub files: BTreeMap<String, Vec<u8>>,
+    /// What was made.
+    pub summary: ImportSummary,
+}
+
+/// Builds the case files in memory (nothing is written).
+pub fn generate(options: &ImportOptions) -> Result<Generated> {
+    let (assumptions, assumptions_text) = Assumptions::load(options.assumptions.as_deref())?;
+    let base_year = match options.base_year {
+        Some(y) => y,
+        None => year_from_name(&options.kwb).ok_or_else(|| {
+            Error::Usage(format!(
+                "give --base-year: the year of {} cannot be told from its name",
+                options.kwb.display()
+            ))
+        })?,
+    };
+    let base = kwb::read_base(&options.kwb, options.kwb_later.is_some())?;
+    let members = match &options.selection {
+        Selection::Municipalities { codes, region } => regions::from_codes(codes, region)?,
+        Selection::Regions(path) => regions::read_regions(path)?,
+    };
+
+    let mut inputs = vec![(
+        format!("CBS Kerncijfers wijken en buurten {base_year}, municipalities"),
+        options.kwb.display().to_string(),
+        sha256_of(&options.kwb)?,
+    )];
+    if let Selection::Regions(path) = &options.selection {
+        inputs.push((
+            "municipalities and regions".into(),
+            path.display().to_string(),
+            sha256_of(path)?,
+        ));
+    }
+
+    let mut later_year = None;
+    let mut growth = BTreeMap::new();
+    if let Some(later_path) = &options.kwb_later {
+        let later = kwb::read_later(later_path)?;
+        let year = match (later.year, options.later_year) {
+            (Some(a), Some(b)) if a != b => {
+                return Err(Error::Usage(format!(
+                    "--later-year {b} contradicts the year {a} in {}",
+                    later.display
+                )))
+            }
+            (Some(a), _) => a,
+            (None, Some(b)) => b,
+            (None, None) => year_from_name(later_path).ok_or_else(|| {
+                Error::Usage(format!(
+                    "give --later-year: the year of {} cannot be told from the file",
+                    later.display
+                ))
+            })?,
+        };
+        if year <= base_year {
+            return Err(Error::Usage(format!(
+                "the later file's year {year} must be after the base year {base_year}"
+            )));
+        }
+        let mapping = match &options.mapping {
+            Some(p) => {
+                inputs.push((
+                    format!("municipal changes {base_year}→{year}"),
+                    p.display().to_string(),
+                    sha256_of(p)?,
+                ));
+                Some(regions::read_mapping(p)?)
+            }
+            None => None,
+        };
+        inputs.insert(
+            1,
+            (
+                format!("CBS population {year} (population change)"),
+                later.display.clone(),
+                sha256_of(later_path)?,
+            ),
+        );
+        growth = derive::growth(&base, &later, year, base_year, mapping.as_ref(), &members)?;
+        later_year = Some(year);
+    } else if options.mapping.is_some() || options.later_year.is_some() {
+        return Err(Error::Usage(
+            "--mapping and --later-year need --kwb-later".into(),
+        ));
+    }
+
+    let years = assumptions.households.years.clone();
+    if let Some(&first) = years.first() {
+        if first <= base_year {
+            return Err(Error::Input(vec![InputError {
+                file: assumptions_display(options),
+                line: None,
+                column: Some("households.years".into()),
+                message: format!("{first} is not after the base year {base_year}"),
+            }]));
+        }
+    }
+    let variant = options
+        .variant
+        .clone()
+        .unwrap_or_else(|| assumptions.households.default_variant.clone());
+    let names: Vec<String> = assumptions
+        .households
+        .variants
+        .iter()
+        .map(|v| v.name.clone())
+        .collect();
+    if !names.contains(&variant) {
+        return Err(Error::Usage(format!(
+            "--variant {variant} is not a variant of the assumptions ({})",
+            names.join(", ")
+        )));
+    }
+
+    let derived = derive::derive(
+        &base,
+        &members,
+        &growth,
+        base_year,
+        later_year,
+        &years,
+        &assumptions.households.variants,
+    )?;
+    let mut warnings = derived.warnings;
+    if later_year.is_none() {
+        warnings.push(format!(
+            "no later file (--kwb-later): the population change after {base_year} is taken \
+             as 0 in every variant"
+        ));
+    }
+    let munis = derived.munis;
+    let regions = write::regions(&munis, &assumptions);
+    let last_year = years.last().copied().unwrap_or(base_year);
+
+    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    files.insert("municipalities.csv".into(), write::municipalities(&munis));
+    files.insert("segments.csv".into(), write::segments());
+    files.insert("stock.csv".into(), write::stock(&munis));
+    files.insert(
+        "households.csv".into(),
+        write::households(&munis, base_year, &years, &assumptions),
+    );
+    if assumptions.demand.mode == DemandMode::Segment {
+        files.insert("demand_shares.csv".into(), write::demand_shares(&munis));
+    }
+    files.insert("costs.csv".into(), write::costs(&munis, &assumptions));
+    files.insert(
+        "transformations.csv".into(),
+        write::transformations(&assumptions),
+    );
+    files.insert(
+        "budgets.csv".into(),
+        write::budgets(&regions, base_year, last_year),
+    );
+    files.insert(
+        "settings.toml".into(),
+        write::settings(base_year, &years, &variant, &assumptions),
+    );
+    if let Some(path) = &options.geojson {
+        let bytes = std::fs::read(path).map_err(|e| {
+            Error::Input(vec![InputError::file(
+                path.display().to_string(),
+                format!("cannot be read: {e}"),
+            )])
+        })?;
+        let codes: BTreeSet<&str> = munis.iter().map(|m| m.code.as_str()).collect();
+        let (geo, missing) = write::boundaries(&bytes, &path.display().to_string(), &codes)?;
+        for code in missing {
+            warnings.push(format!(
+                "{code} has no boundary in {}: it is missing from boundaries.geojson",
+                path.display()
+            ));
+        }
+        files.insert("boundaries.geojson".into(), geo);
+        inputs.push((
+            "municipal boundaries".into(),
+            path.display().to_string(),
+            hex(&Sha256::digest(&bytes)),
+        ));
+    }
+    inputs.push((
+        "assumptions".into(),
+        assumptions_display(options),
+        hex(&Sha256::digest(assumptions_text.as_bytes())),
+    ));
+    let notes = match &options.notes {
+        Some(p) => {
+            let text = std::fs::read_to_string(p).map_err(|e| {
+                Error::Input(vec![InputError::file(
+                    p.display().to_string(),
+                    format!("cannot be read: {e}"),
+                )])
+            })?;
+            inputs.push((
+                "notes (top of this page)".into(),
+                p.display().to_string(),
+                hex(&Sha256::digest(text.as_bytes())),
+            ));
+            Some(text)
+        }
+        None => None,
+    };
+
+    let names_written: Vec<String> = files.keys().cloned().collect();
+    let readme = write::readme(&write::ReadmeInput {
+        notes: notes.as_deref(),
+        base_year,
+        later_year,
+        years: &years,
+        variant: &variant,
+        munis: &munis,
+        regions: &regions,
+        assumptions: &assumptions,
+        inputs: &inputs,
+        files: &names_written,
+        warnings: &warnings,
+        command: &command_line(options),
+    });
+    files.insert("README.md".into(), readme);
+
+    let summary = ImportSummary {
+        base_year,
+        later_year,
+        municipalities: munis.len(),
+        regions: regions.len(),
+        dwellings: munis.iter().map(|m| m.dwellings).sum(),
+        households: munis.iter().map(|m| m.households).sum(),
+        variant,
+        variants: names,
+        files: files.keys().cloned().collect(),
+        warnings,
+    };
+    Ok(Generated { files, summary })
+}
+
+/// Generates the case and writes it to `options.out`, replacing the folder atomically,
+/// after checking that restock reads it without problems. Refuses to replace a folder
+/// that holds anything but a case generated by this command.
+pub fn import_cbs(options: &ImportOptions) -> Result<ImportSummary> {
+    let generated = generate(options)?;
+    check_out(&options.out)?;
+    crate::report::write_dir_atomically(&options.out, |dir| {
+        for (name, bytes) in &generated.files {
+            let path = dir.join(name);
+            std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))?;
+        }
+        read_case(dir, &ReadOptions::default()).map(|_| ())
+    })?;
+    Ok(generated.summary)
+}
+
+/// The folder may be replaced if it does not exist, is empty, or was generated here.
+fn check_out(out: &Path) -> Result<()> {
+    if !out.exists() {
+        return Ok(());
+    }
+    if !out.is_dir() {
+        return Err(Error::Usage(format!(
+            "--out {} exists and is not a folder",
+            out.display()
+        )));
+    }
+    let empty = std::fs::read_dir(out)
+        .map_err(|e| Error::io(out, e))?
+        .next()
+        .is_none();
+    let generated = std::fs::read_to_string(out.join("README.md"))
+        .is_ok_and(|t| t.lines().next() == Some(write::MARKER));
+    if empty || generated {
+        Ok(())
+    } else {
+        Err(Error::Usage(format!(
+            "--out {} holds files that restock import-cbs did not make; give a new or \
+             empty folder (a generated case folder is replaced as a whole)",
+            out.display()
+        )))
+    }
+}
+
+/// The command line that regenerates a case, with `--out CASE_DIR`.
+pub fn command_line(o: &ImportOptions) -> String {
+    let mut parts = vec![
+        "restock".to_string(),
+        "import-cbs".to_string(),
+        quote(&o.kwb.display().to_string()),
+    ];
+    let mut opt = |name: &str, value: String| {
+        parts.push(format!("{name} {}", quote(&value)));
+    };
+    match &o.selection {
+        Selection::Municipalities { codes, region } => {
+            opt("--municipalities", codes.join(","));
+            opt("--region", region.clone());
+        }
+        Selection::Regions(p) => opt("--regions", p.display().to_string()),
+    }
+    let paths = [
+        ("--kwb-later", &o.kwb_later),
+        ("--mapping", &o.mapping),
+        ("--assumptions", &o.assumptions),
+        ("--geojson", &o.geojson),
+        ("--notes", &o.notes),
+    ];
+    for (name, p) in paths {
+        if let Some(p) = p {
+            opt(name, p.display().to_string());
+        }
+    }
+    if let Some(y) = o.base_year {
+        opt("--base-year", y.to_string());
+    }
+    if let Some(y) = o.later_year {
+        opt("--later-year", y.to_string());
+    }
+    if let Some(v) = &o.variant {
+        opt("--variant", v.clone());
+    }
+    parts.push("--out CASE_DIR".into());
+    let mut text = String::new();
+    for (i, p) in parts.iter().enumerate() {
+        if i == 0 {
+            text.push_str(p);
+        } else if i < 3 {
+            let _ = write!(text, " {p}");
+        } else {
+            let _ = write!(text, " \\\n    {p}");
+        }
+    }
+    text
+}
+
+/// Quotes a value for a POSIX shell when it needs it.
+fn quote(value: &str) -> String {
+    let plain = !value.is_empty()
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_./:=,+-@%".contains(c));
+    if plain {
+        value.to_string()
+    } else {
+        format!("'{}'", value.replace('\'', "'\\''"))
+    }
+}
+
+fn assumptions_display(o: &ImportOptions) -> String {
+    o.assumptions
+        .as_ref()
+        .map_or(DEFAULT_ASSUMPTIONS_NAME.to_string(), |p| {
+            p.display().to_string()
+        })
+}
+
+/// The one plausible year (1900–2100, four digits standing alone) in a file's name.
+fn year_from_name(path: &Path) -> Option<i32> {
+    let name = path.file_name()?.to_string_lossy().into_owned();
+    let mut years = BTreeSet::new();
+    for run in name.split(|c: char| !c.is_ascii_digit()) {
+        if run.len() == 4 {
+            if let Ok(y) = run.parse::<i32>() {
+                if (1900..=2100).contains(&y) {
+                    years.insert(y);
+                }
+            }
+        }
+    }
+    (years.len() == 1)
+        .then(|| years.into_iter().next())
+        .flatten()
+}
+
+fn sha256_of(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Error::Input(vec![InputError::file(
+            path.display().to_string(),
+            format!("cannot be read: {e}"),
+        )])
+    })?;
+    Ok(hex(&Sha256::digest(&bytes)))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().fold(String::with_capacity(64), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_from_names() {
+        let y = |n: &str| year_from_name(Path::new(n));
+        assert_eq!(y("data/kwb2019_gemeenten_raw.csv"), Some(2019));
+        assert_eq!(y("kwb-2024.csv"), Some(2024));
+        assert_eq!(y("kwb2024_85984NED_gemeenten.csv"), Some(2024));
+        assert_eq!(y("kwb.csv"), None);
+        assert_eq!(y("kwb_2019_2020.csv"), None);
+    }
+
+    #[test]
+    fn shell_quoting() {
+        assert_eq!(quote("data/raw/x.csv"), "data/raw/x.csv");
+        assert_eq!(quote("Parkstad Limburg"), "'Parkstad Limburg'");
+        assert_eq!(quote("it's"), "'it'\\''s'");
+    }
+}
