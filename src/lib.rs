@@ -17,6 +17,7 @@
 #![deny(missing_docs)]
 
 pub mod case;
+pub mod decompose;
 pub mod error;
 pub mod import;
 pub mod input;
