@@ -19,6 +19,7 @@
 pub mod case;
 pub mod decompose;
 pub mod error;
+pub mod generate;
 pub mod import;
 pub mod input;
 pub mod metrics;
