@@ -4,8 +4,11 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use restock::chart::Lang;
 use restock::import::{ImportOptions, Selection};
 use restock::input::ReadOptions;
+use restock::run::OutputOptions;
+use restock::scenario::Parameter;
 use restock::solve::{SolveOptions, SolverChoice, DEFAULT_MIP_GAP};
 
 /// The case planned when no folder is given.
@@ -19,7 +22,13 @@ Examples:
   restock plan mycase --variant krimp       use the households variant `krimp`
   restock plan mycase --out results/krimp   write the outputs elsewhere
   restock plan mycase --integer             whole dwellings (a MIP, HiGHS only)
+  restock plan mycase --lang en             charts, report.html and report.xlsx in English
   restock validate mycase                   check a case folder without solving
+  restock plan --scenario scenarios/budget-min20.toml
+                                            plan a what-if scenario (docs/scenarios.md)
+  restock compare scenarios/basis.toml scenarios/budget-min20.toml
+                                            scenarios side by side
+  restock sweep --budget-factor 0.5:1.5:0.1 mismatch against money, with the knee
 
 Exit codes: 0 success, 2 invalid input or usage, 1 anything else (e.g. solver failure).";
 
@@ -36,7 +45,8 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Solve a case and write plan.csv, balance.csv, budget.csv, summary.json, report.html.
+    /// Solve a case and write plan.csv, balance.csv, budget.csv, summary.json, the charts,
+    /// report.html and report.xlsx.
     #[command(after_help = EXAMPLES)]
     Plan(PlanArgs),
     /// Read and check a case folder; print what it holds, or every problem found.
@@ -44,6 +54,157 @@ pub enum Command {
     /// Build a case folder from the CBS "Kerncijfers wijken en buurten" municipality file.
     #[command(after_help = IMPORT_EXAMPLES)]
     ImportCbs(ImportCbsArgs),
+    /// Solve several scenario files and put them side by side: comparison.csv, the input
+    /// differences, charts and report.html.
+    #[command(after_help = COMPARE_EXAMPLES)]
+    Compare(CompareArgs),
+    /// Solve a case (or scenario) at every value of one setting, in parallel: sweep.csv
+    /// and the mismatch–money curve with its knee.
+    #[command(after_help = SWEEP_EXAMPLES)]
+    Sweep(SweepArgs),
+    /// Write a synthetic case folder (realistic sizes, mixes, declines, costs, budgets),
+    /// for benchmarks and tests. The same seed gives the same files.
+    Generate(GenerateArgs),
+}
+
+const COMPARE_EXAMPLES: &str = "\
+Examples:
+  restock compare scenarios/basis.toml scenarios/budget-min20.toml scenarios/sloop-duurder.toml
+  restock compare scenarios/*.toml --out results/scenarios
+
+A scenario file names a base case and what differs from it (households variant, settings,
+factors on budgets, costs and households); see docs/scenarios.md. The first file is the
+reference of the input differences. Outputs (default outputs/compare/): comparison.csv,
+input_diff.md, charts/, report.html, and every scenario's own plan in plans/.
+
+Exit codes: 0 success, 2 invalid input or usage, 1 anything else (e.g. solver failure).";
+
+const SWEEP_EXAMPLES: &str = "\
+Examples:
+  restock sweep --budget-factor 0:2:0.1                 the default case, budgets × 0 … × 2
+  restock sweep inputs/example --friction 0.01:0.05:0.005
+  restock sweep --scenario scenarios/sterke-krimp.toml --budget-factor 0.5:1.5:0.25
+
+FROM:TO:STEP includes TO when it is a whole number of steps from FROM (at most 1000
+points). Every point is its own LP; they are solved in parallel (--jobs). A budget factor
+multiplies every region's budget in every year, on top of a scenario's own factors.
+Outputs (default outputs/sweep-<case or scenario>/): sweep.csv, charts/sweep.svg and .png
+with the knee marked, report.html.
+
+Exit codes: 0 success, 2 invalid input or usage, 1 anything else (e.g. solver failure).";
+
+/// The solver options shared by `compare` and `sweep`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct SolveArgs {
+    /// Plan whole dwellings: demolition, new build and transformations as integers (MIP).
+    #[arg(long)]
+    pub integer: bool,
+    /// Relative MIP gap for --integer.
+    #[arg(long, default_value_t = DEFAULT_MIP_GAP, value_name = "GAP")]
+    pub mip_gap: f64,
+    /// The solver.
+    #[arg(long, value_enum, default_value_t = default_solver())]
+    pub solver: SolverArg,
+    /// Stop each solver stage after this many seconds (the plan is then marked as not optimal).
+    #[arg(long, value_name = "SECONDS")]
+    pub time_limit: Option<f64>,
+    /// The language of the charts and report.html.
+    #[arg(long, value_enum, default_value_t = LangArg::Nl)]
+    pub lang: LangArg,
+    /// How many problems to solve at the same time [default: one per core].
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+impl SolveArgs {
+    /// The library's solve options.
+    pub fn solve_options(&self) -> SolveOptions {
+        SolveOptions {
+            solver: self.solver.into(),
+            integer: self.integer,
+            mip_gap: self.mip_gap,
+            time_limit: self.time_limit,
+        }
+    }
+
+    /// The library's output options.
+    pub fn output_options(&self) -> OutputOptions {
+        OutputOptions {
+            lang: self.lang.into(),
+        }
+    }
+}
+
+/// Arguments of `restock compare`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct CompareArgs {
+    /// Two or more scenario files (TOML); the first is the reference.
+    #[arg(required = true, num_args = 2.., value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Output folder [default: outputs/compare].
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Solver, language and parallelism.
+    #[command(flatten)]
+    pub solve: SolveArgs,
+}
+
+impl CompareArgs {
+    /// The output folder: `--out`, or outputs/compare.
+    pub fn out_dir(&self) -> PathBuf {
+        self.out
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("outputs").join("compare"))
+    }
+}
+
+/// Arguments of `restock sweep`.
+#[derive(Debug, Clone, clap::Args)]
+#[command(group(clap::ArgGroup::new("grid").required(true).args(["budget_factor", "friction"])))]
+pub struct SweepArgs {
+    /// The case folder [default: inputs/krimpregios].
+    #[arg(conflicts_with = "scenario")]
+    pub case_dir: Option<PathBuf>,
+    /// Sweep a scenario file instead of a case folder.
+    #[arg(long, value_name = "FILE")]
+    pub scenario: Option<PathBuf>,
+    /// Factors on every region's budget: FROM:TO:STEP, e.g. 0.5:1.5:0.1.
+    #[arg(long, value_name = "FROM:TO:STEP", allow_hyphen_values = true)]
+    pub budget_factor: Option<String>,
+    /// Values of settings friction_vacancy: FROM:TO:STEP, e.g. 0.01:0.05:0.005.
+    #[arg(long, value_name = "FROM:TO:STEP", allow_hyphen_values = true)]
+    pub friction: Option<String>,
+    /// Output folder [default: outputs/sweep-<case folder or scenario file name>].
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Solver, language and parallelism.
+    #[command(flatten)]
+    pub solve: SolveArgs,
+}
+
+impl SweepArgs {
+    /// The case folder when no scenario is given (the default case without either).
+    pub fn case_dir(&self) -> PathBuf {
+        self.case_dir
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(DEFAULT_CASE))
+    }
+
+    /// The grid option given (exactly one is, clap checks it): the parameter and its text.
+    pub fn grid(&self) -> (Parameter, &str) {
+        match (&self.budget_factor, &self.friction) {
+            (Some(text), _) => (Parameter::BudgetFactor, text),
+            (None, Some(text)) => (Parameter::FrictionVacancy, text),
+            (None, None) => (Parameter::BudgetFactor, ""),
+        }
+    }
+
+    /// The output folder: `--out`, or outputs/sweep-<name>.
+    pub fn out_dir(&self, name: &str) -> PathBuf {
+        self.out
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("outputs").join(format!("sweep-{name}")))
+    }
 }
 
 const IMPORT_EXAMPLES: &str = "\
@@ -149,12 +310,44 @@ pub enum SolverArg {
     Clarabel,
 }
 
+/// The languages accepted by `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Dutch: labels and numbers as Dutch readers write them (45.834; € 1,2 mln).
+    Nl,
+    /// English (45,834; €1.2 M).
+    En,
+}
+
+impl From<SolverArg> for SolverChoice {
+    fn from(arg: SolverArg) -> Self {
+        match arg {
+            SolverArg::Highs => SolverChoice::Highs,
+            SolverArg::Clarabel => SolverChoice::Clarabel,
+        }
+    }
+}
+
+impl From<LangArg> for Lang {
+    fn from(arg: LangArg) -> Self {
+        match arg {
+            LangArg::Nl => Lang::Nl,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
 /// Arguments of `restock plan`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct PlanArgs {
     /// The case folder [default: inputs/krimpregios].
     pub case_dir: Option<PathBuf>,
-    /// Output folder [default: outputs/<case folder name>].
+    /// Plan a scenario file instead of a case folder: its base case with its variant,
+    /// settings and factors (see docs/scenarios.md).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["case_dir", "variant"])]
+    pub scenario: Option<PathBuf>,
+    /// Output folder [default: outputs/<case folder name>, or outputs/<scenario file
+    /// name> with --scenario].
     #[arg(long)]
     pub out: Option<PathBuf>,
     /// Households variant to use, overriding settings.toml's households_variant.
@@ -172,18 +365,23 @@ pub struct PlanArgs {
     /// Stop each solver stage after this many seconds (the plan is then marked as not optimal).
     #[arg(long, value_name = "SECONDS")]
     pub time_limit: Option<f64>,
+    /// The language of the charts, report.html and report.xlsx.
+    #[arg(long, value_enum, default_value_t = LangArg::Nl)]
+    pub lang: LangArg,
 }
 
 impl Default for PlanArgs {
     fn default() -> Self {
         PlanArgs {
             case_dir: None,
+            scenario: None,
             out: None,
             variant: None,
             integer: false,
             mip_gap: DEFAULT_MIP_GAP,
             solver: default_solver(),
             time_limit: None,
+            lang: LangArg::Nl,
         }
     }
 }
@@ -216,13 +414,25 @@ pub struct PlanConfig {
     pub read: ReadOptions,
     /// How to solve it.
     pub solve: SolveOptions,
+    /// How to write the outputs.
+    pub output: OutputOptions,
+    /// The scenario file (`--scenario`); the case folder is then its base.
+    pub scenario: Option<PathBuf>,
 }
 
 impl PlanArgs {
     /// Resolves defaults: the default case and outputs/<case folder name>.
     pub fn resolve(self) -> PlanConfig {
         let case_dir = self.case_dir.unwrap_or_else(|| PathBuf::from(DEFAULT_CASE));
+        let scenario_stem = self
+            .scenario
+            .as_ref()
+            .and_then(|f| f.file_stem())
+            .map(|n| n.to_os_string());
         let out_dir = self.out.unwrap_or_else(|| {
+            if let Some(stem) = scenario_stem {
+                return PathBuf::from("outputs").join(stem);
+            }
             let name = case_dir
                 .canonicalize()
                 .ok()
@@ -247,6 +457,33 @@ impl PlanArgs {
                 mip_gap: self.mip_gap,
                 time_limit: self.time_limit,
             },
+            output: OutputOptions {
+                lang: match self.lang {
+                    LangArg::Nl => Lang::Nl,
+                    LangArg::En => Lang::En,
+                },
+            },
+            scenario: self.scenario,
         }
     }
+}
+
+/// Arguments of `restock generate`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct GenerateArgs {
+    /// Number of municipalities.
+    #[arg(long)]
+    pub municipalities: usize,
+    /// Seed of the random numbers.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Number of segments (1–8).
+    #[arg(long, default_value_t = 3)]
+    pub segments: usize,
+    /// Number of plan periods (1–26), spread over 2025–2050.
+    #[arg(long, default_value_t = 3)]
+    pub periods: usize,
+    /// The case folder to write (replaced whole if it exists).
+    #[arg(long)]
+    pub out: std::path::PathBuf,
 }

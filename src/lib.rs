@@ -12,11 +12,14 @@
 //! - [`model`] builds the LP of spec §4–§6 with good_lp, one function per constraint family;
 //! - [`solve`] runs the two lexicographic stages with HiGHS or Clarabel into a [`plan::Plan`];
 //! - [`metrics`] evaluates any stock trajectory (plan or do-nothing) against demand;
-//! - [`report`] writes the CSV files, summary.json and report.html atomically;
-//! - [`import`] builds a case folder from CBS "Kerncijfers wijken en buurten" files.
+//! - [`chart`] draws the charts (SVG and PNG) from statistics of the plan;
+//! - [`report`] writes the CSV files, charts, report.html, report.xlsx and summary.json atomically;
+//! - [`import`] builds a case folder from CBS "Kerncijfers wijken en buurten" files;
+//! - [`scenario`] reads what-if scenario files, compares scenarios and sweeps a setting.
 #![deny(missing_docs)]
 
 pub mod case;
+pub mod chart;
 pub mod decompose;
 pub mod error;
 pub mod generate;
@@ -28,6 +31,7 @@ pub mod numfmt;
 pub mod plan;
 pub mod report;
 pub mod run;
+pub mod scenario;
 pub mod solve;
 
 pub use error::{Error, InputError, Result};

@@ -8,26 +8,72 @@ use std::path::Path;
 use std::time::Instant;
 
 use crate::case::Case;
+use crate::chart::Lang;
 use crate::input::{read_case, ReadOptions};
 use crate::report::{self, RunInfo, Summary};
 use crate::solve::{solve, SolveOptions};
 use crate::Result;
 
-/// Reads, solves and writes one case; returns the summary that summary.json holds.
-/// Fails early, before solving, if the output location cannot be used.
+/// How the outputs are written: what the command line says beyond reading and solving.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OutputOptions {
+    /// The language of the charts, report.html and report.xlsx (`--lang`).
+    pub lang: Lang,
+}
+
+/// Reads, solves and writes one case with the default output options (Dutch); returns
+/// the summary that summary.json holds. Fails early, before solving, if the output
+/// location cannot be used.
 pub fn plan_case(
     case_dir: &Path,
     out_dir: &Path,
     read: &ReadOptions,
     options: &SolveOptions,
 ) -> Result<Summary> {
+    plan_case_with(case_dir, out_dir, read, options, &OutputOptions::default())
+}
+
+/// Reads, solves and writes one case; returns the summary that summary.json holds.
+/// Besides the case's input files, the case folder's README.md (sources and
+/// assumptions, for report.html) and boundaries.geojson (for the map) are read when
+/// they exist. Fails early, before solving, if the output location cannot be used.
+pub fn plan_case_with(
+    case_dir: &Path,
+    out_dir: &Path,
+    read: &ReadOptions,
+    options: &SolveOptions,
+    output: &OutputOptions,
+) -> Result<Summary> {
     report::atomic::check_output_location(out_dir)?;
     let clock = Instant::now();
     let case = read_case(case_dir, read)?;
+    let case_readme = optional_text(&case_dir.join(CASE_README))?;
+    let boundaries_geojson = optional_text(&case_dir.join(CASE_BOUNDARIES))?;
     let mut timings = BTreeMap::new();
     timings.insert("read".to_string(), clock.elapsed().as_secs_f64());
     let plan = solve(&case, options)?;
-    report::write_outputs(&case, &plan, out_dir, &RunInfo { timings })
+    let run = RunInfo {
+        timings,
+        lang: output.lang,
+        case_readme,
+        boundaries_geojson,
+        scenario: None,
+    };
+    report::write_outputs(&case, &plan, out_dir, &run)
+}
+
+/// The case folder's description of its sources and assumptions, shown in report.html.
+pub const CASE_README: &str = "README.md";
+/// The case folder's municipal boundaries (GeoJSON), drawn as the map.
+pub const CASE_BOUNDARIES: &str = "boundaries.geojson";
+
+/// The text of a file that may be absent (`None`); not UTF-8 is read lossily.
+fn optional_text(path: &Path) -> Result<Option<String>> {
+    match std::fs::read(path) {
+        Ok(bytes) => Ok(Some(String::from_utf8_lossy(&bytes).into_owned())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(crate::Error::io(path, e)),
+    }
 }
 
 /// What `restock validate` prints: the shape of the case and its warnings.

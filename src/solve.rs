@@ -97,6 +97,14 @@ pub fn solve(case: &Case, options: &SolveOptions) -> Result<Plan> {
             options.mip_gap
         )));
     }
+    if let Some(limit) = options.time_limit {
+        // NaN is refused too: no solver would treat it as a limit.
+        if limit.is_nan() || limit <= 0.0 {
+            return Err(Error::Usage(format!(
+                "--time-limit must be a number of seconds > 0, got {limit}"
+            )));
+        }
+    }
     let mut timings = BTreeMap::new();
     let clock = Instant::now();
     let lp = model::build(case, options.integer);
@@ -160,7 +168,7 @@ pub fn solve(case: &Case, options: &SolveOptions) -> Result<Plan> {
     let value = |c: &Col| clean(values[c.index]);
     let opt_value = |c: &Option<Col>| c.as_ref().map_or(0.0, value);
     let vars = &lp.vars;
-    Ok(Plan {
+    let mut plan = Plan {
         status,
         solver: options.solver.as_str().to_string(),
         integer: options.integer,
@@ -172,7 +180,44 @@ pub fn solve(case: &Case, options: &SolveOptions) -> Result<Plan> {
         stock_end: map3(&vars.stock, value),
         budget_shadow_price,
         timings,
-    })
+    };
+    if options.integer {
+        whole_dwellings(case, &mut plan);
+    }
+    Ok(plan)
+}
+
+/// A MIP solver meets integrality only within its tolerance (HiGHS: 1e-6), so a whole
+/// dwelling may come back as 2.000001. With `--integer` the actions are rounded to whole
+/// dwellings and the stock follows from them through C1, so the plan shows the whole
+/// numbers it stands for (a fractional stock remains only where S0 or a yield makes it).
+fn whole_dwellings(case: &Case, plan: &mut Plan) {
+    for cube in [&mut plan.demolish, &mut plan.new_build, &mut plan.transform] {
+        for x in cube.iter_mut().flatten().flatten() {
+            *x = x.round();
+        }
+    }
+    for m in 0..case.municipalities.len() {
+        for p in 0..case.periods.len() {
+            for s in 0..case.segments.len() {
+                let before = match p {
+                    0 => case.stock0[m][s],
+                    _ => plan.stock_end[m][s][p - 1],
+                };
+                let mut stock = before - plan.demolish[m][s][p] + plan.new_build[m][s][p];
+                for (k, t) in case.transformations.iter().enumerate() {
+                    let input = plan.transform[m][k][p];
+                    if t.from == s {
+                        stock -= input;
+                    }
+                    if t.to == s {
+                        stock += t.yield_per_dwelling * input;
+                    }
+                }
+                plan.stock_end[m][s][p] = clean(stock);
+            }
+        }
+    }
 }
 
 /// Removes solver noise: values within 1e-9 of zero become exactly zero, and tiny
@@ -236,7 +281,7 @@ fn run_stage(
     let stage = if mismatch_cap.is_some() { 2 } else { 1 };
     match options.solver {
         SolverChoice::Highs => run_highs(problem, rows, start, options, stage),
-        SolverChoice::Clarabel => run_clarabel(case, problem, &objective, rows, stage),
+        SolverChoice::Clarabel => run_clarabel(case, problem, &objective, rows, stage, options),
     }
 }
 
@@ -248,8 +293,6 @@ fn run_highs(
     options: &SolveOptions,
     stage: u8,
 ) -> Result<StageResult> {
-    use highs::HighsModelStatus as S;
-
     let mut highs_problem = problem.using(good_lp::solvers::highs::highs);
     for row in rows {
         highs_problem.add_constraint(row);
@@ -276,33 +319,15 @@ fn run_highs(
     if let Some(limit) = options.time_limit {
         set(&mut model, "time_limit", limit)?;
     }
-    let solved = model
-        .try_solve()
-        .map_err(|e| Error::Solve(format!("HiGHS failed in stage {stage}: {e:?}")))?;
+    let solved = model.try_solve().map_err(|e| {
+        Error::Solve(format!(
+            "HiGHS failed in stage {stage} ({e:?}); check the input for extreme values, \
+             try --solver clarabel, or report the case"
+        ))
+    })?;
     let status = solved.status();
-    let time_limited = match status {
-        S::Optimal => false,
-        S::ReachedTimeLimit | S::ReachedIterationLimit | S::ReachedInterrupt => true,
-        S::Infeasible | S::UnboundedOrInfeasible => {
-            return Err(Error::Solve(format!(
-                "stage {stage} is infeasible. Every constraint of the model can be met by \
-                 doing nothing, so this points to a numerical problem; check for extreme \
-                 values in the input or try --solver clarabel"
-            )))
-        }
-        other => {
-            return Err(Error::Solve(format!(
-                "HiGHS ended stage {stage} with status {other:?}; \
-                 try --solver clarabel or report the case"
-            )))
-        }
-    };
-    if solved.primal_solution_status() != highs::HighsSolutionStatus::Feasible {
-        return Err(Error::Solve(format!(
-            "HiGHS stopped in stage {stage} ({status:?}) before it found a feasible plan; \
-             allow more time with --time-limit"
-        )));
-    }
+    let feasible = solved.primal_solution_status() == highs::HighsSolutionStatus::Feasible;
+    let time_limited = highs_outcome(status, feasible, stage, options.time_limit)?;
     let mip_gap = options.integer.then(|| solved.mip_gap());
     let objective = solved.objective_value();
     let solution = solved.get_solution();
@@ -313,6 +338,84 @@ fn run_highs(
         time_limited,
         mip_gap,
     })
+}
+
+/// What HiGHS's model status after a stage means: `Ok(true)` when the stage stopped
+/// early (time or iteration limit, interrupt) with a feasible plan, `Ok(false)` when it
+/// is optimal, and otherwise the error to report, saying what happened and what to try.
+/// `feasible` is whether HiGHS holds a primal feasible solution.
+#[cfg(feature = "highs")]
+fn highs_outcome(
+    status: highs::HighsModelStatus,
+    feasible: bool,
+    stage: u8,
+    time_limit: Option<f64>,
+) -> Result<bool> {
+    use highs::HighsModelStatus as S;
+    let limit = || match time_limit {
+        Some(t) => format!("the time limit of {t} s (--time-limit)"),
+        None => "the time limit".to_string(),
+    };
+    match status {
+        S::Optimal if feasible => Ok(false),
+        S::ReachedTimeLimit | S::ReachedIterationLimit | S::ReachedInterrupt if feasible => {
+            Ok(true)
+        }
+        S::ReachedTimeLimit => Err(Error::Solve(format!(
+            "{} ran out in stage {stage} before HiGHS found a feasible plan, so there is \
+             no plan to write; allow more time with a larger --time-limit, or leave it out",
+            limit()
+        ))),
+        S::ReachedIterationLimit | S::ReachedInterrupt => Err(Error::Solve(format!(
+            "HiGHS stopped in stage {stage} ({status:?}) before it found a feasible plan; \
+             try --solver clarabel, or report the case"
+        ))),
+        S::Infeasible | S::UnboundedOrInfeasible => Err(Error::Solve(format!(
+            "stage {stage} is infeasible. Every constraint of the model can be met by \
+             doing nothing, so this points to a numerical problem; check for extreme \
+             values in the input or try --solver clarabel"
+        ))),
+        S::Unbounded => Err(Error::Solve(format!(
+            "stage {stage} is unbounded. Mismatch and gross cost cannot fall below zero, \
+             so this points to a numerical problem; check for extreme values in the input \
+             or try --solver clarabel"
+        ))),
+        S::Optimal => Err(Error::Solve(format!(
+            "HiGHS reported stage {stage} optimal without a feasible solution (numerical \
+             trouble); check for extreme values in the input or try --solver clarabel"
+        ))),
+        other => Err(Error::Solve(format!(
+            "HiGHS ended stage {stage} with status {other:?} instead of an optimal plan; \
+             check for extreme values in the input, try --solver clarabel, or report the \
+             case"
+        ))),
+    }
+}
+
+/// The message for a Clarabel solve that returned no plan. An interior-point solver has
+/// no feasible plan before it converges, so a time limit that stops it leaves nothing
+/// to write.
+fn clarabel_error(e: &good_lp::ResolutionError, stage: u8, time_limit: Option<f64>) -> Error {
+    use good_lp::ResolutionError as R;
+    match e {
+        R::Other("Time limit reached") => Error::Solve(format!(
+            "the time limit of {} s (--time-limit) ran out in stage {stage} before Clarabel \
+             converged; an interior-point solver has no plan before it converges, so there \
+             is none to write: allow more time with a larger --time-limit, leave it out, or \
+             try --solver highs (which keeps the best plan found when time runs out)",
+            time_limit.unwrap_or(f64::NAN)
+        )),
+        R::Infeasible => Error::Solve(format!(
+            "Clarabel found stage {stage} infeasible. Every constraint of the model can be \
+             met by doing nothing, so this points to a numerical problem; check for extreme \
+             values in the input or try --solver highs"
+        )),
+        other => Error::Solve(format!(
+            "Clarabel stopped in stage {stage} without a plan ({other}): numerical trouble \
+             in the interior-point method; try --solver highs, or check the input for \
+             extreme values"
+        )),
+    }
 }
 
 #[cfg(not(feature = "highs"))]
@@ -335,6 +438,7 @@ fn run_clarabel(
     objective_expr: &Expression,
     rows: Vec<good_lp::Constraint>,
     stage: u8,
+    options: &SolveOptions,
 ) -> Result<StageResult> {
     use good_lp::solvers::{DualValues, SolutionWithDual};
     let mut clarabel_problem = problem.using(good_lp::solvers::clarabel::clarabel);
@@ -344,15 +448,16 @@ fn run_clarabel(
         .tol_gap_rel(1e-10)
         .tol_feas(1e-10)
         .max_iter(500);
+    if let Some(limit) = options.time_limit {
+        clarabel_problem.settings().time_limit(limit);
+    }
     let refs: Vec<_> = rows
         .into_iter()
         .map(|row| clarabel_problem.add_constraint(row))
         .collect();
-    let mut solution = clarabel_problem.solve().map_err(|e| {
-        Error::Solve(format!(
-            "Clarabel failed in stage {stage}: {e}; try --solver highs"
-        ))
-    })?;
+    let mut solution = clarabel_problem
+        .solve()
+        .map_err(|e| clarabel_error(&e, stage, options.time_limit))?;
     let values: Vec<f64> = solution.inner().x.clone();
     let objective = objective_expr.eval_with(&solution);
     let dual = solution.compute_dual();
@@ -364,4 +469,140 @@ fn run_clarabel(
         time_limited: false,
         mip_gap: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An error that ends the run with exit 1 and a message naming `words`.
+    #[track_caller]
+    fn assert_solve_error(result: Result<bool>, words: &[&str]) {
+        match result {
+            Err(e @ Error::Solve(_)) => {
+                assert_eq!(e.exit_code(), 1);
+                let message = e.to_string();
+                for w in words {
+                    assert!(message.contains(w), "{message:?} lacks {w:?}");
+                }
+            }
+            other => panic!("expected a solver error, got {other:?}"),
+        }
+    }
+
+    #[cfg(feature = "highs")]
+    #[test]
+    fn highs_status_mapping() {
+        use highs::HighsModelStatus as S;
+        assert!(!highs_outcome(S::Optimal, true, 1, None).unwrap());
+        for s in [
+            S::ReachedTimeLimit,
+            S::ReachedIterationLimit,
+            S::ReachedInterrupt,
+        ] {
+            assert!(highs_outcome(s, true, 2, Some(5.0)).unwrap(), "{s:?}");
+        }
+        assert_solve_error(
+            highs_outcome(S::ReachedTimeLimit, false, 1, Some(0.5)),
+            &["time limit of 0.5 s", "stage 1", "--time-limit"],
+        );
+        assert_solve_error(
+            highs_outcome(S::ReachedIterationLimit, false, 2, None),
+            &["stage 2", "ReachedIterationLimit", "try --solver clarabel"],
+        );
+        assert_solve_error(
+            highs_outcome(S::Optimal, false, 1, None),
+            &["numerical", "try --solver clarabel"],
+        );
+        for s in [S::Infeasible, S::UnboundedOrInfeasible] {
+            assert_solve_error(highs_outcome(s, false, 1, None), &["infeasible", "try"]);
+        }
+        assert_solve_error(
+            highs_outcome(S::Unbounded, false, 2, None),
+            &["unbounded", "try --solver clarabel"],
+        );
+        for s in [
+            S::NotSet,
+            S::LoadError,
+            S::ModelError,
+            S::PresolveError,
+            S::SolveError,
+            S::PostsolveError,
+            S::ModelEmpty,
+            S::ObjectiveBound,
+            S::ObjectiveTarget,
+            S::Unknown,
+            S::ReachedSolutionLimit,
+            S::ReachedMemoryLimit,
+        ] {
+            // Even with a feasible solution at hand: an unexpected status is never
+            // passed off as a plan.
+            for feasible in [false, true] {
+                assert_solve_error(
+                    highs_outcome(s, feasible, 1, None),
+                    &[&format!("{s:?}"), "try --solver clarabel"],
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn clarabel_error_messages() {
+        use good_lp::ResolutionError as R;
+        let err = |e: R, limit| Err(clarabel_error(&e, 1, limit));
+        assert_solve_error(
+            err(R::Other("Time limit reached"), Some(0.25)),
+            &["time limit of 0.25 s", "--time-limit", "--solver highs"],
+        );
+        assert_solve_error(err(R::Infeasible, None), &["infeasible", "--solver highs"]);
+        for other in ["Numerical error", "No progress", "Max iterations reached"] {
+            assert_solve_error(err(R::Other(other), None), &[other, "--solver highs"]);
+        }
+    }
+
+    #[test]
+    fn time_limit_must_be_positive() {
+        let case = crate::case::Case {
+            name: String::new(),
+            settings: crate::case::Settings {
+                base_year: 2020,
+                milestones: vec![2021],
+                households_variant: "base".into(),
+                friction_vacancy: 0.0,
+                max_removal_share_per_year: 0.0,
+                max_new_build_share_per_year: 0.0,
+                weight_surplus: 1.0,
+                surplus_tiers: crate::case::Settings::default_tiers(),
+                weight_shortage: 1.0,
+                budget_carry_over: false,
+            },
+            municipalities: vec![],
+            regions: vec![],
+            segments: vec![],
+            transformations: vec![],
+            periods: vec![],
+            mode: crate::case::Mode::Total,
+            stock0: vec![],
+            households: vec![],
+            demand_shares: None,
+            costs: vec![],
+            budget_eur: vec![],
+            inputs_sha256: String::new(),
+            warnings: vec![],
+        };
+        for limit in [0.0, -1.0, f64::NAN, f64::NEG_INFINITY] {
+            let options = SolveOptions {
+                solver: SolverChoice::Clarabel,
+                time_limit: Some(limit),
+                ..SolveOptions::default()
+            };
+            match solve(&case, &options) {
+                Err(e @ Error::Usage(_)) => {
+                    assert_eq!(e.exit_code(), 2);
+                    assert!(e.to_string().contains("--time-limit"), "{e}");
+                }
+                other => panic!("time limit {limit}: expected a usage error, got {other:?}"),
+            }
+        }
+    }
 }

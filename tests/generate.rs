@@ -72,3 +72,23 @@ fn bad_options_are_usage_errors() {
         assert_eq!(err.exit_code(), 2);
     }
 }
+
+#[test]
+fn the_generate_command_writes_a_valid_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("synthetic");
+    assert_cmd::Command::cargo_bin("restock")
+        .unwrap()
+        .args(["generate", "--municipalities", "12", "--seed", "5", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let case = read_case(&out, &ReadOptions::default()).unwrap();
+    assert_eq!(case.municipalities.len(), 12);
+    assert_eq!(case, {
+        let mut g = synthetic_case(&options(12, 5)).unwrap();
+        g.name = case.name.clone();
+        g.inputs_sha256 = case.inputs_sha256.clone();
+        g
+    });
+}

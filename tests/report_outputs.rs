@@ -141,6 +141,7 @@ fn plan() -> Plan {
 fn run_info() -> RunInfo {
     RunInfo {
         timings: BTreeMap::from([("read".to_string(), 0.125)]),
+        ..RunInfo::default()
     }
 }
 
@@ -187,11 +188,16 @@ fn names(dir: &Path) -> Vec<String> {
     names
 }
 
+/// Every file under `dir` (charts/ included) with its bytes.
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut out = BTreeMap::new();
     for entry in fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
-        out.insert(path.clone(), fs::read(&path).unwrap());
+        if path.is_dir() {
+            out.extend(snapshot(&path));
+        } else {
+            out.insert(path.clone(), fs::read(&path).unwrap());
+        }
     }
     out
 }
@@ -214,8 +220,10 @@ fn every_file_with_the_spec_headers() {
         [
             "balance.csv",
             "budget.csv",
+            "charts",
             "plan.csv",
             "report.html",
+            "report.xlsx",
             "summary.json",
             "transformations.csv"
         ]
@@ -412,7 +420,10 @@ fn summary_json_figures_by_hand() {
     assert_eq!(json["inputs_sha256"], "ab".repeat(32));
     let timings = json["timings"].as_object().unwrap();
     let phases: Vec<&str> = timings.keys().map(String::as_str).collect();
-    assert_eq!(phases, ["read", "stage1", "stage2", "write"]);
+    assert_eq!(
+        phases,
+        ["charts", "read", "stage1", "stage2", "write", "xlsx"]
+    );
     // The keys come in the documented order.
     let text = fs::read_to_string(root.path().join("summary.json")).unwrap();
     let position = |key: &str| text.find(&format!("\"{key}\":")).unwrap();
@@ -468,6 +479,11 @@ fn same_input_gives_identical_files() {
             "balance.csv",
             "budget.csv",
             "report.html",
+            "report.xlsx",
+            "charts/1_stock_demand.svg",
+            "charts/1_stock_demand.png",
+            "charts/4_budget.svg",
+            "charts/4_budget.png",
         ] {
             assert_eq!(
                 fs::read(a.join(file)).unwrap(),
@@ -497,7 +513,7 @@ fn writing_over_an_existing_folder_replaces_it() {
     fs::write(out.join("plan.csv"), "stale").unwrap();
     write(&case_total(), &plan(), &out);
     assert!(!out.join("old-extra.csv").exists());
-    assert!(!out.join("charts").exists());
+    assert!(!out.join("charts/old.svg").exists());
     assert!(fs::read_to_string(out.join("plan.csv"))
         .unwrap()
         .starts_with("municipality,"));
@@ -589,7 +605,9 @@ fn report_html_caps_big_tables() {
     let html = fs::read_to_string(root.path().join("report.html")).unwrap();
     let start = html.find("Plan per gemeente").unwrap();
     let end = html.find("Balans van voorraad").unwrap();
-    let plan_section = &html[start..end];
+    // The transformation table lies between the two: it is capped on its own.
+    let plan_end = html.find("<section id=\"transformaties\">").unwrap();
+    let plan_section = &html[start..plan_end];
     // 4 rows per municipality: the first 500 rows end with GM0124.
     assert!(plan_section.contains("de volledige tabel staat in plan.csv"));
     assert!(plan_section.contains("GM0124"));

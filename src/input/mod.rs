@@ -16,7 +16,7 @@ pub(crate) mod csvread;
 pub mod number;
 mod rows;
 pub(crate) mod settings;
-mod suggest;
+pub(crate) mod suggest;
 
 pub use settings::KEYS as SETTINGS_KEYS;
 
@@ -121,9 +121,53 @@ pub fn read_case(dir: &Path, options: &ReadOptions) -> Result<Case> {
     }
     let mut d = Diagnostics::default();
     let files = read_files(dir, &mut d);
+    read_files_into_case(&files, d, &dir.display().to_string(), options).map(|mut case| {
+        case.name = case_name(dir);
+        case
+    })
+}
 
+/// Reads and validates a case from the bytes of its files, keyed by file name (the
+/// names of [`INPUT_FILES`]; other names are ignored), exactly as [`read_case`] reads
+/// a folder holding them. A required file that is absent is reported as missing. The
+/// case is named `name`. For fuzzing and tests, which need no folder on disk.
+#[doc(hidden)]
+pub fn read_case_from_bytes(
+    name: &str,
+    files: &BTreeMap<String, Vec<u8>>,
+    options: &ReadOptions,
+) -> Result<Case> {
+    let mut d = Diagnostics::default();
+    let mut present = BTreeMap::new();
+    for &(file, required) in INPUT_FILES {
+        match files.get(file) {
+            Some(bytes) => {
+                present.insert(file, bytes.clone());
+            }
+            None if required => d.error(InputError::file(
+                file,
+                "missing: this file is required in the case folder",
+            )),
+            None => {}
+        }
+    }
+    read_files_into_case(&present, d, name, options).map(|mut case| {
+        case.name = name.to_string();
+        case
+    })
+}
+
+/// The common part of [`read_case`] and [`read_case_from_bytes`]: parses and checks the
+/// bytes of the files present, with the problems `d` already holds (missing files).
+/// `place` names the case in the message of an internal error.
+fn read_files_into_case(
+    files: &BTreeMap<&'static str, Vec<u8>>,
+    mut d: Diagnostics,
+    place: &str,
+    options: &ReadOptions,
+) -> Result<Case> {
     let mut hasher = Sha256::new();
-    for (name, bytes) in &files {
+    for (name, bytes) in files {
         hasher.update(name.as_bytes());
         hasher.update([0u8]);
         hasher.update(bytes);
@@ -179,11 +223,10 @@ pub fn read_case(dir: &Path, options: &ReadOptions) -> Result<Case> {
     }
     let Some(mut case) = case else {
         return Err(Error::Input(vec![InputError::file(
-            dir.display().to_string(),
+            place,
             "the case could not be assembled (an internal error: please report it)",
         )]));
     };
-    case.name = case_name(dir);
     case.inputs_sha256 = inputs_sha256;
     case.warnings = d.formatted_warnings();
     Ok(case)

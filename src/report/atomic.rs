@@ -32,6 +32,7 @@ where
     let target = resolve_target(target)?;
     let (parent, name) = split_target(&target)?;
     fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+    remove_stale_siblings(&parent, &name);
 
     let tmp = TempDir::create(&parent, &name, "tmp")?;
     fill(tmp.path())?;
@@ -168,8 +169,12 @@ fn swap_into_place(
     try_exchange: bool,
 ) -> Result<Option<PathBuf>> {
     if fs::symlink_metadata(target).is_err() {
-        fs::rename(tmp, target).map_err(|e| Error::io(target, e))?;
-        return Ok(None);
+        match fs::rename(tmp, target) {
+            Ok(()) => return Ok(None),
+            // Another run created the target in the meantime: replace its folder below.
+            Err(e) if target_appeared(&e) => {}
+            Err(e) => return Err(Error::io(target, e)),
+        }
     }
     if try_exchange && exchange(tmp, target).map_err(|e| Error::io(target, e))? {
         // `tmp` now holds the old contents.
@@ -183,6 +188,72 @@ fn swap_into_place(
         return Err(Error::io(target, e));
     }
     Ok(Some(backup))
+}
+
+/// Whether a failed rename onto `target` failed because a folder with files now stands
+/// there (another run got there first).
+fn target_appeared(e: &io::Error) -> bool {
+    #[cfg(unix)]
+    if matches!(e.raw_os_error(), Some(libc::ENOTEMPTY) | Some(libc::EEXIST)) {
+        return true;
+    }
+    e.kind() == io::ErrorKind::AlreadyExists
+}
+
+/// Removes the hidden folders that runs killed before they finished left beside
+/// `<parent>/<name>`: `.<name>.<kind>-<pid>-<nanos>-<seq>` (kind `tmp`, `old` or `probe`)
+/// whose process no longer exists. A folder of a live process (a run writing right now,
+/// in this process or another) is never touched. Best effort: failures are ignored.
+fn remove_stale_siblings(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(rest) = file_name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
+            continue;
+        };
+        let Some(pid) = stale_pid(rest) else {
+            continue;
+        };
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if is_dir && pid != std::process::id() && !process_alive(pid) {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// The process id in `<kind>-<pid>-<nanos>-<seq>`, if `rest` has exactly that form.
+fn stale_pid(rest: &str) -> Option<u32> {
+    let mut parts = rest.split('-');
+    let kind = parts.next()?;
+    let pid = parts.next()?.parse::<u32>().ok()?;
+    let nanos = parts.next()?;
+    let seq = parts.next()?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let known = matches!(kind, "tmp" | "old" | "probe");
+    (known && digits(nanos) && digits(seq) && parts.next().is_none()).then_some(pid)
+}
+
+/// Whether a process with this id exists (on systems without `kill(pid, 0)`: assume so,
+/// and keep its folders).
+#[cfg(unix)]
+fn process_alive(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return true;
+    };
+    if pid <= 0 {
+        return true;
+    }
+    // SAFETY: signal 0 only checks whether the process exists; nothing is sent.
+    let rc = unsafe { libc::kill(pid, 0) };
+    rc == 0 || io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
+}
+
+#[cfg(not(unix))]
+fn process_alive(_pid: u32) -> bool {
+    true
 }
 
 /// Atomically exchanges two paths. `Ok(false)` when the system or file system does not
@@ -397,6 +468,108 @@ mod tests {
         assert_eq!(names(root.path()), vec!["exists"]);
         fs::write(root.path().join("file"), "").unwrap();
         assert!(check_output_location(&root.path().join("file/out")).is_err());
+    }
+
+    #[test]
+    fn parses_only_own_temporary_names() {
+        assert_eq!(stale_pid("tmp-123-456-0"), Some(123));
+        assert_eq!(stale_pid("old-9-1-2"), Some(9));
+        assert_eq!(stale_pid("probe-9-1-2"), Some(9));
+        for other in [
+            "tmp-123-456",
+            "tmp-x-1-2",
+            "tmp-1-2-3-4",
+            "bak-1-2-3",
+            "tmp-1--3",
+            "",
+        ] {
+            assert_eq!(stale_pid(other), None, "{other}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn removes_folders_of_dead_runs_and_keeps_live_ones() {
+        let root = tempfile::tempdir().unwrap();
+        let target = root.path().join("out");
+        // A process that has exited: its pid is free (until the system reuses it).
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let dead = child.id();
+        child.wait().unwrap();
+        let live = std::process::id();
+        let dead_tmp = root.path().join(format!(".out.tmp-{dead}-1-0"));
+        let dead_old = root.path().join(format!(".out.old-{dead}-1-0"));
+        let own = root.path().join(format!(".out.tmp-{live}-1-0"));
+        let other_name = root.path().join(format!(".other.tmp-{dead}-1-0"));
+        let not_ours = root.path().join(format!(".out.tmp-{dead}-1-0-x"));
+        for dir in [&dead_tmp, &dead_old, &own, &other_name, &not_ours] {
+            fs::create_dir(dir).unwrap();
+            fs::write(dir.join("plan.csv"), "half").unwrap();
+        }
+        write_dir_atomically(&target, |dir| {
+            fs::write(dir.join("new"), "new").map_err(|e| Error::io(dir, e))
+        })
+        .unwrap();
+        let mut expected = vec![
+            "out".to_string(),
+            format!(".out.tmp-{live}-1-0"),
+            format!(".other.tmp-{dead}-1-0"),
+            format!(".out.tmp-{dead}-1-0-x"),
+        ];
+        if process_alive(dead) {
+            // The pid was reused at once: the folders must then be kept.
+            expected.push(format!(".out.tmp-{dead}-1-0"));
+            expected.push(format!(".out.old-{dead}-1-0"));
+        }
+        expected.sort();
+        assert_eq!(names(root.path()), expected);
+    }
+
+    #[test]
+    fn a_target_created_meanwhile_is_replaced_not_refused() {
+        let root = tempfile::tempdir().unwrap();
+        let target = root.path().join("out");
+        let tmp = TempDir::create(root.path(), "out", "tmp").unwrap();
+        fs::write(tmp.path().join("mine"), "mine").unwrap();
+        // Another run's complete folder appears between a writer's check for a missing
+        // target and its rename: that rename fails in a way `target_appeared`
+        // recognises, and the writer then swaps its folder in like any other.
+        fs::create_dir(&target).unwrap();
+        fs::write(target.join("theirs"), "theirs").unwrap();
+        let err = fs::rename(tmp.path(), &target).unwrap_err();
+        assert!(target_appeared(&err), "{err:?}");
+        let old = swap_into_place(tmp.path(), &target, root.path(), "out", true)
+            .unwrap()
+            .unwrap();
+        tmp.disarm();
+        fs::remove_dir_all(old).unwrap();
+        assert_eq!(names(&target), vec!["mine"]);
+    }
+
+    #[test]
+    fn concurrent_writers_leave_one_complete_folder() {
+        let root = tempfile::tempdir().unwrap();
+        let target = root.path().join("out");
+        std::thread::scope(|scope| {
+            for writer in 0..8 {
+                let target = &target;
+                scope.spawn(move || {
+                    write_dir_atomically(target, |dir| {
+                        for file in 0..20 {
+                            fs::write(dir.join(format!("f{file}")), format!("{writer}"))
+                                .map_err(|e| Error::io(dir, e))?;
+                        }
+                        Ok(())
+                    })
+                    .unwrap();
+                });
+            }
+        });
+        let files = snapshot(&target);
+        assert_eq!(files.len(), 20);
+        let first = files.values().next().unwrap().clone();
+        assert!(files.values().all(|v| *v == first), "mixed folder");
+        assert_eq!(names(root.path()), vec!["out"]);
     }
 
     #[cfg(unix)]

@@ -1,83 +1,163 @@
-//! report.html: one self-contained page in Dutch for the planner — the case, the key
-//! figures, the settings used and the tables (the big ones capped; the CSV files hold
-//! every row).
+//! report.html: one self-contained page for the planner and the council, in Dutch by
+//! default (English with `--lang en`) — the case and its sources, the key figures, every
+//! chart, the tables (the big ones capped; the CSV files hold every row), the sources
+//! and assumptions of the case's README.md, the settings used and the facts of the run.
 //!
-//! The page has inline CSS only: no scripts, fonts or images from anywhere else, so it
-//! opens the same from a network share, an e-mail or an archive. Every text that comes
-//! from the input is escaped. The page is built from one function per section, in
-//! reading order (see [`render`]); the charts of a later issue become one more section.
-//! It holds no timings, so the same input gives the same page too.
+//! Everything is inline: the CSS, the charts (as SVG) and the chart font (as a data
+//! URL), and there are no scripts and nothing fetched from anywhere, so the page opens
+//! the same from a network share, an e-mail or an archive, and prints. Every text that
+//! comes from the input is escaped. The page is built from one function per section, in
+//! reading order (see [`render`]). It holds no timings, so the same input gives the same
+//! page byte for byte.
 
 use std::path::Path;
 
 use crate::case::{Case, Mode};
+use crate::chart::font::{CSS_FAMILY, FONT_BYTES};
+use crate::chart::{Lang, RenderedChart, CHARTS_DIR};
 use crate::plan::{Plan, PlanStatus};
+use crate::report::markdown;
 use crate::report::summary::Summary;
 use crate::report::tables::{year_of, Tables};
 use crate::{Error, Result};
 
-/// At most this many rows of the plan and balance tables are shown on the page.
+/// At most this many rows of the plan, transformation and balance tables are shown.
 pub const MAX_HTML_ROWS: usize = 500;
 
+/// What the page is made of.
+#[derive(Debug, Clone, Copy)]
+pub struct Page<'a> {
+    /// The solved plan.
+    pub plan: &'a Plan,
+    /// The key figures (as in summary.json; its timings are not shown).
+    pub summary: &'a Summary,
+    /// The output tables.
+    pub tables: &'a Tables<'a>,
+    /// The language of the page.
+    pub lang: Lang,
+    /// The charts, in order, as SVG.
+    pub charts: &'a [RenderedChart],
+    /// Notes about charts that could not be drawn (e.g. no map without boundaries).
+    pub chart_notes: &'a [String],
+    /// The case folder's README.md (sources and assumptions), if it has one.
+    pub readme: Option<&'a str>,
+}
+
 /// Writes report.html to `path`.
-pub fn write(path: &Path, plan: &Plan, summary: &Summary, tables: &Tables<'_>) -> Result<()> {
-    std::fs::write(path, render(plan, summary, tables)).map_err(|e| Error::io(path, e))
+pub fn write(path: &Path, page: &Page<'_>) -> Result<()> {
+    std::fs::write(path, render(page)).map_err(|e| Error::io(path, e))
 }
 
 /// The whole page.
-pub fn render(plan: &Plan, summary: &Summary, tables: &Tables<'_>) -> String {
-    let case = tables.case;
+pub fn render(page: &Page<'_>) -> String {
+    let case = page.tables.case;
+    let lang = page.lang;
     let sections = [
-        status_notice(plan),
-        key_figures(summary),
-        settings(case, plan),
-        regions(summary),
-        budget(tables),
-        plan_table(tables),
-        balance_table(tables),
-        warnings(case),
+        status_notice(page),
+        case_section(page),
+        key_figures(page),
+        charts(page),
+        regions(page),
+        budget(page),
+        plan_table(page),
+        transformation_table(page),
+        balance_table(page),
+        sources(page),
+        settings(page),
+        run_facts(page),
+        warnings(page),
     ];
-    let mut page = String::new();
-    page.push_str("<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n");
-    page.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    page.push_str(&format!(
-        "<title>{} — restock</title>\n<style>\n{}</style>\n</head>\n<body>\n",
+    let mut html = String::new();
+    html.push_str(&format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
+        lang.code()
+    ));
+    html.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    html.push_str(&format!(
+        "<title>{} — restock</title>\n<style>\n{}{}</style>\n</head>\n<body>\n",
         esc(&case.name),
+        font_face(),
         CSS
     ));
-    page.push_str(&format!(
-        "<header>\n<h1>{}</h1>\n<p class=\"sub\">Plan voor sloop, transformatie en nieuwbouw \
-         van de woningvoorraad</p>\n</header>\n",
-        esc(&case.name)
+    html.push_str(&format!(
+        "<header>\n<h1>{}</h1>\n<p class=\"sub\">{}</p>\n</header>\n",
+        esc(&case.name),
+        lang.pick(
+            "Plan voor sloop, transformatie en nieuwbouw van de woningvoorraad",
+            "Plan for demolition, transformation and new build of the housing stock"
+        )
     ));
     for section in sections.iter().filter(|s| !s.is_empty()) {
-        page.push_str(section);
+        html.push_str(section);
     }
-    page.push_str(&format!(
-        "<footer>restock {} · invoer SHA-256 <code>{}</code></footer>\n</body>\n</html>\n",
-        esc(&summary.version),
-        esc(&summary.inputs_sha256)
+    html.push_str(&format!(
+        "<footer>restock {} · {} SHA-256 <code>{}</code></footer>\n</body>\n</html>\n",
+        esc(&page.summary.version),
+        lang.pick("invoer", "inputs"),
+        esc(&page.summary.inputs_sha256)
     ));
-    page
+    html
 }
 
 const CSS: &str = "\
-body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; \
+body { font-family: 'Liberation Sans', Arial, Helvetica, sans-serif; \
 margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1a1a1a; line-height: 1.4; }
 h1 { margin-bottom: 0.2rem; }
 h2 { margin-top: 2.2rem; border-bottom: 1px solid #ccc; padding-bottom: 0.2rem; }
-.sub, .note, footer { color: #555; }
+h3, h4, h5 { margin-bottom: 0.3rem; }
+.sub, .note, footer, figcaption { color: #555; }
 .notice { background: #fff3cd; border: 1px solid #e0c060; padding: 0.6rem 1rem; }
+.source { background: #f4f7fb; border-left: 4px solid #1f66aa; padding: 0.4rem 1rem; }
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; margin: 0.6rem 0; font-size: 0.9rem; }
 th, td { padding: 0.25rem 0.6rem; border-bottom: 1px solid #e2e2e2; text-align: left; \
-vertical-align: top; white-space: nowrap; }
+vertical-align: top; }
 th { background: #f2f2f2; }
+table.data th, table.data td { white-space: nowrap; }
 th.group { text-align: center; border-bottom: 1px solid #ccc; }
-td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.total td { font-weight: bold; }
+figure { margin: 1.5rem 0; break-inside: avoid; }
+figure svg { display: block; width: 100%; height: auto; border: 1px solid #e2e2e2; }
+figcaption { font-size: 0.85rem; margin-top: 0.3rem; }
+.readme { font-size: 0.92rem; }
+.readme table { font-size: 0.85rem; }
+pre { background: #f6f6f6; padding: 0.6rem; overflow-x: auto; }
 footer { margin-top: 3rem; font-size: 0.8rem; }
+@media print { body { max-width: none; margin: 0; } .scroll { overflow: visible; } }
 ";
+
+/// The `@font-face` rule that embeds the chart font, so the inline charts use the font
+/// their labels were laid out with on any machine.
+fn font_face() -> String {
+    format!(
+        "@font-face {{ font-family: '{CSS_FAMILY}'; font-style: normal; font-weight: 400; \
+         src: url(data:font/ttf;base64,{}) format('truetype'); }}\n",
+        base64(FONT_BYTES)
+    )
+}
+
+/// Standard base64 with padding.
+pub fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
 
 /// Escapes text for HTML element content and attribute values.
 pub fn esc(text: &str) -> String {
@@ -95,81 +175,61 @@ pub fn esc(text: &str) -> String {
     out
 }
 
-/// A number for the page: rounded to at most `decimals`, `.` as decimal mark (as in the
-/// files) and thousands grouped by a narrow no-break space, which no reader mistakes for
-/// a decimal mark.
-pub fn num(value: f64, decimals: usize) -> String {
-    if !value.is_finite() {
-        return "–".into();
-    }
-    let text = format!("{value:.decimals$}");
-    let (negative, digits) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text.as_str()),
-    };
-    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
-    let frac = frac.trim_end_matches('0');
-    if int.chars().all(|c| c == '0') && frac.is_empty() {
-        return "0".into();
-    }
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push('\u{202F}');
-        }
-        grouped.push(c);
-    }
-    let sign = if negative { "-" } else { "" };
-    match frac {
-        "" => format!("{sign}{grouped}"),
-        f => format!("{sign}{grouped}.{f}"),
-    }
+/// A number for the page in the page's language: at most `decimals` decimals, thousands
+/// grouped (`1.234,5` in Dutch, `1,234.5` in English), `–` for a value that is not finite.
+pub fn num(lang: Lang, value: f64, decimals: usize) -> String {
+    lang.num(value, decimals)
 }
 
-fn eur(value: f64) -> String {
-    format!("€\u{a0}{}", num(value, 0))
+/// Euros in full, with a no-break space after the sign in Dutch.
+fn eur(lang: Lang, value: f64) -> String {
+    lang.eur(value).replace(' ', "\u{a0}")
 }
 
-fn pct(share: f64) -> String {
-    format!("{}\u{a0}%", num(share * 100.0, 3))
+/// A share as a percentage, with a no-break space before the sign in Dutch.
+fn pct(lang: Lang, share: f64) -> String {
+    lang.pct(share, 3).replace(' ', "\u{a0}")
 }
 
-fn status_nl(status: &PlanStatus) -> &'static str {
+fn status_text(lang: Lang, status: &PlanStatus) -> &'static str {
     match status {
-        PlanStatus::Optimal => "optimaal",
-        PlanStatus::TimeLimit => "tijdslimiet bereikt (niet bewezen optimaal)",
+        PlanStatus::Optimal => lang.pick("optimaal", "optimal"),
+        PlanStatus::TimeLimit => lang.pick(
+            "tijdslimiet bereikt (niet bewezen optimaal)",
+            "time limit reached (not proven optimal)",
+        ),
     }
 }
 
-fn yes_no(b: bool) -> &'static str {
+fn yes_no(lang: Lang, b: bool) -> &'static str {
     if b {
-        "ja"
+        lang.pick("ja", "yes")
     } else {
-        "nee"
+        lang.pick("nee", "no")
     }
 }
 
 /// A table whose first `text_columns` columns are text and the rest numbers. An empty
 /// `head` gives a table without header (label–value lists).
 struct HtmlTable<'h> {
-    head: &'h [&'h str],
+    head: Vec<&'h str>,
     /// An optional header row above `head`: (label, columns spanned).
-    groups: &'h [(&'h str, usize)],
+    groups: Vec<(&'h str, usize)>,
     text_columns: usize,
     rows: Vec<(Vec<String>, bool)>,
 }
 
 impl<'h> HtmlTable<'h> {
-    fn new(head: &'h [&'h str], text_columns: usize) -> Self {
+    fn new(head: Vec<&'h str>, text_columns: usize) -> Self {
         HtmlTable {
             head,
-            groups: &[],
+            groups: Vec::new(),
             text_columns,
             rows: Vec::new(),
         }
     }
 
-    fn with_groups(mut self, groups: &'h [(&'h str, usize)]) -> Self {
+    fn with_groups(mut self, groups: Vec<(&'h str, usize)>) -> Self {
         self.groups = groups;
         self
     }
@@ -188,10 +248,10 @@ impl<'h> HtmlTable<'h> {
     }
 
     fn render(&self) -> String {
-        let mut html = String::from("<div class=\"scroll\">\n<table>\n");
+        let mut html = String::from("<div class=\"scroll\">\n<table class=\"data\">\n");
         if !self.groups.is_empty() {
             html.push_str("<thead><tr>");
-            for (label, span) in self.groups {
+            for (label, span) in &self.groups {
                 let class = if label.is_empty() {
                     ""
                 } else {
@@ -232,135 +292,281 @@ impl<'h> HtmlTable<'h> {
     }
 }
 
-fn section(title: &str, body: &str) -> String {
-    format!("<section>\n<h2>{}</h2>\n{body}</section>\n", esc(title))
+fn section(id: &str, title: &str, body: &str) -> String {
+    format!(
+        "<section id=\"{id}\">\n<h2>{}</h2>\n{body}</section>\n",
+        esc(title)
+    )
 }
 
 /// The note under a capped table.
-fn cap_note(shown: usize, total: usize, file: &str) -> String {
-    if shown < total {
-        format!(
-            "<p class=\"note\">De eerste {} van {} rijen; de volledige tabel staat in {}.</p>\n",
-            num(shown as f64, 0),
-            num(total as f64, 0),
+fn cap_note(lang: Lang, shown: usize, total: usize, file: &str) -> String {
+    if shown >= total {
+        return String::new();
+    }
+    let (shown, total) = (num(lang, shown as f64, 0), num(lang, total as f64, 0));
+    let text = match lang {
+        Lang::Nl => format!(
+            "De eerste {shown} van {total} rijen; de volledige tabel staat in {} en report.xlsx.",
             esc(file)
-        )
-    } else {
-        String::new()
-    }
+        ),
+        Lang::En => format!(
+            "The first {shown} of {total} rows; the whole table is in {} and report.xlsx.",
+            esc(file)
+        ),
+    };
+    format!("<p class=\"note\">{text}</p>\n")
 }
 
-fn status_notice(plan: &Plan) -> String {
-    match plan.status {
+fn status_notice(page: &Page<'_>) -> String {
+    match page.plan.status {
         PlanStatus::Optimal => String::new(),
-        PlanStatus::TimeLimit => "<p class=\"notice\">Let op: de oplosser stopte op de \
-             tijdslimiet. Dit plan is uitvoerbaar, maar niet bewezen optimaal.</p>\n"
-            .into(),
+        PlanStatus::TimeLimit => format!(
+            "<p class=\"notice\">{}</p>\n",
+            page.lang.pick(
+                "Let op: de oplosser stopte op de tijdslimiet. Dit plan is uitvoerbaar, \
+                 maar niet bewezen optimaal.",
+                "Note: the solver stopped at the time limit. This plan is feasible, but \
+                 not proven optimal."
+            )
+        ),
     }
 }
 
-fn key_figures(s: &Summary) -> String {
-    let mut fit = HtmlTable::new(&["", "Zonder ingrijpen", "Met plan", "Verschil"], 1);
+/// The case in a few lines: what it holds, and where its figures come from.
+fn case_section(page: &Page<'_>) -> String {
+    let (case, lang) = (page.tables.case, page.lang);
+    let first = case
+        .periods
+        .first()
+        .map_or(case.settings.base_year, |p| p.start);
+    let last = case
+        .periods
+        .last()
+        .map_or(case.settings.base_year, |p| p.end);
+    let stock: f64 = case.stock0.iter().flatten().sum();
+    let households: f64 = case.households.iter().map(|h| h[0]).sum();
+    let facts = match lang {
+        Lang::Nl => format!(
+            "{} gemeenten in {} regio's ({}), {} segmenten; {} woningen en {} huishoudens in \
+             het basisjaar {}. Het plan loopt van {first} tot en met {last} in {} perioden, \
+             met huishoudensvariant <code>{}</code>.",
+            case.municipalities.len(),
+            case.regions.len(),
+            esc(&case.regions.join(", ")),
+            case.segments.len(),
+            num(lang, stock, 0),
+            num(lang, households, 0),
+            case.settings.base_year,
+            case.periods.len(),
+            esc(&case.settings.households_variant)
+        ),
+        Lang::En => format!(
+            "{} municipalities in {} regions ({}), {} segments; {} dwellings and {} \
+             households in the base year {}. The plan runs from {first} to {last} in {} \
+             periods, with households variant <code>{}</code>.",
+            case.municipalities.len(),
+            case.regions.len(),
+            esc(&case.regions.join(", ")),
+            case.segments.len(),
+            num(lang, stock, 0),
+            num(lang, households, 0),
+            case.settings.base_year,
+            case.periods.len(),
+            esc(&case.settings.households_variant)
+        ),
+    };
+    let mut body = format!("<p>{facts}</p>\n");
+    match page.readme {
+        Some(readme) => {
+            let paragraphs = markdown::paragraphs(readme);
+            let is_source = |p: &&String| {
+                let l = p.to_lowercase();
+                l.contains("bron:") || l.contains("source:") || l.contains("sources:")
+            };
+            let mut shown: Vec<&String> = paragraphs.iter().take(1).collect();
+            if let Some(source) = paragraphs.iter().find(is_source) {
+                if !shown.contains(&source) {
+                    shown.push(source);
+                }
+            }
+            for p in shown {
+                body.push_str(&format!(
+                    "<p class=\"source\">{}</p>\n",
+                    markdown::inline(p)
+                ));
+            }
+            body.push_str(&format!(
+                "<p class=\"note\">{}</p>\n",
+                lang.pick(
+                    "Bronnen en aannames van de case: zie <a href=\"#bron\">Bron en aannames</a>.",
+                    "Sources and assumptions of the case: see <a href=\"#bron\">Sources and \
+                     assumptions</a>."
+                )
+            ));
+        }
+        None => body.push_str(&format!(
+            "<p class=\"note\">{}</p>\n",
+            lang.pick(
+                "De case-map heeft geen README.md: er is geen beschrijving van bronnen en \
+                 aannames.",
+                "The case folder has no README.md: there is no description of sources and \
+                 assumptions."
+            )
+        )),
+    }
+    section("case", lang.pick("De case", "The case"), &body)
+}
+
+fn key_figures(page: &Page<'_>) -> String {
+    let (s, lang) = (page.summary, page.lang);
+    let mut fit = HtmlTable::new(
+        vec![
+            "",
+            lang.pick("Zonder ingrijpen", "Do nothing"),
+            lang.pick("Met plan", "With plan"),
+            lang.pick("Verschil", "Change"),
+        ],
+        1,
+    );
     let change = s.mismatch - s.mismatch_do_nothing;
     let relative = if s.mismatch_do_nothing > 0.0 {
         format!(
-            " ({}\u{a0}%)",
-            num(100.0 * change / s.mismatch_do_nothing, 1)
+            " ({})",
+            lang.pct(change / s.mismatch_do_nothing, 1)
+                .replace(' ', "\u{a0}")
         )
     } else {
         String::new()
     };
     fit.row(
         vec![
-            "Mismatch (gewogen woningjaren)".into(),
-            num(s.mismatch_do_nothing, 1),
-            num(s.mismatch, 1),
-            format!("{}{relative}", num(change, 1)),
+            esc(lang.pick(
+                "Mismatch (gewogen woningjaren)",
+                "Mismatch (weighted dwelling-years)",
+            )),
+            num(lang, s.mismatch_do_nothing, 1),
+            num(lang, s.mismatch, 1),
+            format!("{}{relative}", num(lang, change, 1)),
         ],
         false,
     );
-    let mut figures = HtmlTable::new(&[], 1);
+    let mut figures = HtmlTable::new(Vec::new(), 1);
     let mut add = |label: &str, value: String| figures.row(vec![esc(label), value], false);
-    add("Bruto kosten", eur(s.gross_cost_eur));
-    add("Netto kosten (verkoop telt negatief)", eur(s.net_cost_eur));
-    add("Budget, alle regio's en perioden", eur(s.budget_eur));
-    add("Woningen gesloopt", num(s.demolished, 1));
-    add("Woningen getransformeerd (invoer)", num(s.transformed, 1));
-    add("Woningen nieuw gebouwd", num(s.built, 1));
+    add(
+        lang.pick("Bruto kosten", "Gross cost"),
+        eur(lang, s.gross_cost_eur),
+    );
+    add(
+        lang.pick(
+            "Netto kosten (verkoop telt negatief)",
+            "Net cost (sales count negative)",
+        ),
+        eur(lang, s.net_cost_eur),
+    );
+    add(
+        lang.pick(
+            "Budget, alle regio's en perioden",
+            "Budget, all regions and periods",
+        ),
+        eur(lang, s.budget_eur),
+    );
+    add(
+        lang.pick("Woningen gesloopt", "Dwellings demolished"),
+        num(lang, s.demolished, 1),
+    );
+    add(
+        lang.pick(
+            "Woningen getransformeerd (invoer)",
+            "Dwellings transformed (input)",
+        ),
+        num(lang, s.transformed, 1),
+    );
+    add(
+        lang.pick("Woningen nieuw gebouwd", "Dwellings built"),
+        num(lang, s.built, 1),
+    );
     section(
-        "Kerncijfers",
+        "kerncijfers",
+        lang.pick("Kerncijfers", "Key figures"),
         &format!(
-            "{}<p class=\"note\">Mismatch: structureel overschot en tekort ten opzichte \
-             van de vraag, gewogen en opgeteld over de jaren van het plan.</p>\n{}",
+            "{}<p class=\"note\">{}</p>\n{}",
             fit.render(),
+            lang.pick(
+                "Mismatch: structureel overschot en tekort ten opzichte van de vraag, gewogen \
+                 en opgeteld over de jaren van het plan.",
+                "Mismatch: structural surplus and shortage against demand, weighted and \
+                 summed over the years of the plan."
+            ),
             figures.render()
         ),
     )
 }
 
-fn settings(case: &Case, plan: &Plan) -> String {
-    let st = &case.settings;
-    let milestones: Vec<String> = case.periods.iter().map(|p| p.end.to_string()).collect();
-    let mut lower = 0.0;
-    let tiers: Vec<String> = st
-        .surplus_tiers
-        .iter()
-        .map(|t| {
-            let range = if t.upper_share.is_infinite() {
-                format!("boven {}", pct(lower))
-            } else {
-                format!("{}–{}", pct(lower), pct(t.upper_share))
-            };
-            lower = t.upper_share;
-            format!("{range}: ×{}", num(t.multiplier, 6))
-        })
-        .collect();
-    let mode = match case.mode {
-        Mode::Total => "totaal (vraag per gemeente)",
-        Mode::Segment => "per segment (vraag per gemeente en segment)",
+/// An SVG document as an inline element: its size is set by CSS (it scales to the
+/// page), the namespace attribute is dropped (HTML does not need it) and it is labelled
+/// for screen readers.
+pub fn inline_svg(svg: &str, label: &str) -> String {
+    let Some(end) = svg.find('>') else {
+        return String::new();
     };
-    let mut table = HtmlTable::new(&["Instelling", "Waarde"], 2);
-    let mut add = |label: &str, value: String| table.row(vec![esc(label), value], false);
-    add("Modus", esc(mode));
-    add("Basisjaar", st.base_year.to_string());
-    add("Mijlpalen", milestones.join(", "));
-    add("Huishoudensvariant", esc(&st.households_variant));
-    add("Frictieleegstand", pct(st.friction_vacancy));
-    add(
-        "Max. sloop en transformatie per jaar (van de voorraad)",
-        pct(st.max_removal_share_per_year),
-    );
-    add(
-        "Max. nieuwbouw per jaar (van de voorraad)",
-        pct(st.max_new_build_share_per_year),
-    );
-    add("Gewicht overschot", num(st.weight_surplus, 6));
-    add("Schijven overschot (van de vraag)", esc(&tiers.join("; ")));
-    add("Gewicht tekort", num(st.weight_shortage, 6));
-    add(
-        "Budget overhevelen naar latere perioden",
-        yes_no(st.budget_carry_over).into(),
-    );
-    add("Gehele aantallen (MIP)", yes_no(plan.integer).into());
-    if let Some(gap) = plan.mip_gap {
-        add("Bereikte MIP-gap", pct(gap));
-    }
-    add("Oplosser", esc(&plan.solver));
-    add("Status", esc(status_nl(&plan.status)));
-    section("Instellingen", &table.render())
+    let open = &svg[..end];
+    let view_box = open
+        .split("viewBox=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or("0 0 1600 1000");
+    format!(
+        "<svg viewBox=\"{}\" role=\"img\" aria-label=\"{}\">{}",
+        esc(view_box),
+        esc(label),
+        svg[end + 1..].trim_end()
+    )
 }
 
-fn regions(s: &Summary) -> String {
+fn charts(page: &Page<'_>) -> String {
+    let lang = page.lang;
+    let mut body = String::new();
+    body.push_str(&format!(
+        "<p class=\"note\">{}</p>\n",
+        match lang {
+            Lang::Nl => format!(
+                "Elke grafiek staat ook als SVG en PNG in de map <code>{CHARTS_DIR}/</code> \
+                 naast dit rapport."
+            ),
+            Lang::En => format!(
+                "Every chart is also in the folder <code>{CHARTS_DIR}/</code> next to this \
+                 report, as SVG and PNG."
+            ),
+        }
+    ));
+    for chart in page.charts {
+        let stem = chart.kind.file_stem();
+        body.push_str(&format!(
+            "<figure id=\"chart-{stem}\">\n{}\n<figcaption>{} — {CHARTS_DIR}/{stem}.svg, \
+             {CHARTS_DIR}/{stem}.png</figcaption>\n</figure>\n",
+            inline_svg(&chart.svg, &chart.title),
+            esc(&chart.title)
+        ));
+    }
+    for note in page.chart_notes {
+        body.push_str(&format!("<p class=\"note\">{}</p>\n", esc(note)));
+    }
+    section("grafieken", lang.pick("Grafieken", "Charts"), &body)
+}
+
+fn regions(page: &Page<'_>) -> String {
+    let (s, lang) = (page.summary, page.lang);
     let mut table = HtmlTable::new(
-        &[
-            "Regio",
-            "Mismatch zonder ingrijpen",
-            "Mismatch met plan",
-            "Gesloopt",
-            "Getransformeerd",
-            "Nieuwbouw",
-            "Uitgegeven",
-            "Budget",
+        vec![
+            lang.pick("Regio", "Region"),
+            lang.pick("Mismatch zonder ingrijpen", "Mismatch, do nothing"),
+            lang.pick("Mismatch met plan", "Mismatch, plan"),
+            lang.pick("Gesloopt", "Demolished"),
+            lang.pick("Getransformeerd", "Transformed"),
+            lang.pick("Nieuwbouw", "Built"),
+            lang.pick("Uitgegeven", "Spent"),
+            lang.pick("Budget", "Budget"),
         ],
         1,
     );
@@ -368,18 +574,22 @@ fn regions(s: &Summary) -> String {
         table.row(
             vec![
                 esc(&r.region),
-                num(r.mismatch_do_nothing, 1),
-                num(r.mismatch_plan, 1),
-                num(r.demolished, 1),
-                num(r.transformed, 1),
-                num(r.built, 1),
-                eur(r.spent_eur),
-                eur(r.budget_eur),
+                num(lang, r.mismatch_do_nothing, 1),
+                num(lang, r.mismatch_plan, 1),
+                num(lang, r.demolished, 1),
+                num(lang, r.transformed, 1),
+                num(lang, r.built, 1),
+                eur(lang, r.spent_eur),
+                eur(lang, r.budget_eur),
             ],
             false,
         );
     }
-    section("Per regio", &table.render())
+    section(
+        "regio",
+        lang.pick("Per regio", "Per region"),
+        &table.render(),
+    )
 }
 
 fn period_label(case: &Case, p: usize) -> String {
@@ -392,15 +602,19 @@ fn municipality_label(case: &Case, m: usize) -> String {
     format!("{} ({})", esc(&m.name), esc(&m.code))
 }
 
-fn budget(t: &Tables<'_>) -> String {
+fn budget(page: &Page<'_>) -> String {
+    let (t, lang) = (page.tables, page.lang);
     let case = t.case;
     let mut table = HtmlTable::new(
-        &[
-            "Regio",
-            "Periode",
-            "Budget",
-            "Uitgegeven",
-            "Schaduwprijs (woningjaren per mln €)",
+        vec![
+            lang.pick("Regio", "Region"),
+            lang.pick("Periode", "Period"),
+            lang.pick("Budget", "Budget"),
+            lang.pick("Uitgegeven", "Spent"),
+            lang.pick(
+                "Schaduwprijs (woningjaren per mln €)",
+                "Shadow price (dwelling-years per €1 M)",
+            ),
         ],
         2,
     );
@@ -409,38 +623,52 @@ fn budget(t: &Tables<'_>) -> String {
             vec![
                 esc(&case.regions[row.region]),
                 period_label(case, row.period),
-                eur(row.budget_eur),
-                eur(row.spent_eur),
-                num(row.shadow_price_per_meur, 3),
+                eur(lang, row.budget_eur),
+                eur(lang, row.spent_eur),
+                num(lang, row.shadow_price_per_meur, 3),
             ],
             false,
         );
     }
     let body = format!(
-        "{}{}<p class=\"note\">Schaduwprijs: hoeveel gewogen woningjaren mismatch één \
-         miljoen euro extra budget in die regio en periode zou wegnemen.</p>\n",
+        "{}{}<p class=\"note\">{}</p>\n",
         table.render(),
         cap_note(
+            lang,
             t.budget.len().min(MAX_HTML_ROWS),
             t.budget.len(),
             "budget.csv"
+        ),
+        lang.pick(
+            "Schaduwprijs: hoeveel gewogen woningjaren mismatch één miljoen euro extra \
+             budget in die regio en periode zou wegnemen.",
+            "Shadow price: how many weighted dwelling-years of mismatch one more million \
+             euros of budget in that region and period would remove."
         )
     );
-    section("Budget per regio en periode", &body)
+    section(
+        "budget",
+        lang.pick(
+            "Budget per regio en periode",
+            "Budget per region and period",
+        ),
+        &body,
+    )
 }
 
-fn plan_table(t: &Tables<'_>) -> String {
+fn plan_table(page: &Page<'_>) -> String {
+    let (t, lang) = (page.tables, page.lang);
     let case = t.case;
     let mut table = HtmlTable::new(
-        &[
-            "Gemeente",
+        vec![
+            lang.pick("Gemeente", "Municipality"),
             "Segment",
-            "Periode",
-            "Sloop",
-            "Nieuwbouw",
-            "Transformatie uit",
-            "Transformatie in",
-            "Voorraad eind",
+            lang.pick("Periode", "Period"),
+            lang.pick("Sloop", "Demolish"),
+            lang.pick("Nieuwbouw", "New build"),
+            lang.pick("Transformatie uit", "Transformed out"),
+            lang.pick("Transformatie in", "Transformed in"),
+            lang.pick("Voorraad eind", "Stock at end"),
         ],
         3,
     );
@@ -450,11 +678,11 @@ fn plan_table(t: &Tables<'_>) -> String {
                 municipality_label(case, row.municipality),
                 esc(&case.segments[row.segment].label),
                 period_label(case, row.period),
-                num(row.demolish, 1),
-                num(row.new_build, 1),
-                num(row.transform_out, 1),
-                num(row.transform_in, 1),
-                num(row.stock_end, 1),
+                num(lang, row.demolish, 1),
+                num(lang, row.new_build, 1),
+                num(lang, row.transform_out, 1),
+                num(lang, row.transform_in, 1),
+                num(lang, row.stock_end, 1),
             ],
             false,
         );
@@ -462,66 +690,342 @@ fn plan_table(t: &Tables<'_>) -> String {
     let body = format!(
         "{}{}",
         table.render(),
-        cap_note(t.plan.len().min(MAX_HTML_ROWS), t.plan.len(), "plan.csv")
+        cap_note(
+            lang,
+            t.plan.len().min(MAX_HTML_ROWS),
+            t.plan.len(),
+            "plan.csv"
+        )
     );
-    section("Plan per gemeente, segment en periode", &body)
+    section(
+        "plan",
+        lang.pick(
+            "Plan per gemeente, segment en periode",
+            "Plan per municipality, segment and period",
+        ),
+        &body,
+    )
 }
 
-fn balance_table(t: &Tables<'_>) -> String {
+fn transformation_table(page: &Page<'_>) -> String {
+    let (t, lang) = (page.tables, page.lang);
     let case = t.case;
+    if case.transformations.is_empty() {
+        return String::new();
+    }
+    let used: Vec<_> = t
+        .transformations
+        .iter()
+        .filter(|r| r.dwellings_in.abs() >= 1e-6)
+        .collect();
     let mut table = HtmlTable::new(
-        &[
-            "Gemeente",
+        vec![
+            lang.pick("Gemeente", "Municipality"),
+            lang.pick("Transformatie", "Transformation"),
+            lang.pick("Periode", "Period"),
+            lang.pick("Woningen in", "Dwellings in"),
+            lang.pick("Woningen uit", "Dwellings out"),
+            lang.pick("Kosten", "Cost"),
+        ],
+        3,
+    );
+    for row in used.iter().take(MAX_HTML_ROWS) {
+        let k = &case.transformations[row.transformation];
+        table.row(
+            vec![
+                municipality_label(case, row.municipality),
+                format!(
+                    "{} ({} → {})",
+                    esc(&k.label),
+                    esc(&case.segments[k.from].label),
+                    esc(&case.segments[k.to].label)
+                ),
+                period_label(case, row.period),
+                num(lang, row.dwellings_in, 1),
+                num(lang, row.dwellings_out, 1),
+                eur(lang, row.cost_eur),
+            ],
+            false,
+        );
+    }
+    let body = if used.is_empty() {
+        format!(
+            "<p>{}</p>\n",
+            lang.pick(
+                "Het plan transformeert geen woningen.",
+                "The plan transforms no dwellings."
+            )
+        )
+    } else {
+        format!(
+            "<p class=\"note\">{}</p>\n{}{}",
+            lang.pick(
+                "Alleen rijen met transformaties; een negatieve kostenpost is een opbrengst.",
+                "Only rows with transformations; a negative cost is revenue."
+            ),
+            table.render(),
+            cap_note(
+                lang,
+                used.len().min(MAX_HTML_ROWS),
+                used.len(),
+                "transformations.csv"
+            )
+        )
+    };
+    section(
+        "transformaties",
+        lang.pick("Transformaties", "Transformations"),
+        &body,
+    )
+}
+
+fn balance_table(page: &Page<'_>) -> String {
+    let (t, lang) = (page.tables, page.lang);
+    let case = t.case;
+    let (without, with) = (
+        lang.pick("zonder ingrijpen", "do nothing"),
+        lang.pick("met plan", "plan"),
+    );
+    let mut table = HtmlTable::new(
+        vec![
+            lang.pick("Gemeente", "Municipality"),
             "Segment",
-            "Jaar",
-            "Huishoudens",
-            "Vraag",
-            "zonder ingrijpen",
-            "met plan",
-            "zonder ingrijpen",
-            "met plan",
-            "zonder ingrijpen",
-            "met plan",
+            lang.pick("Jaar", "Year"),
+            lang.pick("Huishoudens", "Households"),
+            lang.pick("Vraag", "Demand"),
+            without,
+            with,
+            without,
+            with,
+            without,
+            with,
         ],
         3,
     )
-    .with_groups(&[("", 5), ("Voorraad", 2), ("Overschot", 2), ("Tekort", 2)]);
+    .with_groups(vec![
+        ("", 5),
+        (lang.pick("Voorraad", "Stock"), 2),
+        (lang.pick("Overschot", "Surplus"), 2),
+        (lang.pick("Tekort", "Shortage"), 2),
+    ]);
     for row in t.balance.iter().take(MAX_HTML_ROWS) {
         let segment = match row.segment {
             Some(s) => esc(&case.segments[s].label),
-            None => "totaal".into(),
+            None => lang.pick("totaal", "total").into(),
         };
         table.row(
             vec![
                 municipality_label(case, row.municipality),
                 segment,
                 year_of(case, row.time).to_string(),
-                num(row.households, 1),
-                num(row.plan.demand, 1),
-                num(row.do_nothing.stock, 1),
-                num(row.plan.stock, 1),
-                num(row.do_nothing.surplus, 1),
-                num(row.plan.surplus, 1),
-                num(row.do_nothing.shortage, 1),
-                num(row.plan.shortage, 1),
+                num(lang, row.households, 1),
+                num(lang, row.plan.demand, 1),
+                num(lang, row.do_nothing.stock, 1),
+                num(lang, row.plan.stock, 1),
+                num(lang, row.do_nothing.surplus, 1),
+                num(lang, row.plan.surplus, 1),
+                num(lang, row.do_nothing.shortage, 1),
+                num(lang, row.plan.shortage, 1),
             ],
             case.mode == Mode::Segment && row.segment.is_none(),
         );
     }
     let body = format!(
-        "<p class=\"note\">Vraag: huishoudens plus frictieleegstand. Overschot en tekort: \
-         voorraad boven of onder de vraag.</p>\n{}{}",
+        "<p class=\"note\">{}</p>\n{}{}",
+        lang.pick(
+            "Vraag: huishoudens plus frictieleegstand. Overschot en tekort: voorraad boven \
+             of onder de vraag.",
+            "Demand: households plus frictional vacancy. Surplus and shortage: stock above \
+             or below demand."
+        ),
         table.render(),
         cap_note(
+            lang,
             t.balance.len().min(MAX_HTML_ROWS),
             t.balance.len(),
             "balance.csv"
         )
     );
-    section("Balans van voorraad en vraag", &body)
+    section(
+        "balans",
+        lang.pick(
+            "Balans van voorraad en vraag",
+            "Balance of stock and demand",
+        ),
+        &body,
+    )
 }
 
-fn warnings(case: &Case) -> String {
+/// The case's README.md, converted: its sources and assumptions in its own words.
+fn sources(page: &Page<'_>) -> String {
+    let Some(readme) = page.readme else {
+        return String::new();
+    };
+    let lang = page.lang;
+    let body = format!(
+        "<p class=\"note\">{}</p>\n<div class=\"readme\">\n{}</div>\n",
+        lang.pick(
+            "De beschrijving van de case (README.md in de case-map), zoals die is \
+             meegeleverd.",
+            "The description of the case (README.md in the case folder), as shipped."
+        ),
+        markdown::to_html(readme, 2)
+    );
+    section(
+        "bron",
+        lang.pick("Bron en aannames", "Sources and assumptions"),
+        &body,
+    )
+}
+
+fn settings(page: &Page<'_>) -> String {
+    let (case, lang) = (page.tables.case, page.lang);
+    let st = &case.settings;
+    let milestones: Vec<String> = case.periods.iter().map(|p| p.end.to_string()).collect();
+    let mut lower = 0.0;
+    let tiers: Vec<String> = st
+        .surplus_tiers
+        .iter()
+        .map(|t| {
+            let range = if t.upper_share.is_infinite() {
+                format!("{} {}", lang.pick("boven", "above"), pct(lang, lower))
+            } else {
+                format!("{}–{}", pct(lang, lower), pct(lang, t.upper_share))
+            };
+            lower = t.upper_share;
+            format!("{range}: ×{}", num(lang, t.multiplier, 6))
+        })
+        .collect();
+    let mode = match case.mode {
+        Mode::Total => lang.pick(
+            "totaal (vraag per gemeente)",
+            "total (demand per municipality)",
+        ),
+        Mode::Segment => lang.pick(
+            "per segment (vraag per gemeente en segment)",
+            "per segment (demand per municipality and segment)",
+        ),
+    };
+    let mut table = HtmlTable::new(
+        vec![
+            lang.pick("Instelling", "Setting"),
+            lang.pick("Waarde", "Value"),
+        ],
+        2,
+    );
+    let mut add = |label: &str, value: String| table.row(vec![esc(label), value], false);
+    add(lang.pick("Modus", "Mode"), esc(mode));
+    add(
+        lang.pick("Basisjaar", "Base year"),
+        st.base_year.to_string(),
+    );
+    add(lang.pick("Mijlpalen", "Milestones"), milestones.join(", "));
+    add(
+        lang.pick("Huishoudensvariant", "Households variant"),
+        esc(&st.households_variant),
+    );
+    add(
+        lang.pick("Frictieleegstand", "Frictional vacancy"),
+        pct(lang, st.friction_vacancy),
+    );
+    add(
+        lang.pick(
+            "Max. sloop en transformatie per jaar (van de voorraad)",
+            "Max. demolition and transformation per year (of the stock)",
+        ),
+        pct(lang, st.max_removal_share_per_year),
+    );
+    add(
+        lang.pick(
+            "Max. nieuwbouw per jaar (van de voorraad)",
+            "Max. new build per year (of the stock)",
+        ),
+        pct(lang, st.max_new_build_share_per_year),
+    );
+    add(
+        lang.pick("Gewicht overschot", "Surplus weight"),
+        num(lang, st.weight_surplus, 6),
+    );
+    add(
+        lang.pick(
+            "Schijven overschot (van de vraag)",
+            "Surplus tiers (of demand)",
+        ),
+        esc(&tiers.join("; ")),
+    );
+    add(
+        lang.pick("Gewicht tekort", "Shortage weight"),
+        num(lang, st.weight_shortage, 6),
+    );
+    add(
+        lang.pick(
+            "Budget overhevelen naar latere perioden",
+            "Carry unspent budget to later periods",
+        ),
+        yes_no(lang, st.budget_carry_over).into(),
+    );
+    section(
+        "instellingen",
+        lang.pick("Instellingen", "Settings"),
+        &table.render(),
+    )
+}
+
+/// How the plan was computed: solver, status and the facts that identify the run.
+fn run_facts(page: &Page<'_>) -> String {
+    let (plan, s, lang) = (page.plan, page.summary, page.lang);
+    let mut table = HtmlTable::new(vec![], 1);
+    let mut add = |label: &str, value: String| table.row(vec![esc(label), value], false);
+    add(lang.pick("Oplosser", "Solver"), esc(&plan.solver));
+    add("Status", esc(status_text(lang, &plan.status)));
+    add(
+        lang.pick("Gehele aantallen (MIP)", "Whole dwellings (MIP)"),
+        yes_no(lang, plan.integer).into(),
+    );
+    if let Some(gap) = plan.mip_gap {
+        add(
+            lang.pick("Bereikte MIP-gap", "MIP gap reached"),
+            pct(lang, gap),
+        );
+    }
+    add(
+        lang.pick(
+            "Optimum stap 1 (mismatch, gewogen woningjaren)",
+            "Stage 1 optimum (mismatch, weighted dwelling-years)",
+        ),
+        num(lang, s.mismatch_stage1, 3),
+    );
+    add(
+        lang.pick(
+            "Gemeenten, regio's, segmenten",
+            "Municipalities, regions, segments",
+        ),
+        format!("{}, {}, {}", s.municipalities, s.regions, s.segments),
+    );
+    add("restock", esc(&s.version));
+    add(
+        lang.pick("Invoer (SHA-256)", "Inputs (SHA-256)"),
+        format!("<code>{}</code>", esc(&s.inputs_sha256)),
+    );
+    let body = format!(
+        "{}<p class=\"note\">{}</p>\n",
+        table.render(),
+        lang.pick(
+            "Eerst is de mismatch geminimaliseerd, daarna bij die mismatch de bruto kosten. \
+             De rekentijden staan in summary.json.",
+            "The mismatch was minimised first, then the gross cost at that mismatch. The \
+             timings are in summary.json."
+        )
+    );
+    section(
+        "run",
+        lang.pick("Oplosser en berekening", "Solver and run"),
+        &body,
+    )
+}
+
+fn warnings(page: &Page<'_>) -> String {
+    let (case, lang) = (page.tables.case, page.lang);
     if case.warnings.is_empty() {
         return String::new();
     }
@@ -531,7 +1035,8 @@ fn warnings(case: &Case) -> String {
         .map(|w| format!("<li>{}</li>\n", esc(w)))
         .collect();
     section(
-        "Waarschuwingen bij het inlezen",
+        "waarschuwingen",
+        lang.pick("Waarschuwingen bij het inlezen", "Warnings while reading"),
         &format!("<ul>\n{items}</ul>\n"),
     )
 }
@@ -549,15 +1054,34 @@ mod tests {
     }
 
     #[test]
-    fn groups_thousands_with_a_narrow_space() {
-        let n = '\u{202F}';
-        assert_eq!(num(0.0, 1), "0");
-        assert_eq!(num(-0.04, 1), "0");
-        assert_eq!(num(12.5, 1), "12.5");
-        assert_eq!(num(12.0, 1), "12");
-        assert_eq!(num(999.0, 0), "999");
-        assert_eq!(num(1234.56, 1), format!("1{n}234.6"));
-        assert_eq!(num(-1234567.0, 0), format!("-1{n}234{n}567"));
-        assert_eq!(num(f64::NAN, 1), "–");
+    fn numbers_follow_the_language() {
+        assert_eq!(num(Lang::Nl, 0.0, 1), "0");
+        assert_eq!(num(Lang::Nl, -0.04, 1), "0");
+        assert_eq!(num(Lang::Nl, 12.5, 1), "12,5");
+        assert_eq!(num(Lang::Nl, 1234.56, 1), "1.234,6");
+        assert_eq!(num(Lang::En, 1234.56, 1), "1,234.6");
+        assert_eq!(num(Lang::Nl, -1234567.0, 0), "-1.234.567");
+        assert_eq!(num(Lang::Nl, f64::NAN, 1), "–");
+        assert_eq!(eur(Lang::Nl, 1500.0), "€\u{a0}1.500");
+        assert_eq!(pct(Lang::Nl, 0.02), "2\u{a0}%");
+    }
+
+    #[test]
+    fn base64_pads() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+    }
+
+    #[test]
+    fn svg_becomes_an_inline_element() {
+        let svg = "<svg width=\"10\" height=\"5\" viewBox=\"0 0 10 5\" \
+                   xmlns=\"http://www.w3.org/2000/svg\">\n<rect/>\n</svg>\n";
+        assert_eq!(
+            inline_svg(svg, "A & B"),
+            "<svg viewBox=\"0 0 10 5\" role=\"img\" aria-label=\"A &amp; B\">\n<rect/>\n</svg>"
+        );
     }
 }

@@ -1,16 +1,19 @@
 //! Writing the outputs of spec §7 from a [`Plan`], atomically.
 //!
 //! [`write_outputs`] computes the tables once ([`tables`]), writes plan.csv,
-//! transformations.csv, balance.csv, budget.csv, report.html ([`html`]) and
-//! summary.json ([`summary`]) into a temporary folder beside the target, and swaps that
-//! folder into place only when every file is complete ([`atomic`]). Numbers go through
+//! transformations.csv, balance.csv and budget.csv, the charts (SVG and PNG in charts/,
+//! [`crate::chart`]), report.xlsx ([`xlsx`]), report.html ([`html`]) and summary.json
+//! ([`summary`]) into a temporary folder beside the target, and swaps that folder into
+//! place only when every file is complete ([`atomic`]). Numbers go through
 //! [`crate::numfmt`], rows follow the case's order, so the same input gives
-//! byte-identical CSV and JSON files (summary.json's `timings` aside).
+//! byte-identical files (summary.json's `timings` aside).
 
 pub mod atomic;
 pub mod html;
+pub mod markdown;
 pub mod summary;
 pub mod tables;
+pub mod xlsx;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -20,6 +23,7 @@ pub use atomic::{check_output_location, write_dir_atomically};
 pub use summary::{RegionSummary, Summary};
 
 use crate::case::Case;
+use crate::chart::{self, ChartData, ChartInput, ChartKind, Lang};
 use crate::plan::Plan;
 use crate::{Error, Result};
 
@@ -27,12 +31,26 @@ use crate::{Error, Result};
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RunInfo {
     /// Seconds per phase measured before solving (e.g. `read`, `validate`). Merged with
-    /// the plan's own timings and this module's `write` into summary.json's `timings`.
+    /// the plan's own timings and this module's `charts`, `xlsx` and `write` into
+    /// summary.json's `timings`.
     pub timings: BTreeMap<String, f64>,
+    /// The language of the charts, report.html and report.xlsx (Dutch by default).
+    pub lang: Lang,
+    /// The case folder's README.md (its sources and assumptions), shown in report.html.
+    pub case_readme: Option<String>,
+    /// The case folder's boundaries.geojson, for the map; without it there is no map.
+    pub boundaries_geojson: Option<String>,
+    /// The scenario the plan was made for (`restock plan --scenario`), recorded in
+    /// summary.json.
+    pub scenario: Option<crate::scenario::ScenarioRecord>,
 }
 
-/// The name of the phase this module adds to the timings.
+/// The name of the phase this module adds to the timings (everything it does).
 pub const WRITE_PHASE: &str = "write";
+/// The timing of drawing and writing the charts (part of `write`).
+pub const CHARTS_PHASE: &str = "charts";
+/// The timing of building report.xlsx (part of `write`).
+pub const XLSX_PHASE: &str = "xlsx";
 
 /// Writes every output file of the plan into the folder `out`, atomically: either the
 /// folder afterwards holds exactly the new files, or (on error) it is left as it was.
@@ -40,25 +58,91 @@ pub const WRITE_PHASE: &str = "write";
 ///
 /// Fails with [`Error::Solve`] when the plan does not fit the case (wrong dimensions or
 /// a non-finite number), with [`Error::Usage`] when `out` exists and is not a folder,
-/// and with [`Error::Io`] when writing fails. The `write` timing covers everything up to
-/// serialising summary.json (not the final sync and swap).
+/// and with [`Error::Io`] when writing fails. A boundaries file that cannot be read does
+/// not fail the run: the map is left out with a note in report.html. The `write` timing
+/// covers everything up to serialising summary.json (not the final sync and swap).
 pub fn write_outputs(case: &Case, plan: &Plan, out: &Path, run: &RunInfo) -> Result<Summary> {
     let started = Instant::now();
     check_plan(case, plan)?;
     let mut timings = run.timings.clone();
     timings.extend(plan.timings.iter().map(|(k, v)| (k.clone(), *v)));
     let mut summary = Summary::new(case, plan, timings);
+    summary.scenario = run.scenario.clone();
     let tables = tables::Tables::new(case, plan);
+    let lang = run.lang;
     write_dir_atomically(out, |dir| {
         tables.write_csv(dir)?;
-        html::write(&dir.join("report.html"), plan, &summary, &tables)?;
-        summary.timings.insert(
-            WRITE_PHASE.to_string(),
-            crate::numfmt::round6(started.elapsed().as_secs_f64()),
-        );
+
+        let clock = Instant::now();
+        let data = ChartData::new(case, plan);
+        let (boundaries, mut chart_notes) = boundaries(run, lang);
+        let input = ChartInput {
+            data: &data,
+            boundaries: boundaries.as_ref(),
+            lang,
+        };
+        if boundaries.is_some() && !input.kinds().contains(&ChartKind::Map) {
+            chart_notes.push(
+                lang.pick(
+                    "Geen kaart: geen enkele gemeente van de case staat in boundaries.geojson.",
+                    "No map: no municipality of the case is in boundaries.geojson.",
+                )
+                .to_string(),
+            );
+        }
+        let charts = chart::write_charts(dir, &input)?;
+        record(&mut summary, CHARTS_PHASE, clock);
+
+        let clock = Instant::now();
+        xlsx::write(&dir.join("report.xlsx"), plan, &summary, &tables, lang)?;
+        record(&mut summary, XLSX_PHASE, clock);
+
+        let page = html::Page {
+            plan,
+            summary: &summary,
+            tables: &tables,
+            lang,
+            charts: &charts,
+            chart_notes: &chart_notes,
+            readme: run.case_readme.as_deref(),
+        };
+        html::write(&dir.join("report.html"), &page)?;
+        record(&mut summary, WRITE_PHASE, started);
         summary.write_json(&dir.join("summary.json"))
     })?;
     Ok(summary)
+}
+
+fn record(summary: &mut Summary, phase: &str, since: Instant) {
+    summary.timings.insert(
+        phase.to_string(),
+        crate::numfmt::round6(since.elapsed().as_secs_f64()),
+    );
+}
+
+/// The parsed boundaries for the map, and a note for report.html when there are none.
+fn boundaries(run: &RunInfo, lang: Lang) -> (Option<chart::Boundaries>, Vec<String>) {
+    match run.boundaries_geojson.as_deref().map(chart::geo::parse) {
+        Some(Ok(b)) => (Some(b), Vec::new()),
+        Some(Err(e)) => (
+            None,
+            vec![match lang {
+                Lang::Nl => format!("Geen kaart: boundaries.geojson is onleesbaar ({e})."),
+                Lang::En => format!("No map: boundaries.geojson cannot be read ({e})."),
+            }],
+        ),
+        None => (
+            None,
+            vec![lang
+                .pick(
+                    "Geen kaart: de case-map heeft geen boundaries.geojson met de \
+                     gemeentegrenzen.",
+                    "No map: the case folder has no boundaries.geojson with the municipal \
+                     boundaries.",
+                )
+                .to_string()],
+        ),
+    }
 }
 
 /// Checks that every array of the plan has the case's dimensions and holds finite

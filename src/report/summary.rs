@@ -70,6 +70,10 @@ pub struct Summary {
     pub timings: BTreeMap<String, f64>,
     /// The key figures per region, in region order.
     pub regions_detail: Vec<RegionSummary>,
+    /// The scenario of a `restock plan --scenario` run: name, file, base, variant,
+    /// settings overrides and factors. Absent for a plain case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scenario: Option<crate::scenario::ScenarioRecord>,
 }
 
 /// The key figures of one region.
@@ -130,6 +134,7 @@ impl Summary {
             warnings: case.warnings.clone(),
             timings: timings.into_iter().map(|(k, v)| (k, round6(v))).collect(),
             regions_detail,
+            scenario: None,
         }
     }
 

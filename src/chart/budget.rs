@@ -1,0 +1,200 @@
+//! Chart 4: money per region and period — the budget available next to the net
+//! spending, with the budget's shadow price written above each period: how many weighted
+//! dwelling-years of mismatch one more million euros there would remove.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::data::{ChartData, RegionData};
+use super::format::{nice_step, step_decimals, Lang};
+use super::style::{self, DrawResult, Mark};
+
+/// Height of the legend strip under the panels.
+const LEGEND: u32 = 96;
+
+/// The picture size for this data: one panel per region in a grid.
+pub fn size(data: &ChartData) -> (u32, u32) {
+    let (rows, _) = style::grid(data.regions.len());
+    (
+        style::WIDTH,
+        style::header_height(1) + rows as u32 * style::panel_height(rows) + LEGEND,
+    )
+}
+
+/// The chart's title.
+pub fn title(data: &ChartData, lang: Lang) -> String {
+    let (first, last) = data.horizon();
+    match lang {
+        Lang::Nl => format!("Budget en uitgaven per regio en periode, {first}–{last}"),
+        Lang::En => format!("Budget and spending per region and period, {first}–{last}"),
+    }
+}
+
+/// Draws the chart on `root` (any plotters backend).
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    data: &ChartData,
+    lang: Lang,
+) -> DrawResult<DB> {
+    let subtitle = lang
+        .pick(
+            "Miljoen euro per planperiode (aangeduid met het laatste jaar); \
+             uitgaven netto: verkoop telt negatief.",
+            "Million euros per plan period (labelled by its last year); \
+             spending is net: sales count negative.",
+        )
+        .to_string();
+    let body = style::header(root, &title(data, lang), &[subtitle])?;
+    let (panels, legend_area) = body.split_vertically(body.dim_in_pixel().1 as i32 - LEGEND as i32);
+    let (rows, cols) = style::grid(data.regions.len());
+    let cells = panels.split_evenly((rows, cols));
+    for (region, cell) in data.regions.iter().zip(&cells) {
+        panel(cell, data, region, lang)?;
+    }
+    let entries = [
+        (
+            Mark::Box(style::BUDGET),
+            lang.pick("budget", "budget").to_string(),
+        ),
+        (
+            Mark::Box(style::SPENT),
+            lang.pick("uitgegeven (netto)", "spent (net)").to_string(),
+        ),
+        (
+            Mark::Sample(style::SHADOW, "12,3"),
+            lang.pick(
+                "schaduwprijs: gewogen woningjaren minder mismatch per € 1 mln extra",
+                "shadow price: weighted dwelling-years less mismatch per extra €1 M",
+            )
+            .to_string(),
+        ),
+    ];
+    let entries = match lang {
+        Lang::Nl => entries,
+        Lang::En => {
+            let mut e = entries;
+            e[2].0 = Mark::Sample(style::SHADOW, "12.3");
+            e
+        }
+    };
+    style::legend(
+        &legend_area,
+        &entries,
+        (style::MARGIN, 48),
+        style::WIDTH as i32 - 40,
+    )?;
+    root.present()
+}
+
+fn panel<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    data: &ChartData,
+    region: &RegionData,
+    lang: Lang,
+) -> DrawResult<DB> {
+    let to_m = |eur: f64| eur / 1e6;
+    let hi = region
+        .budget_eur
+        .iter()
+        .chain(&region.spent_eur)
+        .map(|&v| to_m(v))
+        .fold(0.0, f64::max);
+    let lo = region
+        .spent_eur
+        .iter()
+        .map(|&v| to_m(v))
+        .fold(0.0, f64::min);
+    let hi = if hi > 0.0 { hi } else { 1.0 };
+    let (y0, y1) = (if lo < 0.0 { lo * 1.15 } else { 0.0 }, hi * 1.22);
+    let step = nice_step(y1 - y0, 5);
+    let decimals = step_decimals(step);
+    let periods = data.periods.len().max(1) as i32;
+    let label_font = style::text(style::SMALL_SIZE, style::INK);
+    let widest = area
+        .estimate_text_size(&lang.dec(y1, decimals), &label_font)?
+        .0
+        .max(
+            area.estimate_text_size(&lang.dec(y0, decimals), &label_font)?
+                .0,
+        );
+    // Whole periods ("2020–2024") where they fit, else the last year only.
+    let plot_width = area.dim_in_pixel().0 as i32 - widest as i32 - 80;
+    let full_fits = data.periods.iter().all(|(a, b)| {
+        area.estimate_text_size(&format!("{a}–{b}"), &label_font)
+            .map(|(w, _)| (w as i32) + 12 < plot_width / periods)
+            .unwrap_or(false)
+    });
+    let period_label = |v: &SegmentValue<i32>| match v {
+        SegmentValue::CenterOf(p) => data
+            .periods
+            .get(*p as usize)
+            .map(|(a, b)| {
+                if full_fits {
+                    format!("{a}–{b}")
+                } else {
+                    b.to_string()
+                }
+            })
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
+    let plot_area = style::panel_title(area, &region.name)?;
+    let mut chart = ChartBuilder::on(&plot_area)
+        .margin_top(style::PANEL_TOP)
+        .margin_left(12)
+        .margin_right(36)
+        .margin_bottom(8)
+        .x_label_area_size(44)
+        .y_label_area_size(widest + 24)
+        .build_cartesian_2d((0..periods - 1).into_segmented(), y0..y1)?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(style::GRID)
+        .axis_style(style::AXIS)
+        .x_labels(periods as usize)
+        .y_labels(((y1 - y0) / step).ceil() as usize + 1)
+        .x_label_formatter(&period_label)
+        .y_label_formatter(&|y| lang.dec(*y, decimals))
+        .label_style(label_font.clone())
+        .draw()?;
+
+    let (columns, _) = chart.plotting_area().get_pixel_range();
+    let seg = (columns.end - columns.start) as f64 / f64::from(periods);
+    let outer = ((seg * 0.14).round() as u32).max(1);
+    let half = (seg / 2.0).round() as u32;
+    let base = area.get_base_pixel();
+    let shadow_font = style::anchored(style::NOTE_SIZE, style::SHADOW, HPos::Center, VPos::Bottom);
+    for p in 0..data.periods.len() {
+        let x = p as i32;
+        let budget = to_m(region.budget_eur[p]);
+        let spent = to_m(region.spent_eur[p]);
+        // Left half: the budget; right half: the spending.
+        for (value, colour, left, right) in [
+            (budget, style::BUDGET, outer, half),
+            (spent, style::SPENT, half, outer),
+        ] {
+            let mut bar = Rectangle::new(
+                [
+                    (SegmentValue::Exact(x), 0.0),
+                    (SegmentValue::Exact(x + 1), value),
+                ],
+                colour.filled(),
+            );
+            bar.set_margin(0, 0, left, right);
+            chart.draw_series(std::iter::once(bar))?;
+        }
+        let price = region.shadow_price_per_meur[p];
+        if price > 1e-9 {
+            let top = chart.backend_coord(&(SegmentValue::CenterOf(x), budget.max(spent).max(0.0)));
+            area.draw_text(
+                &lang.num(price, if price >= 100.0 { 0 } else { 1 }),
+                &shadow_font,
+                (top.0 - base.0, top.1 - 8 - base.1),
+            )?;
+        }
+    }
+    Ok(())
+}

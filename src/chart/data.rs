@@ -1,0 +1,185 @@
+//! The statistics the charts draw, computed once from the case and the plan through
+//! [`crate::metrics`] (the same functions that write balance.csv and summary.json), so a
+//! chart never shows a number the tables do not. Nothing here reads the solver.
+
+use crate::case::Case;
+use crate::metrics::{self, Fit};
+use crate::plan::Plan;
+
+/// Everything the charts need, in the case's order (regions by name, municipalities by
+/// code, segments in file order).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartData {
+    /// The case's name.
+    pub case_name: String,
+    /// y_0, the year of the stock counts.
+    pub base_year: i32,
+    /// The base year followed by every milestone (the time axis of the balance).
+    pub years: Vec<i32>,
+    /// The plan periods as (first year, last year).
+    pub periods: Vec<(i32, i32)>,
+    /// f: the frictional vacancy kept free in demand.
+    pub friction_vacancy: f64,
+    /// Segment labels, in file order.
+    pub segments: Vec<String>,
+    /// One entry per region.
+    pub regions: Vec<RegionData>,
+    /// One entry per municipality.
+    pub municipalities: Vec<MunicipalityData>,
+}
+
+/// The time series and the money of one region.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegionData {
+    /// The region's name.
+    pub name: String,
+    /// Dwellings demanded per year of [`ChartData::years`]: Σ (1 + f) · households.
+    pub demand: Vec<f64>,
+    /// Dwellings in stock without any action, per year.
+    pub stock_do_nothing: Vec<f64>,
+    /// Dwellings in stock with the plan, per year.
+    pub stock_plan: Vec<f64>,
+    /// `stock_plan_by_segment[s][t]`: the plan's stock per segment and year.
+    pub stock_plan_by_segment: Vec<Vec<f64>>,
+    /// The budget per period in euros.
+    pub budget_eur: Vec<f64>,
+    /// Net spending per period in euros (sales count negative).
+    pub spent_eur: Vec<f64>,
+    /// Per period: weighted dwelling-years of mismatch one more million euros removes.
+    pub shadow_price_per_meur: Vec<f64>,
+}
+
+/// What the plan does in one municipality, and its fit at the last milestone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MunicipalityData {
+    /// CBS code, e.g. `GM0917`.
+    pub code: String,
+    /// Name, e.g. `Heerlen`.
+    pub name: String,
+    /// Index into [`ChartData::regions`].
+    pub region: usize,
+    /// Dwellings at the base year.
+    pub base_stock: f64,
+    /// Dwellings demolished over the whole horizon.
+    pub demolished: f64,
+    /// Input dwellings transformed over the whole horizon.
+    pub transformed: f64,
+    /// Dwellings built over the whole horizon.
+    pub built: f64,
+    /// The fit at the last milestone without actions.
+    pub last_do_nothing: Fit,
+    /// The fit at the last milestone with the plan.
+    pub last_plan: Fit,
+}
+
+impl MunicipalityData {
+    /// The whole task: demolished + transformed + built dwellings.
+    pub fn task(&self) -> f64 {
+        self.demolished + self.transformed + self.built
+    }
+
+    /// Demolished plus transformed dwellings as a share of the base stock (0 without stock).
+    pub fn removal_share(&self) -> f64 {
+        share(self.demolished + self.transformed, self.base_stock)
+    }
+
+    /// Structural vacancy at the last milestone without actions: surplus over stock.
+    pub fn vacancy_do_nothing(&self) -> f64 {
+        share(self.last_do_nothing.surplus, self.last_do_nothing.stock)
+    }
+
+    /// Structural vacancy at the last milestone with the plan: surplus over stock.
+    pub fn vacancy_plan(&self) -> f64 {
+        share(self.last_plan.surplus, self.last_plan.stock)
+    }
+}
+
+fn share(part: f64, whole: f64) -> f64 {
+    if whole > 0.0 {
+        part / whole
+    } else {
+        0.0
+    }
+}
+
+impl ChartData {
+    /// Computes the chart statistics of a plan. The plan must fit the case (as
+    /// [`crate::report::write_outputs`] checks before calling this).
+    pub fn new(case: &Case, plan: &Plan) -> ChartData {
+        let times = case.periods.len() + 1;
+        let do_nothing = metrics::do_nothing_path(case);
+        let planned = metrics::plan_path(case, plan);
+        let spend = metrics::spend_eur(case, plan);
+        let total = |path: &metrics::StockPath, m: usize, t: usize| {
+            metrics::total_fit(&metrics::fits(case, path, m, t))
+        };
+        let last = times - 1;
+        let municipalities: Vec<MunicipalityData> = case
+            .municipalities
+            .iter()
+            .enumerate()
+            .map(|(m, muni)| {
+                let all = |x: &Vec<Vec<f64>>| -> f64 { x.iter().flatten().sum() };
+                MunicipalityData {
+                    code: muni.code.clone(),
+                    name: muni.name.clone(),
+                    region: muni.region,
+                    base_stock: case.stock0[m].iter().sum(),
+                    demolished: all(&plan.demolish[m]),
+                    transformed: all(&plan.transform[m]),
+                    built: all(&plan.new_build[m]),
+                    last_do_nothing: total(&do_nothing, m, last),
+                    last_plan: total(&planned, m, last),
+                }
+            })
+            .collect();
+        let regions = case
+            .regions
+            .iter()
+            .enumerate()
+            .map(|(r, name)| {
+                let members: Vec<usize> = case.municipalities_in(r).collect();
+                let over_time = |f: &dyn Fn(usize, usize) -> f64| -> Vec<f64> {
+                    (0..times)
+                        .map(|t| members.iter().map(|&m| f(m, t)).sum())
+                        .collect()
+                };
+                RegionData {
+                    name: name.clone(),
+                    demand: over_time(&|m, t| total(&planned, m, t).demand),
+                    stock_do_nothing: over_time(&|m, t| total(&do_nothing, m, t).stock),
+                    stock_plan: over_time(&|m, t| total(&planned, m, t).stock),
+                    stock_plan_by_segment: (0..case.segments.len())
+                        .map(|s| over_time(&|m, t| planned[m][s][t]))
+                        .collect(),
+                    budget_eur: case.budget_eur[r].clone(),
+                    spent_eur: (0..case.periods.len())
+                        .map(|p| members.iter().map(|&m| spend[m][p]).sum())
+                        .collect(),
+                    shadow_price_per_meur: plan.budget_shadow_price[r].clone(),
+                }
+            })
+            .collect();
+        ChartData {
+            case_name: case.name.clone(),
+            base_year: case.settings.base_year,
+            years: case.balance_years(),
+            periods: case.periods.iter().map(|p| (p.start, p.end)).collect(),
+            friction_vacancy: case.settings.friction_vacancy,
+            segments: case.segments.iter().map(|s| s.label.clone()).collect(),
+            regions,
+            municipalities,
+        }
+    }
+
+    /// The last milestone (the base year when there are no periods).
+    pub fn last_year(&self) -> i32 {
+        self.years.last().copied().unwrap_or(self.base_year)
+    }
+
+    /// The first year of the plan and its last milestone, e.g. (2020, 2050).
+    pub fn horizon(&self) -> (i32, i32) {
+        let first = self.periods.first().map_or(self.base_year, |p| p.0);
+        (first, self.last_year())
+    }
+}

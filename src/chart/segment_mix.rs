@@ -1,0 +1,173 @@
+//! Chart 5: the segment mix of the plan's stock over time per region, as stacked areas
+//! of shares (0–100 %), so the shift between tenures shows. Each band is labelled with
+//! its share in the base year and at the last milestone where it is wide enough.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::data::{ChartData, RegionData};
+use super::format::Lang;
+use super::style::{self, DrawResult, Mark};
+
+/// Height of the legend strip under the panels.
+const LEGEND: u32 = 96;
+
+/// The picture size for this data: one panel per region in a grid.
+pub fn size(data: &ChartData) -> (u32, u32) {
+    let (rows, _) = style::grid(data.regions.len());
+    (
+        style::WIDTH,
+        style::header_height(1) + rows as u32 * style::panel_height(rows) + LEGEND,
+    )
+}
+
+/// The chart's title.
+pub fn title(data: &ChartData, lang: Lang) -> String {
+    let (_, last) = data.horizon();
+    match lang {
+        Lang::Nl => format!(
+            "Samenstelling van de voorraad per regio, {}–{last}",
+            data.base_year
+        ),
+        Lang::En => format!("Stock by segment per region, {}–{last}", data.base_year),
+    }
+}
+
+/// Shares of each segment per year: `shares[s][t]`, 0 where the region has no stock.
+pub fn shares(region: &RegionData) -> Vec<Vec<f64>> {
+    let times = region.stock_plan.len();
+    let totals: Vec<f64> = (0..times)
+        .map(|t| region.stock_plan_by_segment.iter().map(|s| s[t]).sum())
+        .collect();
+    region
+        .stock_plan_by_segment
+        .iter()
+        .map(|s| {
+            s.iter()
+                .zip(&totals)
+                .map(|(v, total)| if *total > 0.0 { v / total } else { 0.0 })
+                .collect()
+        })
+        .collect()
+}
+
+/// Draws the chart on `root` (any plotters backend).
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    data: &ChartData,
+    lang: Lang,
+) -> DrawResult<DB> {
+    let subtitle = lang
+        .pick(
+            "Aandeel van elk segment in de voorraad met plan; in de banden: \
+             aandeel in het basisjaar → aan het eind.",
+            "Share of each segment in the stock with the plan; in the bands: \
+             share in the base year → at the end.",
+        )
+        .to_string();
+    let body = style::header(root, &title(data, lang), &[subtitle])?;
+    let (panels, legend_area) = body.split_vertically(body.dim_in_pixel().1 as i32 - LEGEND as i32);
+    let (rows, cols) = style::grid(data.regions.len());
+    let cells = panels.split_evenly((rows, cols));
+    for (region, cell) in data.regions.iter().zip(&cells) {
+        panel(cell, data, region, lang)?;
+    }
+    let entries: Vec<(Mark, String)> = data
+        .segments
+        .iter()
+        .enumerate()
+        .map(|(s, label)| (Mark::Box(style::segment_colour(s)), label.clone()))
+        .collect();
+    style::legend(
+        &legend_area,
+        &entries,
+        (style::MARGIN, 48),
+        style::WIDTH as i32 - 40,
+    )?;
+    root.present()
+}
+
+fn panel<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    data: &ChartData,
+    region: &RegionData,
+    lang: Lang,
+) -> DrawResult<DB> {
+    let first = data.base_year;
+    let last = data.last_year().max(first + 1);
+    let label_font = style::text(style::SMALL_SIZE, style::INK);
+    let widest = area.estimate_text_size(&lang.pct(1.0, 0), &label_font)?.0;
+    let plot_area = style::panel_title(area, &region.name)?;
+    let mut chart = ChartBuilder::on(&plot_area)
+        .margin_top(style::PANEL_TOP)
+        .margin_left(12)
+        .margin_right(36)
+        .margin_bottom(8)
+        .x_label_area_size(44)
+        .y_label_area_size(widest + 24)
+        .build_cartesian_2d(
+            (first..last).with_key_points(style::year_ticks(first, last)),
+            0.0..1.0,
+        )?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .disable_y_mesh()
+        .axis_style(style::AXIS)
+        .y_labels(6)
+        .x_label_formatter(&|x| x.to_string())
+        .y_label_formatter(&|y| lang.pct(*y, 0))
+        .label_style(label_font.clone())
+        .draw()?;
+
+    let shares = shares(region);
+    let times = data.years.len();
+    // Cumulative upper edge of each band: segment 0 at the bottom.
+    let mut upper = vec![vec![0.0; times]; shares.len()];
+    for t in 0..times {
+        let mut sum = 0.0;
+        for (s, share) in shares.iter().enumerate() {
+            sum += share[t];
+            upper[s][t] = sum;
+        }
+    }
+    // Draw from the top band down, each from 0 to its upper edge, so lower bands cover.
+    for s in (0..shares.len()).rev() {
+        let points: Vec<(i32, f64)> = data
+            .years
+            .iter()
+            .copied()
+            .zip(upper[s].iter().copied())
+            .collect();
+        chart.draw_series(
+            AreaSeries::new(points, 0.0, style::segment_colour(s).filled())
+                .border_style(WHITE.stroke_width(2)),
+        )?;
+    }
+    // Labels in bands that are tall enough: share at the start → share at the end.
+    let (_, rows) = chart.plotting_area().get_pixel_range();
+    let height = f64::from(rows.end - rows.start);
+    let base = area.get_base_pixel();
+    let mid = times / 2;
+    for (s, share) in shares.iter().enumerate() {
+        let lower_mid = if s == 0 { 0.0 } else { upper[s - 1][mid] };
+        let band = upper[s][mid] - lower_mid;
+        if band * height < 34.0 || times < 2 {
+            continue;
+        }
+        let label = format!(
+            "{} → {}",
+            lang.pct_fixed(share[0], 1),
+            lang.pct_fixed(share[times - 1], 1)
+        );
+        let centre = chart.backend_coord(&(data.years[mid], lower_mid + band / 2.0));
+        let colour = style::ink_on(style::segment_colour(s));
+        area.draw_text(
+            &label,
+            &style::anchored(style::SMALL_SIZE, colour, HPos::Center, VPos::Center),
+            (centre.0 - base.0, centre.1 - base.1),
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,183 @@
+//! Chart 1: stock and demand over time per region — the stock without any action, the
+//! stock with the plan and the demand (households × (1 + frictional vacancy)), with the
+//! base year marked. One panel per region, each with its own scale.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::data::{ChartData, RegionData};
+use super::format::Lang;
+use super::style::{self, DrawResult, Mark};
+
+/// Height of the legend strip under the panels.
+const LEGEND: u32 = 96;
+
+/// The picture size for this data: one panel per region in a grid.
+pub fn size(data: &ChartData) -> (u32, u32) {
+    let (rows, _) = style::grid(data.regions.len());
+    (
+        style::WIDTH,
+        style::header_height(1) + rows as u32 * style::panel_height(rows) + LEGEND,
+    )
+}
+
+/// The chart's title.
+pub fn title(data: &ChartData, lang: Lang) -> String {
+    let (_, last) = data.horizon();
+    match lang {
+        Lang::Nl => format!(
+            "Woningvoorraad en vraag per regio, {}–{last}",
+            data.base_year
+        ),
+        Lang::En => format!(
+            "Housing stock and demand per region, {}–{last}",
+            data.base_year
+        ),
+    }
+}
+
+/// Draws the chart on `root` (any plotters backend).
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    data: &ChartData,
+    lang: Lang,
+) -> DrawResult<DB> {
+    let friction = lang.pct(data.friction_vacancy, 1);
+    let subtitle = match lang {
+        Lang::Nl => format!(
+            "Woningen. Vraag = huishoudens × (1 + {friction} frictieleegstand); \
+             wat de voorraad boven de vraag uitkomt, staat structureel leeg."
+        ),
+        Lang::En => format!(
+            "Dwellings. Demand = households × (1 + {friction} frictional vacancy); \
+             stock above demand stands empty for good."
+        ),
+    };
+    let body = style::header(root, &title(data, lang), &[subtitle])?;
+    let (panels, legend_area) = body.split_vertically(body.dim_in_pixel().1 as i32 - LEGEND as i32);
+    let (rows, cols) = style::grid(data.regions.len());
+    let cells = panels.split_evenly((rows, cols));
+    for (region, cell) in data.regions.iter().zip(&cells) {
+        panel(cell, data, region, lang)?;
+    }
+    let entries = [
+        (
+            Mark::Line(style::DEMAND),
+            lang.pick("vraag", "demand").to_string(),
+        ),
+        (
+            Mark::Dashed(style::DO_NOTHING),
+            lang.pick("voorraad zonder ingrijpen", "stock if nothing is done")
+                .to_string(),
+        ),
+        (
+            Mark::Line(style::PLAN),
+            lang.pick("voorraad met plan", "stock with the plan")
+                .to_string(),
+        ),
+        (
+            Mark::Vertical(style::MUTED),
+            match lang {
+                Lang::Nl => format!("basisjaar {}", data.base_year),
+                Lang::En => format!("base year {}", data.base_year),
+            },
+        ),
+    ];
+    style::legend(
+        &legend_area,
+        &entries,
+        (style::MARGIN, 48),
+        style::WIDTH as i32 - 40,
+    )?;
+    root.present()
+}
+
+fn panel<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    data: &ChartData,
+    region: &RegionData,
+    lang: Lang,
+) -> DrawResult<DB> {
+    let all = region
+        .demand
+        .iter()
+        .chain(&region.stock_do_nothing)
+        .chain(&region.stock_plan)
+        .copied();
+    let (lo, hi) = all.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+        (a.min(v), b.max(v))
+    });
+    let (lo, hi) = if lo.is_finite() { (lo, hi) } else { (0.0, 1.0) };
+    let pad = ((hi - lo) * 0.12).max(hi.abs() * 0.01).max(1.0);
+    let (y0, y1) = ((lo - pad).max(0.0), hi + pad);
+    let first = data.base_year;
+    let last = data.last_year().max(first + 1);
+    let x_pad = ((last - first) / 20).max(1);
+    let label_font = style::text(style::SMALL_SIZE, style::INK);
+    let widest = area.estimate_text_size(&lang.int(y1), &label_font)?.0;
+    let plot_area = style::panel_title(area, &region.name)?;
+    let mut chart = ChartBuilder::on(&plot_area)
+        .margin_top(style::PANEL_TOP)
+        .margin_left(12)
+        .margin_right(36)
+        .margin_bottom(8)
+        .x_label_area_size(44)
+        .y_label_area_size(widest + 24)
+        .build_cartesian_2d(
+            ((first - x_pad)..(last + x_pad)).with_key_points(style::year_ticks(first, last)),
+            y0..y1,
+        )?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(style::GRID)
+        .axis_style(style::AXIS)
+        .y_labels(5)
+        .x_label_formatter(&|x| x.to_string())
+        .y_label_formatter(&|y| lang.int(*y))
+        .label_style(label_font.clone())
+        .draw()?;
+
+    // The base year: a dotted vertical line over the whole height.
+    let plot = chart.plotting_area();
+    let (top, bottom) = (plot.get_pixel_range().1.start, plot.get_pixel_range().1.end);
+    let x = chart.backend_coord(&(first, y0)).0;
+    let parent = area;
+    let offset = area.get_base_pixel();
+    style::dotted_vertical(
+        parent,
+        x - offset.0,
+        top - offset.1,
+        bottom - offset.1,
+        style::MUTED,
+    )?;
+
+    let points = |series: &[f64]| -> Vec<(i32, f64)> {
+        data.years
+            .iter()
+            .copied()
+            .zip(series.iter().copied())
+            .collect()
+    };
+    chart.draw_series(LineSeries::new(
+        points(&region.demand),
+        style::DEMAND.stroke_width(4),
+    ))?;
+    chart.draw_series(DashedLineSeries::new(
+        points(&region.stock_do_nothing),
+        14,
+        10,
+        style::DO_NOTHING.stroke_width(4),
+    ))?;
+    chart.draw_series(LineSeries::new(
+        points(&region.stock_plan),
+        style::PLAN.stroke_width(4),
+    ))?;
+    chart.draw_series(
+        points(&region.stock_plan)
+            .into_iter()
+            .map(|p| Circle::new(p, 6, style::PLAN.filled())),
+    )?;
+    Ok(())
+}

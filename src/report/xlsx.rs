@@ -1,0 +1,736 @@
+//! report.xlsx: every output table as a worksheet, for planners who continue in Excel —
+//! a summary with the key figures per region and a native chart of budget against
+//! spending, the plan, transformation, balance and budget tables, and the totals per
+//! year with a native chart of stock against demand.
+//!
+//! Each sheet has a bold, frozen header row with an autofilter, readable column names in
+//! the run's language, the municipality's name beside its code, and number formats
+//! (`#,##0` for dwellings, `"€ "#,##0` for euros); Excel shows them with the separators
+//! of the reader's locale. Values are the same rounded numbers as in the CSV files.
+//! The workbook's creation date is fixed, so the same input gives the same bytes.
+
+use std::path::Path;
+
+use rust_xlsxwriter::{
+    Chart, ChartType, Color, DocProperties, ExcelDateTime, Format, FormatBorder, Workbook,
+    Worksheet, XlsxError,
+};
+
+use crate::case::Case;
+use crate::chart::Lang;
+use crate::numfmt::round6;
+use crate::plan::Plan;
+use crate::report::summary::Summary;
+use crate::report::tables::{year_of, Tables};
+use crate::{Error, Result};
+
+/// The kind of a column: how its cells are written and formatted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Text.
+    Text,
+    /// A calendar year (no thousands separator).
+    Year,
+    /// Dwellings or households.
+    Dwellings,
+    /// Euros.
+    Euro,
+    /// A plain number with decimals (e.g. the shadow price).
+    Decimal,
+}
+
+/// A cell value.
+enum Cell {
+    Text(String),
+    Number(f64),
+}
+
+/// One sheet: columns (header, kind, width) and rows.
+struct Sheet {
+    name: &'static str,
+    columns: Vec<(&'static str, Kind, f64)>,
+    rows: Vec<Vec<Cell>>,
+    /// Columns frozen at the left besides the header row.
+    frozen_columns: u16,
+}
+
+/// The formats of the workbook.
+struct Formats {
+    header: Format,
+    year: Format,
+    dwellings: Format,
+    euro: Format,
+    decimal: Format,
+    bold: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        Formats {
+            header: Format::new()
+                .set_bold()
+                .set_text_wrap()
+                .set_background_color(Color::RGB(0xF2F2F2))
+                .set_border_bottom(FormatBorder::Thin),
+            year: Format::new().set_num_format("0"),
+            dwellings: Format::new().set_num_format("#,##0"),
+            euro: Format::new().set_num_format("\"€ \"#,##0"),
+            decimal: Format::new().set_num_format("#,##0.000"),
+            bold: Format::new().set_bold(),
+        }
+    }
+
+    fn of(&self, kind: Kind) -> Option<&Format> {
+        match kind {
+            Kind::Text => None,
+            Kind::Year => Some(&self.year),
+            Kind::Dwellings => Some(&self.dwellings),
+            Kind::Euro => Some(&self.euro),
+            Kind::Decimal => Some(&self.decimal),
+        }
+    }
+}
+
+/// The sheet names in `lang`: summary, plan, transformations, balance, budget, totals.
+pub fn sheet_names(lang: Lang) -> [&'static str; 6] {
+    match lang {
+        Lang::Nl => [
+            "samenvatting",
+            "plan",
+            "transformaties",
+            "balans",
+            "budget",
+            "totalen",
+        ],
+        Lang::En => [
+            "summary",
+            "plan",
+            "transformations",
+            "balance",
+            "budget",
+            "totals",
+        ],
+    }
+}
+
+/// Writes report.xlsx to `path`.
+pub fn write(
+    path: &Path,
+    plan: &Plan,
+    summary: &Summary,
+    tables: &Tables<'_>,
+    lang: Lang,
+) -> Result<()> {
+    let bytes = build(plan, summary, tables, lang)
+        .map_err(|e| Error::io(path, std::io::Error::other(e.to_string())))?;
+    std::fs::write(path, bytes).map_err(|e| Error::io(path, e))
+}
+
+/// The workbook's bytes.
+pub fn build(
+    plan: &Plan,
+    summary: &Summary,
+    tables: &Tables<'_>,
+    lang: Lang,
+) -> std::result::Result<Vec<u8>, XlsxError> {
+    let formats = Formats::new();
+    let names = sheet_names(lang);
+    let mut workbook = Workbook::new();
+    // A fixed creation date: the same input gives the same bytes.
+    let date = ExcelDateTime::from_ymd(2000, 1, 1)?;
+    workbook.set_properties(
+        &DocProperties::new()
+            .set_title(format!("restock — {}", tables.case.name))
+            .set_creation_datetime(&date),
+    );
+
+    summary_sheet(
+        workbook.add_worksheet(),
+        names[0],
+        plan,
+        summary,
+        &formats,
+        lang,
+    )?;
+    let sheets = [
+        plan_sheet(names[1], tables, lang),
+        transformation_sheet(names[2], tables, lang),
+        balance_sheet(names[3], tables, lang),
+        budget_sheet(names[4], tables, lang),
+    ];
+    for sheet in &sheets {
+        write_sheet(workbook.add_worksheet(), sheet, &formats)?;
+    }
+    let totals = totals_sheet(names[5], tables, lang);
+    let worksheet = workbook.add_worksheet();
+    write_sheet(worksheet, &totals, &formats)?;
+    totals_chart(worksheet, &totals, lang)?;
+    workbook.save_to_buffer()
+}
+
+fn write_sheet(
+    worksheet: &mut Worksheet,
+    sheet: &Sheet,
+    formats: &Formats,
+) -> std::result::Result<(), XlsxError> {
+    worksheet.set_name(sheet.name)?;
+    for (c, (header, _, width)) in sheet.columns.iter().enumerate() {
+        let c = c as u16;
+        worksheet.write_string_with_format(0, c, *header, &formats.header)?;
+        worksheet.set_column_width(c, *width)?;
+    }
+    for (r, row) in sheet.rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        for (c, cell) in row.iter().enumerate() {
+            let kind = sheet.columns[c].1;
+            let c = c as u16;
+            match (cell, formats.of(kind)) {
+                (Cell::Text(t), _) => {
+                    worksheet.write_string(r, c, t)?;
+                }
+                (Cell::Number(x), Some(f)) => {
+                    worksheet.write_number_with_format(r, c, round6(*x), f)?;
+                }
+                (Cell::Number(x), None) => {
+                    worksheet.write_number(r, c, round6(*x))?;
+                }
+            }
+        }
+    }
+    let last_col = sheet.columns.len().saturating_sub(1) as u16;
+    worksheet.autofilter(0, 0, sheet.rows.len() as u32, last_col)?;
+    worksheet.set_freeze_panes(1, sheet.frozen_columns)?;
+    Ok(())
+}
+
+fn text(s: impl Into<String>) -> Cell {
+    Cell::Text(s.into())
+}
+
+fn number(x: f64) -> Cell {
+    Cell::Number(x)
+}
+
+fn period_cells(case: &Case, p: usize) -> [Cell; 2] {
+    let period = case.periods[p];
+    [
+        number(f64::from(period.start)),
+        number(f64::from(period.end)),
+    ]
+}
+
+fn municipality_cells(case: &Case, m: usize) -> [Cell; 3] {
+    let muni = &case.municipalities[m];
+    [
+        text(&muni.code),
+        text(&muni.name),
+        text(&case.regions[muni.region]),
+    ]
+}
+
+fn plan_sheet(name: &'static str, t: &Tables<'_>, lang: Lang) -> Sheet {
+    let case = t.case;
+    let columns = vec![
+        (lang.pick("Code", "Code"), Kind::Text, 10.0),
+        (lang.pick("Gemeente", "Municipality"), Kind::Text, 22.0),
+        (lang.pick("Regio", "Region"), Kind::Text, 20.0),
+        ("Segment", Kind::Text, 22.0),
+        (lang.pick("Begin periode", "Period start"), Kind::Year, 10.0),
+        (lang.pick("Eind periode", "Period end"), Kind::Year, 10.0),
+        (lang.pick("Sloop", "Demolish"), Kind::Dwellings, 12.0),
+        (lang.pick("Nieuwbouw", "New build"), Kind::Dwellings, 12.0),
+        (
+            lang.pick("Transformatie uit", "Transformed out"),
+            Kind::Dwellings,
+            14.0,
+        ),
+        (
+            lang.pick("Transformatie in", "Transformed in"),
+            Kind::Dwellings,
+            14.0,
+        ),
+        (
+            lang.pick("Voorraad eind", "Stock at end"),
+            Kind::Dwellings,
+            14.0,
+        ),
+    ];
+    let rows = t
+        .plan
+        .iter()
+        .map(|r| {
+            let mut row: Vec<Cell> = municipality_cells(case, r.municipality).into();
+            row.push(text(&case.segments[r.segment].label));
+            row.extend(period_cells(case, r.period));
+            row.extend([
+                number(r.demolish),
+                number(r.new_build),
+                number(r.transform_out),
+                number(r.transform_in),
+                number(r.stock_end),
+            ]);
+            row
+        })
+        .collect();
+    Sheet {
+        name,
+        columns,
+        rows,
+        frozen_columns: 2,
+    }
+}
+
+fn transformation_sheet(name: &'static str, t: &Tables<'_>, lang: Lang) -> Sheet {
+    let case = t.case;
+    let columns = vec![
+        (lang.pick("Code", "Code"), Kind::Text, 10.0),
+        (lang.pick("Gemeente", "Municipality"), Kind::Text, 22.0),
+        (lang.pick("Regio", "Region"), Kind::Text, 20.0),
+        (
+            lang.pick("Transformatie", "Transformation"),
+            Kind::Text,
+            18.0,
+        ),
+        (lang.pick("Van segment", "From segment"), Kind::Text, 22.0),
+        (lang.pick("Naar segment", "To segment"), Kind::Text, 22.0),
+        (lang.pick("Begin periode", "Period start"), Kind::Year, 10.0),
+        (lang.pick("Eind periode", "Period end"), Kind::Year, 10.0),
+        (
+            lang.pick("Woningen in", "Dwellings in"),
+            Kind::Dwellings,
+            12.0,
+        ),
+        (
+            lang.pick("Woningen uit", "Dwellings out"),
+            Kind::Dwellings,
+            12.0,
+        ),
+        (lang.pick("Kosten (€)", "Cost (€)"), Kind::Euro, 16.0),
+    ];
+    let rows = t
+        .transformations
+        .iter()
+        .map(|r| {
+            let k = &case.transformations[r.transformation];
+            let mut row: Vec<Cell> = municipality_cells(case, r.municipality).into();
+            row.extend([
+                text(&k.label),
+                text(&case.segments[k.from].label),
+                text(&case.segments[k.to].label),
+            ]);
+            row.extend(period_cells(case, r.period));
+            row.extend([
+                number(r.dwellings_in),
+                number(r.dwellings_out),
+                number(r.cost_eur),
+            ]);
+            row
+        })
+        .collect();
+    Sheet {
+        name,
+        columns,
+        rows,
+        frozen_columns: 2,
+    }
+}
+
+fn balance_sheet(name: &'static str, t: &Tables<'_>, lang: Lang) -> Sheet {
+    let case = t.case;
+    let columns = vec![
+        (lang.pick("Code", "Code"), Kind::Text, 10.0),
+        (lang.pick("Gemeente", "Municipality"), Kind::Text, 22.0),
+        (lang.pick("Regio", "Region"), Kind::Text, 20.0),
+        ("Segment", Kind::Text, 22.0),
+        (lang.pick("Jaar", "Year"), Kind::Year, 8.0),
+        (
+            lang.pick("Huishoudens", "Households"),
+            Kind::Dwellings,
+            13.0,
+        ),
+        (lang.pick("Vraag", "Demand"), Kind::Dwellings, 12.0),
+        (
+            lang.pick("Voorraad zonder ingrijpen", "Stock, do nothing"),
+            Kind::Dwellings,
+            14.0,
+        ),
+        (
+            lang.pick("Voorraad met plan", "Stock, plan"),
+            Kind::Dwellings,
+            14.0,
+        ),
+        (
+            lang.pick("Overschot zonder ingrijpen", "Surplus, do nothing"),
+            Kind::Dwellings,
+            14.0,
+        ),
+        (
+            lang.pick("Overschot met plan", "Surplus, plan"),
+            Kind::Dwellings,
+            14.0,
+        ),
+        (
+            lang.pick("Tekort zonder ingrijpen", "Shortage, do nothing"),
+            Kind::Dwellings,
+            14.0,
+        ),
+        (
+            lang.pick("Tekort met plan", "Shortage, plan"),
+            Kind::Dwellings,
+            14.0,
+        ),
+    ];
+    let rows = t
+        .balance
+        .iter()
+        .map(|r| {
+            let mut row: Vec<Cell> = municipality_cells(case, r.municipality).into();
+            row.push(match r.segment {
+                Some(s) => text(&case.segments[s].label),
+                None => text(lang.pick("totaal", "total")),
+            });
+            row.extend([
+                number(f64::from(year_of(case, r.time))),
+                number(r.households),
+                number(r.plan.demand),
+                number(r.do_nothing.stock),
+                number(r.plan.stock),
+                number(r.do_nothing.surplus),
+                number(r.plan.surplus),
+                number(r.do_nothing.shortage),
+                number(r.plan.shortage),
+            ]);
+            row
+        })
+        .collect();
+    Sheet {
+        name,
+        columns,
+        rows,
+        frozen_columns: 2,
+    }
+}
+
+fn budget_sheet(name: &'static str, t: &Tables<'_>, lang: Lang) -> Sheet {
+    let case = t.case;
+    let columns = vec![
+        (lang.pick("Regio", "Region"), Kind::Text, 22.0),
+        (lang.pick("Begin periode", "Period start"), Kind::Year, 10.0),
+        (lang.pick("Eind periode", "Period end"), Kind::Year, 10.0),
+        (lang.pick("Budget (€)", "Budget (€)"), Kind::Euro, 16.0),
+        (lang.pick("Uitgegeven (€)", "Spent (€)"), Kind::Euro, 16.0),
+        (
+            lang.pick(
+                "Schaduwprijs (woningjaren per € 1 mln)",
+                "Shadow price (dwelling-years per €1 M)",
+            ),
+            Kind::Decimal,
+            20.0,
+        ),
+    ];
+    let rows = t
+        .budget
+        .iter()
+        .map(|r| {
+            let mut row = vec![text(&case.regions[r.region])];
+            row.extend(period_cells(case, r.period));
+            row.extend([
+                number(r.budget_eur),
+                number(r.spent_eur),
+                number(r.shadow_price_per_meur),
+            ]);
+            row
+        })
+        .collect();
+    Sheet {
+        name,
+        columns,
+        rows,
+        frozen_columns: 1,
+    }
+}
+
+/// The municipalities' totals per year (the `*`/total rows of the balance, summed).
+fn totals_sheet(name: &'static str, t: &Tables<'_>, lang: Lang) -> Sheet {
+    let case = t.case;
+    let columns = vec![
+        (lang.pick("Jaar", "Year"), Kind::Year, 8.0),
+        (
+            lang.pick("Huishoudens", "Households"),
+            Kind::Dwellings,
+            13.0,
+        ),
+        (lang.pick("Vraag", "Demand"), Kind::Dwellings, 13.0),
+        (
+            lang.pick("Voorraad zonder ingrijpen", "Stock, do nothing"),
+            Kind::Dwellings,
+            14.0,
+        ),
+        (
+            lang.pick("Voorraad met plan", "Stock, plan"),
+            Kind::Dwellings,
+            14.0,
+        ),
+        (
+            lang.pick("Overschot zonder ingrijpen", "Surplus, do nothing"),
+            Kind::Dwellings,
+            14.0,
+        ),
+        (
+            lang.pick("Overschot met plan", "Surplus, plan"),
+            Kind::Dwellings,
+            14.0,
+        ),
+        (
+            lang.pick("Tekort zonder ingrijpen", "Shortage, do nothing"),
+            Kind::Dwellings,
+            14.0,
+        ),
+        (
+            lang.pick("Tekort met plan", "Shortage, plan"),
+            Kind::Dwellings,
+            14.0,
+        ),
+    ];
+    let times = case.periods.len() + 1;
+    let mut sums = vec![[0.0f64; 8]; times];
+    for r in t.balance.iter().filter(|r| r.segment.is_none()) {
+        let s = &mut sums[r.time];
+        for (acc, v) in s.iter_mut().zip([
+            r.households,
+            r.plan.demand,
+            r.do_nothing.stock,
+            r.plan.stock,
+            r.do_nothing.surplus,
+            r.plan.surplus,
+            r.do_nothing.shortage,
+            r.plan.shortage,
+        ]) {
+            *acc += v;
+        }
+    }
+    let rows = sums
+        .iter()
+        .enumerate()
+        .map(|(time, s)| {
+            std::iter::once(number(f64::from(year_of(case, time))))
+                .chain(s.iter().map(|&v| number(v)))
+                .collect()
+        })
+        .collect();
+    Sheet {
+        name,
+        columns,
+        rows,
+        frozen_columns: 1,
+    }
+}
+
+/// A line chart of demand and both stocks per year, beside the totals.
+fn totals_chart(
+    worksheet: &mut Worksheet,
+    totals: &Sheet,
+    lang: Lang,
+) -> std::result::Result<(), XlsxError> {
+    let last = totals.rows.len() as u32;
+    let mut chart = Chart::new(ChartType::Line);
+    for (column, colour) in [(2u16, 0x141414), (3, 0x969696), (4, 0x1F66AA)] {
+        chart
+            .add_series()
+            .set_name((totals.name, 0, column))
+            .set_categories((totals.name, 1, 0, last, 0))
+            .set_values((totals.name, 1, column, last, column))
+            .set_format(
+                rust_xlsxwriter::ChartFormat::new().set_line(
+                    rust_xlsxwriter::ChartLine::new()
+                        .set_color(Color::RGB(colour))
+                        .set_width(2.25),
+                ),
+            );
+    }
+    chart.title().set_name(lang.pick(
+        "Woningvoorraad en vraag, alle gemeenten",
+        "Housing stock and demand, all municipalities",
+    ));
+    chart.y_axis().set_name(lang.pick("woningen", "dwellings"));
+    chart.y_axis().set_num_format("#,##0");
+    chart.x_axis().set_name(lang.pick("jaar", "year"));
+    chart.set_width(720).set_height(400);
+    worksheet.insert_chart(last + 3, 0, &chart)?;
+    Ok(())
+}
+
+/// The summary sheet: key figures, the regions, a chart of budget against spending per
+/// region, and the facts of the run.
+fn summary_sheet(
+    worksheet: &mut Worksheet,
+    name: &'static str,
+    plan: &Plan,
+    s: &Summary,
+    f: &Formats,
+    lang: Lang,
+) -> std::result::Result<(), XlsxError> {
+    worksheet.set_name(name)?;
+    worksheet.set_column_width(0, 46.0)?;
+    for c in 1..=7u16 {
+        worksheet.set_column_width(c, 16.0)?;
+    }
+    worksheet.write_string_with_format(0, 0, format!("restock — {}", s.case), &f.bold)?;
+    let figures: [(&str, f64, &Format); 8] = [
+        (
+            lang.pick(
+                "Mismatch zonder ingrijpen (gewogen woningjaren)",
+                "Mismatch, do nothing (weighted dwelling-years)",
+            ),
+            s.mismatch_do_nothing,
+            &f.dwellings,
+        ),
+        (
+            lang.pick(
+                "Mismatch met plan (gewogen woningjaren)",
+                "Mismatch, plan (weighted dwelling-years)",
+            ),
+            s.mismatch,
+            &f.dwellings,
+        ),
+        (
+            lang.pick("Bruto kosten", "Gross cost"),
+            s.gross_cost_eur,
+            &f.euro,
+        ),
+        (
+            lang.pick(
+                "Netto kosten (verkoop telt negatief)",
+                "Net cost (sales count negative)",
+            ),
+            s.net_cost_eur,
+            &f.euro,
+        ),
+        (
+            lang.pick(
+                "Budget, alle regio's en perioden",
+                "Budget, all regions and periods",
+            ),
+            s.budget_eur,
+            &f.euro,
+        ),
+        (
+            lang.pick("Woningen gesloopt", "Dwellings demolished"),
+            s.demolished,
+            &f.dwellings,
+        ),
+        (
+            lang.pick(
+                "Woningen getransformeerd (invoer)",
+                "Dwellings transformed (input)",
+            ),
+            s.transformed,
+            &f.dwellings,
+        ),
+        (
+            lang.pick("Woningen nieuw gebouwd", "Dwellings built"),
+            s.built,
+            &f.dwellings,
+        ),
+    ];
+    for (i, (label, value, format)) in figures.iter().enumerate() {
+        let r = 2 + i as u32;
+        worksheet.write_string(r, 0, *label)?;
+        worksheet.write_number_with_format(r, 1, round6(*value), format)?;
+    }
+
+    let head_row = 2 + figures.len() as u32 + 1;
+    let headers = [
+        lang.pick("Regio", "Region"),
+        lang.pick("Mismatch zonder ingrijpen", "Mismatch, do nothing"),
+        lang.pick("Mismatch met plan", "Mismatch, plan"),
+        lang.pick("Gesloopt", "Demolished"),
+        lang.pick("Getransformeerd", "Transformed"),
+        lang.pick("Nieuwbouw", "Built"),
+        lang.pick("Uitgegeven (€)", "Spent (€)"),
+        lang.pick("Budget (€)", "Budget (€)"),
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        worksheet.write_string_with_format(head_row, c as u16, *h, &f.header)?;
+    }
+    for (i, r) in s.regions_detail.iter().enumerate() {
+        let row = head_row + 1 + i as u32;
+        worksheet.write_string(row, 0, &r.region)?;
+        let values = [
+            (r.mismatch_do_nothing, &f.dwellings),
+            (r.mismatch_plan, &f.dwellings),
+            (r.demolished, &f.dwellings),
+            (r.transformed, &f.dwellings),
+            (r.built, &f.dwellings),
+            (r.spent_eur, &f.euro),
+            (r.budget_eur, &f.euro),
+        ];
+        for (c, (v, format)) in values.iter().enumerate() {
+            worksheet.write_number_with_format(row, c as u16 + 1, round6(*v), format)?;
+        }
+    }
+    let last_region = head_row + s.regions_detail.len() as u32;
+    worksheet.autofilter(head_row, 0, last_region, headers.len() as u16 - 1)?;
+
+    let mut row = last_region + 2;
+    let facts: Vec<(&str, String)> = vec![
+        (lang.pick("Oplosser", "Solver"), plan.solver.clone()),
+        ("Status", s.status.clone()),
+        (
+            lang.pick("Gehele aantallen (MIP)", "Whole dwellings (MIP)"),
+            lang.pick(
+                if plan.integer { "ja" } else { "nee" },
+                if plan.integer { "yes" } else { "no" },
+            )
+            .to_string(),
+        ),
+        (lang.pick("Modus", "Mode"), s.mode.clone()),
+        (
+            lang.pick("Huishoudensvariant", "Households variant"),
+            s.households_variant.clone(),
+        ),
+        (lang.pick("Basisjaar", "Base year"), s.base_year.to_string()),
+        (
+            lang.pick("Mijlpalen", "Milestones"),
+            s.milestones
+                .iter()
+                .map(|y| y.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        ("restock", s.version.clone()),
+        (
+            lang.pick("Invoer (SHA-256)", "Inputs (SHA-256)"),
+            s.inputs_sha256.clone(),
+        ),
+    ];
+    for (label, value) in facts {
+        worksheet.write_string(row, 0, label)?;
+        worksheet.write_string(row, 1, value)?;
+        row += 1;
+    }
+
+    // Budget against spending per region: a native clustered column chart.
+    if !s.regions_detail.is_empty() {
+        let mut chart = Chart::new(ChartType::Column);
+        for (column, colour) in [(7u16, 0xA6C8E4), (6, 0x184880)] {
+            chart
+                .add_series()
+                .set_name((name, head_row, column))
+                .set_categories((name, head_row + 1, 0, last_region, 0))
+                .set_values((name, head_row + 1, column, last_region, column))
+                .set_format(rust_xlsxwriter::ChartFormat::new().set_solid_fill(
+                    rust_xlsxwriter::ChartSolidFill::new().set_color(Color::RGB(colour)),
+                ));
+        }
+        chart.title().set_name(lang.pick(
+            "Budget en uitgaven per regio, hele planperiode",
+            "Budget and spending per region, whole plan",
+        ));
+        chart.y_axis().set_num_format("\"€ \"#,##0");
+        chart.set_width(720).set_height(400);
+        worksheet.insert_chart(row + 1, 0, &chart)?;
+    }
+    worksheet.set_freeze_panes(1, 0)?;
+    Ok(())
+}

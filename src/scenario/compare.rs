@@ -1,0 +1,240 @@
+//! `restock compare`: several scenarios solved side by side, and the table that puts
+//! their results next to each other (comparison.csv).
+//!
+//! Every scenario is read and checked first, all problems of all files reported at once;
+//! only then are they solved, in parallel, each its own LP. Rows follow the order of the
+//! scenario files on the command line; the first scenario is the reference of the input
+//! diff.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::case::{Action, Case, CostBasis};
+use crate::numfmt::fmt_num;
+use crate::plan::Plan;
+use crate::report::Summary;
+use crate::solve::{solve, SolveOptions};
+use crate::{Error, InputError, Result};
+
+use super::file::Scenario;
+
+/// The region name of a scenario's total row in comparison.csv.
+pub const TOTAL_REGION: &str = "*";
+
+/// The columns of comparison.csv, in order.
+pub const HEADER: &[&str] = &[
+    "scenario",
+    "region",
+    "mismatch_do_nothing",
+    "mismatch_plan",
+    "demolished",
+    "transformed",
+    "built",
+    "gross_cost_eur",
+    "net_cost_eur",
+    "budget_eur",
+    "budget_used_share",
+];
+
+/// One scenario, read, solved and summarised.
+#[derive(Debug, Clone)]
+pub struct Solved {
+    /// The scenario.
+    pub scenario: Scenario,
+    /// The case it describes (factors applied).
+    pub case: Case,
+    /// The plan.
+    pub plan: Plan,
+    /// The key figures, as summary.json would hold them.
+    pub summary: Summary,
+}
+
+/// Reads every scenario file; returns every problem of every file at once. Two
+/// scenarios with the same name are an error (their rows could not be told apart).
+pub fn load_all(files: &[impl AsRef<Path>]) -> Result<Vec<Scenario>> {
+    let mut problems = Vec::new();
+    let mut scenarios = Vec::new();
+    for file in files {
+        match Scenario::load(file.as_ref()) {
+            Ok(s) => scenarios.push(s),
+            Err(Error::Input(e)) => problems.extend(e),
+            Err(other) => return Err(other),
+        }
+    }
+    let mut seen: BTreeMap<&str, &Scenario> = BTreeMap::new();
+    for s in &scenarios {
+        if let Some(first) = seen.insert(s.name.as_str(), s) {
+            problems.push(InputError {
+                file: s.file_label(),
+                line: s.line_of("name"),
+                column: Some("name".into()),
+                message: format!(
+                    "the scenario name '{}' is also the name of {}: give every scenario \
+                     its own name",
+                    s.name,
+                    first.file_label()
+                ),
+            });
+        }
+    }
+    if problems.is_empty() {
+        Ok(scenarios)
+    } else {
+        problems.sort();
+        problems.dedup();
+        Err(Error::Input(problems))
+    }
+}
+
+/// Builds the case of every scenario (all problems at once), then solves them in
+/// parallel on the current rayon pool; `on_done` is called once per solved scenario.
+pub fn solve_all(
+    scenarios: &[Scenario],
+    options: &SolveOptions,
+    on_done: &(dyn Fn() + Sync),
+) -> Result<Vec<Solved>> {
+    let mut problems = Vec::new();
+    let mut cases = Vec::new();
+    for s in scenarios {
+        match s.build_case() {
+            Ok(case) => cases.push(case),
+            Err(Error::Input(e)) => problems.extend(e),
+            Err(other) => return Err(other),
+        }
+    }
+    if !problems.is_empty() {
+        problems.sort();
+        problems.dedup();
+        return Err(Error::Input(problems));
+    }
+    let solved: Vec<Result<Solved>> = scenarios
+        .par_iter()
+        .zip(cases)
+        .map(|(scenario, case)| {
+            let result = solve(&case, options)
+                .map(|plan| {
+                    let summary = Summary::new(&case, &plan, plan.timings.clone());
+                    Solved {
+                        scenario: scenario.clone(),
+                        case,
+                        plan,
+                        summary,
+                    }
+                })
+                .map_err(|e| match e {
+                    Error::Solve(m) => Error::Solve(format!("scenario '{}': {m}", scenario.name)),
+                    other => other,
+                });
+            on_done();
+            result
+        })
+        .collect();
+    solved.into_iter().collect()
+}
+
+/// One row of comparison.csv: a scenario in one region, or its total (`region` = `*`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// The scenario's name.
+    pub scenario: String,
+    /// The region's name, or [`TOTAL_REGION`].
+    pub region: String,
+    /// Z1 of the region without actions (weighted dwelling-years).
+    pub mismatch_do_nothing: f64,
+    /// Z1 of the region with the plan.
+    pub mismatch_plan: f64,
+    /// Dwellings demolished.
+    pub demolished: f64,
+    /// Input dwellings transformed.
+    pub transformed: f64,
+    /// Dwellings built.
+    pub built: f64,
+    /// Gross cost in euros (transformations at their absolute cost).
+    pub gross_cost_eur: f64,
+    /// Net cost in euros (sales count negative): what the budget sees.
+    pub net_cost_eur: f64,
+    /// The budget over all periods in euros.
+    pub budget_eur: f64,
+}
+
+impl Row {
+    /// Net cost as a share of the budget; `None` without a budget.
+    pub fn budget_used_share(&self) -> Option<f64> {
+        (self.budget_eur > 0.0).then(|| self.net_cost_eur / self.budget_eur)
+    }
+
+    /// The row's cells as comparison.csv writes them.
+    pub fn cells(&self) -> Vec<String> {
+        vec![
+            self.scenario.clone(),
+            self.region.clone(),
+            fmt_num(self.mismatch_do_nothing),
+            fmt_num(self.mismatch_plan),
+            fmt_num(self.demolished),
+            fmt_num(self.transformed),
+            fmt_num(self.built),
+            fmt_num(self.gross_cost_eur),
+            fmt_num(self.net_cost_eur),
+            fmt_num(self.budget_eur),
+            self.budget_used_share().map(fmt_num).unwrap_or_default(),
+        ]
+    }
+}
+
+/// The rows of comparison.csv: per scenario (in order) its regions (in the case's
+/// order), then its total row.
+pub fn rows(solved: &[Solved]) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for s in solved {
+        let gross = gross_by_region(&s.case, &s.plan);
+        for (r, detail) in s.summary.regions_detail.iter().enumerate() {
+            rows.push(Row {
+                scenario: s.scenario.name.clone(),
+                region: detail.region.clone(),
+                mismatch_do_nothing: detail.mismatch_do_nothing,
+                mismatch_plan: detail.mismatch_plan,
+                demolished: detail.demolished,
+                transformed: detail.transformed,
+                built: detail.built,
+                gross_cost_eur: gross[r],
+                net_cost_eur: detail.spent_eur,
+                budget_eur: detail.budget_eur,
+            });
+        }
+        let t = &s.summary;
+        rows.push(Row {
+            scenario: s.scenario.name.clone(),
+            region: TOTAL_REGION.to_string(),
+            mismatch_do_nothing: t.mismatch_do_nothing,
+            mismatch_plan: t.mismatch,
+            demolished: t.demolished,
+            transformed: t.transformed,
+            built: t.built,
+            gross_cost_eur: t.gross_cost_eur,
+            net_cost_eur: t.net_cost_eur,
+            budget_eur: t.budget_eur,
+        });
+    }
+    rows
+}
+
+/// Gross cost per region in euros: every action at its cost, transformations at the
+/// absolute value of theirs.
+fn gross_by_region(case: &Case, plan: &Plan) -> Vec<f64> {
+    let mut out = vec![0.0; case.regions.len()];
+    for (m, muni) in case.municipalities.iter().enumerate() {
+        let mut total = 0.0;
+        for (action, eur) in case.cost_terms(m, CostBasis::Gross) {
+            let quantity: f64 = match action {
+                Action::Demolish(s) => plan.demolish[m][s].iter().sum(),
+                Action::NewBuild(s) => plan.new_build[m][s].iter().sum(),
+                Action::Transform(k) => plan.transform[m][k].iter().sum(),
+            };
+            total += eur * quantity;
+        }
+        out[muni.region] += total;
+    }
+    out.into_iter().map(crate::numfmt::round6).collect()
+}

@@ -1,0 +1,427 @@
+//! The input diff of a comparison: in plain words, what differs between each scenario
+//! and the reference (the first scenario) — the base case (and then which of its files,
+//! by SHA-256), the households variant, every setting as the case uses it (defaults and
+//! overrides alike), and every factor.
+//!
+//! Settings are compared on the validated cases, so a scenario that writes the base
+//! case's own value in `[settings]` shows no difference, and one that changes a key the
+//! base case leaves at its default does.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use crate::case::Settings;
+use crate::chart::format::Lang;
+use crate::input::INPUT_FILES;
+
+use super::compare::Solved;
+
+/// One difference between a scenario and the reference.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    /// What differs, in words (e.g. "Frictieleegstand").
+    pub label: String,
+    /// The key as a scenario file writes it (e.g. `settings.friction_vacancy`).
+    pub key: String,
+    /// The reference's value, formatted.
+    pub from: String,
+    /// The scenario's value, formatted.
+    pub to: String,
+    /// An optional note, e.g. "20 % lager" or the base case's files that differ.
+    pub note: Option<String>,
+}
+
+/// Every difference of one scenario with the reference.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScenarioDiff {
+    /// The scenario's name.
+    pub scenario: String,
+    /// Its file.
+    pub file: String,
+    /// Its description, if any.
+    pub description: Option<String>,
+    /// The differences, in a fixed order: base, variant, settings, factors.
+    pub changes: Vec<Change>,
+}
+
+/// The input diff of a comparison: the reference and every other scenario against it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InputDiff {
+    /// The reference scenario's name.
+    pub reference: String,
+    /// Its file.
+    pub reference_file: String,
+    /// Its base case folder.
+    pub reference_base: String,
+    /// Its households variant.
+    pub reference_variant: String,
+    /// One entry per other scenario, in order.
+    pub scenarios: Vec<ScenarioDiff>,
+}
+
+/// Compares every scenario of `solved` with the first.
+pub fn input_diff(solved: &[Solved], lang: Lang) -> InputDiff {
+    let Some(reference) = solved.first() else {
+        return InputDiff {
+            reference: String::new(),
+            reference_file: String::new(),
+            reference_base: String::new(),
+            reference_variant: String::new(),
+            scenarios: Vec::new(),
+        };
+    };
+    InputDiff {
+        reference: reference.scenario.name.clone(),
+        reference_file: reference.scenario.file_label(),
+        reference_base: reference.scenario.base.display().to_string(),
+        reference_variant: reference.case.settings.households_variant.clone(),
+        scenarios: solved[1..]
+            .iter()
+            .map(|s| ScenarioDiff {
+                scenario: s.scenario.name.clone(),
+                file: s.scenario.file_label(),
+                description: s.scenario.description.clone(),
+                changes: changes(reference, s, lang),
+            })
+            .collect(),
+    }
+}
+
+fn changes(reference: &Solved, other: &Solved, lang: Lang) -> Vec<Change> {
+    let mut out = Vec::new();
+    let (a, b) = (&reference.scenario, &other.scenario);
+    if !same_folder(&a.base, &b.base) {
+        out.push(Change {
+            label: lang.pick("Basiscase", "Base case").into(),
+            key: "base".into(),
+            from: a.base.display().to_string(),
+            to: b.base.display().to_string(),
+            note: Some(base_files_note(&a.base, &b.base, lang)),
+        });
+    }
+    let (sa, sb) = (&reference.case.settings, &other.case.settings);
+    if sa.households_variant != sb.households_variant {
+        out.push(Change {
+            label: lang.pick("Huishoudensvariant", "Households variant").into(),
+            key: "households_variant".into(),
+            from: sa.households_variant.clone(),
+            to: sb.households_variant.clone(),
+            note: None,
+        });
+    }
+    for (key, label, fa, fb) in settings_pairs(sa, sb, lang) {
+        if fa != fb {
+            out.push(Change {
+                label,
+                key: format!("settings.{key}"),
+                from: fa,
+                to: fb,
+                note: None,
+            });
+        }
+    }
+    let fa = a.factors.entries();
+    let fb = b.factors.entries();
+    // The order of a scenario file: budget, the regions by name, costs, households.
+    let mut keys: Vec<&String> = fa.iter().chain(&fb).map(|(k, _)| k).collect();
+    let rank = |k: &str| match k {
+        "budget" => 0,
+        k if k.starts_with("budget_region.") => 1,
+        k if k.starts_with("cost.") => 2,
+        _ => 3,
+    };
+    let position = |k: &str| fa.iter().position(|(x, _)| x == k).unwrap_or(usize::MAX);
+    keys.sort_by(|x, y| {
+        rank(x).cmp(&rank(y)).then_with(|| match rank(x) {
+            1 => x.cmp(y),
+            _ => position(x).cmp(&position(y)),
+        })
+    });
+    keys.dedup();
+    let value = |list: &[(String, f64)], key: &str| {
+        list.iter().find(|(k, _)| k == key).map_or(1.0, |(_, v)| *v)
+    };
+    for key in keys {
+        let (x, y) = (value(&fa, key), value(&fb, key));
+        if (x - y).abs() > 1e-12 {
+            out.push(Change {
+                label: factor_label(key, lang),
+                key: format!("factors.{key}"),
+                from: format!("× {}", lang.num(x, 6)),
+                to: format!("× {}", lang.num(y, 6)),
+                note: relative_note(x, y, lang),
+            });
+        }
+    }
+    out
+}
+
+/// Whether two folders are the same (by their canonical paths where they resolve).
+fn same_folder(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+/// Which input files differ between two case folders, by SHA-256.
+fn base_files_note(a: &Path, b: &Path, lang: Lang) -> String {
+    let mut differ = Vec::new();
+    let mut same = Vec::new();
+    for (name, _) in INPUT_FILES {
+        match (file_sha256(&a.join(name)), file_sha256(&b.join(name))) {
+            (None, None) => {}
+            (Some(x), Some(y)) if x == y => same.push(name.to_string()),
+            (Some(_), Some(_)) => differ.push(name.to_string()),
+            (Some(_), None) => differ.push(format!(
+                "{name} ({})",
+                lang.pick("alleen in de referentie", "only in the reference")
+            )),
+            (None, Some(_)) => differ.push(format!(
+                "{name} ({})",
+                lang.pick("alleen in dit scenario", "only in this scenario")
+            )),
+        }
+    }
+    let list = |v: &[String]| {
+        if v.is_empty() {
+            lang.pick("geen", "none").to_string()
+        } else {
+            v.join(", ")
+        }
+    };
+    format!(
+        "{}: {}; {}: {}",
+        lang.pick("andere bestanden (SHA-256)", "files that differ (SHA-256)"),
+        list(&differ),
+        lang.pick("gelijk", "identical"),
+        list(&same)
+    )
+}
+
+fn file_sha256(path: &Path) -> Option<String> {
+    let bytes = std::fs::read(path).ok()?;
+    Some(
+        Sha256::digest(&bytes)
+            .iter()
+            .fold(String::with_capacity(64), |mut s, b| {
+                let _ = write!(s, "{b:02x}");
+                s
+            }),
+    )
+}
+
+/// (key, label, reference value, scenario value) of every setting but the variant.
+fn settings_pairs(
+    a: &Settings,
+    b: &Settings,
+    lang: Lang,
+) -> Vec<(&'static str, String, String, String)> {
+    let years = |v: &[i32]| {
+        v.iter()
+            .map(|y| y.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let tiers = |s: &Settings| {
+        s.surplus_tiers
+            .iter()
+            .map(|t| {
+                let bound = if t.upper_share.is_infinite() {
+                    "∞".to_string()
+                } else {
+                    lang.pct(t.upper_share, 3)
+                };
+                format!("{bound} ×{}", lang.num(t.multiplier, 6))
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let yes_no = |x: bool| {
+        if x {
+            lang.pick("ja", "yes").to_string()
+        } else {
+            lang.pick("nee", "no").to_string()
+        }
+    };
+    let pct = |x: f64| lang.pct(x, 3);
+    let num = |x: f64| lang.num(x, 6);
+    vec![
+        (
+            "base_year",
+            lang.pick("Basisjaar", "Base year").into(),
+            a.base_year.to_string(),
+            b.base_year.to_string(),
+        ),
+        (
+            "milestones",
+            lang.pick("Mijlpalen", "Milestones").into(),
+            years(&a.milestones),
+            years(&b.milestones),
+        ),
+        (
+            "friction_vacancy",
+            lang.pick("Frictieleegstand", "Frictional vacancy").into(),
+            pct(a.friction_vacancy),
+            pct(b.friction_vacancy),
+        ),
+        (
+            "max_removal_share_per_year",
+            lang.pick(
+                "Max. sloop en transformatie per jaar (van de voorraad)",
+                "Max. demolition and transformation per year (of the stock)",
+            )
+            .into(),
+            pct(a.max_removal_share_per_year),
+            pct(b.max_removal_share_per_year),
+        ),
+        (
+            "max_new_build_share_per_year",
+            lang.pick(
+                "Max. nieuwbouw per jaar (van de voorraad)",
+                "Max. new build per year (of the stock)",
+            )
+            .into(),
+            pct(a.max_new_build_share_per_year),
+            pct(b.max_new_build_share_per_year),
+        ),
+        (
+            "weight_surplus",
+            lang.pick("Gewicht overschot", "Weight of surplus").into(),
+            num(a.weight_surplus),
+            num(b.weight_surplus),
+        ),
+        (
+            "surplus_tiers",
+            lang.pick("Schijven overschot", "Surplus tiers").into(),
+            tiers(a),
+            tiers(b),
+        ),
+        (
+            "weight_shortage",
+            lang.pick("Gewicht tekort", "Weight of shortage").into(),
+            num(a.weight_shortage),
+            num(b.weight_shortage),
+        ),
+        (
+            "budget_carry_over",
+            lang.pick(
+                "Budget overhevelen naar latere perioden",
+                "Budget carried over to later periods",
+            )
+            .into(),
+            yes_no(a.budget_carry_over),
+            yes_no(b.budget_carry_over),
+        ),
+    ]
+}
+
+/// The words for a factor key of [`super::Factors::entries`].
+pub fn factor_label(key: &str, lang: Lang) -> String {
+    if let Some(region) = key
+        .strip_prefix("budget_region.\"")
+        .and_then(|r| r.strip_suffix('"'))
+    {
+        return match lang {
+            Lang::Nl => format!("Budget van regio {region}"),
+            Lang::En => format!("Budget of region {region}"),
+        };
+    }
+    let (nl, en) = match key {
+        "budget" => ("Budget, alle regio's", "Budget, all regions"),
+        "cost.demolish" => ("Kosten van sloop", "Cost of demolition"),
+        "cost.new_build" => ("Kosten van nieuwbouw", "Cost of new build"),
+        "cost.transform" => (
+            "Kosten van transformaties die geld kosten",
+            "Cost of transformations that cost money",
+        ),
+        "cost.sale" => ("Opbrengst van verkoop", "Proceeds of sales"),
+        "households" => (
+            "Huishoudens na het basisjaar",
+            "Households after the base year",
+        ),
+        "households_change" => (
+            "Verandering van de huishoudens sinds het basisjaar",
+            "Change in households since the base year",
+        ),
+        other => (other, other),
+    };
+    lang.pick(nl, en).to_string()
+}
+
+/// "20 % lager" / "30 % hoger" for a factor going from `x` to `y`.
+fn relative_note(x: f64, y: f64, lang: Lang) -> Option<String> {
+    if x <= 0.0 {
+        return None;
+    }
+    let change = y / x - 1.0;
+    let amount = lang.pct(change.abs(), 1);
+    Some(if change < 0.0 {
+        format!("{amount} {}", lang.pick("lager", "lower"))
+    } else {
+        format!("{amount} {}", lang.pick("hoger", "higher"))
+    })
+}
+
+/// input_diff.md: the diff in plain words, as Markdown.
+pub fn markdown(diff: &InputDiff, lang: Lang) -> String {
+    let mut md = String::new();
+    let _ = writeln!(
+        md,
+        "# {}\n",
+        lang.pick(
+            "Verschillen in de invoer tussen de scenario's",
+            "Input differences between the scenarios"
+        )
+    );
+    let _ = writeln!(
+        md,
+        "{} **{}** (`{}`): {} `{}`, {} `{}`.\n",
+        lang.pick("Referentie:", "Reference:"),
+        diff.reference,
+        diff.reference_file,
+        lang.pick("basiscase", "base case"),
+        diff.reference_base,
+        lang.pick("huishoudensvariant", "households variant"),
+        diff.reference_variant
+    );
+    for s in &diff.scenarios {
+        let _ = writeln!(md, "## {} (`{}`)\n", s.scenario, s.file);
+        if let Some(d) = &s.description {
+            let _ = writeln!(md, "{d}\n");
+        }
+        if s.changes.is_empty() {
+            let _ = writeln!(
+                md,
+                "{}\n",
+                lang.pick(
+                    "Geen verschil in de invoer met de referentie.",
+                    "No input differs from the reference."
+                )
+            );
+            continue;
+        }
+        let _ = writeln!(
+            md,
+            "{} {}:\n",
+            lang.pick("Ten opzichte van", "Compared with"),
+            diff.reference
+        );
+        for c in &s.changes {
+            let note = c
+                .note
+                .as_ref()
+                .map(|n| format!(" ({n})"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                md,
+                "- {} (`{}`): {} → {}{note}",
+                c.label, c.key, c.from, c.to
+            );
+        }
+        md.push('\n');
+    }
+    md
+}

@@ -1,0 +1,331 @@
+//! What-if scenarios: named sets of overrides on a base case — data, not code branches —
+//! and the two ways to look at several answers at once: `compare` (scenarios side by
+//! side) and `sweep` (one setting over a grid of values).
+//!
+//! - [`mod@file`] reads a scenario file ([`Scenario::load`]): name, base case, households
+//!   variant, `[settings]` overrides, `[factors]`; every problem with file, line and key;
+//! - [`apply`] reads the base case with the overrides (validated by the case reader) and
+//!   applies the factors to the plain numbers of the [`Case`] ([`Scenario::build_case`]);
+//! - [`mod@compare`] solves several scenarios in parallel and tabulates them (comparison.csv);
+//! - [`diff`] says in plain words what differs between the scenarios (input_diff.md);
+//! - [`sweep`] solves one case at every point of a grid in parallel and finds the knee;
+//! - [`charts`] and [`pages`] draw the charts and write the report pages.
+//!
+//! Every output folder is written with [`crate::report::write_dir_atomically`]: a failed
+//! run leaves the previous results as they were.
+
+pub mod apply;
+pub mod charts;
+pub mod compare;
+pub mod diff;
+pub mod file;
+pub mod pages;
+pub mod sweep;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+pub use apply::apply_factors;
+pub use compare::{Row, Solved};
+pub use file::{CostFactors, Factors, Scenario};
+pub use sweep::{Grid, Parameter, Sweep};
+
+use crate::case::Case;
+use crate::chart::format::Lang;
+use crate::report::tables::csv_writer;
+use crate::report::{self, check_output_location, write_dir_atomically, RunInfo, Summary};
+use crate::run::{OutputOptions, CASE_BOUNDARIES, CASE_README};
+use crate::solve::{solve, SolveOptions};
+use crate::{Error, Result};
+
+use charts::{CompareData, Figure, SweepData};
+use pages::PageChart;
+
+/// The comparison table's file name.
+pub const COMPARISON_CSV: &str = "comparison.csv";
+/// The input diff's file name.
+pub const INPUT_DIFF_MD: &str = "input_diff.md";
+/// The sweep table's file name.
+pub const SWEEP_CSV: &str = "sweep.csv";
+/// The folder of a comparison that holds every scenario's own plan outputs.
+pub const PLANS_DIR: &str = "plans";
+
+/// What summary.json records about the scenario a plan was made for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScenarioRecord {
+    /// The scenario's name.
+    pub name: String,
+    /// The scenario file, as given on the command line.
+    pub file: String,
+    /// The scenario's description, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// `base` as written in the scenario file.
+    pub base: String,
+    /// The households variant the scenario sets, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub households_variant: Option<String>,
+    /// `[settings]`: every override as TOML text (e.g. `"0.03"`).
+    pub settings: BTreeMap<String, String>,
+    /// `[factors]`, with 1 for every factor not set.
+    pub factors: Factors,
+}
+
+impl Scenario {
+    /// What summary.json records about this scenario.
+    pub fn record(&self) -> ScenarioRecord {
+        ScenarioRecord {
+            name: self.name.clone(),
+            file: self.file_label(),
+            description: self.description.clone(),
+            base: self.base_written.clone(),
+            households_variant: self.households_variant.clone(),
+            settings: self
+                .settings
+                .iter()
+                .map(|(k, v)| (k.clone(), v.to_string()))
+                .collect(),
+            factors: self.factors.clone(),
+        }
+    }
+}
+
+/// Runs `f` on a rayon pool of `jobs` threads (default: one per core).
+pub fn with_jobs<T: Send>(jobs: Option<usize>, f: impl FnOnce() -> T + Send) -> Result<T> {
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = jobs {
+        if n == 0 {
+            return Err(Error::Usage("--jobs must be at least 1".into()));
+        }
+        builder = builder.num_threads(n);
+    }
+    let pool = builder
+        .build()
+        .map_err(|e| Error::Usage(format!("cannot start {jobs:?} threads: {e}")))?;
+    Ok(pool.install(f))
+}
+
+/// The run facts of a base case folder that the plan report shows: its README.md and
+/// its boundaries.geojson (for the map), when they exist.
+fn run_info(scenario: &Scenario, timings: BTreeMap<String, f64>, lang: Lang) -> Result<RunInfo> {
+    Ok(RunInfo {
+        timings,
+        lang,
+        case_readme: optional_text(&scenario.base.join(CASE_README))?,
+        boundaries_geojson: optional_text(&scenario.base.join(CASE_BOUNDARIES))?,
+        scenario: scenario.file.is_some().then(|| scenario.record()),
+    })
+}
+
+fn optional_text(path: &Path) -> Result<Option<String>> {
+    match std::fs::read(path) {
+        Ok(bytes) => Ok(Some(String::from_utf8_lossy(&bytes).into_owned())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::io(path, e)),
+    }
+}
+
+/// `restock plan --scenario FILE`: reads the scenario, solves it and writes the plan's
+/// outputs to `out_dir` (summary.json records the scenario). Fails early, before
+/// solving, if the output location cannot be used.
+pub fn plan_scenario(
+    scenario: &Scenario,
+    out_dir: &Path,
+    options: &SolveOptions,
+    output: &OutputOptions,
+) -> Result<Summary> {
+    check_output_location(out_dir)?;
+    let clock = Instant::now();
+    let case = scenario.build_case()?;
+    let mut timings = BTreeMap::new();
+    timings.insert("read".to_string(), clock.elapsed().as_secs_f64());
+    let plan = solve(&case, options)?;
+    let run = run_info(scenario, timings, output.lang)?;
+    report::write_outputs(&case, &plan, out_dir, &run)
+}
+
+/// The result of `restock compare`.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    /// Every scenario, solved, in the order given.
+    pub solved: Vec<Solved>,
+    /// The rows of comparison.csv.
+    pub rows: Vec<Row>,
+}
+
+/// `restock compare`: reads every scenario file (all problems at once), solves them in
+/// parallel on the current rayon pool and writes the comparison to `out_dir`.
+/// `on_done` is called once per solved scenario.
+pub fn compare(
+    files: &[PathBuf],
+    out_dir: &Path,
+    options: &SolveOptions,
+    output: &OutputOptions,
+    on_done: &(dyn Fn() + Sync),
+) -> Result<Comparison> {
+    check_output_location(out_dir)?;
+    let scenarios = compare::load_all(files)?;
+    let solved = compare::solve_all(&scenarios, options, on_done)?;
+    let rows = write_comparison(out_dir, &solved, output.lang)?;
+    Ok(Comparison { solved, rows })
+}
+
+/// Writes a comparison into `out_dir`, atomically: comparison.csv, input_diff.md, the
+/// charts, report.html and, in plans/, every scenario's own plan outputs. Returns the
+/// rows of comparison.csv.
+pub fn write_comparison(out_dir: &Path, solved: &[Solved], lang: Lang) -> Result<Vec<Row>> {
+    let rows = compare::rows(solved);
+    let plan_dirs = plan_folder_names(solved);
+    write_dir_atomically(out_dir, |dir| {
+        write_csv(
+            &dir.join(COMPARISON_CSV),
+            compare::HEADER,
+            rows.iter().map(Row::cells),
+        )?;
+        let input_diff = diff::input_diff(solved, lang);
+        let md_path = dir.join(INPUT_DIFF_MD);
+        std::fs::write(&md_path, diff::markdown(&input_diff, lang))
+            .map_err(|e| Error::io(&md_path, e))?;
+        let data = CompareData::new(solved);
+        let charts = [
+            Figure::MismatchPerRegion(&data),
+            Figure::StockTrajectories(&data),
+        ]
+        .iter()
+        .map(|f| {
+            let (title, svg) = f.write(dir, lang)?;
+            Ok(PageChart {
+                stem: f.file_stem().to_string(),
+                title,
+                svg,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+        let plans = dir.join(PLANS_DIR);
+        solved
+            .par_iter()
+            .zip(&plan_dirs)
+            .map(|(s, name)| {
+                let run = run_info(&s.scenario, s.plan.timings.clone(), lang)?;
+                report::write_outputs(&s.case, &s.plan, &plans.join(name), &run).map(|_| ())
+            })
+            .collect::<Result<Vec<()>>>()?;
+        let links: Vec<String> = plan_dirs
+            .iter()
+            .map(|n| format!("{PLANS_DIR}/{n}"))
+            .collect();
+        let html = pages::comparison(lang, solved, &rows, &input_diff, &charts, &links);
+        let html_path = dir.join("report.html");
+        std::fs::write(&html_path, html).map_err(|e| Error::io(&html_path, e))
+    })?;
+    Ok(rows)
+}
+
+/// A folder name per scenario for plans/: its file's stem, made unique with `-2`, `-3`…
+fn plan_folder_names(solved: &[Solved]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for s in solved {
+        let stem = s.scenario.file_stem();
+        let mut name = stem.clone();
+        let mut n = 2;
+        while names.contains(&name) {
+            name = format!("{stem}-{n}");
+            n += 1;
+        }
+        names.push(name);
+    }
+    names
+}
+
+/// Writes a CSV file with `header` and `rows` the way every output is written.
+fn write_csv(
+    path: &Path,
+    header: &[&str],
+    rows: impl IntoIterator<Item = Vec<String>>,
+) -> Result<()> {
+    let csv_err = |e: csv::Error| Error::io(path, e.into());
+    let mut w = csv_writer(path)?;
+    w.write_record(header).map_err(csv_err)?;
+    for row in rows {
+        w.write_record(&row).map_err(csv_err)?;
+    }
+    w.flush().map_err(|e| Error::io(path, e))
+}
+
+/// What `restock sweep` varies, and over which grid.
+#[derive(Debug, Clone, Copy)]
+pub struct SweepRequest<'a> {
+    /// The case to sweep (a plain case folder is a scenario without changes).
+    pub scenario: &'a Scenario,
+    /// The setting varied.
+    pub parameter: Parameter,
+    /// Its values.
+    pub grid: Grid,
+    /// The grid as the user wrote it (`FROM:TO:STEP`), for the report.
+    pub grid_text: &'a str,
+}
+
+/// `restock sweep`: builds the scenario's case, solves it at every point of the grid in
+/// parallel on the current rayon pool, and writes sweep.csv, the chart and report.html
+/// to `out_dir`. `on_done` is called once per solved point.
+pub fn run_sweep(
+    request: &SweepRequest<'_>,
+    out_dir: &Path,
+    options: &SolveOptions,
+    output: &OutputOptions,
+    on_done: &(dyn Fn() + Sync),
+) -> Result<Sweep> {
+    check_output_location(out_dir)?;
+    let case: Case = request.scenario.build_case()?;
+    let values = request.grid.values();
+    let result = sweep::run(&case, request.parameter, &values, options, on_done)?;
+    write_sweep(
+        out_dir,
+        request.scenario,
+        &result,
+        request.grid_text,
+        output.lang,
+    )?;
+    Ok(result)
+}
+
+/// Writes sweep.csv, charts/sweep.svg and .png and report.html into `out_dir`,
+/// atomically.
+pub fn write_sweep(
+    out_dir: &Path,
+    scenario: &Scenario,
+    result: &Sweep,
+    grid_text: &str,
+    lang: Lang,
+) -> Result<()> {
+    write_dir_atomically(out_dir, |dir| {
+        write_csv(
+            &dir.join(SWEEP_CSV),
+            &sweep::csv_header(result.parameter),
+            sweep::csv_rows(result),
+        )?;
+        let data = SweepData::new(result, &scenario.name);
+        let figure = Figure::Sweep(&data);
+        let (title, svg) = figure.write(dir, lang)?;
+        let chart = PageChart {
+            stem: figure.file_stem().to_string(),
+            title,
+            svg,
+        };
+        let base = scenario.base.display().to_string();
+        let html = pages::sweep(&pages::SweepPage {
+            lang,
+            name: &scenario.name,
+            base: &base,
+            grid: grid_text,
+            sweep: result,
+            chart: &chart,
+        });
+        let path = dir.join("report.html");
+        std::fs::write(&path, html).map_err(|e| Error::io(&path, e))
+    })
+}

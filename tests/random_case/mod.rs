@@ -1,0 +1,940 @@
+//! Random valid cases for the property tests (tests/prop_plan.rs) and the cross-solver
+//! test (tests/cross_solver.rs), built directly as [`Case`] values (no CSV reader
+//! involved), and a re-reader of the output files that checks a plan against every
+//! constraint of spec §5 from what was written, not from the solver's memory.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::ops::RangeInclusive;
+use std::path::Path;
+
+use proptest::collection::vec;
+use proptest::prelude::*;
+use restock::case::{
+    Case, Mode, Municipality, Period, Segment, SegmentCosts, Settings, SurplusTier, Transformation,
+};
+
+/// The size of the random cases.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// At most this many municipalities (at least 1).
+    pub municipalities: usize,
+    /// The number of segments.
+    pub segments: RangeInclusive<usize>,
+    /// At most this many periods (at least 1).
+    pub periods: usize,
+    /// At most this many transformations (at least 0).
+    pub transformations: usize,
+}
+
+impl Limits {
+    /// The LP properties' sizes: up to 8 municipalities, 2–4 segments, 1–4 periods,
+    /// 0–3 transformations.
+    pub fn lp() -> Limits {
+        Limits {
+            municipalities: 8,
+            segments: 2..=4,
+            periods: 4,
+            transformations: 3,
+        }
+    }
+
+    /// Small cases for the MIP properties: up to 3 municipalities, 2–3 segments, 1–2
+    /// periods, 0–2 transformations.
+    pub fn mip() -> Limits {
+        Limits {
+            municipalities: 3,
+            segments: 2..=3,
+            periods: 2,
+            transformations: 2,
+        }
+    }
+}
+
+/// What the strategy draws per municipality.
+#[derive(Debug, Clone)]
+struct MunicipalityDraw {
+    region: usize,
+    stock: Vec<f64>,
+    /// Households at the base year as a share of the stock.
+    households_ratio: f64,
+    /// Households at each milestone relative to the one before.
+    households_change: Vec<f64>,
+    /// Demand share weights per time index and segment (normalised later).
+    share_weights: Vec<Vec<f64>>,
+    /// Per segment: demolition cost, new-build cost (if any), and whether a segment
+    /// without stock has no cost row at all.
+    costs: Vec<(f64, Option<f64>, bool)>,
+}
+
+#[derive(Debug, Clone)]
+struct Shape {
+    municipalities: usize,
+    segments: usize,
+    periods: usize,
+    transformations: usize,
+    regions: usize,
+    segment_mode: bool,
+    carry_over: bool,
+}
+
+/// Whole dwellings, sometimes none.
+fn dwellings() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        1 => Just(0.0),
+        5 => (0u32..6000).prop_map(f64::from),
+    ]
+}
+
+/// Euros rounded to whole hundreds, as cost tables give them.
+fn euros(range: std::ops::Range<f64>) -> impl Strategy<Value = f64> {
+    range.prop_map(|x| (x / 100.0).round() * 100.0)
+}
+
+fn municipality(shape: &Shape) -> impl Strategy<Value = MunicipalityDraw> {
+    let s = shape.segments;
+    let t = shape.periods + 1;
+    (
+        0..shape.regions,
+        vec(dwellings(), s),
+        0.75f64..1.1,
+        vec(0.85f64..1.05, shape.periods),
+        vec(vec(0.0f64..1.0, s), t),
+        vec(
+            (
+                euros(5_000.0..100_000.0),
+                proptest::option::weighted(0.7, euros(100_000.0..300_000.0)),
+                proptest::bool::weighted(0.2),
+            ),
+            s,
+        ),
+    )
+        .prop_map(
+            |(region, stock, households_ratio, households_change, share_weights, costs)| {
+                MunicipalityDraw {
+                    region,
+                    stock,
+                    households_ratio,
+                    households_change,
+                    share_weights,
+                    costs,
+                }
+            },
+        )
+}
+
+fn tiers() -> impl Strategy<Value = Vec<SurplusTier>> {
+    (vec(0.005f64..0.1, 0..3), 0.5f64..2.0, vec(0.0f64..3.0, 2)).prop_map(
+        |(widths, first, steps)| {
+            let mut tiers = Vec::new();
+            let mut upper = 0.0;
+            let mut multiplier = first;
+            for (j, width) in widths.iter().enumerate() {
+                upper += width;
+                tiers.push(SurplusTier {
+                    upper_share: upper,
+                    multiplier,
+                });
+                multiplier += steps[j.min(steps.len() - 1)];
+            }
+            tiers.push(SurplusTier {
+                upper_share: f64::INFINITY,
+                multiplier,
+            });
+            tiers
+        },
+    )
+}
+
+#[allow(clippy::type_complexity)]
+fn settings_parts() -> impl Strategy<Value = (f64, f64, f64, f64, f64, Vec<SurplusTier>)> {
+    (
+        prop_oneof![Just(0.0), 0.0f64..0.05],
+        prop_oneof![1 => Just(0.0), 6 => 0.0f64..0.05],
+        prop_oneof![1 => Just(0.0), 6 => 0.0f64..0.03],
+        0.5f64..2.0,
+        0.5f64..4.0,
+        tiers(),
+    )
+}
+
+/// A random valid case of at most `limits`' size: total or segment mode, budget
+/// carry-over on or off, random surplus tiers, transformations with yields in
+/// [0.5, 1.5] and costs from −€50,000 (a sale) to €80,000, some segments without new
+/// build, some municipalities without a cost row for a segment they have no stock of,
+/// budgets of zero and of plenty.
+pub fn case(limits: Limits) -> impl Strategy<Value = Case> {
+    (
+        1..=limits.municipalities,
+        limits.segments.clone(),
+        1..=limits.periods,
+        0..=limits.transformations,
+        1..=3usize,
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_flat_map(|(m, s, p, k, r, segment_mode, carry_over)| {
+            let shape = Shape {
+                municipalities: m,
+                segments: s,
+                periods: p,
+                transformations: k,
+                regions: r.min(m),
+                segment_mode,
+                carry_over,
+            };
+            (
+                vec(1..=5i32, p),
+                vec(municipality(&shape), m),
+                vec((0..s, 0..s, euros(-50_000.0..80_000.0), 0.5f64..1.5), k),
+                vec(
+                    vec(
+                        prop_oneof![
+                            1 => Just(0.0),
+                            3 => euros(0.0..30_000_000.0),
+                            1 => euros(30_000_000.0..300_000_000.0),
+                        ],
+                        p,
+                    ),
+                    shape.regions,
+                ),
+                settings_parts(),
+                Just(shape),
+            )
+        })
+        .prop_map(
+            |(lengths, munis, transformations, budgets, settings, shape)| {
+                build(
+                    &shape,
+                    &lengths,
+                    &munis,
+                    &transformations,
+                    &budgets,
+                    settings,
+                )
+            },
+        )
+}
+
+#[allow(clippy::type_complexity)]
+fn build(
+    shape: &Shape,
+    lengths: &[i32],
+    munis: &[MunicipalityDraw],
+    transformations: &[(usize, usize, f64, f64)],
+    budgets: &[Vec<f64>],
+    (friction, removal, new_build, weight_surplus, weight_shortage, tiers): (
+        f64,
+        f64,
+        f64,
+        f64,
+        f64,
+        Vec<SurplusTier>,
+    ),
+) -> Case {
+    let base_year = 2020;
+    let mut periods = Vec::new();
+    let mut end = base_year;
+    for &len in lengths {
+        periods.push(Period {
+            start: end + 1,
+            end: end + len,
+        });
+        end += len;
+    }
+    let regions: Vec<String> = (0..shape.regions).map(|r| format!("R{r}")).collect();
+    let municipalities: Vec<Municipality> = munis
+        .iter()
+        .enumerate()
+        .map(|(i, d)| Municipality {
+            code: format!("GM{:04}", i + 1),
+            name: format!("Gemeente {}", i + 1),
+            // Every region has at least one municipality.
+            region: if i < shape.regions { i } else { d.region },
+        })
+        .collect();
+    let segments: Vec<Segment> = (0..shape.segments)
+        .map(|s| Segment {
+            id: format!("s{s}"),
+            label: format!("segment {s}"),
+            tenure: None,
+            dwelling_type: None,
+        })
+        .collect();
+    let stock0: Vec<Vec<f64>> = munis.iter().map(|d| d.stock.clone()).collect();
+    let households: Vec<Vec<f64>> = munis
+        .iter()
+        .map(|d| {
+            let total: f64 = d.stock.iter().sum();
+            let mut h = (total.max(500.0) * d.households_ratio).round();
+            let mut row = vec![h];
+            for change in &d.households_change {
+                h = (h * change * 10.0).round() / 10.0;
+                row.push(h);
+            }
+            row
+        })
+        .collect();
+    let demand_shares = shape.segment_mode.then(|| {
+        munis
+            .iter()
+            .map(|d| {
+                d.share_weights
+                    .iter()
+                    .map(|w| {
+                        let sum: f64 = w.iter().sum();
+                        if sum < 1e-3 {
+                            vec![1.0 / w.len() as f64; w.len()]
+                        } else {
+                            w.iter().map(|x| x / sum).collect()
+                        }
+                    })
+                    .collect()
+            })
+            .collect()
+    });
+    let costs = munis
+        .iter()
+        .map(|d| {
+            d.costs
+                .iter()
+                .zip(&d.stock)
+                .map(|(&(demolish_eur, new_build_eur, absent), &stock)| {
+                    (!(absent && stock == 0.0)).then_some(SegmentCosts {
+                        demolish_eur,
+                        new_build_eur,
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    let transformations = transformations
+        .iter()
+        .enumerate()
+        .map(
+            |(k, &(from, to, cost_eur, yield_per_dwelling))| Transformation {
+                from,
+                to,
+                cost_eur,
+                yield_per_dwelling,
+                label: format!("t{k}"),
+            },
+        )
+        .collect();
+    Case {
+        name: "random".into(),
+        settings: Settings {
+            base_year,
+            milestones: periods.iter().map(|p| p.end).collect(),
+            households_variant: "base".into(),
+            friction_vacancy: friction,
+            max_removal_share_per_year: removal,
+            max_new_build_share_per_year: new_build,
+            weight_surplus,
+            surplus_tiers: tiers,
+            weight_shortage,
+            budget_carry_over: shape.carry_over,
+        },
+        municipalities,
+        regions,
+        segments,
+        transformations,
+        periods,
+        mode: if shape.segment_mode {
+            Mode::Segment
+        } else {
+            Mode::Total
+        },
+        stock0,
+        households,
+        demand_shares,
+        costs,
+        budget_eur: budgets.to_vec(),
+        inputs_sha256: "0".repeat(64),
+        warnings: vec![],
+    }
+}
+
+/// Draws `n` cases from `strategy` with a fixed seed: the same cases on every run.
+pub fn draw<S: Strategy>(strategy: S, n: usize, seed: u8) -> Vec<S::Value> {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+    let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &[seed; 32]);
+    let mut runner = TestRunner::new_with_rng(Config::default(), rng);
+    (0..n)
+        .map(|_| strategy.new_tree(&mut runner).expect("a case").current())
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------
+// Re-reading the output files.
+
+/// The output files of one plan, parsed back.
+#[derive(Debug, Clone)]
+pub struct Outputs {
+    /// plan.csv: `[m][s][p]` → (demolish, new_build, transform_out, transform_in,
+    /// stock_end).
+    pub plan: Vec<Vec<Vec<[f64; 5]>>>,
+    /// transformations.csv: `[m][k][p]` → (dwellings_in, dwellings_out, cost_eur).
+    pub transformations: Vec<Vec<Vec<[f64; 3]>>>,
+    /// budget.csv: `[r][p]` → (budget_eur, spent_eur, shadow_price_per_meur).
+    pub budget: Vec<Vec<[f64; 3]>>,
+    /// balance.csv: (municipality, segment or `*`, year) → (households, demand,
+    /// stock_do_nothing, stock_plan, surplus_do_nothing, surplus_plan,
+    /// shortage_do_nothing, shortage_plan).
+    pub balance: BTreeMap<(String, String, i32), [f64; 8]>,
+    /// summary.json.
+    pub summary: serde_json::Value,
+}
+
+/// The rows of a CSV output file as header → cell maps (checking the header).
+fn rows(path: &Path, header: &[&str]) -> Vec<BTreeMap<String, String>> {
+    let mut reader = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+    let found: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(found, header, "header of {path:?}");
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            found
+                .iter()
+                .cloned()
+                .zip(r.iter().map(String::from))
+                .collect()
+        })
+        .collect()
+}
+
+fn num(row: &BTreeMap<String, String>, col: &str) -> f64 {
+    let text = &row[col];
+    let x: f64 = text
+        .parse()
+        .unwrap_or_else(|_| panic!("{col} = {text:?} is not a number"));
+    assert!(x.is_finite(), "{col} = {text}");
+    x
+}
+
+/// Reads plan.csv, transformations.csv, budget.csv, balance.csv and summary.json of
+/// `dir`, checking that their rows come in the case's order with the case's names.
+pub fn read_outputs(case: &Case, dir: &Path) -> Outputs {
+    let (nm, ns, nk, np) = (
+        case.municipalities.len(),
+        case.segments.len(),
+        case.transformations.len(),
+        case.periods.len(),
+    );
+    let plan_rows = rows(
+        &dir.join("plan.csv"),
+        &[
+            "municipality",
+            "segment",
+            "period_start",
+            "period_end",
+            "demolish",
+            "new_build",
+            "transform_out",
+            "transform_in",
+            "stock_end",
+        ],
+    );
+    assert_eq!(plan_rows.len(), nm * ns * np, "plan.csv rows");
+    let mut plan = vec![vec![vec![[0.0; 5]; np]; ns]; nm];
+    let mut it = plan_rows.iter();
+    for (m, muni) in case.municipalities.iter().enumerate() {
+        for (s, seg) in case.segments.iter().enumerate() {
+            for (p, period) in case.periods.iter().enumerate() {
+                let row = it.next().unwrap();
+                assert_eq!(row["municipality"], muni.code);
+                assert_eq!(row["segment"], seg.id);
+                assert_eq!(row["period_start"], period.start.to_string());
+                assert_eq!(row["period_end"], period.end.to_string());
+                plan[m][s][p] = [
+                    num(row, "demolish"),
+                    num(row, "new_build"),
+                    num(row, "transform_out"),
+                    num(row, "transform_in"),
+                    num(row, "stock_end"),
+                ];
+            }
+        }
+    }
+    let tr_rows = rows(
+        &dir.join("transformations.csv"),
+        &[
+            "municipality",
+            "from_segment",
+            "to_segment",
+            "period_start",
+            "period_end",
+            "dwellings_in",
+            "dwellings_out",
+            "cost_eur",
+        ],
+    );
+    assert_eq!(tr_rows.len(), nm * nk * np, "transformations.csv rows");
+    let mut transformations = vec![vec![vec![[0.0; 3]; np]; nk]; nm];
+    let mut it = tr_rows.iter();
+    for (m, muni) in case.municipalities.iter().enumerate() {
+        for (k, t) in case.transformations.iter().enumerate() {
+            for (p, period) in case.periods.iter().enumerate() {
+                let row = it.next().unwrap();
+                assert_eq!(row["municipality"], muni.code);
+                assert_eq!(row["from_segment"], case.segments[t.from].id);
+                assert_eq!(row["to_segment"], case.segments[t.to].id);
+                assert_eq!(row["period_end"], period.end.to_string());
+                transformations[m][k][p] = [
+                    num(row, "dwellings_in"),
+                    num(row, "dwellings_out"),
+                    num(row, "cost_eur"),
+                ];
+            }
+        }
+    }
+    let budget_rows = rows(
+        &dir.join("budget.csv"),
+        &[
+            "region",
+            "period_start",
+            "period_end",
+            "budget_eur",
+            "spent_eur",
+            "shadow_price_per_meur",
+        ],
+    );
+    assert_eq!(
+        budget_rows.len(),
+        case.regions.len() * np,
+        "budget.csv rows"
+    );
+    let mut budget = vec![vec![[0.0; 3]; np]; case.regions.len()];
+    let mut it = budget_rows.iter();
+    for (r, region) in case.regions.iter().enumerate() {
+        for (p, period) in case.periods.iter().enumerate() {
+            let row = it.next().unwrap();
+            assert_eq!(&row["region"], region);
+            assert_eq!(row["period_end"], period.end.to_string());
+            budget[r][p] = [
+                num(row, "budget_eur"),
+                num(row, "spent_eur"),
+                num(row, "shadow_price_per_meur"),
+            ];
+        }
+    }
+    let balance_cols = [
+        "households",
+        "demand",
+        "stock_do_nothing",
+        "stock_plan",
+        "surplus_do_nothing",
+        "surplus_plan",
+        "shortage_do_nothing",
+        "shortage_plan",
+    ];
+    let mut header = vec!["municipality", "segment", "year"];
+    header.extend(balance_cols);
+    let balance = rows(&dir.join("balance.csv"), &header)
+        .iter()
+        .map(|row| {
+            let key = (
+                row["municipality"].clone(),
+                row["segment"].clone(),
+                row["year"].parse().unwrap(),
+            );
+            let mut values = [0.0; 8];
+            for (v, col) in values.iter_mut().zip(balance_cols) {
+                *v = num(row, col);
+            }
+            (key, values)
+        })
+        .collect();
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("summary.json")).unwrap())
+            .expect("summary.json parses");
+    Outputs {
+        plan,
+        transformations,
+        budget,
+        balance,
+        summary,
+    }
+}
+
+impl Outputs {
+    /// A number of summary.json.
+    pub fn summary_num(&self, key: &str) -> f64 {
+        self.summary[key]
+            .as_f64()
+            .unwrap_or_else(|| panic!("summary.json {key} is not a number"))
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// The checks.
+
+/// Tolerance for dwellings: the files round to 6 decimals and the solvers meet rows
+/// within about 1e-7 (scaled).
+pub fn dwellings_tol(scale: f64) -> f64 {
+    1e-6 * scale.abs() + 1e-5
+}
+
+/// Tolerance for euros: money enters the LP in millions of euros, whose rows the
+/// solvers meet within about 1e-7 M€ (0.1 €); 1 € absolute leaves room for that.
+pub fn euros_tol(scale: f64) -> f64 {
+    1e-6 * scale.abs() + 1.0
+}
+
+/// Tolerance for the mismatch (weighted dwelling-years): rounded stock at 6 decimals,
+/// times weights and period lengths.
+pub fn mismatch_tol(scale: f64) -> f64 {
+    1e-6 * scale.abs() + 1e-3
+}
+
+/// The convex tier penalty Σ_j μ_j · sur_j of `surplus` against `demand` (before w_u),
+/// written independently of restock's own metrics.
+pub fn tier_penalty(tiers: &[SurplusTier], surplus: f64, demand: f64) -> f64 {
+    let mut penalty = 0.0;
+    let mut lower = 0.0;
+    for tier in tiers {
+        let upper = if tier.upper_share.is_infinite() {
+            f64::INFINITY
+        } else {
+            tier.upper_share * demand
+        };
+        let part = (surplus.min(upper) - lower).max(0.0);
+        penalty += tier.multiplier * part;
+        lower = upper;
+    }
+    penalty
+}
+
+/// The stock of municipality m, segment s at time index t (0 = base year) per the
+/// re-read plan.
+fn stock_at(case: &Case, out: &Outputs, m: usize, s: usize, t: usize) -> f64 {
+    if t == 0 {
+        case.stock0[m][s]
+    } else {
+        out.plan[m][s][t - 1][4]
+    }
+}
+
+/// Z1 of a stock trajectory given as `stock(m, s, t)`.
+pub fn mismatch_of(case: &Case, stock: impl Fn(usize, usize, usize) -> f64) -> f64 {
+    let st = &case.settings;
+    let mut z = 0.0;
+    for m in 0..case.municipalities.len() {
+        for (p, period) in case.periods.iter().enumerate() {
+            let t = p + 1;
+            let h = case.households[m][t];
+            let pairs: Vec<(f64, f64)> = match &case.demand_shares {
+                None => vec![(
+                    (0..case.segments.len()).map(|s| stock(m, s, t)).sum(),
+                    (1.0 + st.friction_vacancy) * h,
+                )],
+                Some(shares) => (0..case.segments.len())
+                    .map(|s| {
+                        (
+                            stock(m, s, t),
+                            (1.0 + st.friction_vacancy) * shares[m][t][s] * h,
+                        )
+                    })
+                    .collect(),
+            };
+            for (stock, demand) in pairs {
+                let surplus = (stock - demand).max(0.0);
+                let shortage = (demand - stock).max(0.0);
+                z += period.years()
+                    * (st.weight_surplus * tier_penalty(&st.surplus_tiers, surplus, demand)
+                        + st.weight_shortage * shortage);
+            }
+        }
+    }
+    z
+}
+
+/// The re-read plan's mismatch.
+pub fn plan_mismatch(case: &Case, out: &Outputs) -> f64 {
+    mismatch_of(case, |m, s, t| stock_at(case, out, m, s, t))
+}
+
+/// The do-nothing mismatch.
+pub fn do_nothing_mismatch(case: &Case) -> f64 {
+    mismatch_of(case, |m, s, _| case.stock0[m][s])
+}
+
+/// (gross, net) cost in euros of the re-read plan: demolition and new build from
+/// plan.csv at the case's costs, transformations from transformations.csv's input
+/// dwellings at |c_k| (gross) and its own cost_eur column (net). Also returns the net
+/// spending per region and period.
+pub fn costs(case: &Case, out: &Outputs) -> (f64, f64, Vec<Vec<f64>>) {
+    let np = case.periods.len();
+    let mut gross = 0.0;
+    let mut net = 0.0;
+    let mut spend = vec![vec![0.0; np]; case.regions.len()];
+    for (m, muni) in case.municipalities.iter().enumerate() {
+        for p in 0..np {
+            let mut here = 0.0;
+            for s in 0..case.segments.len() {
+                let [dem, new, ..] = out.plan[m][s][p];
+                if let Some(c) = case.costs[m][s] {
+                    let eur = c.demolish_eur * dem + c.new_build_eur.unwrap_or(0.0) * new;
+                    gross += eur;
+                    here += eur;
+                }
+            }
+            for (k, t) in case.transformations.iter().enumerate() {
+                let [input, _, cost] = out.transformations[m][k][p];
+                gross += t.cost_eur.abs() * input;
+                here += cost;
+            }
+            net += here;
+            spend[muni.region][p] += here;
+        }
+    }
+    (gross, net, spend)
+}
+
+/// Checks every constraint of spec §5 (C1–C6), the consistency of the files with each
+/// other, and the cost and mismatch identities with summary.json. Panics with a
+/// description of the first violation.
+pub fn check_plan_files(case: &Case, out: &Outputs) {
+    let st = &case.settings;
+    let (nm, ns, np) = (
+        case.municipalities.len(),
+        case.segments.len(),
+        case.periods.len(),
+    );
+    for m in 0..nm {
+        let code = &case.municipalities[m].code;
+        let total0: f64 = case.stock0[m].iter().sum();
+        for (p, period) in case.periods.iter().enumerate() {
+            let years = period.years();
+            let mut built = 0.0;
+            for s in 0..ns {
+                let [dem, new, tout, tin, stock] = out.plan[m][s][p];
+                let here = format!("{code} s{s} period {}", period.end);
+                for (x, what) in [(dem, "demolish"), (new, "new_build"), (stock, "stock_end")] {
+                    assert!(x >= -dwellings_tol(0.0), "{here}: {what} = {x} < 0");
+                }
+                // transform_out / transform_in agree with transformations.csv.
+                let (mut out_k, mut in_k) = (0.0, 0.0);
+                for (k, t) in case.transformations.iter().enumerate() {
+                    let [input, output, cost] = out.transformations[m][k][p];
+                    assert!(input >= -dwellings_tol(0.0), "{here}: tr{k} = {input}");
+                    assert!(
+                        (output - t.yield_per_dwelling * input).abs() <= dwellings_tol(output),
+                        "{here}: tr{k} out {output} ≠ yield × in {input}"
+                    );
+                    assert!(
+                        (cost - t.cost_eur * input).abs() <= euros_tol(cost),
+                        "{here}: tr{k} cost {cost} ≠ c_k × in"
+                    );
+                    if t.from == s {
+                        out_k += input;
+                    }
+                    if t.to == s {
+                        in_k += output;
+                    }
+                }
+                assert!(
+                    (tout - out_k).abs() <= dwellings_tol(tout),
+                    "{here}: transform_out {tout} ≠ Σ {out_k}"
+                );
+                assert!(
+                    (tin - in_k).abs() <= dwellings_tol(tin),
+                    "{here}: transform_in {tin} ≠ Σ {in_k}"
+                );
+                // Where there is no cost row, nothing is demolished or built; where
+                // there is no new-build cost, nothing is built.
+                let costs = case.costs[m][s];
+                if costs.is_none() {
+                    assert!(
+                        dem.abs() <= dwellings_tol(0.0),
+                        "{here}: demolished {dem} without cost row"
+                    );
+                }
+                if costs.and_then(|c| c.new_build_eur).is_none() {
+                    assert!(
+                        new.abs() <= dwellings_tol(0.0),
+                        "{here}: built {new} without new-build cost"
+                    );
+                }
+                let before = stock_at(case, out, m, s, p);
+                // C1 stock balance.
+                let expected = before - dem - tout + tin + new;
+                assert!(
+                    (stock - expected).abs() <= dwellings_tol(before + tin + new),
+                    "{here}: C1 stock {stock} ≠ {before} − {dem} − {tout} + {tin} + {new}"
+                );
+                // C2 removal capacity.
+                let cap = st.max_removal_share_per_year * years * case.stock0[m][s];
+                assert!(
+                    dem + tout <= cap + dwellings_tol(cap),
+                    "{here}: C2 removed {} > {cap}",
+                    dem + tout
+                );
+                // C3 removal from existing stock.
+                assert!(
+                    dem + tout <= before + dwellings_tol(before),
+                    "{here}: C3 removed {} > stock {before}",
+                    dem + tout
+                );
+                built += new;
+            }
+            // C4 new-build capacity.
+            let cap = st.max_new_build_share_per_year * years * total0;
+            assert!(
+                built <= cap + dwellings_tol(cap),
+                "{code} period {}: C4 built {built} > {cap}",
+                period.end
+            );
+        }
+    }
+
+    // C5 is the definition of surplus and shortage: check balance.csv's fit against
+    // the re-read stock and the case's demand.
+    let year = |t: usize| {
+        if t == 0 {
+            st.base_year
+        } else {
+            case.periods[t - 1].end
+        }
+    };
+    for (m, muni) in case.municipalities.iter().enumerate() {
+        for t in 0..=np {
+            let h = case.households[m][t];
+            let demand_total = (1.0 + st.friction_vacancy) * h;
+            let check = |segment: String, stock: f64, demand: f64| {
+                let key = (muni.code.clone(), segment.clone(), year(t));
+                let row = out
+                    .balance
+                    .get(&key)
+                    .unwrap_or_else(|| panic!("balance.csv has no row {key:?}"));
+                let [hh, d, _, s_plan, _, sur, _, sho] = *row;
+                let here = format!("balance.csv {key:?}");
+                assert!(
+                    (hh - h).abs() <= dwellings_tol(h),
+                    "{here}: households {hh} ≠ {h}"
+                );
+                assert!(
+                    (d - demand).abs() <= dwellings_tol(demand),
+                    "{here}: demand {d} ≠ {demand}"
+                );
+                assert!(
+                    (s_plan - stock).abs() <= dwellings_tol(stock),
+                    "{here}: stock {s_plan} ≠ {stock}"
+                );
+                // C5: stock − sur + sho = D with sur, sho ≥ 0 and not both positive.
+                assert!(
+                    (s_plan - sur + sho - d).abs() <= dwellings_tol(d + s_plan),
+                    "{here}: C5 {s_plan} − {sur} + {sho} ≠ {d}"
+                );
+                assert!(
+                    sur >= 0.0 && sho >= 0.0 && sur.min(sho) == 0.0,
+                    "{here}: {sur} / {sho}"
+                );
+            };
+            match &case.demand_shares {
+                None => {
+                    let stock: f64 = (0..ns).map(|s| stock_at(case, out, m, s, t)).sum();
+                    check("*".into(), stock, demand_total);
+                }
+                Some(shares) => {
+                    for s in 0..ns {
+                        check(
+                            case.segments[s].id.clone(),
+                            stock_at(case, out, m, s, t),
+                            demand_total * shares[m][t][s],
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    // C6 budget, from the re-read quantities and the case's costs.
+    let (gross, net, spend) = costs(case, out);
+    for (r, region) in case.regions.iter().enumerate() {
+        let (mut spent_sum, mut budget_sum) = (0.0, 0.0);
+        for p in 0..np {
+            let [budget, spent_file, _] = out.budget[r][p];
+            let spent = spend[r][p];
+            let here = format!("region {region} period {}", case.periods[p].end);
+            assert!(
+                (budget - case.budget_eur[r][p]).abs() <= euros_tol(budget),
+                "{here}: budget.csv budget {budget} ≠ {}",
+                case.budget_eur[r][p]
+            );
+            assert!(
+                (spent_file - spent).abs() <= euros_tol(spent),
+                "{here}: budget.csv spent {spent_file} ≠ recomputed {spent}"
+            );
+            spent_sum += spent;
+            budget_sum += budget;
+            if st.budget_carry_over {
+                assert!(
+                    spent_sum <= budget_sum + euros_tol(budget_sum),
+                    "{here}: C6 (carry-over) spent {spent_sum} > {budget_sum}"
+                );
+            } else {
+                assert!(
+                    spent <= budget + euros_tol(budget),
+                    "{here}: C6 spent {spent} > budget {budget}"
+                );
+            }
+        }
+    }
+
+    // Cost identities with summary.json.
+    let gross_summary = out.summary_num("gross_cost_eur");
+    let net_summary = out.summary_num("net_cost_eur");
+    assert!(
+        (gross - gross_summary).abs() <= euros_tol(gross),
+        "gross cost: files {gross} ≠ summary.json {gross_summary}"
+    );
+    assert!(
+        (net - net_summary).abs() <= euros_tol(gross),
+        "net cost: files {net} ≠ summary.json {net_summary}"
+    );
+
+    // Mismatch identities.
+    let z = plan_mismatch(case, out);
+    let z_summary = out.summary_num("mismatch");
+    let z_nothing = do_nothing_mismatch(case);
+    let z_nothing_summary = out.summary_num("mismatch_do_nothing");
+    let z_stage1 = out.summary_num("mismatch_stage1");
+    assert!(
+        (z - z_summary).abs() <= mismatch_tol(z),
+        "mismatch: files {z} ≠ summary.json {z_summary}"
+    );
+    assert!(
+        (z_nothing - z_nothing_summary).abs() <= mismatch_tol(z_nothing),
+        "do-nothing mismatch: {z_nothing} ≠ summary.json {z_nothing_summary}"
+    );
+    // Stage 2 keeps Z1 ≤ Z1* · (1 + 1e-7) + 1e-6.
+    assert!(
+        z <= z_stage1 * (1.0 + 1e-7) + 1e-6 + mismatch_tol(z),
+        "plan mismatch {z} above the stage-1 optimum {z_stage1}"
+    );
+    assert!(
+        z <= z_nothing + mismatch_tol(z_nothing),
+        "plan mismatch {z} above do-nothing {z_nothing}"
+    );
+}
+
+/// Whether every action of the re-read plan is a whole number of dwellings.
+pub fn check_integral(case: &Case, out: &Outputs) {
+    let whole = |x: f64, what: &str| {
+        assert!(x == x.round(), "{what} = {x} is not whole");
+    };
+    for m in 0..case.municipalities.len() {
+        for p in 0..case.periods.len() {
+            for s in 0..case.segments.len() {
+                whole(out.plan[m][s][p][0], "demolish");
+                whole(out.plan[m][s][p][1], "new_build");
+            }
+            for k in 0..case.transformations.len() {
+                whole(out.transformations[m][k][p][0], "dwellings_in");
+            }
+        }
+    }
+}

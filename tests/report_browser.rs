@@ -1,0 +1,154 @@
+//! report.html in a real browser: headless Chromium opens the page of the fixed small
+//! case (every chart, a README, boundaries for the map) and takes a screenshot, which
+//! must have the window's size, must not be blank, and must show the inline charts.
+//!
+//! Chromium is found as /usr/bin/chromium or `chromium` on PATH. `.ci/run` installs it
+//! when missing, so in CI (`CI=true`) a missing browser fails the test; on a developer's
+//! machine without it the test prints a note and passes. To look at the screenshot,
+//! set `RESTOCK_KEEP_SCREENSHOT=/some/file.png`.
+
+mod chart_fixture;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use chart_fixture::{case, plan, GEOJSON};
+use restock::chart::Lang;
+use restock::report::{write_outputs, RunInfo};
+
+const WIDTH: u32 = 1280;
+const HEIGHT: u32 = 2000;
+const TIMEOUT: Duration = Duration::from_secs(120);
+
+fn chromium() -> Option<PathBuf> {
+    let fixed = PathBuf::from("/usr/bin/chromium");
+    if fixed.is_file() {
+        return Some(fixed);
+    }
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join("chromium"))
+        .find(|p| p.is_file())
+}
+
+/// Runs headless Chromium on `page`, writing a screenshot to `shot`; kills it after
+/// [`TIMEOUT`].
+fn screenshot(browser: &Path, page: &Path, profile: &Path, shot: &Path) {
+    let mut child = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--window-size={WIDTH},{HEIGHT}"))
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg(format!("file://{}", page.display()))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromium starts");
+    let started = Instant::now();
+    loop {
+        match child.try_wait().expect("chromium can be waited for") {
+            Some(status) => {
+                assert!(status.success(), "chromium failed: {status}");
+                return;
+            }
+            None if started.elapsed() > TIMEOUT => {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("chromium took longer than {TIMEOUT:?}");
+            }
+            None => std::thread::sleep(Duration::from_millis(100)),
+        }
+    }
+}
+
+/// The screenshot's size and its pixels as RGB.
+fn decode(path: &Path) -> (u32, u32, Vec<[u8; 3]>) {
+    let file = std::fs::File::open(path).expect("a screenshot was written");
+    let mut reader = png::Decoder::new(file).read_info().expect("a PNG");
+    let mut buffer = vec![0; reader.output_buffer_size()];
+    let info = reader.next_frame(&mut buffer).expect("a PNG frame");
+    assert_eq!(info.bit_depth, png::BitDepth::Eight);
+    let channels = match info.color_type {
+        png::ColorType::Rgb => 3,
+        png::ColorType::Rgba => 4,
+        other => panic!("unexpected PNG colour type {other:?}"),
+    };
+    let pixels = buffer[..info.buffer_size()]
+        .chunks(channels)
+        .map(|p| [p[0], p[1], p[2]])
+        .collect();
+    (info.width, info.height, pixels)
+}
+
+#[test]
+fn report_html_renders_in_headless_chromium() {
+    let Some(browser) = chromium() else {
+        if std::env::var("CI").is_ok_and(|v| v == "true") {
+            panic!(
+                "chromium is not installed: .ci/run installs it (apt-get install chromium); \
+                 this test renders report.html in it"
+            );
+        }
+        eprintln!("note: chromium not found; report.html was not rendered in a browser");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let case = case();
+    let run = RunInfo {
+        timings: BTreeMap::new(),
+        lang: Lang::Nl,
+        case_readme: Some("# Proef\n\n**Bron: CBS.** Made-up numbers.\n".into()),
+        boundaries_geojson: Some(GEOJSON.into()),
+        ..RunInfo::default()
+    };
+    write_outputs(&case, &plan(&case), &out, &run).unwrap();
+    let shot = dir.path().join("shot.png");
+    screenshot(
+        &browser,
+        &out.join("report.html"),
+        &dir.path().join("profile"),
+        &shot,
+    );
+
+    if let Some(keep) = std::env::var_os("RESTOCK_KEEP_SCREENSHOT") {
+        std::fs::copy(&shot, &keep).expect("the screenshot can be kept");
+    }
+    let (width, height, pixels) = decode(&shot);
+    assert_eq!((width, height), (WIDTH, HEIGHT), "screenshot size");
+    let colours: BTreeSet<[u8; 3]> = pixels.iter().copied().collect();
+    assert!(
+        colours.len() > 200,
+        "only {} colours: the page looks blank",
+        colours.len()
+    );
+    let white = pixels
+        .iter()
+        .filter(|p| p.iter().all(|&c| c >= 250))
+        .count();
+    assert!(
+        (white as f64) < 0.99 * pixels.len() as f64,
+        "{white} of {} pixels are white",
+        pixels.len()
+    );
+    // The first chart is on screen: its plan line and markers in the plan's blue.
+    let near = |p: &[u8; 3], q: [u8; 3]| p.iter().zip(q).all(|(&a, b)| a.abs_diff(b) <= 12);
+    let blue = pixels.iter().filter(|p| near(p, [31, 102, 170])).count();
+    assert!(
+        blue > 500,
+        "only {blue} pixels of the plan's blue: no chart drawn?"
+    );
+}

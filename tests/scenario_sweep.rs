@@ -1,0 +1,190 @@
+//! `restock sweep`: mismatch never increases when only the budget grows, the grid and its
+//! refusals, sweep.csv, the chart and the report, and a scenario swept on top of its own
+//! factors.
+
+use std::fs;
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+use predicates::str::contains;
+
+use restock::input::{read_case, ReadOptions};
+use restock::scenario::{sweep, Grid, Parameter};
+use restock::solve::SolveOptions;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn restock() -> Command {
+    let mut cmd = Command::cargo_bin("restock").expect("binary");
+    cmd.current_dir(root());
+    cmd
+}
+
+#[test]
+fn mismatch_never_increases_when_only_the_budget_grows() {
+    let case = read_case(&root().join("inputs/example"), &ReadOptions::default()).unwrap();
+    let grid = Grid::parse("0:2:0.25", Parameter::BudgetFactor).unwrap();
+    let result = sweep::run(
+        &case,
+        Parameter::BudgetFactor,
+        &grid.values(),
+        &SolveOptions::default(),
+        &|| {},
+    )
+    .unwrap();
+    assert_eq!(result.points.len(), 9);
+    for pair in result.points.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        assert!(b.budget_eur > a.budget_eur);
+        assert!(
+            b.mismatch <= a.mismatch * (1.0 + 1e-6),
+            "budget factor {} → {}: mismatch {} → {}",
+            a.value,
+            b.value,
+            a.mismatch,
+            b.mismatch
+        );
+        assert_eq!(a.mismatch_do_nothing, b.mismatch_do_nothing);
+    }
+    // More money than the capacity limits can use buys nothing more: the curve is
+    // convex, so the knee is where the first half's slope gives way.
+    let k = result.knee.expect("the example's curve bends");
+    assert!(k > 0 && k < result.points.len() - 1);
+    let (before, after) = result.knee_slopes().unwrap();
+    assert!(before > after, "{before} > {after}");
+}
+
+#[test]
+fn a_friction_sweep_changes_demand_and_has_no_knee() {
+    let case = read_case(&root().join("inputs/example"), &ReadOptions::default()).unwrap();
+    let grid = Grid::parse("0.01:0.04:0.01", Parameter::FrictionVacancy).unwrap();
+    let result = sweep::run(
+        &case,
+        Parameter::FrictionVacancy,
+        &grid.values(),
+        &SolveOptions::default(),
+        &|| {},
+    )
+    .unwrap();
+    assert_eq!(result.points.len(), 4);
+    assert_eq!(result.knee, None);
+    // In a shrinking region more frictional vacancy means more demand, less surplus.
+    for pair in result.points.windows(2) {
+        assert!(pair[1].mismatch_do_nothing < pair[0].mismatch_do_nothing);
+        assert_eq!(pair[1].budget_eur, pair[0].budget_eur);
+    }
+}
+
+#[test]
+fn sweep_writes_the_csv_the_chart_and_the_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("sweep");
+    restock()
+        .args([
+            "sweep",
+            "inputs/example",
+            "--budget-factor",
+            "0:1.5:0.25",
+            "--out",
+        ])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(contains("<- knee"));
+    let text = fs::read_to_string(out.join("sweep.csv")).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "point,budget_factor,budget_eur,mismatch,mismatch_do_nothing,gross_cost_eur,\
+         net_cost_eur,shadow_price_per_meur,reduction_per_meur,knee,status"
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    assert_eq!(rows.len(), 7);
+    let factors: Vec<&str> = rows.iter().map(|r| r[1]).collect();
+    assert_eq!(factors, ["0", "0.25", "0.5", "0.75", "1", "1.25", "1.5"]);
+    assert_eq!(rows.iter().filter(|r| r[9] == "true").count(), 1);
+    assert!(rows.iter().all(|r| r[10] == "optimal"));
+    assert_eq!(rows[0][8], "", "no reduction before the first point");
+    assert!(rows[1][8].parse::<f64>().unwrap() > 0.0);
+
+    let svg = fs::read_to_string(out.join("charts/sweep.svg")).unwrap();
+    assert!(svg.contains("knik"));
+    assert!(out.join("charts/sweep.png").is_file());
+    let html = fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(html.contains("De knik ligt bij budgetfactor"));
+    assert_eq!(html.matches("<tr class=\"knee\">").count(), 1);
+}
+
+#[test]
+fn the_default_output_folder_is_named_after_the_case() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut cmd = Command::cargo_bin("restock").unwrap();
+    cmd.current_dir(tmp.path())
+        .arg("sweep")
+        .arg(root().join("inputs/example"))
+        .args(["--friction", "0.02:0.03:0.01"])
+        .assert()
+        .success();
+    let text = fs::read_to_string(tmp.path().join("outputs/sweep-example/sweep.csv")).unwrap();
+    assert!(text.starts_with("point,friction_vacancy,"));
+    assert_eq!(text.lines().count(), 3);
+}
+
+#[test]
+fn a_scenario_is_swept_on_top_of_its_own_factors() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("sweep");
+    restock()
+        .args([
+            "sweep",
+            "--scenario",
+            "tests/data/scenarios/budget-min20.toml",
+            "--budget-factor",
+            "1:1.25:0.25",
+            "--out",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    let text = fs::read_to_string(out.join("sweep.csv")).unwrap();
+    let budgets: Vec<f64> = text
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(2).unwrap().parse().unwrap())
+        .collect();
+    // The example's budgets sum to € 194 M; the scenario has 80 % of that.
+    assert_eq!(budgets, [155_200_000.0, 194_000_000.0]);
+}
+
+#[test]
+fn bad_grids_are_usage_errors_with_exit_code_2() {
+    for (option, grid, message) in [
+        ("--budget-factor", "0:1:0", "the step must be > 0"),
+        ("--budget-factor", "1:0:0.1", "larger than TO"),
+        ("--budget-factor", "0:10:0.001", "more than 1000"),
+        ("--budget-factor", "-1:1:0.5", "between 0 and 10"),
+        ("--budget-factor", "0:1", "three numbers"),
+        ("--friction", "0:1:0.1", "< 1"),
+    ] {
+        restock()
+            .args(["sweep", "inputs/example", option, grid])
+            .assert()
+            .code(2)
+            .stderr(contains(message));
+    }
+    // Exactly one of the two grids.
+    restock().args(["sweep", "inputs/example"]).assert().code(2);
+    restock()
+        .args([
+            "sweep",
+            "inputs/example",
+            "--budget-factor",
+            "0:1:0.5",
+            "--friction",
+            "0.01:0.02:0.01",
+        ])
+        .assert()
+        .code(2);
+}
