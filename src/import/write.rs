@@ -249,9 +249,10 @@ pub(crate) fn settings(base_year: i32, years: &[i32], variant: &str, a: &Assumpt
     s.into_bytes()
 }
 
-/// Filters a GeoJSON FeatureCollection to the features whose `properties.statcode` is
-/// one of `codes`, one feature per line. Returns the text and the codes without a
-/// feature.
+/// Rewrites a GeoJSON FeatureCollection with one feature per line, sorted by
+/// `properties.statcode`. Every municipality is kept, so that maps can draw the ones
+/// outside the case in grey for orientation. Returns the text and the codes of `codes`
+/// without a feature.
 pub(crate) fn boundaries(
     bytes: &[u8],
     display: &str,
@@ -275,9 +276,7 @@ pub(crate) fn boundaries(
                     i + 1
                 ))
             })?;
-        if codes.contains(code) {
-            kept.insert(code.to_string(), f);
-        }
+        kept.insert(code.to_string(), f);
     }
     let mut out = String::from("{\"type\":\"FeatureCollection\",\"features\":[\n");
     let lines: Vec<String> = kept
@@ -421,7 +420,7 @@ pub(crate) fn readme(r: &ReadmeInput<'_>) -> Vec<u8> {
             "transformations.csv" => "`samenvoegen`: two social-rent dwellings merged into one (yield 0.5); `verkoop`: a social-rent dwelling sold to an owner-occupier (negative cost: proceeds)".to_string(),
             "budgets.csv" => format!("per region and year {}–{}: **illustrative** budgets", r.base_year + 1, last),
             "settings.toml" => format!("base year {}, milestones, the default variant `{}`, and the settings of the assumptions file", r.base_year, r.variant),
-            "boundaries.geojson" => "the municipal boundaries (generalised, WGS84) of these municipalities, for maps; restock's reader ignores it".to_string(),
+            "boundaries.geojson" => "the municipal boundaries of 2019 (generalised, WGS84) of all municipalities, for maps (those outside the case are drawn grey); restock's reader ignores it".to_string(),
             other => other.to_string(),
         };
         let _ = writeln!(s, "| {f} | {what} |");
