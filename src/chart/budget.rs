@@ -118,24 +118,31 @@ fn panel<DB: DrawingBackend>(
             area.estimate_text_size(&lang.dec(y0, decimals), &label_font)?
                 .0,
         );
-    // Whole periods ("2020–2024") where they fit, else the last year only.
+    // Whole periods ("2020–2024") where they fit, else the last year ("2024"), else its
+    // last two digits ("’24").
     let plot_width = area.dim_in_pixel().0 as i32 - widest as i32 - 80;
-    let full_fits = data.periods.iter().all(|(a, b)| {
-        area.estimate_text_size(&format!("{a}–{b}"), &label_font)
-            .map(|(w, _)| (w as i32) + 12 < plot_width / periods)
-            .unwrap_or(false)
-    });
+    let fits = |label: &dyn Fn(i32, i32) -> String, padding: i32| {
+        data.periods.iter().all(|&(a, b)| {
+            area.estimate_text_size(&label(a, b), &label_font)
+                .map(|(w, _)| (w as i32) + padding < plot_width / periods)
+                .unwrap_or(false)
+        })
+    };
+    let whole = |a: i32, b: i32| format!("{a}–{b}");
+    let last_year = |_: i32, b: i32| b.to_string();
+    let short = |_: i32, b: i32| format!("’{:02}", b.rem_euclid(100));
+    let label: &dyn Fn(i32, i32) -> String = if fits(&whole, 12) {
+        &whole
+    } else if fits(&last_year, 16) {
+        &last_year
+    } else {
+        &short
+    };
     let period_label = |v: &SegmentValue<i32>| match v {
         SegmentValue::CenterOf(p) => data
             .periods
             .get(*p as usize)
-            .map(|(a, b)| {
-                if full_fits {
-                    format!("{a}–{b}")
-                } else {
-                    b.to_string()
-                }
-            })
+            .map(|&(a, b)| label(a, b))
             .unwrap_or_default(),
         _ => String::new(),
     };
