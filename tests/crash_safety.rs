@@ -136,10 +136,12 @@ fn which<'a>(
 }
 
 /// Waits until `child` has made its temporary folder beside `out` (its write began) or
-/// has exited; returns when that happened.
+/// has exited; returns when that happened. Folders that killed runs left behind (other
+/// process ids) do not count.
 fn wait_for_write(child: &mut Child, out: &Path) -> Instant {
     let deadline = Instant::now() + Duration::from_secs(60);
-    while hidden_siblings(out).iter().all(|n| !n.contains(".tmp-"))
+    let own = format!(".tmp-{}-", child.id());
+    while hidden_siblings(out).iter().all(|n| !n.contains(&own))
         && child.try_wait().unwrap().is_none()
         && Instant::now() < deadline
     {
@@ -189,9 +191,10 @@ fn sigkill_never_leaves_a_half_written_output_folder() {
     let ref_old = tmp.path().join("ref-old");
     let ref_new = tmp.path().join("ref-new");
     let started = Instant::now();
-    run(OLD, &ref_old);
+    let write_old = timed_run(OLD, &ref_old);
     let full_run = started.elapsed();
-    let write = timed_run(NEW, &ref_new);
+    // The shorter of two writes: later runs find the files they read in the cache.
+    let write = timed_run(NEW, &ref_new).min(write_old);
     let references = [(OLD, snapshot(&ref_old)), (NEW, snapshot(&ref_new))];
     assert_ne!(
         references[0].1, references[1].1,
@@ -210,7 +213,7 @@ fn sigkill_never_leaves_a_half_written_output_folder() {
     let out = work.join("out");
     let mut outcomes = BTreeMap::<&str, usize>::new();
     let mut killed_while_writing = 0;
-    let kills = 16;
+    let kills = 20;
     for i in 0..kills {
         // The previous complete output.
         if out.exists() {
@@ -218,21 +221,20 @@ fn sigkill_never_leaves_a_half_written_output_folder() {
         }
         copy_dir(&ref_old, &out);
         let mut child = spawn(NEW, &out);
-        let context;
-        if i % 4 == 3 {
+        let context = if i % 4 == 3 {
             // Anywhere in the run: reading, solving or writing.
             let delay = rng.below(full_run.as_millis() as u64 + 50);
             std::thread::sleep(Duration::from_millis(delay));
-            context = format!("kill {i} at {delay} ms after the start");
+            format!("kill {i} at {delay} ms after the start")
         } else {
             // While it writes: wait until its temporary folder appears, then kill it
             // at a random moment of the write (charts, report, sync, swap), up to a
-            // little after the time a whole write took.
+            // little after the time a whole write takes.
             let writing = wait_for_write(&mut child, &out);
-            let delay = rng.below(write.as_micros() as u64 * 5 / 4 + 1);
+            let delay = rng.below(write.as_micros() as u64 * 11 / 10 + 1);
             std::thread::sleep(Duration::from_micros(delay).saturating_sub(writing.elapsed()));
-            context = format!("kill {i} at {} ms into the write", delay / 1000);
-        }
+            format!("kill {i} at {} ms into the write", delay / 1000)
+        };
         if kill(&mut child) && i % 4 != 3 {
             killed_while_writing += 1;
         }

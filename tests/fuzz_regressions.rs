@@ -34,7 +34,7 @@ fn case_files(data: &[u8]) -> restock::Result<restock::case::Case> {
     let (&selector, contents) = data.split_first().expect("a selector byte");
     let n = INPUT_FILES.len();
     let file = INPUT_FILES[usize::from(selector) % n].0;
-    let seed = if (usize::from(selector) / n) % 2 == 0 {
+    let seed = if (usize::from(selector) / n).is_multiple_of(2) {
         "total-small"
     } else {
         "segment-mode"
@@ -98,6 +98,82 @@ fn reading_from_memory_equals_reading_the_folder() {
     files.remove("stock.csv");
     let err = read_case_from_bytes("x", &files, &ReadOptions::default()).unwrap_err();
     assert!(err.to_string().contains("stock.csv: missing"), "{err}");
+}
+
+/// Every committed seed of `scenario` (grids and scenario files against a copy of
+/// segment-mode) reads without a panic, as the fuzz target reads it; the scenario files
+/// meant to be valid are.
+#[test]
+fn scenario_seeds_replay() {
+    use restock::scenario::{Grid, Parameter, Scenario};
+    let tmp = tempfile::tempdir().unwrap();
+    let case_dir = tmp.path().join("case");
+    fs::create_dir(&case_dir).unwrap();
+    for (name, bytes) in vector("segment-mode") {
+        fs::write(case_dir.join(name), bytes).unwrap();
+    }
+    let seeds = seeds("scenario");
+    assert!(!seeds.is_empty() && seeds.len() <= 50);
+    for (path, data) in seeds {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let (&selector, contents) = data.split_first().unwrap();
+        let text = std::str::from_utf8(contents).unwrap();
+        if selector < 2 {
+            let parameter = [Parameter::BudgetFactor, Parameter::FrictionVacancy];
+            let grid = Grid::parse(text, parameter[usize::from(selector)]);
+            assert!(grid.is_ok(), "{name}: {:?}", grid.err());
+            continue;
+        }
+        let file = tmp.path().join("scenario.toml");
+        fs::write(&file, contents).unwrap();
+        let loaded = Scenario::load(&file).and_then(|s| s.build_case());
+        assert_eq!(
+            loaded.is_ok(),
+            !name.contains("bad"),
+            "{name}: {:?}",
+            loaded.err()
+        );
+    }
+}
+
+/// Every committed seed of `cbs_import` imports (as the fuzz target runs the import),
+/// and the case it builds reads.
+#[test]
+fn cbs_import_seeds_replay() {
+    use restock::import::{generate, ImportOptions, Selection};
+    let data = root().join("fuzz/data");
+    let tmp = tempfile::tempdir().unwrap();
+    for (path, bytes) in seeds("cbs_import") {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let (&selector, contents) = bytes.split_first().unwrap();
+        let choice = selector % 5;
+        let pick = |n: u8, file: &str| -> PathBuf {
+            if choice == n {
+                let path = tmp.path().join(file);
+                fs::write(&path, contents).unwrap();
+                path
+            } else {
+                data.join(file)
+            }
+        };
+        let with_later = selector & 0x80 == 0 || choice == 1 || choice == 3;
+        let options = ImportOptions {
+            kwb: pick(0, "kwb2019_subset.csv"),
+            selection: Selection::Regions(pick(2, "regions.csv")),
+            out: tmp.path().join("out"),
+            kwb_later: with_later.then(|| pick(1, "kwb2024_subset.csv")),
+            later_year: None,
+            mapping: with_later.then(|| pick(3, "mapping.csv")),
+            base_year: Some(2019),
+            assumptions: (choice == 4).then(|| pick(4, "assumptions.toml")),
+            geojson: None,
+            notes: None,
+            variant: None,
+        };
+        let generated = generate(&options).unwrap_or_else(|e| panic!("{name}: {e}"));
+        read_case_from_bytes("import", &generated.files, &ReadOptions::default())
+            .unwrap_or_else(|e| panic!("{name}: the imported case does not read: {e}"));
+    }
 }
 
 /// Replays every input under tests/data/fuzz/<target>/ (findings kept as files).

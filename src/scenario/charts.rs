@@ -15,7 +15,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use crate::chart::font::{Target, TextFit};
-use crate::chart::format::{nice_step, step_decimals, Lang};
+use crate::chart::format::{nice_step, Lang};
 use crate::chart::style::{self, DrawResult, Mark};
 use crate::chart::CHARTS_DIR;
 use crate::metrics;
@@ -692,8 +692,6 @@ fn sweep<DB: DrawingBackend>(
     let (x0, x1) = ((x_lo - x_span * 0.04).max(0.0), x_hi + x_span * 0.04);
     let y_hi = data.points.iter().map(|p| p.1.max(p.2)).fold(0.0, f64::max);
     let y1 = if y_hi > 0.0 { y_hi * 1.12 } else { 1.0 };
-    let x_step = nice_step(if budget { x1 - x0 } else { (x1 - x0) * 100.0 }, 8);
-    let x_decimals = step_decimals(x_step);
     let label_font = style::text(style::LABEL_SIZE, style::INK);
     let widest = plot_area.estimate_text_size(&lang.int(y1), &label_font)?.0;
     let x_desc = if budget {
@@ -717,10 +715,11 @@ fn sweep<DB: DrawingBackend>(
         .x_labels(10)
         .y_labels(6)
         .x_label_formatter(&|x| {
+            // Plotters picks the tick values: show as many decimals as they need.
             if budget {
-                lang.dec(*x, x_decimals)
+                lang.num(*x, 2)
             } else {
-                lang.pct(*x, x_decimals)
+                lang.pct(*x, 2)
             }
         })
         .y_label_formatter(&|y| lang.int(*y))
@@ -785,4 +784,66 @@ fn sweep<DB: DrawingBackend>(
         style::WIDTH as i32 - 40,
     )?;
     root.present()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn compare_data() -> CompareData {
+        let series = |name: &str, plan: f64, demand: f64| ScenarioSeries {
+            name: name.into(),
+            years: vec![2024, 2030, 2040],
+            stock_plan: vec![1000.0, 980.0, plan],
+            stock_do_nothing: vec![1000.0; 3],
+            demand: vec![990.0, 950.0, demand],
+            regions: vec![Some((500.0, 200.0)), Some((300.0, 250.0))],
+        };
+        CompareData {
+            regions: vec!["Noord".into(), "Zuid".into()],
+            scenarios: vec![series("Basis", 930.0, 900.0), series("Krimp", 900.0, 850.0)],
+        }
+    }
+
+    #[test]
+    fn comparison_charts_draw_every_scenario_and_are_deterministic() {
+        let data = compare_data();
+        for figure in [
+            Figure::MismatchPerRegion(&data),
+            Figure::StockTrajectories(&data),
+        ] {
+            let svg = figure.render_svg(Lang::Nl).unwrap();
+            assert_eq!(svg, figure.render_svg(Lang::Nl).unwrap());
+            assert!(svg.contains("Basis") && svg.contains("Krimp"), "{svg}");
+        }
+        let bars = Figure::MismatchPerRegion(&data)
+            .render_svg(Lang::Nl)
+            .unwrap();
+        assert!(bars.contains("Noord") && bars.contains("Zuid"));
+        assert!(bars.contains("200 (−60 %)"), "plan value and change");
+        // Two demands: one line per group, named.
+        let lines = Figure::StockTrajectories(&data)
+            .render_svg(Lang::En)
+            .unwrap();
+        assert!(lines.contains("demand: Basis") && lines.contains("demand: Krimp"));
+    }
+
+    #[test]
+    fn the_sweep_chart_marks_the_knee() {
+        let data = SweepData {
+            parameter: Parameter::BudgetFactor,
+            name: "proef".into(),
+            points: vec![
+                (0.0, 100.0, 120.0),
+                (10.0, 40.0, 120.0),
+                (20.0, 30.0, 120.0),
+                (30.0, 25.0, 120.0),
+            ],
+            knee: Some(1),
+        };
+        let svg = Figure::Sweep(&data).render_svg(Lang::Nl).unwrap();
+        assert!(svg.contains("knik: € 10 mln, mismatch 40"), "{svg}");
+        let english = Figure::Sweep(&data).render_svg(Lang::En).unwrap();
+        assert!(english.contains("knee: €10 M, mismatch 40"));
+    }
 }

@@ -3,6 +3,8 @@
 //! involved), and a re-reader of the output files that checks a plan against every
 //! constraint of spec §5 from what was written, not from the solver's memory.
 #![allow(dead_code)]
+// The checks index several arrays by the same (m, s, p), as the spec writes them.
+#![allow(clippy::needless_range_loop)]
 
 use std::collections::BTreeMap;
 use std::ops::RangeInclusive;
