@@ -46,7 +46,7 @@ fn written_cases_read_back_identically() {
 #[test]
 fn a_generated_case_solves_and_the_plan_improves_on_doing_nothing() {
     let case = synthetic_case(&options(40, 11)).unwrap();
-    assert!(case.regions.len() >= 1);
+    assert!(!case.regions.is_empty());
     let plan = solve(&case, &SolveOptions::default()).unwrap();
     let do_nothing = restock::metrics::mismatch(&case, &restock::metrics::do_nothing_path(&case));
     assert!(plan.stage1_mismatch < do_nothing);
