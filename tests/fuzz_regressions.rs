@@ -136,56 +136,132 @@ fn scenario_seeds_replay() {
     }
 }
 
-/// Every committed seed of `cbs_import` imports (as the fuzz target runs the import),
-/// and the case it builds reads.
+/// What the `cbs_import` fuzz target does with one input: the first byte picks which
+/// input of the import (base KWB file, later file, regions, mapping, assumptions) the
+/// rest replaces; the others are the small real files of fuzz/data/. Returns the
+/// import's result and, when it built a case, whether restock reads that case.
+fn cbs_import(data: &[u8], tmp: &Path) -> restock::Result<restock::import::Generated> {
+    use restock::import::{generate, ImportOptions, Selection};
+    let files = root().join("fuzz/data");
+    let (&selector, contents) = data.split_first().expect("a selector byte");
+    let choice = selector % 5;
+    let pick = |n: u8, file: &str| -> PathBuf {
+        if choice == n {
+            let path = tmp.join(file);
+            fs::write(&path, contents).unwrap();
+            path
+        } else {
+            files.join(file)
+        }
+    };
+    let with_later = selector & 0x80 == 0 || choice == 1 || choice == 3;
+    let options = ImportOptions {
+        kwb: pick(0, "kwb2019_subset.csv"),
+        selection: Selection::Regions(pick(2, "regions.csv")),
+        out: tmp.join("out"),
+        kwb_later: with_later.then(|| pick(1, "kwb2024_subset.csv")),
+        later_year: None,
+        mapping: with_later.then(|| pick(3, "mapping.csv")),
+        base_year: Some(2019),
+        assumptions: (choice == 4).then(|| pick(4, "assumptions.toml")),
+        geojson: None,
+        notes: None,
+        variant: None,
+    };
+    let generated = generate(&options)?;
+    read_case_from_bytes("import", &generated.files, &ReadOptions::default())
+        .unwrap_or_else(|e| panic!("the import built a case restock refuses: {e}"));
+    Ok(generated)
+}
+
+/// Every committed seed of `cbs_import` imports, and the case it builds reads.
 #[test]
 fn cbs_import_seeds_replay() {
-    use restock::import::{generate, ImportOptions, Selection};
-    let data = root().join("fuzz/data");
     let tmp = tempfile::tempdir().unwrap();
-    for (path, bytes) in seeds("cbs_import") {
+    for (path, data) in seeds("cbs_import") {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let (&selector, contents) = bytes.split_first().unwrap();
-        let choice = selector % 5;
-        let pick = |n: u8, file: &str| -> PathBuf {
-            if choice == n {
-                let path = tmp.path().join(file);
-                fs::write(&path, contents).unwrap();
-                path
-            } else {
-                data.join(file)
-            }
-        };
-        let with_later = selector & 0x80 == 0 || choice == 1 || choice == 3;
-        let options = ImportOptions {
-            kwb: pick(0, "kwb2019_subset.csv"),
-            selection: Selection::Regions(pick(2, "regions.csv")),
-            out: tmp.path().join("out"),
-            kwb_later: with_later.then(|| pick(1, "kwb2024_subset.csv")),
-            later_year: None,
-            mapping: with_later.then(|| pick(3, "mapping.csv")),
-            base_year: Some(2019),
-            assumptions: (choice == 4).then(|| pick(4, "assumptions.toml")),
-            geojson: None,
-            notes: None,
-            variant: None,
-        };
-        let generated = generate(&options).unwrap_or_else(|e| panic!("{name}: {e}"));
-        read_case_from_bytes("import", &generated.files, &ReadOptions::default())
-            .unwrap_or_else(|e| panic!("{name}: the imported case does not read: {e}"));
+        if let Err(e) = cbs_import(&data, tmp.path()) {
+            panic!("{name}: {e}");
+        }
     }
 }
 
-/// Replays every input under tests/data/fuzz/<target>/ (findings kept as files).
+/// Found by `cbs_import` (crash-c31f…, tests/data/fuzz/cbs_import/): a later file in
+/// which Kerkrade has 4,532,024 inhabitants (a typing error for 45,320) made the import
+/// project households beyond 10¹² by 2050; the import wrote a case that restock then
+/// refused, naming a generated file the user never sees. Now the import refuses the
+/// population change itself, naming the later file, its line and what to check.
+#[test]
+fn implausible_population_change_is_refused_by_the_import() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = fs::read(
+        root().join("tests/data/fuzz/cbs_import/crash-c31f1627a7e27eedf890fadd80553901fc57eeec"),
+    )
+    .unwrap();
+    let err = match cbs_import(&data, tmp.path()) {
+        Err(e @ restock::Error::Input(_)) => e,
+        other => panic!(
+            "expected an input error, got {:?}",
+            other.map(|g| g.summary)
+        ),
+    };
+    assert_eq!(err.exit_code(), 2);
+    let message = err.to_string();
+    for words in [
+        "kwb2024_subset.csv, line 3",
+        "GM0928",
+        "% a year",
+        "implausible",
+    ] {
+        assert!(message.contains(words), "{message:?} lacks {words:?}");
+    }
+}
+
+/// The import's last check: a base-year figure that passes its own checks but gives a
+/// case restock refuses (households projected beyond 10¹²) is reported against the
+/// KWB file.
+#[test]
+fn an_import_that_would_not_read_is_refused_against_the_cbs_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let base = fs::read_to_string(root().join("fuzz/data/kwb2019_subset.csv")).unwrap();
+    // Heerlen: 900 billion households, and a population growing 4.6 % a year.
+    let base = base.replace(
+        "GM0917;0917;Heerlen;Heerlen;Gemeente;GM0917;.;86832;43082;45083;",
+        "GM0917;0917;Heerlen;Heerlen;Gemeente;GM0917;.;70000;43082;900000000000;",
+    );
+    assert!(base.contains("900000000000"));
+    let mut data = vec![0u8];
+    data.extend(base.as_bytes());
+    let err = match cbs_import(&data, tmp.path()) {
+        Err(e @ restock::Error::Input(_)) => e,
+        other => panic!(
+            "expected an input error, got {:?}",
+            other.map(|g| g.summary)
+        ),
+    };
+    let message = err.to_string();
+    assert!(
+        message.contains("kwb2019_subset.csv") && message.contains("is not valid"),
+        "{message}"
+    );
+}
+
+/// Replays every input under tests/data/fuzz/<target>/ (findings kept as files): each
+/// gives a clean result (a case or an error list), never a panic.
 #[test]
 fn saved_findings_replay() {
-    let dir = root().join("tests/data/fuzz/case_files");
-    if !Path::new(&dir).is_dir() {
-        return;
-    }
-    for entry in fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
-        let data = fs::read(&path).unwrap();
-        let _ = case_files(&data);
+    let tmp = tempfile::tempdir().unwrap();
+    for target in ["case_files", "cbs_import"] {
+        let dir = root().join("tests/data/fuzz").join(target);
+        let Ok(entries) = fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries {
+            let data = fs::read(entry.unwrap().path()).unwrap();
+            match target {
+                "case_files" => drop(case_files(&data)),
+                _ => drop(cbs_import(&data, tmp.path())),
+            }
+        }
     }
 }

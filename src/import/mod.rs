@@ -349,6 +349,28 @@ pub fn generate(options: &ImportOptions) -> Result<Generated> {
         files: files.keys().cloned().collect(),
         warnings,
     };
+    // A figure that passes the import's own checks can still give a case restock refuses
+    // (households beyond the reader's range after projection): say so against the CBS
+    // file, not a generated file the user never sees.
+    if let Err(Error::Input(errors)) =
+        crate::input::read_case_from_bytes("import", &files, &ReadOptions::default())
+    {
+        let kwb = options.kwb.display().to_string();
+        return Err(Error::Input(
+            errors
+                .into_iter()
+                .map(|e| {
+                    InputError::file(
+                        kwb.clone(),
+                        format!(
+                            "the case built from it is not valid ({e}); check the CBS \
+                             figures of the municipalities concerned"
+                        ),
+                    )
+                })
+                .collect(),
+        ));
+    }
     Ok(Generated { files, summary })
 }
 
