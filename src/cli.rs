@@ -114,6 +114,10 @@ pub struct SolveArgs {
     /// How many problems to solve at the same time [default: one per core].
     #[arg(long, value_name = "N")]
     pub jobs: Option<usize>,
+    /// Solve every region on its own (in parallel) and join the plans: the same optimum,
+    /// far less memory for very large cases.
+    #[arg(long)]
+    pub by_region: bool,
 }
 
 impl SolveArgs {
@@ -124,6 +128,7 @@ impl SolveArgs {
             integer: self.integer,
             mip_gap: self.mip_gap,
             time_limit: self.time_limit,
+            by_region: self.by_region,
         }
     }
 
@@ -131,6 +136,8 @@ impl SolveArgs {
     pub fn output_options(&self) -> OutputOptions {
         OutputOptions {
             lang: self.lang.into(),
+            // compare and sweep show their own progress, per scenario or point.
+            progress: false,
         }
     }
 }
@@ -368,6 +375,14 @@ pub struct PlanArgs {
     /// The language of the charts, report.html and report.xlsx.
     #[arg(long, value_enum, default_value_t = LangArg::Nl)]
     pub lang: LangArg,
+    /// Solve every region on its own, in parallel, and join the plans: the same optimum
+    /// (see docs/performance.md), far less memory and time for very large cases. Shows
+    /// progress on a terminal.
+    #[arg(long)]
+    pub by_region: bool,
+    /// How many regions to solve at the same time with --by-region [default: one per core].
+    #[arg(long, value_name = "N", requires = "by_region")]
+    pub jobs: Option<usize>,
 }
 
 impl Default for PlanArgs {
@@ -382,6 +397,8 @@ impl Default for PlanArgs {
             solver: default_solver(),
             time_limit: None,
             lang: LangArg::Nl,
+            by_region: false,
+            jobs: None,
         }
     }
 }
@@ -418,6 +435,8 @@ pub struct PlanConfig {
     pub output: OutputOptions,
     /// The scenario file (`--scenario`); the case folder is then its base.
     pub scenario: Option<PathBuf>,
+    /// Threads for `--by-region` (`--jobs`; `None`: one per core).
+    pub jobs: Option<usize>,
 }
 
 impl PlanArgs {
@@ -456,14 +475,17 @@ impl PlanArgs {
                 integer: self.integer,
                 mip_gap: self.mip_gap,
                 time_limit: self.time_limit,
+                by_region: self.by_region,
             },
             output: OutputOptions {
                 lang: match self.lang {
                     LangArg::Nl => Lang::Nl,
                     LangArg::En => Lang::En,
                 },
+                progress: true,
             },
             scenario: self.scenario,
+            jobs: self.jobs,
         }
     }
 }

@@ -8,7 +8,6 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use cli::{Cli, Command, CompareArgs, ImportCbsArgs, PlanArgs, SweepArgs, ValidateArgs};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use restock::input::{read_case, ReadOptions};
 use restock::report::Summary;
 use restock::scenario::{self, Grid, Scenario, SweepRequest};
@@ -38,8 +37,9 @@ fn plan(args: PlanArgs) -> Result<(), Error> {
     let config = args.resolve();
     if let Some(file) = &config.scenario {
         let scenario = Scenario::load(file)?;
-        let summary =
-            scenario::plan_scenario(&scenario, &config.out_dir, &config.solve, &config.output)?;
+        let summary = scenario::with_jobs(config.jobs, || {
+            scenario::plan_scenario(&scenario, &config.out_dir, &config.solve, &config.output)
+        })??;
         println!("Scenario: {} ({})", scenario.name, file.display());
         print_summary(&summary);
         println!("\nOutputs written to {}", config.out_dir.display());
@@ -51,13 +51,15 @@ fn plan(args: PlanArgs) -> Result<(), Error> {
             config.case_dir.display()
         )));
     }
-    let summary = run::plan_case_with(
-        &config.case_dir,
-        &config.out_dir,
-        &config.read,
-        &config.solve,
-        &config.output,
-    )?;
+    let summary = scenario::with_jobs(config.jobs, || {
+        run::plan_case_with(
+            &config.case_dir,
+            &config.out_dir,
+            &config.read,
+            &config.solve,
+            &config.output,
+        )
+    })??;
     print_summary(&summary);
     println!("\nOutputs written to {}", config.out_dir.display());
     Ok(())
@@ -161,20 +163,9 @@ fn whole(x: f64) -> f64 {
     x.round() + 0.0
 }
 
-/// A progress bar on stderr, drawn only when stderr is a terminal (indicatif hides it
-/// otherwise, so pipes, files and tests see nothing).
-fn progress(len: usize, message: &'static str) -> ProgressBar {
-    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} ({elapsed})") {
-        bar.set_style(style.progress_chars("=> "));
-    }
-    bar.set_message(message);
-    bar
-}
-
 fn compare(args: CompareArgs) -> Result<(), Error> {
     let out = args.out_dir();
-    let bar = progress(args.files.len(), "solving scenarios");
+    let bar = run::progress_bar(args.files.len(), "solving scenarios");
     let result = scenario::with_jobs(args.solve.jobs, || {
         scenario::compare(
             &args.files,
@@ -256,7 +247,7 @@ fn sweep(args: SweepArgs) -> Result<(), Error> {
         grid,
         grid_text: text,
     };
-    let bar = progress(grid.len(), "solving sweep points");
+    let bar = run::progress_bar(grid.len(), "solving sweep points");
     let result = scenario::with_jobs(args.solve.jobs, || {
         scenario::run_sweep(
             &request,

@@ -147,7 +147,8 @@ pub fn gross_cost_eur(case: &Case, plan: &Plan) -> f64 {
         .sum()
 }
 
-fn action_cost_eur(case: &Case, plan: &Plan, basis: CostBasis) -> Vec<Vec<f64>> {
+/// Cost of the plan's actions per municipality and period in euros, net or gross.
+pub fn action_cost_eur(case: &Case, plan: &Plan, basis: CostBasis) -> Vec<Vec<f64>> {
     (0..case.municipalities.len())
         .map(|m| {
             (0..case.periods.len())

@@ -7,9 +7,13 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::time::Instant;
 
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
 use crate::case::Case;
 use crate::chart::Lang;
-use crate::input::{read_case, ReadOptions};
+use crate::decompose;
+use crate::input::{read_case_timed, ReadOptions};
+use crate::plan::Plan;
 use crate::report::{self, RunInfo, Summary};
 use crate::solve::{solve, SolveOptions};
 use crate::Result;
@@ -19,6 +23,9 @@ use crate::Result;
 pub struct OutputOptions {
     /// The language of the charts, report.html and report.xlsx (`--lang`).
     pub lang: Lang,
+    /// Show a progress bar on stderr while solving region by region (drawn only when
+    /// stderr is a terminal).
+    pub progress: bool,
 }
 
 /// Reads, solves and writes one case with the default output options (Dutch); returns
@@ -46,12 +53,15 @@ pub fn plan_case_with(
 ) -> Result<Summary> {
     report::atomic::check_output_location(out_dir)?;
     let clock = Instant::now();
-    let case = read_case(case_dir, read)?;
+    let (case, read_timings) = read_case_timed(case_dir, read)?;
     let case_readme = optional_text(&case_dir.join(CASE_README))?;
     let boundaries_geojson = optional_text(&case_dir.join(CASE_BOUNDARIES))?;
     let mut timings = BTreeMap::new();
-    timings.insert("read".to_string(), clock.elapsed().as_secs_f64());
-    let plan = solve(&case, options)?;
+    // Reading the README and the boundaries counts as reading.
+    let read_seconds = clock.elapsed().as_secs_f64() - read_timings.validate;
+    timings.insert("read".to_string(), read_seconds.max(0.0));
+    timings.insert("validate".to_string(), read_timings.validate);
+    let plan = solve_showing_progress(&case, options, output.progress)?;
     let run = RunInfo {
         timings,
         lang: output.lang,
@@ -60,6 +70,29 @@ pub fn plan_case_with(
         scenario: None,
     };
     report::write_outputs(&case, &plan, out_dir, &run)
+}
+
+/// Solves the case as [`solve`] does; with `options.by_region` and `progress`, shows a
+/// progress bar of the regions solved on stderr (when it is a terminal).
+pub fn solve_showing_progress(case: &Case, options: &SolveOptions, progress: bool) -> Result<Plan> {
+    if !(options.by_region && progress) {
+        return solve(case, options);
+    }
+    let bar = progress_bar(case.regions.len(), "solving regions");
+    let plan = decompose::solve_by_region_with(case, options, &|| bar.inc(1));
+    bar.finish_and_clear();
+    plan
+}
+
+/// A progress bar on stderr, drawn only when stderr is a terminal (indicatif hides it
+/// otherwise, so pipes, files and tests see nothing).
+pub fn progress_bar(len: usize, message: &'static str) -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} ({elapsed})") {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_message(message);
+    bar
 }
 
 /// The case folder's description of its sources and assumptions, shown in report.html.

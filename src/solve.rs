@@ -57,6 +57,9 @@ pub struct SolveOptions {
     pub mip_gap: f64,
     /// Time limit per stage in seconds, if any.
     pub time_limit: Option<f64>,
+    /// Solve each region on its own, in parallel, and join the plans
+    /// (`--by-region`; see [`crate::decompose`]).
+    pub by_region: bool,
 }
 
 impl Default for SolveOptions {
@@ -66,6 +69,7 @@ impl Default for SolveOptions {
             integer: false,
             mip_gap: DEFAULT_MIP_GAP,
             time_limit: None,
+            by_region: false,
         }
     }
 }
@@ -84,8 +88,59 @@ struct StageResult {
     mip_gap: Option<f64>,
 }
 
-/// Solves the case: stage 1 (fit), stage 2 (cost), budget shadow prices.
+/// The tolerance stage 2 allows on Z1: `Z1 ≤ Z1* · (1 + relative) + absolute`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stage2Slack {
+    /// Relative part (spec: 1e-7).
+    pub relative: f64,
+    /// Absolute part in weighted dwelling-years (spec: 1e-6).
+    pub absolute: f64,
+}
+
+impl Default for Stage2Slack {
+    fn default() -> Self {
+        Stage2Slack {
+            relative: STAGE2_RELATIVE_SLACK,
+            absolute: STAGE2_ABSOLUTE_SLACK,
+        }
+    }
+}
+
+impl Stage2Slack {
+    /// Stage 2's cap on Z1 for the stage-1 optimum `z1_star`.
+    pub fn cap(&self, z1_star: f64) -> f64 {
+        z1_star * (1.0 + self.relative) + self.absolute
+    }
+}
+
+/// Facts of a solve beyond the plan, for the regional decomposition.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StageFacts {
+    /// Stage 2's cap on Z1 (weighted dwelling-years).
+    pub cap: f64,
+    /// What one more weighted dwelling-year of cap would save in stage 2, in millions
+    /// of euros (|dual| of the cap row; 0 when the cap does not bind).
+    pub cap_value: f64,
+    /// Stage 2's optimum: the gross cost in millions of euros.
+    pub gross_cost_meur: f64,
+}
+
+/// Solves the case: stage 1 (fit), stage 2 (cost), budget shadow prices. With
+/// `options.by_region`, region by region ([`crate::decompose::solve_by_region`]).
 pub fn solve(case: &Case, options: &SolveOptions) -> Result<Plan> {
+    if options.by_region {
+        return crate::decompose::solve_by_region(case, options);
+    }
+    solve_with_slack(case, options, Stage2Slack::default()).map(|(plan, _)| plan)
+}
+
+/// Solves the whole case as one model, as [`solve`] does without `by_region`, with stage
+/// 2's tolerance on Z1 given; returns the cap and its value besides the plan.
+pub fn solve_with_slack(
+    case: &Case,
+    options: &SolveOptions,
+    slack: Stage2Slack,
+) -> Result<(Plan, StageFacts)> {
     if options.integer && options.solver == SolverChoice::Clarabel {
         return Err(Error::Usage(
             "--integer needs a MIP solver: Clarabel solves only LPs; use --solver highs".into(),
@@ -107,27 +162,38 @@ pub fn solve(case: &Case, options: &SolveOptions) -> Result<Plan> {
     }
     let mut timings = BTreeMap::new();
     let clock = Instant::now();
-    let lp = model::build(case, options.integer);
+    let mut lp = model::build(case, options.integer);
+    let row_keys: Vec<RowKey> = lp.rows.iter().map(|(key, _)| key.clone()).collect();
     timings.insert("build".to_string(), clock.elapsed().as_secs_f64());
 
-    let clock = Instant::now();
-    let stage1 = run_stage(case, &lp, lp.mismatch.clone(), None, None, options)?;
-    timings.insert("solve_stage1".to_string(), clock.elapsed().as_secs_f64());
+    let (stage1, stage2) = if options.solver == SolverChoice::Highs && !options.integer {
+        // One HiGHS instance for both stages: stage 2 starts from stage 1's basis.
+        run_highs_two_stages(&mut lp, slack, options, &mut timings)?
+    } else {
+        let clock = Instant::now();
+        let stage1 = run_stage(case, &lp, lp.mismatch.clone(), None, None, options)?;
+        timings.insert("solve_stage1".to_string(), clock.elapsed().as_secs_f64());
+        let clock = Instant::now();
+        // Stage 1's plan meets stage 2's cap by construction: a MIP starts from it, so
+        // it always has a feasible plan, even when a time limit stops it early.
+        let stage2 = run_stage(
+            case,
+            &lp,
+            lp.gross_cost_meur.clone(),
+            Some(slack.cap(stage1.objective)),
+            Some(&stage1.values),
+            options,
+        )?;
+        timings.insert("solve_stage2".to_string(), clock.elapsed().as_secs_f64());
+        (stage1, stage2)
+    };
     let z1_star = stage1.objective;
-
-    let clock = Instant::now();
-    let cap = z1_star * (1.0 + STAGE2_RELATIVE_SLACK) + STAGE2_ABSOLUTE_SLACK;
-    // Stage 1's plan meets stage 2's cap by construction: a MIP starts from it, so it
-    // always has a feasible plan, even when a time limit stops it early.
-    let stage2 = run_stage(
-        case,
-        &lp,
-        lp.gross_cost_meur.clone(),
-        Some(cap),
-        Some(&stage1.values),
-        options,
-    )?;
-    timings.insert("solve_stage2".to_string(), clock.elapsed().as_secs_f64());
+    let facts = StageFacts {
+        cap: slack.cap(z1_star),
+        // The cap is the last row of stage 2.
+        cap_value: stage2.duals.last().map_or(0.0, |d| d.abs()),
+        gross_cost_meur: stage2.objective,
+    };
 
     // Shadow prices come from an LP's duals: stage 1 itself, or its relaxation for a MIP.
     let duals = if options.integer {
@@ -153,7 +219,7 @@ pub fn solve(case: &Case, options: &SolveOptions) -> Result<Plan> {
     } else {
         stage1.duals
     };
-    let budget_shadow_price = shadow_prices(case, &lp.rows, &duals);
+    let budget_shadow_price = shadow_prices(case, &row_keys, &duals);
 
     let status = if stage1.time_limited || stage2.time_limited {
         PlanStatus::TimeLimit
@@ -184,7 +250,7 @@ pub fn solve(case: &Case, options: &SolveOptions) -> Result<Plan> {
     if options.integer {
         whole_dwellings(case, &mut plan);
     }
-    Ok(plan)
+    Ok((plan, facts))
 }
 
 /// A MIP solver meets integrality only within its tolerance (HiGHS: 1e-6), so a whole
@@ -240,14 +306,10 @@ fn map3<T, F: Fn(&T) -> f64>(nested: &[Vec<Vec<T>>], f: F) -> Vec<Vec<Vec<f64>>>
 /// Shadow price of the budget per region and period, in weighted dwelling-years per
 /// extra million euros. Without carry-over it is |dual| of the period's row; with
 /// carry-over one more million in period p relaxes every cumulative row q ≥ p.
-fn shadow_prices(
-    case: &Case,
-    rows: &[(RowKey, good_lp::Constraint)],
-    duals: &[f64],
-) -> Vec<Vec<f64>> {
+fn shadow_prices(case: &Case, keys: &[RowKey], duals: &[f64]) -> Vec<Vec<f64>> {
     let periods = case.periods.len();
     let mut row_dual = vec![vec![0.0; periods]; case.regions.len()];
-    for (i, (key, _)) in rows.iter().enumerate() {
+    for (i, key) in keys.iter().enumerate() {
         if key.family == Family::Budget {
             if let (Some(p), Some(d)) = (key.period, duals.get(i)) {
                 row_dual[key.place][p] = d.abs();
@@ -293,6 +355,113 @@ fn run_highs(
     options: &SolveOptions,
     stage: u8,
 ) -> Result<StageResult> {
+    let mut model = load_highs(problem, rows, options, stage)?;
+    if options.integer {
+        if let Some(start) = start {
+            // A rejected start only costs the head start, never correctness.
+            let _ = model.try_set_solution(Some(start), None, None, None);
+        }
+    }
+    let solved = solve_highs(model, stage)?;
+    stage_result(&solved, options, stage)
+}
+
+/// Both stages of an LP in one HiGHS instance. After stage 1 the objective is replaced
+/// by the gross cost and the cap on Z1 is added as a row; HiGHS keeps stage 1's optimal
+/// basis (the new row's slack enters it), which is still feasible, so stage 2 continues
+/// with the primal simplex from there instead of starting again. The variables and rows
+/// are moved out of `lp` into HiGHS, not copied.
+#[cfg(feature = "highs")]
+fn run_highs_two_stages(
+    lp: &mut Lp,
+    slack: Stage2Slack,
+    options: &SolveOptions,
+    timings: &mut BTreeMap<String, f64>,
+) -> Result<(StageResult, StageResult)> {
+    use good_lp::IntoAffineExpression;
+    use highs_sys::{kHighsStatusError, HighsInt, Highs_addRow, Highs_changeColsCostByRange};
+
+    let clock = Instant::now();
+    let variables = std::mem::replace(&mut lp.variables, ProblemVariables::new());
+    let column: std::collections::HashMap<good_lp::Variable, usize> = variables
+        .iter_variables_with_def()
+        .enumerate()
+        .map(|(i, (var, _))| (var, i))
+        .collect();
+    let problem = variables.minimise(lp.mismatch.clone());
+    let rows = std::mem::take(&mut lp.rows)
+        .into_iter()
+        .map(|(_, c)| c)
+        .collect();
+    let model = load_highs(problem, rows, options, 1)?;
+    let solved = solve_highs(model, 1)?;
+    let stage1 = stage_result(&solved, options, 1)?;
+    timings.insert("solve_stage1".to_string(), clock.elapsed().as_secs_f64());
+
+    let clock = Instant::now();
+    let mut cost = vec![0.0; column.len()];
+    for (var, a) in (&lp.gross_cost_meur).linear_coefficients() {
+        cost[column[&var]] += a;
+    }
+    let (index, value): (Vec<HighsInt>, Vec<f64>) = (&lp.mismatch)
+        .linear_coefficients()
+        .map(|(var, a)| (column[&var] as HighsInt, a))
+        .unzip();
+    let upper = slack.cap(stage1.objective) - (&lp.mismatch).constant();
+    let mut model: highs::Model = solved.into();
+    let ptr = model.as_mut_ptr();
+    // SAFETY: `ptr` is the live HiGHS instance owned by `model`; the arrays outlive the
+    // calls and have the lengths passed (cost: one entry per column; index and value:
+    // one per coefficient of Z1, every index a column of the model).
+    let status = unsafe {
+        let mut status = 0;
+        if !cost.is_empty() {
+            status =
+                Highs_changeColsCostByRange(ptr, 0, (cost.len() - 1) as HighsInt, cost.as_ptr());
+        }
+        if status != kHighsStatusError {
+            status = Highs_addRow(
+                ptr,
+                f64::NEG_INFINITY,
+                upper,
+                index.len() as HighsInt,
+                index.as_ptr(),
+                value.as_ptr(),
+            );
+        }
+        status
+    };
+    if status == kHighsStatusError {
+        return Err(Error::Solve(
+            "HiGHS refused stage 2's objective or its cap on the mismatch; check the input \
+             for extreme values, or try --solver clarabel"
+                .into(),
+        ));
+    }
+    let solved = solve_highs(model, 2)?;
+    let stage2 = stage_result(&solved, options, 2)?;
+    timings.insert("solve_stage2".to_string(), clock.elapsed().as_secs_f64());
+    Ok((stage1, stage2))
+}
+
+#[cfg(not(feature = "highs"))]
+fn run_highs_two_stages(
+    _lp: &mut Lp,
+    _slack: Stage2Slack,
+    _options: &SolveOptions,
+    _timings: &mut BTreeMap<String, f64>,
+) -> Result<(StageResult, StageResult)> {
+    Err(without_highs())
+}
+
+/// Loads the problem and its rows into a HiGHS model, quiet, with the options set.
+#[cfg(feature = "highs")]
+fn load_highs(
+    problem: good_lp::variable::UnsolvedProblem,
+    rows: Vec<good_lp::Constraint>,
+    options: &SolveOptions,
+    stage: u8,
+) -> Result<highs::Model> {
     let mut highs_problem = problem.using(good_lp::solvers::highs::highs);
     for row in rows {
         highs_problem.add_constraint(row);
@@ -311,20 +480,30 @@ fn run_highs(
     };
     if options.integer {
         set(&mut model, "mip_rel_gap", options.mip_gap)?;
-        if let Some(start) = start {
-            // A rejected start only costs the head start, never correctness.
-            let _ = model.try_set_solution(Some(start), None, None, None);
-        }
     }
     if let Some(limit) = options.time_limit {
         set(&mut model, "time_limit", limit)?;
     }
-    let solved = model.try_solve().map_err(|e| {
+    Ok(model)
+}
+
+#[cfg(feature = "highs")]
+fn solve_highs(model: highs::Model, stage: u8) -> Result<highs::SolvedModel> {
+    model.try_solve().map_err(|e| {
         Error::Solve(format!(
             "HiGHS failed in stage {stage} ({e:?}); check the input for extreme values, \
              try --solver clarabel, or report the case"
         ))
-    })?;
+    })
+}
+
+/// The stage's outcome in plain numbers, or the error its status stands for.
+#[cfg(feature = "highs")]
+fn stage_result(
+    solved: &highs::SolvedModel,
+    options: &SolveOptions,
+    stage: u8,
+) -> Result<StageResult> {
     let status = solved.status();
     let feasible = solved.primal_solution_status() == highs::HighsSolutionStatus::Feasible;
     let time_limited = highs_outcome(status, feasible, stage, options.time_limit)?;
@@ -426,10 +605,15 @@ fn run_highs(
     _options: &SolveOptions,
     _stage: u8,
 ) -> Result<StageResult> {
-    Err(Error::Usage(
+    Err(without_highs())
+}
+
+#[cfg(not(feature = "highs"))]
+fn without_highs() -> Error {
+    Error::Usage(
         "this restock was built without HiGHS (cargo feature `highs`); use --solver clarabel"
             .into(),
-    ))
+    )
 }
 
 fn run_clarabel(

@@ -63,6 +63,7 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
                         Err(e) => panic!("summary.json does not parse ({e}): a torn file"),
                     };
                     json.as_object_mut().unwrap().remove("timings");
+                    json.as_object_mut().unwrap().remove("peak_memory_mib");
                     bytes = serde_json::to_vec(&json).unwrap();
                 }
                 out.insert(rel, bytes);

@@ -207,6 +207,7 @@ fn summary_without_timings(dir: &Path) -> serde_json::Value {
     let mut json: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(dir.join("summary.json")).unwrap()).unwrap();
     json.as_object_mut().unwrap().remove("timings");
+    json.as_object_mut().unwrap().remove("peak_memory_mib");
     json
 }
 

@@ -113,6 +113,33 @@ impl Diagnostics {
 /// Reads and validates the case in `dir`. Returns every problem found at once as
 /// [`crate::Error::Input`], sorted by file and line.
 pub fn read_case(dir: &Path, options: &ReadOptions) -> Result<Case> {
+    read_case_timed(dir, options).map(|(case, _)| case)
+}
+
+/// Seconds spent in the two phases of reading a case, for summary.json.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct ReadTimings {
+    /// Reading the files and parsing every row into typed values.
+    pub read: f64,
+    /// Checking the rows against each other and assembling the case (the checks across
+    /// files, interpolation, budgets per period).
+    pub validate: f64,
+}
+
+/// [`read_case`], with the time spent reading and validating.
+pub fn read_case_timed(dir: &Path, options: &ReadOptions) -> Result<(Case, ReadTimings)> {
+    let clock = std::time::Instant::now();
+    let mut validate = 0.0;
+    let case = read_dir_into_case(dir, options, &mut validate)?;
+    let total = clock.elapsed().as_secs_f64();
+    let timings = ReadTimings {
+        read: (total - validate).max(0.0),
+        validate,
+    };
+    Ok((case, timings))
+}
+
+fn read_dir_into_case(dir: &Path, options: &ReadOptions, validate: &mut f64) -> Result<Case> {
     if !dir.is_dir() {
         return Err(Error::Input(vec![InputError::file(
             dir.display().to_string(),
@@ -121,10 +148,12 @@ pub fn read_case(dir: &Path, options: &ReadOptions) -> Result<Case> {
     }
     let mut d = Diagnostics::default();
     let files = read_files(dir, &mut d);
-    read_files_into_case(&files, d, &dir.display().to_string(), options).map(|mut case| {
-        case.name = case_name(dir);
-        case
-    })
+    read_files_into_case(&files, d, &dir.display().to_string(), options, validate).map(
+        |mut case| {
+            case.name = case_name(dir);
+            case
+        },
+    )
 }
 
 /// Reads and validates a case from the bytes of its files, keyed by file name (the
@@ -151,7 +180,7 @@ pub fn read_case_from_bytes(
             None => {}
         }
     }
-    read_files_into_case(&present, d, name, options).map(|mut case| {
+    read_files_into_case(&present, d, name, options, &mut 0.0).map(|mut case| {
         case.name = name.to_string();
         case
     })
@@ -159,12 +188,14 @@ pub fn read_case_from_bytes(
 
 /// The common part of [`read_case`] and [`read_case_from_bytes`]: parses and checks the
 /// bytes of the files present, with the problems `d` already holds (missing files).
-/// `place` names the case in the message of an internal error.
+/// `place` names the case in the message of an internal error. The seconds spent
+/// validating (everything after parsing the rows) are added to `validate`.
 fn read_files_into_case(
     files: &BTreeMap<&'static str, Vec<u8>>,
     mut d: Diagnostics,
     place: &str,
     options: &ReadOptions,
+    validate: &mut f64,
 ) -> Result<Case> {
     let mut hasher = Sha256::new();
     for (name, bytes) in files {
@@ -201,6 +232,7 @@ fn read_files_into_case(
         .and_then(|bytes| decode(SETTINGS, bytes, &mut d))
         .and_then(|text| settings::parse(&text, &options.settings_overrides, &mut d));
 
+    let clock = std::time::Instant::now();
     let inputs = assemble::Inputs {
         municipalities,
         segments,
@@ -229,6 +261,7 @@ fn read_files_into_case(
     };
     case.inputs_sha256 = inputs_sha256;
     case.warnings = d.formatted_warnings();
+    *validate += clock.elapsed().as_secs_f64();
     Ok(case)
 }
 

@@ -108,6 +108,7 @@ pub fn write_outputs(case: &Case, plan: &Plan, out: &Path, run: &RunInfo) -> Res
         };
         html::write(&dir.join("report.html"), &page)?;
         record(&mut summary, WRITE_PHASE, started);
+        summary.record_peak_memory();
         summary.write_json(&dir.join("summary.json"))
     })?;
     Ok(summary)

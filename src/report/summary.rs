@@ -68,6 +68,11 @@ pub struct Summary {
     pub warnings: Vec<String>,
     /// Seconds per phase (read, validate, build, stages, write, …).
     pub timings: BTreeMap<String, f64>,
+    /// The most memory the process held until summary.json was written (its peak
+    /// resident set, in MiB), where the system tells; like `timings`, it differs between
+    /// runs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub peak_memory_mib: Option<f64>,
     /// The key figures per region, in region order.
     pub regions_detail: Vec<RegionSummary>,
     /// The scenario of a `restock plan --scenario` run: name, file, base, variant,
@@ -133,9 +138,15 @@ impl Summary {
             version: crate::VERSION.to_string(),
             warnings: case.warnings.clone(),
             timings: timings.into_iter().map(|(k, v)| (k, round6(v))).collect(),
+            peak_memory_mib: None,
             regions_detail,
             scenario: None,
         }
+    }
+
+    /// Records the process's peak memory so far in `peak_memory_mib`.
+    pub fn record_peak_memory(&mut self) {
+        self.peak_memory_mib = peak_memory_mib();
     }
 
     /// Writes the summary as pretty-printed JSON with a final newline.
@@ -170,4 +181,21 @@ fn region_summary(
         spent_eur: round6(over(&|m| spend[m].iter().sum())),
         budget_eur: round6(case.budget_eur[r].iter().sum()),
     }
+}
+
+/// The peak resident set of this process so far in MiB (`getrusage`; `None` where the
+/// system does not tell).
+pub fn peak_memory_mib() -> Option<f64> {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: getrusage writes a `rusage` into the pointer given, which is valid and
+    // properly aligned; zeroed memory is a valid `rusage` whatever it writes.
+    let status = unsafe { libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr()) };
+    if status != 0 {
+        return None;
+    }
+    // SAFETY: initialised (zeroed, then filled by getrusage).
+    let usage = unsafe { usage.assume_init() };
+    // Linux reports kibibytes.
+    let kib = usage.ru_maxrss as f64;
+    (kib > 0.0).then(|| round6(kib / 1024.0))
 }

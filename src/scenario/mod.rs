@@ -39,7 +39,7 @@ use crate::chart::format::Lang;
 use crate::report::tables::csv_writer;
 use crate::report::{self, check_output_location, write_dir_atomically, RunInfo, Summary};
 use crate::run::{OutputOptions, CASE_BOUNDARIES, CASE_README};
-use crate::solve::{solve, SolveOptions};
+use crate::solve::SolveOptions;
 use crate::{Error, Result};
 
 use charts::{CompareData, Figure, SweepData};
@@ -143,7 +143,7 @@ pub fn plan_scenario(
     let case = scenario.build_case()?;
     let mut timings = BTreeMap::new();
     timings.insert("read".to_string(), clock.elapsed().as_secs_f64());
-    let plan = solve(&case, options)?;
+    let plan = crate::run::solve_showing_progress(&case, options, output.progress)?;
     let run = run_info(scenario, timings, output.lang)?;
     report::write_outputs(&case, &plan, out_dir, &run)
 }
