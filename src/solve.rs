@@ -163,7 +163,7 @@ pub fn solve_with_slack(
     let mut timings = BTreeMap::new();
     let clock = Instant::now();
     let mut lp = model::build(case, options.integer);
-    let row_keys: Vec<RowKey> = lp.rows.iter().map(|(key, _)| key.clone()).collect();
+    let row_keys: Vec<RowKey> = lp.rows.iter().map(|(key, _)| *key).collect();
     timings.insert("build".to_string(), clock.elapsed().as_secs_f64());
 
     let (stage1, stage2) = if options.solver == SolverChoice::Highs && !options.integer {
@@ -407,7 +407,7 @@ fn run_highs_two_stages(
         .linear_coefficients()
         .map(|(var, a)| (column[&var] as HighsInt, a))
         .unzip();
-    let upper = slack.cap(stage1.objective) - (&lp.mismatch).constant();
+    let upper = slack.cap(stage1.objective) - lp.mismatch.constant();
     let mut model: highs::Model = solved.into();
     let ptr = model.as_mut_ptr();
     // SAFETY: `ptr` is the live HiGHS instance owned by `model`; the arrays outlive the
