@@ -2,9 +2,15 @@
 //! [`crate::metrics`] (the same functions that write balance.csv and summary.json), so a
 //! chart never shows a number the tables do not. Nothing here reads the solver.
 
+use super::format::Lang;
 use crate::case::Case;
 use crate::metrics::{self, Fit};
 use crate::plan::Plan;
+
+/// Up to this many regions, the charts with one panel per region show every region.
+pub const REGION_PANELS_ALL_UP_TO: usize = 60;
+/// With more regions than [`REGION_PANELS_ALL_UP_TO`], this many panels are shown.
+pub const REGION_PANELS_SHOWN: usize = 48;
 
 /// Everything the charts need, in the case's order (regions by name, municipalities by
 /// code, segments in file order).
@@ -175,6 +181,49 @@ impl ChartData {
     /// The last milestone (the base year when there are no periods).
     pub fn last_year(&self) -> i32 {
         self.years.last().copied().unwrap_or(self.base_year)
+    }
+
+    /// The regions that get a panel in the charts with one panel per region: all of
+    /// them up to [`REGION_PANELS_ALL_UP_TO`]; beyond that the
+    /// [`REGION_PANELS_SHOWN`] with the largest surplus at the last milestone if nothing
+    /// is done (stock minus demand), in region order.
+    pub fn panel_regions(&self) -> Vec<&RegionData> {
+        if self.regions.len() <= REGION_PANELS_ALL_UP_TO {
+            return self.regions.iter().collect();
+        }
+        let surplus = |r: &RegionData| {
+            r.stock_do_nothing.last().copied().unwrap_or(0.0)
+                - r.demand.last().copied().unwrap_or(0.0)
+        };
+        let mut order: Vec<usize> = (0..self.regions.len()).collect();
+        // Stable: equal surpluses keep region order.
+        order.sort_by(|&a, &b| surplus(&self.regions[b]).total_cmp(&surplus(&self.regions[a])));
+        order.truncate(REGION_PANELS_SHOWN);
+        order.sort_unstable();
+        order.into_iter().map(|r| &self.regions[r]).collect()
+    }
+
+    /// The line under a per-region chart's subtitle saying which regions it shows, when
+    /// it does not show them all.
+    pub fn panel_note(&self, lang: Lang) -> Option<String> {
+        let total = self.regions.len();
+        if total <= REGION_PANELS_ALL_UP_TO {
+            return None;
+        }
+        let shown = REGION_PANELS_SHOWN.min(total);
+        let year = self.last_year();
+        Some(match lang {
+            Lang::Nl => format!(
+                "De {shown} van {} regio's met het grootste overschot zonder ingrijpen in \
+                 {year}; alle regio's staan in balance.csv en budget.csv.",
+                lang.int(total as f64)
+            ),
+            Lang::En => format!(
+                "The {shown} of {} regions with the largest surplus if nothing is done in \
+                 {year}; every region is in balance.csv and budget.csv.",
+                lang.int(total as f64)
+            ),
+        })
     }
 
     /// The first year of the plan and its last milestone, e.g. (2020, 2050).

@@ -19,6 +19,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Instant;
 
+use crate::numfmt::round6;
+
 pub use atomic::{check_output_location, write_dir_atomically};
 pub use summary::{RegionSummary, Summary};
 
@@ -71,31 +73,53 @@ pub fn write_outputs(case: &Case, plan: &Plan, out: &Path, run: &RunInfo) -> Res
     let tables = tables::Tables::new(case, plan);
     let lang = run.lang;
     write_dir_atomically(out, |dir| {
-        tables.write_csv(dir)?;
-
-        let clock = Instant::now();
-        let data = ChartData::new(case, plan);
-        let (boundaries, mut chart_notes) = boundaries(run, lang);
-        let input = ChartInput {
-            data: &data,
-            boundaries: boundaries.as_ref(),
-            lang,
-        };
-        if boundaries.is_some() && !input.kinds().contains(&ChartKind::Map) {
-            chart_notes.push(
-                lang.pick(
-                    "Geen kaart: geen enkele gemeente van de case staat in boundaries.geojson.",
-                    "No map: no municipality of the case is in boundaries.geojson.",
+        // The CSV tables, report.xlsx and the charts do not depend on each other: they
+        // are written at the same time (rayon), and report.html, which holds the
+        // charts, after them.
+        let (csv_and_xlsx, charts_done) = rayon::join(
+            || {
+                rayon::join(
+                    || tables.write_csv(dir),
+                    || {
+                        let clock = Instant::now();
+                        xlsx::write(&dir.join("report.xlsx"), plan, &summary, &tables, lang)
+                            .map(|()| clock.elapsed().as_secs_f64())
+                    },
                 )
-                .to_string(),
-            );
-        }
-        let charts = chart::write_charts(dir, &input)?;
-        record(&mut summary, CHARTS_PHASE, clock);
-
-        let clock = Instant::now();
-        xlsx::write(&dir.join("report.xlsx"), plan, &summary, &tables, lang)?;
-        record(&mut summary, XLSX_PHASE, clock);
+            },
+            || {
+                let clock = Instant::now();
+                let data = ChartData::new(case, plan);
+                let (boundaries, mut chart_notes) = boundaries(run, lang);
+                let input = ChartInput {
+                    data: &data,
+                    boundaries: boundaries.as_ref(),
+                    lang,
+                };
+                if boundaries.is_some() && !input.kinds().contains(&ChartKind::Map) {
+                    chart_notes.push(
+                        lang.pick(
+                            "Geen kaart: geen enkele gemeente van de case staat in \
+                             boundaries.geojson.",
+                            "No map: no municipality of the case is in boundaries.geojson.",
+                        )
+                        .to_string(),
+                    );
+                }
+                chart::write_charts(dir, &input)
+                    .map(|charts| (charts, chart_notes, clock.elapsed().as_secs_f64()))
+            },
+        );
+        let (csv, xlsx_seconds) = csv_and_xlsx;
+        csv?;
+        let (charts, chart_notes, chart_seconds) = charts_done?;
+        let xlsx_seconds = xlsx_seconds?;
+        summary
+            .timings
+            .insert(CHARTS_PHASE.to_string(), round6(chart_seconds));
+        summary
+            .timings
+            .insert(XLSX_PHASE.to_string(), round6(xlsx_seconds));
 
         let page = html::Page {
             plan,

@@ -152,20 +152,69 @@ pub fn build(
         &formats,
         lang,
     )?;
-    let sheets = [
-        plan_sheet(names[1], tables, lang),
-        transformation_sheet(names[2], tables, lang),
-        balance_sheet(names[3], tables, lang),
-        budget_sheet(names[4], tables, lang),
+    type Builder = fn(&'static str, &Tables<'_>, Lang) -> Sheet;
+    let sheets: [(&'static str, usize, &str, Builder); 4] = [
+        (names[1], tables.plan.len(), "plan.csv", plan_sheet),
+        (
+            names[2],
+            tables.transformations.len(),
+            "transformations.csv",
+            transformation_sheet,
+        ),
+        (names[3], tables.balance.len(), "balance.csv", balance_sheet),
+        (names[4], tables.budget.len(), "budget.csv", budget_sheet),
     ];
-    for sheet in &sheets {
-        write_sheet(workbook.add_worksheet(), sheet, &formats)?;
+    // One sheet at a time: its cells are dropped once written.
+    for (name, rows, file, builder) in sheets {
+        let worksheet = workbook.add_worksheet();
+        if rows > SHEET_ROW_LIMIT {
+            too_long_sheet(worksheet, name, rows, file, &formats, lang)?;
+        } else {
+            write_sheet(worksheet, &builder(name, tables, lang), &formats)?;
+        }
     }
     let totals = totals_sheet(names[5], tables, lang);
     let worksheet = workbook.add_worksheet();
     write_sheet(worksheet, &totals, &formats)?;
     totals_chart(worksheet, &totals, lang)?;
     workbook.save_to_buffer()
+}
+
+/// The most rows a table may have to get its own sheet in report.xlsx. report.xlsx is
+/// for reading and filtering in Excel, which becomes unworkably slow well before its
+/// hard limit of 1,048,576 rows; a longer table gets a sheet that points to its CSV file
+/// instead (the CSV files always hold every row). It also keeps writing report.xlsx
+/// from dominating a very large run (docs/performance.md).
+pub const SHEET_ROW_LIMIT: usize = 100_000;
+
+/// A sheet in place of a table too long for a sheet: how long it is and where the whole
+/// table is.
+fn too_long_sheet(
+    worksheet: &mut Worksheet,
+    name: &'static str,
+    rows: usize,
+    file: &str,
+    formats: &Formats,
+    lang: Lang,
+) -> std::result::Result<(), XlsxError> {
+    worksheet.set_name(name)?;
+    let n = lang.int(rows as f64);
+    let max = lang.int(SHEET_ROW_LIMIT as f64);
+    let note = match lang {
+        Lang::Nl => format!(
+            "Deze tabel heeft {n} rijen, te veel om in Excel vlot te werken (meer dan \
+             {max}). De hele tabel staat in {file}; open die met Gegevens > Uit tekst/CSV \
+             (Power Query)."
+        ),
+        Lang::En => format!(
+            "This table has {n} rows, too many to work with smoothly in Excel (more than \
+             {max}). The whole table is in {file}; open it with Data > From Text/CSV \
+             (Power Query)."
+        ),
+    };
+    worksheet.write_string_with_format(0, 0, note, &formats.header)?;
+    worksheet.set_column_width(0, 120.0)?;
+    Ok(())
 }
 
 fn write_sheet(
