@@ -391,3 +391,62 @@ fn all_errors_of_a_case_come_in_one_run() {
         .stderr(contains("stock.csv"))
         .stderr(contains("costs.csv"));
 }
+
+/// `--by-region` solves region by region and reaches the monolithic optimum: the same
+/// mismatch and gross cost (relative 1e-6); summary.json says how long each part took
+/// and how much memory the run held.
+#[test]
+fn by_region_reaches_the_monolithic_optimum() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (whole, parts) = (tmp.path().join("whole"), tmp.path().join("parts"));
+    let case = root().join("inputs/krimpregios");
+    plan_into(&case, &whole);
+    restock()
+        .arg("plan")
+        .arg(&case)
+        .args(["--by-region", "--jobs", "2", "--out"])
+        .arg(&parts)
+        .assert()
+        .success();
+    let (a, b) = (summary(&whole), summary(&parts));
+    for key in ["mismatch", "mismatch_stage1", "gross_cost_eur"] {
+        let (x, y) = (a[key].as_f64().unwrap(), b[key].as_f64().unwrap());
+        assert!(close(y, x, 1e-6), "{key}: by region {y}, monolithic {x}");
+    }
+    for phase in [
+        "read",
+        "validate",
+        "build",
+        "solve_stage1",
+        "solve_stage2",
+        "write",
+    ] {
+        assert!(
+            a["timings"][phase].is_number(),
+            "monolithic: no {phase} timing"
+        );
+        assert!(
+            b["timings"][phase].is_number(),
+            "by region: no {phase} timing"
+        );
+    }
+    for phase in ["solve_regions", "solve_slack", "solve_wall"] {
+        assert!(
+            b["timings"][phase].is_number(),
+            "by region: no {phase} timing"
+        );
+    }
+    for s in [&a, &b] {
+        let peak = s["peak_memory_mib"].as_f64().expect("peak_memory_mib");
+        assert!(peak > 1.0 && peak < 100_000.0, "peak memory {peak} MiB");
+    }
+}
+
+#[test]
+fn jobs_without_by_region_is_a_usage_error() {
+    restock()
+        .args(["plan", "inputs/example", "--jobs", "2"])
+        .assert()
+        .code(2)
+        .stderr(contains("--by-region"));
+}

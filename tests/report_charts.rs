@@ -239,3 +239,46 @@ fn the_workbook_has_every_table_with_headers_formats_and_native_charts() {
     // The creation date is fixed: no clock in the bytes.
     assert!(files["docProps/core.xml"].contains("2000-01-01T00:00:00Z"));
 }
+
+/// A table longer than the sheet row limit gets a sheet pointing to its CSV file; the
+/// other sheets keep their rows.
+#[test]
+fn a_table_too_long_for_a_sheet_points_to_its_csv() {
+    use restock::report::tables::Tables;
+    use restock::report::xlsx::build_with_row_limit;
+    use restock::report::Summary;
+
+    let case = case();
+    let plan = plan(&case);
+    let tables = Tables::new(&case, &plan);
+    let summary = Summary::new(&case, &plan, BTreeMap::new());
+    let limit = tables.budget.len();
+    assert!(tables.plan.len() > limit && tables.balance.len() > limit);
+    let bytes = build_with_row_limit(&plan, &summary, &tables, Lang::Nl, limit).unwrap();
+    assert_eq!(
+        sheet_names(&bytes),
+        [
+            "samenvatting",
+            "plan",
+            "transformaties",
+            "balans",
+            "budget",
+            "totalen"
+        ]
+    );
+    let files = unzip(&bytes);
+    let plan_sheet = &files["xl/worksheets/sheet2.xml"];
+    let rows = tables.plan.len();
+    assert!(
+        plan_sheet.contains(&format!("Deze tabel heeft {rows} rijen"))
+            || files["xl/sharedStrings.xml"].contains(&format!("Deze tabel heeft {rows} rijen")),
+        "the plan sheet names its length"
+    );
+    assert!(files["xl/sharedStrings.xml"].contains("plan.csv"));
+    assert!(files["xl/sharedStrings.xml"].contains("balance.csv"));
+    // The plan sheet holds the note only: one row.
+    assert_eq!(plan_sheet.matches("<row ").count(), 1);
+    // The budget sheet (at the limit) keeps its header and every row.
+    let budget_sheet = &files["xl/worksheets/sheet5.xml"];
+    assert_eq!(budget_sheet.matches("<row ").count(), limit + 1);
+}

@@ -232,3 +232,63 @@ impl ChartData {
         (first, self.last_year())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A chart data set of `n` regions, region r with a surplus of `surplus(r)` at the end.
+    fn data(n: usize, surplus: impl Fn(usize) -> f64) -> ChartData {
+        ChartData {
+            case_name: "t".into(),
+            base_year: 2020,
+            years: vec![2020, 2030],
+            periods: vec![(2021, 2030)],
+            friction_vacancy: 0.02,
+            segments: vec!["alle".into()],
+            regions: (0..n)
+                .map(|r| RegionData {
+                    name: format!("R{r:03}"),
+                    demand: vec![100.0, 100.0],
+                    stock_do_nothing: vec![100.0, 100.0 + surplus(r)],
+                    stock_plan: vec![100.0, 100.0],
+                    stock_plan_by_segment: vec![vec![100.0, 100.0]],
+                    budget_eur: vec![0.0],
+                    spent_eur: vec![0.0],
+                    shadow_price_per_meur: vec![0.0],
+                })
+                .collect(),
+            municipalities: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn every_region_gets_a_panel_up_to_the_limit() {
+        let d = data(REGION_PANELS_ALL_UP_TO, |r| r as f64);
+        assert_eq!(d.panel_regions().len(), REGION_PANELS_ALL_UP_TO);
+        assert_eq!(d.panel_note(Lang::Nl), None);
+    }
+
+    #[test]
+    fn beyond_the_limit_the_largest_surpluses_get_a_panel_in_region_order() {
+        // Surplus rises with r except that the first region has the largest of all.
+        let n = REGION_PANELS_ALL_UP_TO + 1;
+        let d = data(n, |r| if r == 0 { 1e6 } else { r as f64 });
+        let shown: Vec<&str> = d.panel_regions().iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(shown.len(), REGION_PANELS_SHOWN);
+        assert_eq!(shown[0], "R000");
+        // Then the 47 largest of the rest: R014 … R060, in region order.
+        let first_rest = n - (REGION_PANELS_SHOWN - 1);
+        assert_eq!(shown[1], format!("R{first_rest:03}"));
+        assert_eq!(
+            shown.last().copied(),
+            Some(format!("R{:03}", n - 1).as_str())
+        );
+        let note = d.panel_note(Lang::Nl).unwrap();
+        assert!(note.contains("De 48 van 61 regio's"), "{note}");
+        assert!(d
+            .panel_note(Lang::En)
+            .unwrap()
+            .contains("The 48 of 61 regions"));
+    }
+}

@@ -217,13 +217,28 @@ fn read_files_into_case(
         let text = decode(name, bytes, d)?;
         CsvTable::parse(name, &text, d)
     };
+    // The four files that grow with the number of municipalities are parsed in parallel.
+    let (((households, d1), (demand_shares, d2)), ((stock, d3), (costs, d4))) = rayon::join(
+        || {
+            rayon::join(
+                || parse_file(files, HOUSEHOLDS, rows::households),
+                || parse_file(files, DEMAND_SHARES, rows::demand_shares),
+            )
+        },
+        || {
+            rayon::join(
+                || parse_file(files, STOCK, rows::stock),
+                || parse_file(files, COSTS, rows::costs),
+            )
+        },
+    );
+    for own in [d1, d2, d3, d4] {
+        d.errors.extend(own.errors);
+        d.warnings.extend(own.warnings);
+    }
     let municipalities =
         table(MUNICIPALITIES, &mut d).and_then(|t| rows::municipalities(&t, &mut d));
     let segments = table(SEGMENTS, &mut d).and_then(|t| rows::segments(&t, &mut d));
-    let stock = table(STOCK, &mut d).and_then(|t| rows::stock(&t, &mut d));
-    let households = table(HOUSEHOLDS, &mut d).and_then(|t| rows::households(&t, &mut d));
-    let demand_shares = table(DEMAND_SHARES, &mut d).and_then(|t| rows::demand_shares(&t, &mut d));
-    let costs = table(COSTS, &mut d).and_then(|t| rows::costs(&t, &mut d));
     let transformations =
         table(TRANSFORMATIONS, &mut d).and_then(|t| rows::transformations(&t, &mut d));
     let budgets = table(BUDGETS, &mut d).and_then(|t| rows::budgets(&t, &mut d));
@@ -263,6 +278,22 @@ fn read_files_into_case(
     case.warnings = d.formatted_warnings();
     *validate += clock.elapsed().as_secs_f64();
     Ok(case)
+}
+
+/// One file's rows, with its own problems (merged by the caller; errors and warnings are
+/// sorted at the end, so the order of merging does not show).
+fn parse_file<T>(
+    files: &BTreeMap<&'static str, Vec<u8>>,
+    name: &'static str,
+    rows_of: fn(&CsvTable, &mut Diagnostics) -> Option<T>,
+) -> (Option<T>, Diagnostics) {
+    let mut own = Diagnostics::default();
+    let rows = files
+        .get(name)
+        .and_then(|bytes| decode(name, bytes, &mut own))
+        .and_then(|text| CsvTable::parse(name, &text, &mut own))
+        .and_then(|t| rows_of(&t, &mut own));
+    (rows, own)
 }
 
 /// Reads the bytes of every input file present, in file-name order. A missing required

@@ -133,6 +133,18 @@ pub fn build(
     tables: &Tables<'_>,
     lang: Lang,
 ) -> std::result::Result<Vec<u8>, XlsxError> {
+    build_with_row_limit(plan, summary, tables, lang, SHEET_ROW_LIMIT)
+}
+
+/// [`build`] with another row limit than [`SHEET_ROW_LIMIT`] (for tests).
+#[doc(hidden)]
+pub fn build_with_row_limit(
+    plan: &Plan,
+    summary: &Summary,
+    tables: &Tables<'_>,
+    lang: Lang,
+    row_limit: usize,
+) -> std::result::Result<Vec<u8>, XlsxError> {
     let formats = Formats::new();
     let names = sheet_names(lang);
     let mut workbook = Workbook::new();
@@ -167,8 +179,8 @@ pub fn build(
     // One sheet at a time: its cells are dropped once written.
     for (name, rows, file, builder) in sheets {
         let worksheet = workbook.add_worksheet();
-        if rows > SHEET_ROW_LIMIT {
-            too_long_sheet(worksheet, name, rows, file, &formats, lang)?;
+        if rows > row_limit {
+            too_long_sheet(worksheet, name, rows, file, row_limit, &formats, lang)?;
         } else {
             write_sheet(worksheet, &builder(name, tables, lang), &formats)?;
         }
@@ -194,12 +206,13 @@ fn too_long_sheet(
     name: &'static str,
     rows: usize,
     file: &str,
+    limit: usize,
     formats: &Formats,
     lang: Lang,
 ) -> std::result::Result<(), XlsxError> {
     worksheet.set_name(name)?;
     let n = lang.int(rows as f64);
-    let max = lang.int(SHEET_ROW_LIMIT as f64);
+    let max = lang.int(limit as f64);
     let note = match lang {
         Lang::Nl => format!(
             "Deze tabel heeft {n} rijen, te veel om in Excel vlot te werken (meer dan \
