@@ -36,15 +36,20 @@ use crate::case::Case;
 use crate::metrics::{mismatch, plan_path};
 use crate::plan::{Plan, PlanStatus};
 use crate::solve::{
-    solve_with_slack, SolveOptions, SolverChoice, Stage2Slack, StageFacts, STAGE2_ABSOLUTE_SLACK,
-    STAGE2_RELATIVE_SLACK,
+    solve_movable, solve_with_slack, MovableCap, SolveOptions, SolverChoice, Stage2Slack,
+    StageFacts, STAGE2_ABSOLUTE_SLACK, STAGE2_RELATIVE_SLACK,
 };
 use crate::Result;
 
 /// The relative slack of pass 1 (see the module documentation).
 pub const PASS1_RELATIVE_SLACK: f64 = 1e-11;
-/// At most this many single-region solves in pass 2 (it normally needs one to three).
-const PASS2_MAX_SOLVES: usize = 200;
+/// At most this many single-region solves in pass 2, plus
+/// [`PASS2_MAX_SOLVES_PER_REGION`] per region. A small case needs one to three; on
+/// 100,000 municipalities the slack (1e-7 of a large Z1) spreads over hundreds of
+/// regions, each a few linear pieces.
+const PASS2_MAX_SOLVES_BASE: usize = 100;
+/// See [`PASS2_MAX_SOLVES_BASE`].
+const PASS2_MAX_SOLVES_PER_REGION: usize = 4;
 
 /// A cap value (M€ per weighted dwelling-year) below which the cap counts as not binding:
 /// solver noise on a zero dual.
@@ -110,6 +115,16 @@ pub fn solve_by_region_with(
 ) -> Result<Plan> {
     let clock = Instant::now();
     let regions = case.regions.len();
+    if regions <= 1 {
+        // Nothing to share: one region is the monolithic problem.
+        let (mut plan, _) = solve_with_slack(case, options, Stage2Slack::default())?;
+        on_region_done();
+        let wall = clock.elapsed().as_secs_f64();
+        plan.timings.insert("solve_regions".to_string(), wall);
+        plan.timings.insert("solve_slack".to_string(), 0.0);
+        plan.timings.insert("solve_wall".to_string(), wall);
+        return Ok(plan);
+    }
     let mut members = vec![Vec::new(); regions];
     for (m, municipality) in case.municipalities.iter().enumerate() {
         members[municipality.region].push(m);
@@ -165,25 +180,38 @@ fn share_out_slack(
     // The slope of V_r to the right of region r's current cap.
     let mut slope: Vec<f64> = parts.iter().map(|(_, facts)| facts.cap_value).collect();
     let solves = std::cell::Cell::new(0);
-    // Region r solved with its cap at `cap` dwelling-years; its timings are left out
-    // (pass 2 has its own wall-clock timing).
+    // The regions pass 2 has solved, with their model kept: trying another cap on one
+    // is then a warm re-solve of stage 2 (a few pivots), not a whole solve.
+    let kept: std::cell::RefCell<BTreeMap<usize, (Case, MovableCap)>> = Default::default();
+    // Region r solved with its cap at `cap` dwelling-years.
     let solve_at = |r: usize, cap: f64| -> Result<(Plan, StageFacts)> {
         solves.set(solves.get() + 1);
+        let mut kept = kept.borrow_mut();
+        if let Some((region_case, movable)) = kept.get_mut(&r) {
+            let (plan, facts) = movable.solve_with_cap(cap)?;
+            return Ok(reached(region_case, plan, facts, cap));
+        }
         let region_case = restrict(case, r, &members[r]);
         let slack = Stage2Slack {
             relative: 0.0,
             absolute: cap - z1_star[r],
         };
-        let (mut plan, mut facts) = solve_with_slack(&region_case, options, slack)?;
-        if facts.cap_value <= NO_VALUE {
-            // Not binding: the region uses only what it reaches.
-            facts.cap = mismatch(&region_case, &plan_path(&region_case, &plan)).min(cap);
-            facts.cap_value = 0.0;
+        let (plan, facts, movable) = solve_movable(&region_case, options, slack)?;
+        let result = reached(&region_case, plan, facts, cap);
+        if let Some(movable) = movable {
+            kept.insert(r, (region_case, movable));
         }
-        plan.timings.clear();
-        Ok((plan, facts))
+        Ok(result)
     };
-    while solves.get() < PASS2_MAX_SOLVES && remaining > 1e-12 * total_cap.max(1.0) {
+    // Region r's result replaces its earlier one; its pass-1 timings stay (pass 2 has
+    // its own wall-clock timing).
+    let replace = |parts: &mut [(Plan, StageFacts)], r: usize, new: (Plan, StageFacts)| {
+        let timings = std::mem::take(&mut parts[r].0.timings);
+        parts[r] = new;
+        parts[r].0.timings = timings;
+    };
+    let max_solves = PASS2_MAX_SOLVES_BASE + PASS2_MAX_SOLVES_PER_REGION * parts.len();
+    while solves.get() < max_solves && remaining > 1e-12 * total_cap.max(1.0) {
         // The steepest slope; on equal slopes the first region (deterministic).
         let Some(r) = (0..slope.len()).reduce(|a, b| if slope[b] > slope[a] { b } else { a })
         else {
@@ -203,7 +231,7 @@ fn share_out_slack(
             // it can use.
             remaining -= facts_all.cap - from;
             slope[r] = facts_all.cap_value;
-            parts[r] = (plan_all, facts_all);
+            replace(parts, r, (plan_all, facts_all));
             if slope[r] > NO_VALUE {
                 break;
             }
@@ -215,7 +243,7 @@ fn share_out_slack(
         let mut low = parts[r].clone();
         let mut high = (plan_all, facts_all);
         let mut low_slope = slope[r];
-        while solves.get() < PASS2_MAX_SOLVES && low_slope > high.1.cap_value {
+        while solves.get() < max_solves && low_slope > high.1.cap_value {
             let (a, b) = (&low.1, &high.1);
             let t = ((a.gross_cost_meur - b.gross_cost_meur + low_slope * a.cap
                 - b.cap_value * b.cap)
@@ -238,9 +266,19 @@ fn share_out_slack(
         }
         remaining -= low.1.cap - from;
         slope[r] = high.1.cap_value;
-        parts[r] = low;
+        replace(parts, r, low);
     }
     Ok(())
+}
+
+/// A region's result at `cap`; when the cap does not bind, the region uses only the
+/// mismatch it reaches.
+fn reached(region_case: &Case, plan: Plan, mut facts: StageFacts, cap: f64) -> (Plan, StageFacts) {
+    if facts.cap_value <= NO_VALUE {
+        facts.cap = mismatch(region_case, &plan_path(region_case, &plan)).min(cap);
+        facts.cap_value = 0.0;
+    }
+    (plan, facts)
 }
 
 /// Joins per-region plans (in region order) into a plan indexed like the whole case.

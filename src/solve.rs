@@ -141,6 +141,99 @@ pub fn solve_with_slack(
     options: &SolveOptions,
     slack: Stage2Slack,
 ) -> Result<(Plan, StageFacts)> {
+    solve_inner(case, options, slack).map(|(plan, facts, _)| (plan, facts))
+}
+
+/// A solved case whose stage-2 cap can be moved and stage 2 solved again, warm, from
+/// where it ended (HiGHS, LP only). For the regional decomposition, which tries several
+/// caps on one region.
+pub struct MovableCap {
+    live: LiveCap,
+    /// The plan as solved, whose actions and stock a new cap replaces.
+    plan: Plan,
+    vars: model::Vars,
+    options: SolveOptions,
+}
+
+impl std::fmt::Debug for MovableCap {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MovableCap").finish_non_exhaustive()
+    }
+}
+
+/// Solves the case as [`solve_with_slack`] does and keeps the solved model, so that its
+/// cap can be moved ([`MovableCap::solve_with_cap`]). `None` for the model when the solve
+/// cannot keep one (Clarabel, `--integer`).
+pub fn solve_movable(
+    case: &Case,
+    options: &SolveOptions,
+    slack: Stage2Slack,
+) -> Result<(Plan, StageFacts, Option<MovableCap>)> {
+    solve_inner(case, options, slack)
+}
+
+impl MovableCap {
+    /// Stage 2 again with the cap on Z1 at `cap` weighted dwelling-years (absolute).
+    #[cfg(feature = "highs")]
+    pub fn solve_with_cap(&mut self, cap: f64) -> Result<(Plan, StageFacts)> {
+        let clock = Instant::now();
+        let live = &mut self.live;
+        // SAFETY: the pointer is the live HiGHS instance owned by `live.model`, and the
+        // row index is a row of it (the cap, added last).
+        let status = unsafe {
+            highs_sys::Highs_changeRowBounds(
+                live.model.as_mut_ptr(),
+                live.row,
+                f64::NEG_INFINITY,
+                cap - live.offset,
+            )
+        };
+        if status == highs_sys::kHighsStatusError {
+            return Err(Error::Solve(
+                "HiGHS refused to move stage 2's cap on the mismatch".into(),
+            ));
+        }
+        let model = std::mem::replace(
+            &mut live.model,
+            highs::Model::new(highs::RowProblem::default()),
+        );
+        let solved = solve_highs(model, 2)?;
+        let stage2 = stage_result(&solved, &self.options, 2)?;
+        live.model = solved.into();
+        let facts = StageFacts {
+            cap,
+            cap_value: stage2.duals.last().map_or(0.0, |d| d.abs()),
+            gross_cost_meur: stage2.objective,
+        };
+        let mut plan = self.plan.clone();
+        fill_plan(&mut plan, &self.vars, &stage2.values);
+        plan.timings =
+            BTreeMap::from([("solve_stage2".to_string(), clock.elapsed().as_secs_f64())]);
+        Ok((plan, facts))
+    }
+
+    /// Without HiGHS there is never a movable cap.
+    #[cfg(not(feature = "highs"))]
+    pub fn solve_with_cap(&mut self, _cap: f64) -> Result<(Plan, StageFacts)> {
+        Err(without_highs())
+    }
+}
+
+/// The plan's actions and stock from a stage's values.
+fn fill_plan(plan: &mut Plan, vars: &model::Vars, values: &[f64]) {
+    let value = |c: &Col| clean(values[c.index]);
+    let opt_value = |c: &Option<Col>| c.as_ref().map_or(0.0, value);
+    plan.demolish = map3(&vars.demolish, opt_value);
+    plan.new_build = map3(&vars.new_build, opt_value);
+    plan.transform = map3(&vars.transform, value);
+    plan.stock_end = map3(&vars.stock, value);
+}
+
+fn solve_inner(
+    case: &Case,
+    options: &SolveOptions,
+    slack: Stage2Slack,
+) -> Result<(Plan, StageFacts, Option<MovableCap>)> {
     if options.integer && options.solver == SolverChoice::Clarabel {
         return Err(Error::Usage(
             "--integer needs a MIP solver: Clarabel solves only LPs; use --solver highs".into(),
@@ -166,7 +259,7 @@ pub fn solve_with_slack(
     let row_keys: Vec<RowKey> = lp.rows.iter().map(|(key, _)| *key).collect();
     timings.insert("build".to_string(), clock.elapsed().as_secs_f64());
 
-    let (stage1, stage2) = if options.solver == SolverChoice::Highs && !options.integer {
+    let (stage1, stage2, live) = if options.solver == SolverChoice::Highs && !options.integer {
         // One HiGHS instance for both stages: stage 2 starts from stage 1's basis.
         run_highs_two_stages(&mut lp, slack, options, &mut timings)?
     } else {
@@ -185,7 +278,7 @@ pub fn solve_with_slack(
             options,
         )?;
         timings.insert("solve_stage2".to_string(), clock.elapsed().as_secs_f64());
-        (stage1, stage2)
+        (stage1, stage2, None)
     };
     let z1_star = stage1.objective;
     let facts = StageFacts {
@@ -230,27 +323,30 @@ pub fn solve_with_slack(
         (Some(a), Some(b)) => Some(a.max(b)),
         (a, b) => a.or(b),
     };
-    let values = &stage2.values;
-    let value = |c: &Col| clean(values[c.index]);
-    let opt_value = |c: &Option<Col>| c.as_ref().map_or(0.0, value);
-    let vars = &lp.vars;
     let mut plan = Plan {
         status,
         solver: options.solver.as_str().to_string(),
         integer: options.integer,
         mip_gap,
         stage1_mismatch: z1_star,
-        demolish: map3(&vars.demolish, opt_value),
-        new_build: map3(&vars.new_build, opt_value),
-        transform: map3(&vars.transform, value),
-        stock_end: map3(&vars.stock, value),
+        demolish: Vec::new(),
+        new_build: Vec::new(),
+        transform: Vec::new(),
+        stock_end: Vec::new(),
         budget_shadow_price,
         timings,
     };
+    fill_plan(&mut plan, &lp.vars, &stage2.values);
     if options.integer {
         whole_dwellings(case, &mut plan);
     }
-    Ok((plan, facts))
+    let movable = live.map(|live| MovableCap {
+        live,
+        plan: plan.clone(),
+        vars: lp.vars,
+        options: options.clone(),
+    });
+    Ok((plan, facts, movable))
 }
 
 /// A MIP solver meets integrality only within its tolerance (HiGHS: 1e-6), so a whole
@@ -377,7 +473,7 @@ fn run_highs_two_stages(
     slack: Stage2Slack,
     options: &SolveOptions,
     timings: &mut BTreeMap<String, f64>,
-) -> Result<(StageResult, StageResult)> {
+) -> Result<(StageResult, StageResult, Option<LiveCap>)> {
     use good_lp::IntoAffineExpression;
     use highs_sys::{kHighsStatusError, HighsInt, Highs_addRow, Highs_changeColsCostByRange};
 
@@ -441,8 +537,27 @@ fn run_highs_two_stages(
     let solved = solve_highs(model, 2)?;
     let stage2 = stage_result(&solved, options, 2)?;
     timings.insert("solve_stage2".to_string(), clock.elapsed().as_secs_f64());
-    Ok((stage1, stage2))
+    let live = LiveCap {
+        model: solved.into(),
+        row: (stage2.duals.len() - 1) as HighsInt,
+        offset: lp.mismatch.constant(),
+    };
+    Ok((stage1, stage2, Some(live)))
 }
+
+/// A solved HiGHS model whose stage-2 cap can be moved and the stage solved again from
+/// its last basis (a few pivots instead of a whole solve).
+#[cfg(feature = "highs")]
+struct LiveCap {
+    model: highs::Model,
+    /// The cap's row.
+    row: highs_sys::HighsInt,
+    /// The constant of Z1 (the row holds Z1 without it).
+    offset: f64,
+}
+
+#[cfg(not(feature = "highs"))]
+struct LiveCap;
 
 #[cfg(not(feature = "highs"))]
 fn run_highs_two_stages(
@@ -450,7 +565,7 @@ fn run_highs_two_stages(
     _slack: Stage2Slack,
     _options: &SolveOptions,
     _timings: &mut BTreeMap<String, f64>,
-) -> Result<(StageResult, StageResult)> {
+) -> Result<(StageResult, StageResult, Option<LiveCap>)> {
     Err(without_highs())
 }
 
