@@ -5,7 +5,7 @@
 
 use crate::case::Case;
 use crate::input::suggest::nearest;
-use crate::input::{read_case, ReadOptions, HOUSEHOLDS, INPUT_FILES, SETTINGS};
+use crate::input::{read_case_timed, ReadOptions, ReadTimings, HOUSEHOLDS, INPUT_FILES, SETTINGS};
 use crate::{Error, InputError, Result};
 
 use super::file::{Factors, Scenario};
@@ -20,17 +20,26 @@ impl Scenario {
     /// them. Problems in the overrides are reported against the scenario file with the
     /// line of their key; problems of the base case name its files inside its folder.
     pub fn build_case(&self) -> Result<Case> {
+        self.build_case_timed().map(|(case, _)| case)
+    }
+
+    /// [`Scenario::build_case`], with the time spent reading and validating (checking
+    /// and applying the factors counts as validating).
+    pub fn build_case_timed(&self) -> Result<(Case, ReadTimings)> {
         let options = ReadOptions {
             variant: self.households_variant.clone(),
             settings_overrides: self.settings.clone(),
         };
-        let mut case = read_case(&self.base, &options).map_err(|e| self.relabel(e))?;
+        let (mut case, mut timings) =
+            read_case_timed(&self.base, &options).map_err(|e| self.relabel(e))?;
+        let clock = std::time::Instant::now();
         let problems = self.check_factors(&case);
         if !problems.is_empty() {
             return Err(Error::Input(problems));
         }
         apply_factors(&mut case, &self.factors);
-        Ok(case)
+        timings.validate += clock.elapsed().as_secs_f64();
+        Ok((case, timings))
     }
 
     /// Points errors of the case reader at the scenario file where the scenario caused

@@ -24,7 +24,6 @@ pub mod sweep;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::time::Instant;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -139,10 +138,10 @@ pub fn plan_scenario(
     output: &OutputOptions,
 ) -> Result<Summary> {
     check_output_location(out_dir)?;
-    let clock = Instant::now();
-    let case = scenario.build_case()?;
+    let (case, read) = scenario.build_case_timed()?;
     let mut timings = BTreeMap::new();
-    timings.insert("read".to_string(), clock.elapsed().as_secs_f64());
+    timings.insert("read".to_string(), read.read);
+    timings.insert("validate".to_string(), read.validate);
     let plan = crate::run::solve_showing_progress(&case, options, output.progress)?;
     let run = run_info(scenario, timings, output.lang)?;
     report::write_outputs(&case, &plan, out_dir, &run)
