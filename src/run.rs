@@ -79,7 +79,13 @@ pub fn solve_showing_progress(case: &Case, options: &SolveOptions, progress: boo
         return solve(case, options);
     }
     let bar = progress_bar(case.regions.len(), "solving regions");
-    let plan = decompose::solve_by_region_with(case, options, &|| bar.inc(1));
+    let plan = decompose::solve_by_region_with(case, options, &|| {
+        bar.inc(1);
+        if Some(bar.position()) == bar.length() {
+            // What remains is sharing out the stage-2 slack (a few regions again).
+            bar.set_message("balancing the regions");
+        }
+    });
     bar.finish_and_clear();
     plan
 }
