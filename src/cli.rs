@@ -23,6 +23,7 @@ Examples:
   restock plan mycase --out results/krimp   write the outputs elsewhere
   restock plan mycase --integer             whole dwellings (a MIP, HiGHS only)
   restock plan mycase --lang en             charts, report.html and report.xlsx in English
+  restock plan bigcase --by-region          solve region by region, in parallel (large cases)
   restock validate mycase                   check a case folder without solving
   restock plan --scenario scenarios/budget-min20.toml
                                             plan a what-if scenario (docs/scenarios.md)
