@@ -135,8 +135,8 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "$("$BIN" --version) (release build); baseline: $(python3 --version 2>&1), highspy $(python3 -c 'import importlib.metadata as m; print(m.version("highspy"))' 2>/dev/null || echo '?')"
 echo "median of $REPEATS run(s) per row"
 echo
-echo "| case | N | mode | wall s | read s | validate s | build s | solve s | write s | outside solver | peak MiB | Python wall s | Python ÷ restock |"
-echo "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| case | N | mode | wall s | read s | validate s | build s | solve s | write s | outside solver | without outputs | peak MiB | Python wall s | Python ÷ restock |"
+echo "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 
 for entry in "${cases[@]}"; do
     read -r label arg <<<"$entry"
@@ -186,6 +186,7 @@ for entry in "${cases[@]}"; do
         write_s=$(col "$TMP/runs" 7)
         comparable=$(col "$TMP/runs" 8)
         outside=$(awk "BEGIN { printf \"%.0f %%\", ($wall > 0) ? 100 * ($wall - $solve_s) / $wall : 0 }")
+        core=$(awk "BEGIN { printf \"%.0f %%\", ($comparable > 0) ? 100 * ($comparable - $solve_s) / $comparable : 0 }")
         if [[ -n $py_wall ]]; then
             py_cell=$(f2 "$py_wall")
             ratio_cell="$(printf '%.2f' "$(calc "$py_own / $comparable")")×"
@@ -193,7 +194,7 @@ for entry in "${cases[@]}"; do
             py_cell="–"
             ratio_cell="–"
         fi
-        echo "| $label | $n | $mode | $(f2 "$wall") | $(f3 "$read_s") | $(f3 "$validate_s") | $(f3 "$build_s") | $(f3 "$solve_s") | $(f3 "$write_s") | $outside | $(printf '%.0f' "$mib") | $py_cell | $ratio_cell |"
+        echo "| $label | $n | $mode | $(f2 "$wall") | $(f3 "$read_s") | $(f3 "$validate_s") | $(f3 "$build_s") | $(f3 "$solve_s") | $(f3 "$write_s") | $outside | $core | $(printf '%.0f' "$mib") | $py_cell | $ratio_cell |"
     done
     [[ $label == synthetic ]] && rm -rf "$case_dir"
 done
@@ -202,7 +203,8 @@ echo
 echo "wall s and peak MiB: /usr/bin/time of \`restock plan\` (reading, solving, writing every output)."
 echo "read … write s: summary.json's timings; solve = solve_stage1 + solve_stage2 (monolithic) or"
 echo "solve_wall (--by-region; its build s is thread time summed over the regions, inside solve_wall);"
-echo "write includes the charts and report.xlsx. outside solver = (wall − solve) ÷ wall."
+echo "write includes the charts and report.xlsx. outside solver = (wall − solve) ÷ wall;"
+echo "without outputs = (read + validate + build) ÷ (read + validate + build + solve)."
 echo "Python wall s: /usr/bin/time of restock_ref.py --json (with interpreter start-up). Python ÷ restock:"
 echo "the baseline's own total_s ÷ restock's read + validate + build + solve (the same work; --by-region:"
 echo "read + validate + solve_wall)."
