@@ -24,6 +24,7 @@ pub mod font;
 pub mod format;
 pub mod geo;
 pub mod map;
+pub mod panels;
 pub mod segment_mix;
 pub mod stock_demand;
 pub mod style;

@@ -7,19 +7,12 @@ use plotters::prelude::*;
 
 use super::data::{ChartData, RegionData};
 use super::format::Lang;
+use super::panels;
 use super::style::{self, DrawResult, Mark};
-
-/// Height of the legend strip under the panels.
-const LEGEND: u32 = 96;
 
 /// The picture size for this data: one panel per region in a grid.
 pub fn size(data: &ChartData) -> (u32, u32) {
-    let (rows, _) = style::grid(data.panel_regions().len());
-    let lines = 1 + usize::from(data.panel_note(Lang::Nl).is_some());
-    (
-        style::WIDTH,
-        style::header_height(lines) + rows as u32 * style::panel_height(rows) + LEGEND,
-    )
+    panels::size(data)
 }
 
 /// The chart's title.
@@ -54,14 +47,8 @@ pub fn draw<DB: DrawingBackend>(
              stock above demand stands empty for good."
         ),
     };
-    let mut lines = vec![subtitle];
-    lines.extend(data.panel_note(lang));
-    let body = style::header(root, &title(data, lang), &lines)?;
-    let (panels, legend_area) = body.split_vertically(body.dim_in_pixel().1 as i32 - LEGEND as i32);
-    let shown = data.panel_regions();
-    let (rows, cols) = style::grid(shown.len());
-    let cells = panels.split_evenly((rows, cols));
-    for (region, cell) in shown.into_iter().zip(&cells) {
+    let (cells, legend_area) = panels::layout(root, data, &title(data, lang), subtitle, lang)?;
+    for (region, cell) in &cells {
         panel(cell, data, region, lang)?;
     }
     let entries = [

@@ -1,0 +1,47 @@
+//! The layout shared by the charts with one panel per region (stock and demand, budget,
+//! segment mix): the header with the subtitle and, when not every region fits, a line
+//! saying which are shown ([`ChartData::panel_note`]); a grid of panels; a legend strip.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::data::{ChartData, RegionData};
+use super::format::Lang;
+use super::style;
+
+/// Height of the legend strip under the panels.
+pub const LEGEND: u32 = 96;
+
+/// The picture size: the header, one panel per shown region in a grid, the legend.
+pub fn size(data: &ChartData) -> (u32, u32) {
+    let (rows, _) = style::grid(data.panel_regions().len());
+    // The note's presence does not depend on the language.
+    let lines = 1 + usize::from(data.panel_note(Lang::Nl).is_some());
+    (
+        style::WIDTH,
+        style::header_height(lines) + rows as u32 * style::panel_height(rows) + LEGEND,
+    )
+}
+
+/// A region with the area of its panel.
+pub type Panel<'d, DB> = (&'d RegionData, DrawingArea<DB, Shift>);
+
+/// Draws the header on `root` and returns every shown region with its panel's area, and
+/// the area of the legend strip.
+#[allow(clippy::type_complexity)]
+pub fn layout<'d, DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    data: &'d ChartData,
+    title: &str,
+    subtitle: String,
+    lang: Lang,
+) -> Result<(Vec<Panel<'d, DB>>, DrawingArea<DB, Shift>), DrawingAreaErrorKind<DB::ErrorType>> {
+    let mut lines = vec![subtitle];
+    lines.extend(data.panel_note(lang));
+    let body = style::header(root, title, &lines)?;
+    let (panels, legend_area) = body.split_vertically(body.dim_in_pixel().1 as i32 - LEGEND as i32);
+    let shown = data.panel_regions();
+    let (rows, cols) = style::grid(shown.len());
+    let cells = panels.split_evenly((rows, cols));
+    Ok((shown.into_iter().zip(cells).collect(), legend_area))
+}
