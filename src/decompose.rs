@@ -55,13 +55,8 @@ const PASS2_MAX_SOLVES_PER_REGION: usize = 4;
 /// solver noise on a zero dual.
 const NO_VALUE: f64 = 1e-12;
 
-/// The case restricted to region `region`: its municipalities (in code order) and its
-/// budget.
-pub fn restrict_to_region(case: &Case, region: usize) -> Case {
-    let members: Vec<usize> = case.municipalities_in(region).collect();
-    restrict(case, region, &members)
-}
-
+/// The case restricted to region `region`: its municipalities `members` (in code order)
+/// and its budget.
 fn restrict(case: &Case, region: usize, members: &[usize]) -> Case {
     let pick = |rows: &Vec<Vec<f64>>| -> Vec<Vec<f64>> {
         members.iter().map(|&m| rows[m].clone()).collect()
