@@ -10,19 +10,7 @@ use super::data::{ChartData, MunicipalityData};
 use super::format::{nice_step, Lang};
 use super::style::{self, DrawResult, Mark};
 
-/// Up to this many municipalities, all are shown.
-pub const ALL_UP_TO: usize = 40;
-/// With more municipalities than [`ALL_UP_TO`], this many are shown.
-pub const MAX_BARS: usize = 30;
-
-/// How many of `n` municipalities are shown.
-pub fn shown(n: usize) -> usize {
-    if n <= ALL_UP_TO {
-        n
-    } else {
-        MAX_BARS
-    }
-}
+pub use super::data::{bars_shown as shown, BARS_ALL_UP_TO as ALL_UP_TO, MAX_BARS};
 /// Vertical pixels per bar.
 const PITCH: u32 = 44;
 

@@ -7,6 +7,21 @@ use crate::case::Case;
 use crate::metrics::{self, Fit};
 use crate::plan::Plan;
 
+/// Up to this many municipalities, the charts with a bar per municipality (actions,
+/// vacancy) show every municipality.
+pub const BARS_ALL_UP_TO: usize = 40;
+/// With more municipalities than [`BARS_ALL_UP_TO`], this many bars are shown.
+pub const MAX_BARS: usize = 30;
+
+/// How many of `n` municipalities get a bar.
+pub fn bars_shown(n: usize) -> usize {
+    if n <= BARS_ALL_UP_TO {
+        n
+    } else {
+        MAX_BARS
+    }
+}
+
 /// Up to this many regions, the charts with one panel per region show every region.
 pub const REGION_PANELS_ALL_UP_TO: usize = 60;
 /// With more regions than [`REGION_PANELS_ALL_UP_TO`], this many panels are shown.
