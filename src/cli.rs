@@ -6,8 +6,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use restock::chart::Lang;
 use restock::import::{ImportOptions, Selection};
-use restock::input::ReadOptions;
-use restock::run::OutputOptions;
+use restock::pipeline::{OutputOptions, PipelineOptions};
 use restock::scenario::Parameter;
 use restock::solve::{SolveOptions, SolverChoice, DEFAULT_MIP_GAP};
 
@@ -122,25 +121,29 @@ pub struct SolveArgs {
 }
 
 impl SolveArgs {
-    /// The library's solve options.
-    pub fn solve_options(&self) -> SolveOptions {
-        SolveOptions {
-            solver: self.solver.into(),
-            integer: self.integer,
-            mip_gap: self.mip_gap,
-            time_limit: self.time_limit,
-            by_region: self.by_region,
+    /// The library's options: compare and sweep show their own progress, per scenario or
+    /// point, so none while solving region by region.
+    pub fn options(&self) -> PipelineOptions {
+        PipelineOptions {
+            solve: SolveOptions {
+                solver: self.solver.into(),
+                integer: self.integer,
+                mip_gap: self.mip_gap,
+                time_limit: self.time_limit,
+                by_region: self.by_region,
+            },
+            output: OutputOptions {
+                lang: self.lang.into(),
+                progress: false,
+            },
         }
     }
+}
 
-    /// The library's output options.
-    pub fn output_options(&self) -> OutputOptions {
-        OutputOptions {
-            lang: self.lang.into(),
-            // compare and sweep show their own progress, per scenario or point.
-            progress: false,
-        }
-    }
+/// The output folder: `out` when given, else outputs/<name>.
+pub fn out_dir(out: &Option<PathBuf>, name: &str) -> PathBuf {
+    out.clone()
+        .unwrap_or_else(|| PathBuf::from("outputs").join(name))
 }
 
 /// Arguments of `restock compare`.
@@ -160,9 +163,7 @@ pub struct CompareArgs {
 impl CompareArgs {
     /// The output folder: `--out`, or outputs/compare.
     pub fn out_dir(&self) -> PathBuf {
-        self.out
-            .clone()
-            .unwrap_or_else(|| PathBuf::from("outputs").join("compare"))
+        out_dir(&self.out, "compare")
     }
 }
 
@@ -209,9 +210,7 @@ impl SweepArgs {
 
     /// The output folder: `--out`, or outputs/sweep-<name>.
     pub fn out_dir(&self, name: &str) -> PathBuf {
-        self.out
-            .clone()
-            .unwrap_or_else(|| PathBuf::from("outputs").join(format!("sweep-{name}")))
+        out_dir(&self.out, &format!("sweep-{name}"))
     }
 }
 
@@ -424,68 +423,41 @@ fn default_solver() -> SolverArg {
 
 /// `plan`'s arguments resolved into what the library needs.
 pub struct PlanConfig {
-    /// The case folder.
+    /// The case folder (the default case when none is given).
     pub case_dir: PathBuf,
-    /// The output folder.
-    pub out_dir: PathBuf,
-    /// How to read the case.
-    pub read: ReadOptions,
-    /// How to solve it.
-    pub solve: SolveOptions,
-    /// How to write the outputs.
-    pub output: OutputOptions,
-    /// The scenario file (`--scenario`); the case folder is then its base.
+    /// The households variant (`--variant`).
+    pub variant: Option<String>,
+    /// The scenario file (`--scenario`), planned instead of the case folder.
     pub scenario: Option<PathBuf>,
+    /// `--out`; without it outputs/<case folder or scenario file name>.
+    pub out: Option<PathBuf>,
+    /// How to solve and write.
+    pub options: PipelineOptions,
     /// Threads for `--by-region` (`--jobs`; `None`: one per core).
     pub jobs: Option<usize>,
 }
 
 impl PlanArgs {
-    /// Resolves defaults: the default case and outputs/<case folder name>.
+    /// Resolves the defaults that do not depend on the case: the default case folder.
     pub fn resolve(self) -> PlanConfig {
-        let case_dir = self.case_dir.unwrap_or_else(|| PathBuf::from(DEFAULT_CASE));
-        let scenario_stem = self
-            .scenario
-            .as_ref()
-            .and_then(|f| f.file_stem())
-            .map(|n| n.to_os_string());
-        let out_dir = self.out.unwrap_or_else(|| {
-            if let Some(stem) = scenario_stem {
-                return PathBuf::from("outputs").join(stem);
-            }
-            let name = case_dir
-                .canonicalize()
-                .ok()
-                .and_then(|p| p.file_name().map(|n| n.to_os_string()))
-                .or_else(|| case_dir.file_name().map(|n| n.to_os_string()))
-                .unwrap_or_else(|| "case".into());
-            PathBuf::from("outputs").join(name)
-        });
         PlanConfig {
-            case_dir,
-            out_dir,
-            read: ReadOptions {
-                variant: self.variant,
-                ..ReadOptions::default()
-            },
-            solve: SolveOptions {
-                solver: match self.solver {
-                    SolverArg::Highs => SolverChoice::Highs,
-                    SolverArg::Clarabel => SolverChoice::Clarabel,
-                },
-                integer: self.integer,
-                mip_gap: self.mip_gap,
-                time_limit: self.time_limit,
-                by_region: self.by_region,
-            },
-            output: OutputOptions {
-                lang: match self.lang {
-                    LangArg::Nl => Lang::Nl,
-                    LangArg::En => Lang::En,
-                },
-                progress: true,
-            },
+            case_dir: self.case_dir.unwrap_or_else(|| PathBuf::from(DEFAULT_CASE)),
+            variant: self.variant,
             scenario: self.scenario,
+            out: self.out,
+            options: PipelineOptions {
+                solve: SolveOptions {
+                    solver: self.solver.into(),
+                    integer: self.integer,
+                    mip_gap: self.mip_gap,
+                    time_limit: self.time_limit,
+                    by_region: self.by_region,
+                },
+                output: OutputOptions {
+                    lang: self.lang.into(),
+                    progress: true,
+                },
+            },
             jobs: self.jobs,
         }
     }

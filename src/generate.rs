@@ -15,7 +15,7 @@ use crate::case::{
     Case, Mode, Municipality, Period, Segment, SegmentCosts, Settings, Transformation,
 };
 use crate::numfmt::fmt_num;
-use crate::report::atomic::write_dir_atomically;
+use crate::outdir::write_dir_atomically;
 use crate::{Error, Result};
 
 /// What to generate.

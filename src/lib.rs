@@ -8,13 +8,25 @@
 //! case folder ──input──▶ Case ──model──▶ LP ──solve──▶ Plan ──report──▶ output folder
 //! ```
 //!
+//! [`pipeline`] wires those steps once, for every command: a scenario (or a plain case
+//! folder, a scenario without changes) ──build_case──▶ Case ──pipeline::solve_case──▶
+//! Plan (whole, or region by region) ──pipeline::run──▶ plan + Summary
+//! ──report::write_outputs──▶ output folder ([`outdir`]).
+//!
 //! - [`input`] reads and validates a case folder into a [`case::Case`];
 //! - [`model`] builds the LP of spec §4–§6 with good_lp, one function per constraint family;
 //! - [`solve`] runs the two lexicographic stages with HiGHS or Clarabel into a [`plan::Plan`];
+//! - [`decompose`] solves a case region by region (`--by-region`) with [`solve`];
+//! - [`pipeline`] turns a case and the options into a solved, summarised, written plan,
+//!   choosing between [`solve`] and [`decompose`];
 //! - [`metrics`] evaluates any stock trajectory (plan or do-nothing) against demand;
 //! - [`chart`] draws the charts (SVG and PNG) from statistics of the plan;
-//! - [`report`] writes the CSV files, charts, report.html, report.xlsx and summary.json atomically;
+//! - [`report`] writes the CSV files, charts, report.html, report.xlsx and summary.json;
+//! - [`outdir`] writes any output folder atomically (plans, comparisons, sweeps, cases);
+//! - [`pool`] runs a command's parallel work on a thread pool of `--jobs` threads;
+//! - [`terminal`] renders what the binary prints (tables, summaries) as text;
 //! - [`import`] builds a case folder from CBS "Kerncijfers wijken en buurten" files;
+//! - [`generate`] writes synthetic case folders for benchmarks and tests;
 //! - [`scenario`] reads what-if scenario files, compares scenarios and sweeps a setting.
 #![deny(missing_docs)]
 
@@ -28,11 +40,18 @@ pub mod input;
 pub mod metrics;
 pub mod model;
 pub mod numfmt;
+pub mod outdir;
+pub mod pipeline;
 pub mod plan;
+pub mod pool;
 pub mod report;
-pub mod run;
 pub mod scenario;
 pub mod solve;
+pub mod terminal;
+
+/// The pipeline under its old name (`restock::run::OutputOptions` and the like).
+#[doc(hidden)]
+pub use pipeline as run;
 
 pub use error::{Error, InputError, Result};
 

@@ -336,7 +336,8 @@ fn read_files(dir: &Path, d: &mut Diagnostics) -> BTreeMap<&'static str, Vec<u8>
 }
 
 /// The case's name: the folder's file name (of its canonical path for `.` and the like).
-fn case_name(dir: &Path) -> String {
+/// Also the name of a plain case's output folder (`outputs/<name>`).
+pub fn case_name(dir: &Path) -> String {
     let name = dir
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

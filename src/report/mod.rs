@@ -4,11 +4,10 @@
 //! transformations.csv, balance.csv and budget.csv, the charts (SVG and PNG in charts/,
 //! [`crate::chart`]), report.xlsx ([`xlsx`]), report.html ([`html`]) and summary.json
 //! ([`summary`]) into a temporary folder beside the target, and swaps that folder into
-//! place only when every file is complete ([`atomic`]). Numbers go through
+//! place only when every file is complete ([`crate::outdir`]). Numbers go through
 //! [`crate::numfmt`], rows follow the case's order, so the same input gives
 //! byte-identical files (summary.json's `timings` aside).
 
-pub mod atomic;
 pub mod html;
 pub mod markdown;
 pub mod summary;
@@ -21,7 +20,9 @@ use std::time::Instant;
 
 use crate::numfmt::round6;
 
-pub use atomic::{check_output_location, write_dir_atomically};
+/// The atomic output folder writer, now [`crate::outdir`] (this path is kept for callers).
+pub use crate::outdir as atomic;
+pub use crate::outdir::{check_output_location, write_dir_atomically};
 pub use summary::{RegionSummary, Summary};
 
 use crate::case::Case;

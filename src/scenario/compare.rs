@@ -13,9 +13,10 @@ use rayon::prelude::*;
 
 use crate::case::{Action, Case, CostBasis};
 use crate::numfmt::fmt_num;
+use crate::pipeline::{self, Outcome};
 use crate::plan::Plan;
 use crate::report::Summary;
-use crate::solve::{solve, SolveOptions};
+use crate::solve::SolveOptions;
 use crate::{Error, InputError, Result};
 
 use super::file::Scenario;
@@ -113,15 +114,12 @@ pub fn solve_all(
         .par_iter()
         .zip(cases)
         .map(|(scenario, case)| {
-            let result = solve(&case, options)
-                .map(|plan| {
-                    let summary = Summary::new(&case, &plan, plan.timings.clone());
-                    Solved {
-                        scenario: scenario.clone(),
-                        case,
-                        plan,
-                        summary,
-                    }
+            let result = pipeline::run(&case, options)
+                .map(|Outcome { plan, summary }| Solved {
+                    scenario: scenario.clone(),
+                    case,
+                    plan,
+                    summary,
                 })
                 .map_err(|e| match e {
                     Error::Solve(m) => Error::Solve(format!("scenario '{}': {m}", scenario.name)),

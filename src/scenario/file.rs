@@ -148,17 +148,10 @@ pub struct Scenario {
 }
 
 impl Scenario {
-    /// A scenario without changes: the case folder `dir` as it is, named after it.
+    /// A scenario without changes: the case folder `dir` as it is, named after it
+    /// ([`crate::input::case_name`]).
     pub fn from_case_dir(dir: &Path) -> Scenario {
-        let name = dir
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .or_else(|| {
-                dir.canonicalize()
-                    .ok()
-                    .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-            })
-            .unwrap_or_else(|| "case".to_string());
+        let name = crate::input::case_name(dir);
         Scenario {
             name,
             file: None,
@@ -170,6 +163,23 @@ impl Scenario {
             factors: Factors::default(),
             lines: BTreeMap::new(),
         }
+    }
+
+    /// A plain case folder as the scenario `restock plan` and `restock sweep` solve:
+    /// without changes but the households `variant` (`--variant`), if given. A folder
+    /// that does not exist is a usage error, before anything is read.
+    pub fn plain_case(dir: &Path, variant: Option<String>) -> Result<Scenario> {
+        if !dir.is_dir() {
+            return Err(Error::Usage(format!(
+                "case folder {} not found (run restock from the project folder, or give a \
+                 case folder)",
+                dir.display()
+            )));
+        }
+        Ok(Scenario {
+            households_variant: variant,
+            ..Scenario::from_case_dir(dir)
+        })
     }
 
     /// Reads and checks the scenario file at `path`. Returns every problem at once as

@@ -33,12 +33,14 @@ pub use compare::{Row, Solved};
 pub use file::{CostFactors, Factors, Scenario};
 pub use sweep::{Grid, Parameter, Sweep};
 
+/// The thread pool, now [`crate::pool::with_jobs`] (this path is kept for callers).
+pub use crate::pool::with_jobs;
+
 use crate::case::Case;
 use crate::chart::format::Lang;
+use crate::pipeline::{self, PipelineOptions};
 use crate::report::tables::csv_writer;
 use crate::report::{self, check_output_location, write_dir_atomically, RunInfo, Summary};
-use crate::run::{OutputOptions, CASE_BOUNDARIES, CASE_README};
-use crate::solve::SolveOptions;
 use crate::{Error, Result};
 
 use charts::{CompareData, Figure, SweepData};
@@ -93,58 +95,30 @@ impl Scenario {
     }
 }
 
-/// Runs `f` on a rayon pool of `jobs` threads (default: one per core).
-pub fn with_jobs<T: Send>(jobs: Option<usize>, f: impl FnOnce() -> T + Send) -> Result<T> {
-    let mut builder = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = jobs {
-        if n == 0 {
-            return Err(Error::Usage("--jobs must be at least 1".into()));
-        }
-        builder = builder.num_threads(n);
-    }
-    let pool = builder
-        .build()
-        .map_err(|e| Error::Usage(format!("cannot start {jobs:?} threads: {e}")))?;
-    Ok(pool.install(f))
-}
-
-/// The run facts of a base case folder that the plan report shows: its README.md and
-/// its boundaries.geojson (for the map), when they exist.
+/// The run facts of a scenario's base case folder that the plan report shows (see
+/// [`pipeline::run_info`]), and the scenario when it comes from a file.
 fn run_info(scenario: &Scenario, timings: BTreeMap<String, f64>, lang: Lang) -> Result<RunInfo> {
-    Ok(RunInfo {
-        timings,
-        lang,
-        case_readme: optional_text(&scenario.base.join(CASE_README))?,
-        boundaries_geojson: optional_text(&scenario.base.join(CASE_BOUNDARIES))?,
-        scenario: scenario.file.is_some().then(|| scenario.record()),
-    })
+    let mut run = pipeline::run_info(&scenario.base, timings, lang)?;
+    run.scenario = scenario.file.is_some().then(|| scenario.record());
+    Ok(run)
 }
 
-fn optional_text(path: &Path) -> Result<Option<String>> {
-    match std::fs::read(path) {
-        Ok(bytes) => Ok(Some(String::from_utf8_lossy(&bytes).into_owned())),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Error::io(path, e)),
-    }
-}
-
-/// `restock plan --scenario FILE`: reads the scenario, solves it and writes the plan's
-/// outputs to `out_dir` (summary.json records the scenario). Fails early, before
-/// solving, if the output location cannot be used.
+/// `restock plan`: reads the scenario (a plain case folder is a scenario without
+/// changes, [`Scenario::plain_case`]), solves it and writes the plan's outputs to
+/// `out_dir` (summary.json records the scenario when it comes from a file). Fails early,
+/// before solving, if the output location cannot be used.
 pub fn plan_scenario(
     scenario: &Scenario,
     out_dir: &Path,
-    options: &SolveOptions,
-    output: &OutputOptions,
+    options: &PipelineOptions,
 ) -> Result<Summary> {
     check_output_location(out_dir)?;
     let (case, read) = scenario.build_case_timed()?;
     let mut timings = BTreeMap::new();
     timings.insert("read".to_string(), read.read);
     timings.insert("validate".to_string(), read.validate);
-    let plan = crate::run::solve_showing_progress(&case, options, output.progress)?;
-    let run = run_info(scenario, timings, output.lang)?;
-    report::write_outputs(&case, &plan, out_dir, &run)
+    let run = run_info(scenario, timings, options.output.lang)?;
+    pipeline::run_and_write(&case, options, out_dir, &run)
 }
 
 /// The result of `restock compare`.
@@ -162,14 +136,13 @@ pub struct Comparison {
 pub fn compare(
     files: &[PathBuf],
     out_dir: &Path,
-    options: &SolveOptions,
-    output: &OutputOptions,
+    options: &PipelineOptions,
     on_done: &(dyn Fn() + Sync),
 ) -> Result<Comparison> {
     check_output_location(out_dir)?;
     let scenarios = compare::load_all(files)?;
-    let solved = compare::solve_all(&scenarios, options, on_done)?;
-    let rows = write_comparison(out_dir, &solved, output.lang)?;
+    let solved = compare::solve_all(&scenarios, &options.solve, on_done)?;
+    let rows = write_comparison(out_dir, &solved, options.output.lang)?;
     Ok(Comparison { solved, rows })
 }
 
@@ -274,20 +247,19 @@ pub struct SweepRequest<'a> {
 pub fn run_sweep(
     request: &SweepRequest<'_>,
     out_dir: &Path,
-    options: &SolveOptions,
-    output: &OutputOptions,
+    options: &PipelineOptions,
     on_done: &(dyn Fn() + Sync),
 ) -> Result<Sweep> {
     check_output_location(out_dir)?;
     let case: Case = request.scenario.build_case()?;
     let values = request.grid.values();
-    let result = sweep::run(&case, request.parameter, &values, options, on_done)?;
+    let result = sweep::run(&case, request.parameter, &values, &options.solve, on_done)?;
     write_sweep(
         out_dir,
         request.scenario,
         &result,
         request.grid_text,
-        output.lang,
+        options.output.lang,
     )?;
     Ok(result)
 }

@@ -19,8 +19,9 @@ use rayon::prelude::*;
 use crate::case::Case;
 use crate::metrics;
 use crate::numfmt::fmt_num;
+use crate::pipeline::solve_case;
 use crate::plan::Plan;
-use crate::solve::{solve, SolveOptions};
+use crate::solve::SolveOptions;
 use crate::{Error, Result};
 
 use super::file::MAX_FACTOR;
@@ -270,7 +271,7 @@ pub fn run(
         .enumerate()
         .map(|(index, &value)| {
             let point_case = parameter.apply(case, value);
-            let result = solve(&point_case, options)
+            let result = solve_case(&point_case, options)
                 .map(|plan| evaluate(&point_case, &plan, index, value))
                 .map_err(|e| match e {
                     Error::Solve(m) => {

@@ -1,5 +1,7 @@
 //! Writing a whole output folder atomically (spec §7): a failed run leaves the previous
-//! results byte-identical.
+//! results byte-identical. Every folder restock writes goes through here: a plan's
+//! outputs (report/), a comparison and a sweep (scenario/), an imported case (import/)
+//! and a synthetic case (generate.rs).
 //!
 //! [`write_dir_atomically`] lets a caller fill a fresh temporary folder beside the target
 //! (same parent, so the final rename never crosses a file system), syncs it to disk, and

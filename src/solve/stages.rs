@@ -1,0 +1,210 @@
+//! The two lexicographic stages of spec §6, from a case to its plan: build the LP, solve
+//! stage 1 (fit) and stage 2 (cost under the cap on Z1), read the shadow prices, and
+//! turn the values into a [`Plan`].
+
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+use good_lp::{Expression, ProblemVariables};
+
+use super::{clarabel, integer, shadow};
+use super::{MovableCap, SolveOptions, SolverChoice, Stage2Slack, StageFacts};
+use crate::case::Case;
+use crate::model::{self, Col, Lp, RowKey};
+use crate::plan::{Plan, PlanStatus};
+use crate::Result;
+
+/// What one stage's solve returned, in plain numbers.
+pub(super) struct StageResult {
+    /// Variable values by good_lp variable index.
+    pub(super) values: Vec<f64>,
+    /// Row duals by row index (the rows in the order they were added).
+    pub(super) duals: Vec<f64>,
+    /// Objective value.
+    pub(super) objective: f64,
+    /// Whether the solve ended at the time limit.
+    pub(super) time_limited: bool,
+    /// Relative MIP gap reached (MIP only).
+    pub(super) mip_gap: Option<f64>,
+}
+
+impl StageResult {
+    /// For stage 2: what one more weighted dwelling-year of cap would save, |dual| of
+    /// the cap (its last row).
+    pub(super) fn cap_value(&self) -> f64 {
+        self.duals.last().map_or(0.0, |d| d.abs())
+    }
+}
+
+/// A solved HiGHS model whose cap can be moved; never one without HiGHS.
+#[cfg(feature = "highs")]
+type LiveCap = super::highs::LiveCap;
+/// A solved HiGHS model whose cap can be moved; never one without HiGHS.
+#[cfg(not(feature = "highs"))]
+type LiveCap = std::convert::Infallible;
+
+/// Both stages of the whole case as one model, with stage 2's tolerance `slack`; the
+/// options are checked already.
+pub(super) fn solve(
+    case: &Case,
+    options: &SolveOptions,
+    slack: Stage2Slack,
+) -> Result<(Plan, StageFacts, Option<MovableCap>)> {
+    let mut timings = BTreeMap::new();
+    let clock = Instant::now();
+    let mut lp = model::build(case, options.integer);
+    let row_keys: Vec<RowKey> = lp.rows.iter().map(|(key, _)| *key).collect();
+    timings.insert("build".to_string(), clock.elapsed().as_secs_f64());
+
+    let (stage1, stage2, live) = run_stages(&mut lp, slack, options, &mut timings)?;
+    let z1_star = stage1.objective;
+    let facts = StageFacts {
+        cap: slack.cap(z1_star),
+        // The cap is the last row of stage 2.
+        cap_value: stage2.cap_value(),
+        gross_cost_meur: stage2.objective,
+    };
+
+    // Shadow prices come from an LP's duals: stage 1 itself, or its relaxation for a MIP.
+    let duals = if options.integer {
+        let clock = Instant::now();
+        let relaxed = model::build(case, false);
+        let lp_options = SolveOptions {
+            integer: false,
+            ..options.clone()
+        };
+        let relaxation = run_stage(&relaxed, relaxed.mismatch.clone(), None, None, &lp_options)?;
+        timings.insert(
+            "solve_relaxation".to_string(),
+            clock.elapsed().as_secs_f64(),
+        );
+        relaxation.duals
+    } else {
+        stage1.duals
+    };
+    let budget_shadow_price = shadow::shadow_prices(case, &row_keys, &duals);
+
+    let status = if stage1.time_limited || stage2.time_limited {
+        PlanStatus::TimeLimit
+    } else {
+        PlanStatus::Optimal
+    };
+    let mip_gap = match (stage1.mip_gap, stage2.mip_gap) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    };
+    let mut plan = Plan {
+        status,
+        solver: options.solver.as_str().to_string(),
+        integer: options.integer,
+        mip_gap,
+        stage1_mismatch: z1_star,
+        demolish: Vec::new(),
+        new_build: Vec::new(),
+        transform: Vec::new(),
+        stock_end: Vec::new(),
+        budget_shadow_price,
+        timings,
+    };
+    fill_plan(&mut plan, &lp.vars, &stage2.values);
+    if options.integer {
+        integer::whole_dwellings(case, &mut plan);
+    }
+    #[cfg(feature = "highs")]
+    let movable = live.map(|live| {
+        MovableCap(super::highs::Movable {
+            live,
+            plan: plan.clone(),
+            vars: lp.vars,
+            options: options.clone(),
+        })
+    });
+    #[cfg(not(feature = "highs"))]
+    let movable = live.map(|never| match never {});
+    Ok((plan, facts, movable))
+}
+
+/// Stage 1 and stage 2. An LP with HiGHS runs in one HiGHS instance (stage 2 starts
+/// from stage 1's basis, and the model is kept for moving the cap); otherwise each stage
+/// is its own solve.
+fn run_stages(
+    lp: &mut Lp,
+    slack: Stage2Slack,
+    options: &SolveOptions,
+    timings: &mut BTreeMap<String, f64>,
+) -> Result<(StageResult, StageResult, Option<LiveCap>)> {
+    #[cfg(feature = "highs")]
+    if options.solver == SolverChoice::Highs && !options.integer {
+        return super::highs::two_stages(lp, slack, options, timings);
+    }
+    let clock = Instant::now();
+    let stage1 = run_stage(lp, lp.mismatch.clone(), None, None, options)?;
+    timings.insert("solve_stage1".to_string(), clock.elapsed().as_secs_f64());
+    let clock = Instant::now();
+    // Stage 1's plan meets stage 2's cap by construction: a MIP starts from it, so
+    // it always has a feasible plan, even when a time limit stops it early.
+    let stage2 = run_stage(
+        lp,
+        lp.gross_cost_meur.clone(),
+        Some(slack.cap(stage1.objective)),
+        Some(&stage1.values),
+        options,
+    )?;
+    timings.insert("solve_stage2".to_string(), clock.elapsed().as_secs_f64());
+    Ok((stage1, stage2, None))
+}
+
+/// One stage as its own solve: minimise `objective` over the LP's rows, plus the cap on
+/// Z1 in stage 2 (`mismatch_cap`); a MIP starts from `start` when given.
+fn run_stage(
+    lp: &Lp,
+    objective: Expression,
+    mismatch_cap: Option<f64>,
+    start: Option<&[f64]>,
+    options: &SolveOptions,
+) -> Result<StageResult> {
+    let variables: ProblemVariables = lp.variables.clone();
+    let problem = variables.minimise(objective.clone());
+    let mut rows: Vec<good_lp::Constraint> = lp.rows.iter().map(|(_, c)| c.clone()).collect();
+    if let Some(cap) = mismatch_cap {
+        rows.push(lp.mismatch.clone().leq(cap));
+    }
+    let stage = if mismatch_cap.is_some() { 2 } else { 1 };
+    match options.solver {
+        #[cfg(feature = "highs")]
+        SolverChoice::Highs => super::highs::run(problem, rows, start, options, stage),
+        #[cfg(not(feature = "highs"))]
+        SolverChoice::Highs => {
+            let _ = start;
+            Err(super::without_highs())
+        }
+        SolverChoice::Clarabel => clarabel::run(problem, &objective, rows, stage, options),
+    }
+}
+
+/// The plan's actions and stock from a stage's values.
+pub(super) fn fill_plan(plan: &mut Plan, vars: &model::Vars, values: &[f64]) {
+    let value = |c: &Col| clean(values[c.index]);
+    let opt_value = |c: &Option<Col>| c.as_ref().map_or(0.0, value);
+    plan.demolish = map3(&vars.demolish, opt_value);
+    plan.new_build = map3(&vars.new_build, opt_value);
+    plan.transform = map3(&vars.transform, value);
+    plan.stock_end = map3(&vars.stock, value);
+}
+
+/// Removes solver noise: values within 1e-9 of zero become exactly zero, and tiny
+/// negative values (an interior-point solver's) never reach the outputs.
+pub(super) fn clean(x: f64) -> f64 {
+    if x.abs() < 1e-9 {
+        0.0
+    } else {
+        x
+    }
+}
+
+fn map3<T, F: Fn(&T) -> f64>(nested: &[Vec<Vec<T>>], f: F) -> Vec<Vec<Vec<f64>>> {
+    nested
+        .iter()
+        .map(|a| a.iter().map(|b| b.iter().map(&f).collect()).collect())
+        .collect()
+}

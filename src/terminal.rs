@@ -1,0 +1,274 @@
+//! What the binary prints, as text: the short tables of `plan`, `compare` and `sweep`,
+//! the description of `validate` and the report of `import-cbs`. Each function returns
+//! the whole text (ending in a newline), so the binary only prints it and tests can read
+//! it.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use crate::case::Case;
+use crate::import::ImportSummary;
+use crate::numfmt::fmt_num;
+use crate::report::Summary;
+use crate::scenario::compare::TOTAL_REGION;
+use crate::scenario::{Comparison, Grid, Scenario, Sweep};
+
+/// A number rounded for a table, without a `-0`.
+fn whole(x: f64) -> f64 {
+    x.round() + 0.0
+}
+
+/// A row of a plan's or a comparison's table: a name column of `width` and the seven
+/// figures of a region, a plan or a scenario.
+fn figures_row(s: &mut String, width: usize, name: &str, figures: [f64; 7]) {
+    let [now, plan, demolished, transformed, built, spent, budget] = figures;
+    let _ = writeln!(
+        s,
+        "{name:<width$} {now:>14.0} {plan:>14.0} {demolished:>11.0} {transformed:>11.0} \
+         {built:>11.0} {spent:>14.0} {budget:>14.0}"
+    );
+}
+
+/// The header of a figures table, with the name column `name` and the spending column
+/// `spent`.
+fn figures_header(s: &mut String, width: usize, name: &str, spent: &str) {
+    let _ = writeln!(
+        s,
+        "{name:<width$} {:>14} {:>14} {:>11} {:>11} {:>11} {spent:>14} {:>14}",
+        "mismatch now", "mismatch plan", "demolished", "transformed", "built", "budget (EUR)"
+    );
+}
+
+/// What `restock plan` prints: the scenario (when it comes from a file), the plan's
+/// table per region and in total, and where the outputs are.
+pub fn plan(scenario: &Scenario, summary: &Summary, out_dir: &Path) -> String {
+    let mut s = String::new();
+    if let Some(file) = &scenario.file {
+        let _ = writeln!(s, "Scenario: {} ({})", scenario.name, file.display());
+    }
+    let _ = writeln!(
+        s,
+        "restock {} — case {}: {} municipalities, {} regions, {} mode, solver {}{}",
+        summary.version,
+        summary.case,
+        summary.municipalities,
+        summary.regions,
+        summary.mode,
+        summary.solver,
+        if summary.integer { " (integer)" } else { "" },
+    );
+    if summary.status != "optimal" {
+        let _ = writeln!(
+            s,
+            "WARNING: the solve ended with status {}: this plan is not proven optimal.",
+            summary.status
+        );
+    }
+    s.push('\n');
+    figures_header(&mut s, 24, "region", "spent (EUR)");
+    for r in &summary.regions_detail {
+        let figures = [
+            r.mismatch_do_nothing,
+            r.mismatch_plan,
+            r.demolished,
+            r.transformed,
+            r.built,
+            r.spent_eur,
+            r.budget_eur,
+        ];
+        figures_row(&mut s, 24, &r.region, figures);
+    }
+    let total = [
+        summary.mismatch_do_nothing,
+        summary.mismatch,
+        summary.demolished,
+        summary.transformed,
+        summary.built,
+        summary.net_cost_eur,
+        summary.budget_eur,
+    ];
+    figures_row(&mut s, 24, "total", total);
+    let _ = writeln!(
+        s,
+        "\nMismatch in weighted dwelling-years (do-nothing vs plan); gross cost {:.0} EUR, net {:.0} EUR.",
+        summary.gross_cost_eur, summary.net_cost_eur
+    );
+    let _ = writeln!(s, "\nOutputs written to {}", out_dir.display());
+    s
+}
+
+/// What `restock compare` prints: every scenario's total, warnings for plans not proven
+/// optimal, and where the outputs are.
+pub fn comparison(comparison: &Comparison, out_dir: &Path) -> String {
+    let mut s = String::new();
+    figures_header(&mut s, 28, "scenario", "net cost (EUR)");
+    for r in comparison.rows.iter().filter(|r| r.region == TOTAL_REGION) {
+        let figures = [
+            r.mismatch_do_nothing,
+            r.mismatch_plan,
+            r.demolished,
+            r.transformed,
+            r.built,
+            r.net_cost_eur,
+            r.budget_eur,
+        ];
+        figures_row(&mut s, 28, &r.scenario, figures.map(whole));
+    }
+    for solved in comparison
+        .solved
+        .iter()
+        .filter(|x| x.summary.status != "optimal")
+    {
+        let _ = writeln!(
+            s,
+            "WARNING: scenario {} ended with status {}: not proven optimal.",
+            solved.scenario.name, solved.summary.status
+        );
+    }
+    let _ = writeln!(
+        s,
+        "\nMismatch in weighted dwelling-years (do-nothing vs plan). Per region: \
+         comparison.csv; what differs: input_diff.md.\nOutputs written to {}",
+        out_dir.display()
+    );
+    s
+}
+
+/// What `restock sweep` prints: every point, the knee and what it means, a note when the
+/// grid stops short of its end, and where the outputs are.
+pub fn sweep(sweep: &Sweep, grid: &Grid, out_dir: &Path) -> String {
+    let mut s = String::new();
+    let column = sweep.parameter.column();
+    let _ = writeln!(
+        s,
+        "{:>5} {:>16} {:>16} {:>14} {:>14} {:>16}",
+        "point", column, "budget (EUR)", "mismatch", "do-nothing", "net cost (EUR)"
+    );
+    for (i, p) in sweep.points.iter().enumerate() {
+        let _ = writeln!(
+            s,
+            "{:>5} {:>16} {:>16.0} {:>14.0} {:>14.0} {:>16.0}{}",
+            p.index + 1,
+            fmt_num(p.value),
+            whole(p.budget_eur),
+            whole(p.mismatch),
+            whole(p.mismatch_do_nothing),
+            whole(p.net_cost_eur),
+            if sweep.knee == Some(i) {
+                "  <- knee"
+            } else {
+                ""
+            }
+        );
+    }
+    if let (Some(k), Some((before, after))) = (
+        sweep.knee.and_then(|k| sweep.points.get(k)),
+        sweep.knee_slopes(),
+    ) {
+        let _ = writeln!(
+            s,
+            "\nKnee at {column} {}: up to it one million removes {before:.1} weighted \
+             dwelling-years of mismatch on average, beyond it {after:.1}.",
+            fmt_num(k.value)
+        );
+    }
+    if let Some(last) = grid
+        .values()
+        .last()
+        .filter(|v| (**v - grid.to).abs() > 1e-9)
+    {
+        let _ = writeln!(
+            s,
+            "Note: {} is not a whole number of steps from {}; the grid stops at {}.",
+            grid.to,
+            grid.from,
+            fmt_num(*last)
+        );
+    }
+    let _ = writeln!(s, "\nOutputs written to {}", out_dir.display());
+    s
+}
+
+/// What `restock import-cbs` prints: what the case holds, the notes, and where it is.
+pub fn import(summary: &ImportSummary, out_dir: &Path) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "restock import-cbs: {} municipalities in {} regions, base year {}: {} dwellings, {} \
+         households (Bron: CBS)",
+        summary.municipalities,
+        summary.regions,
+        summary.base_year,
+        summary.dwellings,
+        summary.households
+    );
+    let _ = writeln!(
+        s,
+        "households variants (scenario assumptions): {}; settings.toml selects {}",
+        summary.variants.join(", "),
+        summary.variant
+    );
+    for w in &summary.warnings {
+        let _ = writeln!(s, "note: {w}");
+    }
+    let _ = writeln!(
+        s,
+        "Case written to {} ({})",
+        out_dir.display(),
+        summary.files.join(", ")
+    );
+    s
+}
+
+/// What `restock validate` prints: the shape of the case and its warnings.
+pub fn describe(case: &Case) -> String {
+    let mut s = String::new();
+    let periods: Vec<String> = case
+        .periods
+        .iter()
+        .map(|p| format!("{}–{}", p.start, p.end))
+        .collect();
+    let _ = writeln!(s, "case {}: valid", case.name);
+    let _ = writeln!(s, "  municipalities: {}", case.municipalities.len());
+    let _ = writeln!(
+        s,
+        "  regions:        {} ({})",
+        case.regions.len(),
+        case.regions.join(", ")
+    );
+    let segments: Vec<&str> = case.segments.iter().map(|x| x.id.as_str()).collect();
+    let _ = writeln!(
+        s,
+        "  segments:       {} ({})",
+        segments.len(),
+        segments.join(", ")
+    );
+    let _ = writeln!(s, "  transformations: {}", case.transformations.len());
+    let _ = writeln!(s, "  base year:      {}", case.settings.base_year);
+    let _ = writeln!(
+        s,
+        "  periods:        {} ({})",
+        periods.len(),
+        periods.join(", ")
+    );
+    let _ = writeln!(s, "  variant:        {}", case.settings.households_variant);
+    let _ = writeln!(s, "  mode:           {}", case.mode.as_str());
+    let _ = writeln!(
+        s,
+        "  carry-over:     {}",
+        if case.settings.budget_carry_over {
+            "yes"
+        } else {
+            "no"
+        }
+    );
+    if case.warnings.is_empty() {
+        let _ = writeln!(s, "  warnings:       none");
+    } else {
+        let _ = writeln!(s, "  warnings:       {}", case.warnings.len());
+        for w in &case.warnings {
+            let _ = writeln!(s, "    - {w}");
+        }
+    }
+    s
+}
