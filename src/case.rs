@@ -61,6 +61,24 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// The settings of a settings.toml that gives only `base_year` and `milestones`:
+    /// every other parameter at the default of spec §3 (the values the case reader fills
+    /// in). For synthetic cases and tests.
+    pub fn with_defaults(base_year: i32, milestones: Vec<i32>) -> Settings {
+        Settings {
+            base_year,
+            milestones,
+            households_variant: "base".into(),
+            friction_vacancy: 0.02,
+            max_removal_share_per_year: 0.02,
+            max_new_build_share_per_year: 0.01,
+            weight_surplus: 1.0,
+            surplus_tiers: Settings::default_tiers(),
+            weight_shortage: 2.0,
+            budget_carry_over: false,
+        }
+    }
+
     /// The default surplus tiers of the spec: 3 %, 8 % and beyond, weighted 1, 2 and 4.
     pub fn default_tiers() -> Vec<SurplusTier> {
         vec![

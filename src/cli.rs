@@ -93,9 +93,9 @@ with the knee marked, report.html.
 
 Exit codes: 0 success, 2 invalid input or usage, 1 anything else (e.g. solver failure).";
 
-/// The solver options shared by `compare` and `sweep`.
+/// The solver flags of `plan`, `compare` and `sweep`.
 #[derive(Debug, Clone, clap::Args)]
-pub struct SolveArgs {
+pub struct SolverFlags {
     /// Plan whole dwellings: demolition, new build and transformations as integers (MIP).
     #[arg(long)]
     pub integer: bool,
@@ -108,6 +108,45 @@ pub struct SolveArgs {
     /// Stop each solver stage after this many seconds (the plan is then marked as not optimal).
     #[arg(long, value_name = "SECONDS")]
     pub time_limit: Option<f64>,
+}
+
+impl Default for SolverFlags {
+    fn default() -> Self {
+        SolverFlags {
+            integer: false,
+            mip_gap: DEFAULT_MIP_GAP,
+            solver: default_solver(),
+            time_limit: None,
+        }
+    }
+}
+
+impl SolverFlags {
+    /// The library's options for these flags, `lang` and `--by-region`; with `progress`,
+    /// a progress bar while solving region by region.
+    fn options(&self, lang: LangArg, by_region: bool, progress: bool) -> PipelineOptions {
+        PipelineOptions {
+            solve: SolveOptions {
+                solver: self.solver.into(),
+                integer: self.integer,
+                mip_gap: self.mip_gap,
+                time_limit: self.time_limit,
+                by_region,
+            },
+            output: OutputOptions {
+                lang: lang.into(),
+                progress,
+            },
+        }
+    }
+}
+
+/// The solver options shared by `compare` and `sweep`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct SolveArgs {
+    /// Solver, MIP and time limit.
+    #[command(flatten)]
+    pub flags: SolverFlags,
     /// The language of the charts and report.html.
     #[arg(long, value_enum, default_value_t = LangArg::Nl)]
     pub lang: LangArg,
@@ -124,19 +163,7 @@ impl SolveArgs {
     /// The library's options: compare and sweep show their own progress, per scenario or
     /// point, so none while solving region by region.
     pub fn options(&self) -> PipelineOptions {
-        PipelineOptions {
-            solve: SolveOptions {
-                solver: self.solver.into(),
-                integer: self.integer,
-                mip_gap: self.mip_gap,
-                time_limit: self.time_limit,
-                by_region: self.by_region,
-            },
-            output: OutputOptions {
-                lang: self.lang.into(),
-                progress: false,
-            },
-        }
+        self.flags.options(self.lang, self.by_region, false)
     }
 }
 
@@ -360,18 +387,9 @@ pub struct PlanArgs {
     /// Households variant to use, overriding settings.toml's households_variant.
     #[arg(long)]
     pub variant: Option<String>,
-    /// Plan whole dwellings: demolition, new build and transformations as integers (MIP).
-    #[arg(long)]
-    pub integer: bool,
-    /// Relative MIP gap for --integer.
-    #[arg(long, default_value_t = DEFAULT_MIP_GAP, value_name = "GAP")]
-    pub mip_gap: f64,
-    /// The solver.
-    #[arg(long, value_enum, default_value_t = default_solver())]
-    pub solver: SolverArg,
-    /// Stop each solver stage after this many seconds (the plan is then marked as not optimal).
-    #[arg(long, value_name = "SECONDS")]
-    pub time_limit: Option<f64>,
+    /// Solver, MIP and time limit.
+    #[command(flatten)]
+    pub flags: SolverFlags,
     /// The language of the charts, report.html and report.xlsx.
     #[arg(long, value_enum, default_value_t = LangArg::Nl)]
     pub lang: LangArg,
@@ -392,10 +410,7 @@ impl Default for PlanArgs {
             scenario: None,
             out: None,
             variant: None,
-            integer: false,
-            mip_gap: DEFAULT_MIP_GAP,
-            solver: default_solver(),
-            time_limit: None,
+            flags: SolverFlags::default(),
             lang: LangArg::Nl,
             by_region: false,
             jobs: None,
@@ -445,19 +460,7 @@ impl PlanArgs {
             variant: self.variant,
             scenario: self.scenario,
             out: self.out,
-            options: PipelineOptions {
-                solve: SolveOptions {
-                    solver: self.solver.into(),
-                    integer: self.integer,
-                    mip_gap: self.mip_gap,
-                    time_limit: self.time_limit,
-                    by_region: self.by_region,
-                },
-                output: OutputOptions {
-                    lang: self.lang.into(),
-                    progress: true,
-                },
-            },
+            options: self.flags.options(self.lang, self.by_region, true),
             jobs: self.jobs,
         }
     }

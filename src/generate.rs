@@ -253,16 +253,8 @@ pub fn synthetic_case(options: &GenerateOptions) -> Result<Case> {
     Ok(Case {
         name: format!("synthetic-{}-{}", options.municipalities, options.seed),
         settings: Settings {
-            base_year,
-            milestones,
-            households_variant: "base".into(),
-            friction_vacancy: 0.02,
-            max_removal_share_per_year: 0.02,
-            max_new_build_share_per_year: 0.01,
-            weight_surplus: 1.0,
-            surplus_tiers: Settings::default_tiers(),
-            weight_shortage: 2.0,
             budget_carry_over: true,
+            ..Settings::with_defaults(base_year, milestones)
         },
         municipalities,
         regions,

@@ -174,18 +174,7 @@ mod tests {
     use super::*;
 
     fn settings() -> Settings {
-        Settings {
-            base_year: 2020,
-            milestones: vec![2030],
-            households_variant: "base".into(),
-            friction_vacancy: 0.02,
-            max_removal_share_per_year: 0.02,
-            max_new_build_share_per_year: 0.01,
-            weight_surplus: 1.0,
-            surplus_tiers: Settings::default_tiers(),
-            weight_shortage: 2.0,
-            budget_carry_over: false,
-        }
+        Settings::with_defaults(2020, vec![2030])
     }
 
     #[test]

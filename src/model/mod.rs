@@ -510,18 +510,7 @@ mod tests {
     fn case() -> Case {
         Case {
             name: "t".into(),
-            settings: Settings {
-                base_year: 2024,
-                milestones: vec![2030],
-                households_variant: "base".into(),
-                friction_vacancy: 0.02,
-                max_removal_share_per_year: 0.02,
-                max_new_build_share_per_year: 0.01,
-                weight_surplus: 1.0,
-                surplus_tiers: Settings::default_tiers(),
-                weight_shortage: 2.0,
-                budget_carry_over: false,
-            },
+            settings: Settings::with_defaults(2024, vec![2030]),
             municipalities: vec![Municipality {
                 code: "GM0917".into(),
                 name: "Heerlen".into(),
