@@ -18,6 +18,23 @@ fn whole(x: f64) -> f64 {
     x.round() + 0.0
 }
 
+/// The seven figures of a table row, in the columns' order, from a region's summary, a
+/// plan's summary or a comparison row: the fields share their names but for the plan's
+/// mismatch and the money spent.
+macro_rules! figures {
+    ($r:expr, $mismatch_plan:ident, $spent:ident) => {
+        [
+            $r.mismatch_do_nothing,
+            $r.$mismatch_plan,
+            $r.demolished,
+            $r.transformed,
+            $r.built,
+            $r.$spent,
+            $r.budget_eur,
+        ]
+    };
+}
+
 /// A row of a plan's or a comparison's table: a name column of `width` and the seven
 /// figures of a region, a plan or a scenario.
 fn figures_row(s: &mut String, width: usize, name: &str, figures: [f64; 7]) {
@@ -67,26 +84,9 @@ pub fn plan(scenario: &Scenario, summary: &Summary, out_dir: &Path) -> String {
     s.push('\n');
     figures_header(&mut s, 24, "region", "spent (EUR)");
     for r in &summary.regions_detail {
-        let figures = [
-            r.mismatch_do_nothing,
-            r.mismatch_plan,
-            r.demolished,
-            r.transformed,
-            r.built,
-            r.spent_eur,
-            r.budget_eur,
-        ];
-        figures_row(&mut s, 24, &r.region, figures);
+        figures_row(&mut s, 24, &r.region, figures!(r, mismatch_plan, spent_eur));
     }
-    let total = [
-        summary.mismatch_do_nothing,
-        summary.mismatch,
-        summary.demolished,
-        summary.transformed,
-        summary.built,
-        summary.net_cost_eur,
-        summary.budget_eur,
-    ];
+    let total = figures!(summary, mismatch, net_cost_eur);
     figures_row(&mut s, 24, "total", total);
     let _ = writeln!(
         s,
@@ -103,15 +103,7 @@ pub fn comparison(comparison: &Comparison, out_dir: &Path) -> String {
     let mut s = String::new();
     figures_header(&mut s, 28, "scenario", "net cost (EUR)");
     for r in comparison.rows.iter().filter(|r| r.region == TOTAL_REGION) {
-        let figures = [
-            r.mismatch_do_nothing,
-            r.mismatch_plan,
-            r.demolished,
-            r.transformed,
-            r.built,
-            r.net_cost_eur,
-            r.budget_eur,
-        ];
+        let figures = figures!(r, mismatch_plan, net_cost_eur);
         figures_row(&mut s, 28, &r.scenario, figures.map(whole));
     }
     for solved in comparison
