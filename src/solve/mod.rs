@@ -179,7 +179,10 @@ impl MovableCap {
         #[cfg(feature = "highs")]
         return self.0.solve_with_cap(cap);
         #[cfg(not(feature = "highs"))]
-        match self.0 {}
+        {
+            let _ = cap;
+            match self.0 {}
+        }
     }
 }
 
