@@ -11,8 +11,10 @@
 //! - [`sweep`] solves one case at every point of a grid in parallel and finds the knee;
 //! - [`charts`] and [`pages`] draw the charts and write the report pages.
 //!
-//! Every output folder is written with [`crate::report::write_dir_atomically`]: a failed
-//! run leaves the previous results as they were.
+//! Every case is solved through [`crate::pipeline`] ([`plan_scenario`] for `restock plan`,
+//! a plain case folder being a scenario without changes); every output folder is written
+//! with [`crate::outdir::write_dir_atomically`]: a failed run leaves the previous results
+//! as they were.
 
 pub mod apply;
 pub mod charts;

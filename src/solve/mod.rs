@@ -17,9 +17,9 @@
 //! - `integer`: the whole-dwelling plan of `--integer`.
 //!
 //! The solver always solves the case it is given as one model. Solving region by region
-//! (`--by-region`, [`crate::decompose`]) is chosen above it, by
+//! (`--by-region`, the regional decomposition) is chosen above it, by
 //! [`crate::pipeline::solve_case`]; the decomposition calls [`solve_with_slack`] and
-//! [`solve_movable`] per region.
+//! [`solve_movable`] per region. Nothing here depends on it.
 
 mod clarabel;
 #[cfg(feature = "highs")]
@@ -73,8 +73,8 @@ pub struct SolveOptions {
     pub mip_gap: f64,
     /// Time limit per stage in seconds, if any.
     pub time_limit: Option<f64>,
-    /// Solve each region on its own, in parallel, and join the plans (`--by-region`; see
-    /// [`crate::decompose`]). The choice is made above the solver, by
+    /// Solve each region on its own, in parallel, and join the plans (`--by-region`, the
+    /// regional decomposition). The choice is made above the solver, by
     /// [`crate::pipeline::solve_case`]: [`solve`] itself always solves the whole case.
     pub by_region: bool,
 }
