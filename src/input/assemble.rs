@@ -568,7 +568,9 @@ fn vacancy(
                 line,
                 "vacant_dwellings",
                 format!(
-                    "vacant_dwellings {} of {code} is not less than its stock of {} dwellings                      (stock.csv): at least one dwelling must be occupied; leave the cell blank                      if the vacancy is not known",
+                    "vacant_dwellings {} of {code} is not less than its stock of {} dwellings \
+                     (stock.csv): at least one dwelling must be occupied; leave the cell blank \
+                     if the vacancy is not known",
                     crate::numfmt::fmt_num(vacant),
                     crate::numfmt::fmt_num(total)
                 ),
@@ -586,7 +588,10 @@ fn vacancy(
                 line,
                 "vacant_dwellings",
                 format!(
-                    "vacant_dwellings is given for {code}, but households.csv has {} households                      for it in the base year {base_year}: the dwellings per household (stock                      minus vacant, divided by households) need households > 0; leave the cell                      blank",
+                    "vacant_dwellings is given for {code}, but households.csv has {} households \
+                     for it in the base year {base_year}: the dwellings per household (stock \
+                     minus vacant, divided by households) need households > 0; leave the cell \
+                     blank",
                     crate::numfmt::fmt_num(h0)
                 ),
             ));
