@@ -420,3 +420,48 @@ fn blank_column_keeps_the_v1_outputs() {
     assert_eq!(a, b);
     assert!(a.get("dwellings_per_household").is_none());
 }
+
+// ---- summary.json ------------------------------------------------------------------
+
+/// summary.json's `dwellings_per_household`: κ per municipality code, only where
+/// `vacant_dwellings` was given, rounded to 6 decimals; balance.csv's demand follows κ.
+#[test]
+fn summary_reports_kappa_where_vacancy_was_given() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    plan_files(&vector("vacancy-total"), &out);
+    let text = fs::read_to_string(out.join("summary.json")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let kappa = json["dwellings_per_household"]
+        .as_object()
+        .expect("dwellings_per_household");
+    let codes: Vec<&str> = kappa.keys().map(String::as_str).collect();
+    assert_eq!(codes, ["GM9000", "GM9001", "GM9003"]);
+    // GM9000: (20,015 + 9,713 + 3,914 + 391 − 2,552) / 30,813.5 = 31,481 / 30,813.5.
+    let gm9000 = kappa["GM9000"].as_f64().unwrap();
+    assert_eq!(gm9000, (31481.0f64 / 30813.5 * 1e6).round() / 1e6);
+    // GM9003: (7,372 + 5,329 + 921 − 406) / 13,977.4 (its base year row is shared).
+    let gm9003 = kappa["GM9003"].as_f64().unwrap();
+    assert_eq!(gm9003, (13216.0f64 / 13977.4 * 1e6).round() / 1e6);
+
+    // balance.csv: demand = (1 + f) · κ · H, with f = 0.025; GM9002 has κ = 1.
+    let balance = fs::read_to_string(out.join("balance.csv")).unwrap();
+    let demand_of = |code: &str, year: &str| -> (f64, f64) {
+        let line = balance
+            .lines()
+            .find(|l| l.starts_with(&format!("{code},*,{year},")))
+            .unwrap_or_else(|| panic!("{code} {year}"));
+        let cells: Vec<f64> = line
+            .split(',')
+            .skip(3)
+            .map(|c| c.parse().unwrap())
+            .collect();
+        (cells[0], cells[1])
+    };
+    let (h, d) = demand_of("GM9000", "2024");
+    assert_close(d, 1.025 * 31481.0 / 30813.5 * h, "GM9000 demand 2024");
+    // In the base year the calibrated demand is the occupied stock plus friction.
+    assert_close(d, 1.025 * 31481.0, "GM9000 demand 2024 = 1.025 · occupied");
+    let (h, d) = demand_of("GM9002", "2030");
+    assert_close(d, 1.025 * h, "GM9002 demand 2030 (κ = 1)");
+}
