@@ -136,7 +136,8 @@ fn heerlen_2019_matches_the_cbs_figures() {
     );
     let municipalities = text(&g.files, "municipalities.csv");
     assert!(municipalities.contains("GM0917,Heerlen,Test"));
-    // Buying an owner-occupied dwelling at the average WOZ value (g_woz 135) first.
+    // Buying an owner-occupied dwelling at the average WOZ value (g_woz 135) first, then
+    // demolishing it (EUR 42,000).
     let costs = text(&g.files, "costs.csv");
     assert_eq!(
         lookup(
@@ -144,7 +145,7 @@ fn heerlen_2019_matches_the_cbs_figures() {
             &[("segment", "koop"), ("municipality", "GM0917")],
             "demolish_eur"
         ),
-        "170000"
+        "177000"
     );
     assert_eq!(g.summary.dwellings, 45_834);
     assert_eq!(g.summary.households, 45_083);
@@ -258,7 +259,7 @@ fn secret_values_are_filled_from_the_region_or_refused() {
             &[("segment", "koop"), ("municipality", "GM0917")],
             "demolish_eur"
         ),
-        "177000"
+        "184000"
     );
     assert!(text(&g.files, "README.md").contains("## Data gaps\n\n- GM0917 Heerlen"));
 

@@ -250,6 +250,13 @@ pub(crate) fn settings(base_year: i32, years: &[i32], variant: &str, a: &Assumpt
         "households_variant = {}",
         toml::Value::String(variant.to_string())
     );
+    if let Some(c) = &a.capacity {
+        let _ = writeln!(
+            s,
+            "max_removal_share_per_year = {}",
+            fmt_num(c.max_removal_share_per_year.value)
+        );
+    }
     if !a.settings.is_empty() {
         s.push_str(&toml::to_string(&a.settings).unwrap_or_default());
     }
@@ -538,17 +545,14 @@ pub(crate) fn readme(r: &ReadmeInput<'_>) -> Vec<u8> {
          | figure | value | basis |\n|---|---:|---|"
     );
     for (key, f) in a.figures() {
-        let unit = if key.starts_with("budgets") {
-            "EUR per dwelling per year"
+        let value = if key.starts_with("capacity") {
+            format!("{} % a year", fmt_num(f.value * 100.0))
+        } else if key.starts_with("budgets") {
+            format!("{} EUR per dwelling per year", thousands(f.value))
         } else {
-            "EUR per dwelling"
+            format!("{} EUR per dwelling", thousands(f.value))
         };
-        let _ = writeln!(
-            s,
-            "| `{key}` | {} {unit} | {} |",
-            thousands(f.value),
-            cell(&f.basis)
-        );
+        let _ = writeln!(s, "| `{key}` | {value} | {} |", cell(&f.basis));
     }
     let _ = writeln!(
         s,
