@@ -20,6 +20,15 @@ fn main() -> ExitCode {
         Some(Command::Plan(args)) => plan(args),
         Some(Command::Validate(args)) => validate(args),
         Some(Command::ImportCbs(args)) => import_cbs(args),
+        Some(Command::ImportHouseholds(a)) => {
+            let options = restock::import::households::HouseholdsOptions {
+                table: a.table,
+                case: a.case,
+                variant: a.variant,
+            };
+            restock::import::households::import_households(&options)
+                .map(|s| println!("{}", s.describe(&options)))
+        }
         Some(Command::Compare(args)) => compare(args),
         Some(Command::Sweep(args)) => sweep(args),
         Some(Command::Generate(args)) => generate(args),
