@@ -10,7 +10,7 @@
 /// Whether demand is matched per municipality (total) or per municipality and segment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
-    /// One demand per municipality: Σ_s stock is compared with (1 + f) · H.
+    /// One demand per municipality: Σ_s stock is compared with (1 + f) · κ · H.
     Total,
     /// One demand per municipality and segment, from demand_shares.csv.
     Segment,
@@ -123,6 +123,10 @@ pub struct Municipality {
     pub name: String,
     /// Index into [`Case::regions`].
     pub region: usize,
+    /// V0[m]: dwellings observed vacant at the base year (municipalities.csv
+    /// `vacant_dwellings`, spec v2 §3); `None` when not known. When given, 0 ≤ V0 < Σ_s
+    /// S0[m,s] and the base-year households are > 0 (checked on reading).
+    pub vacant_dwellings: Option<f64>,
 }
 
 /// A housing segment.
@@ -228,11 +232,44 @@ impl Case {
             .collect()
     }
 
+    /// κ[m] of spec §5 (v2), the occupied dwellings per household observed at the base
+    /// year: (Σ_s S0[m,s] − V0[m]) / H[m,y_0] where `vacant_dwellings` is given, else
+    /// `None` (κ = 1 exactly). Computed from the case's own numbers, so a case restricted
+    /// to a region, or a scenario that scales the projected households (never the base
+    /// year), keeps the same κ.
+    pub fn calibrated_dwellings_per_household(&self, m: usize) -> Option<f64> {
+        let vacant = self.municipalities[m].vacant_dwellings?;
+        let stock: f64 = self.stock0[m].iter().sum();
+        Some((stock - vacant) / self.households[m][0])
+    }
+
+    /// κ[m] of spec §5: [`Case::calibrated_dwellings_per_household`], or exactly 1 where
+    /// municipality m has no `vacant_dwellings`.
+    pub fn dwellings_per_household(&self, m: usize) -> f64 {
+        self.calibrated_dwellings_per_household(m).unwrap_or(1.0)
+    }
+
+    /// Whether any municipality's demand is calibrated to observed vacancy (some
+    /// `vacant_dwellings` given): what the report says in one sentence, naming the base
+    /// year (`settings.base_year`) as the year of the count.
+    pub fn vacancy_calibrated(&self) -> bool {
+        self.municipalities
+            .iter()
+            .any(|m| m.vacant_dwellings.is_some())
+    }
+
     /// Demand at time index t (0 = base year, p = milestone p) for municipality m and,
-    /// in segment mode, segment s: (1 + f) · H, times the share in segment mode.
+    /// in segment mode, segment s: (1 + f) · κ[m] · H, times the share in segment mode
+    /// (spec §5). The one place demand is computed: the LP (monolithic and by region,
+    /// every solver), the do-nothing reference and balance.csv all read it here.
     /// In total mode `segment` must be `None`.
     pub fn demand(&self, m: usize, t: usize, segment: Option<usize>) -> f64 {
-        let base = (1.0 + self.settings.friction_vacancy) * self.households[m][t];
+        let households = match self.calibrated_dwellings_per_household(m) {
+            Some(kappa) => kappa * self.households[m][t],
+            // κ = 1: exactly the v1 demand, bit for bit.
+            None => self.households[m][t],
+        };
+        let base = (1.0 + self.settings.friction_vacancy) * households;
         match (segment, &self.demand_shares) {
             (Some(s), Some(shares)) => base * shares[m][t][s],
             _ => base,

@@ -54,6 +54,9 @@ pub enum Command {
     /// Build a case folder from the CBS "Kerncijfers wijken en buurten" municipality file.
     #[command(after_help = IMPORT_EXAMPLES)]
     ImportCbs(ImportCbsArgs),
+    /// Add a planner's own household projection (a StatLine or Primos table: one row per
+    /// municipality, one column per year) to a case's households.csv as a named variant.
+    ImportHouseholds(ImportHouseholdsArgs),
     /// Solve several scenario files and put them side by side: comparison.csv, the input
     /// differences, charts and report.html.
     #[command(after_help = COMPARE_EXAMPLES)]
@@ -256,6 +259,19 @@ comes from --assumptions (default: the built-in data/assumptions.toml) and is li
 case's README.md. scripts/regenerate-cases.sh rebuilds the shipped cases.
 
 Exit codes: 0 success, 2 invalid input or usage (e.g. a missing column), 1 anything else.";
+
+/// Arguments of `restock import-households`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ImportHouseholdsArgs {
+    /// The projection table (`;` and Dutch numbers such as 12.345 or 1.234,5, or `,`).
+    pub table: PathBuf,
+    /// The case folder whose households.csv receives the variant.
+    #[arg(long, value_name = "CASE_DIR")]
+    pub case: PathBuf,
+    /// The variant's name (its rows are replaced if households.csv has them).
+    #[arg(long, value_name = "NAME")]
+    pub variant: String,
+}
 
 /// Arguments of `restock import-cbs`.
 #[derive(Debug, Clone, clap::Args)]

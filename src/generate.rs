@@ -153,6 +153,7 @@ pub fn synthetic_case(options: &GenerateOptions) -> Result<Case> {
             code: format!("GS{:06}", i + 1),
             name: format!("Gemeente {}", i + 1),
             region: r,
+            vacant_dwellings: None,
         });
         let total = (9.5 + 0.9 * rng.normal())
             .exp()
@@ -282,16 +283,24 @@ fn csv_line(out: &mut String, cells: &[String]) {
 /// not contain commas or quotes.
 pub fn case_files(case: &Case) -> Vec<(&'static str, String)> {
     let years = case.balance_years();
-    let mut municipalities = String::from("code,name,region\n");
+    // vacant_dwellings (spec v2) only when some municipality has it, so that a v1 case
+    // writes the v1 file.
+    let vacancy = case.vacancy_calibrated();
+    let mut municipalities = String::from(if vacancy {
+        "code,name,region,vacant_dwellings\n"
+    } else {
+        "code,name,region\n"
+    });
     for m in &case.municipalities {
-        csv_line(
-            &mut municipalities,
-            &[
-                m.code.clone(),
-                m.name.clone(),
-                case.regions[m.region].clone(),
-            ],
-        );
+        let mut cells = vec![
+            m.code.clone(),
+            m.name.clone(),
+            case.regions[m.region].clone(),
+        ];
+        if vacancy {
+            cells.push(m.vacant_dwellings.map(fmt_num).unwrap_or_default());
+        }
+        csv_line(&mut municipalities, &cells);
     }
     let mut segments = String::from("segment,label\n");
     for s in &case.segments {

@@ -8,7 +8,10 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::{Cli, Command, CompareArgs, ImportCbsArgs, PlanArgs, SweepArgs, ValidateArgs};
+use cli::{
+    Cli, Command, CompareArgs, ImportCbsArgs, ImportHouseholdsArgs, PlanArgs, SweepArgs,
+    ValidateArgs,
+};
 use restock::input::{read_case, ReadOptions};
 use restock::pipeline::progress_bar;
 use restock::pool::with_jobs;
@@ -22,6 +25,7 @@ fn main() -> ExitCode {
         Some(Command::Plan(args)) => plan(args),
         Some(Command::Validate(args)) => validate(args),
         Some(Command::ImportCbs(args)) => import_cbs(args),
+        Some(Command::ImportHouseholds(args)) => import_households(args),
         Some(Command::Compare(args)) => compare(args),
         Some(Command::Sweep(args)) => sweep(args),
         Some(Command::Generate(args)) => generate(args),
@@ -33,6 +37,19 @@ fn main() -> ExitCode {
             ExitCode::from(error.exit_code() as u8)
         }
     }
+}
+
+/// `restock import-households`: a planner's projection table as a households variant.
+fn import_households(args: ImportHouseholdsArgs) -> Result<(), Error> {
+    use restock::import::households::{import_households, HouseholdsOptions};
+    let options = HouseholdsOptions {
+        table: args.table,
+        case: args.case,
+        variant: args.variant,
+    };
+    let imported = import_households(&options)?;
+    println!("{}", imported.describe(&options));
+    Ok(())
 }
 
 /// `restock plan`: a scenario file, or a case folder as a scenario without changes.

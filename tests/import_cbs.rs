@@ -136,7 +136,8 @@ fn heerlen_2019_matches_the_cbs_figures() {
     );
     let municipalities = text(&g.files, "municipalities.csv");
     assert!(municipalities.contains("GM0917,Heerlen,Test"));
-    // Buying an owner-occupied dwelling at the average WOZ value (g_woz 135) first.
+    // Buying an owner-occupied dwelling at the average WOZ value (g_woz 135) first, then
+    // demolishing it (EUR 42,000).
     let costs = text(&g.files, "costs.csv");
     assert_eq!(
         lookup(
@@ -144,7 +145,7 @@ fn heerlen_2019_matches_the_cbs_figures() {
             &[("segment", "koop"), ("municipality", "GM0917")],
             "demolish_eur"
         ),
-        "170000"
+        "177000"
     );
     assert_eq!(g.summary.dwellings, 45_834);
     assert_eq!(g.summary.households, 45_083);
@@ -258,7 +259,7 @@ fn secret_values_are_filled_from_the_region_or_refused() {
             &[("segment", "koop"), ("municipality", "GM0917")],
             "demolish_eur"
         ),
-        "177000"
+        "184000"
     );
     assert!(text(&g.files, "README.md").contains("## Data gaps\n\n- GM0917 Heerlen"));
 
@@ -382,6 +383,58 @@ fn nederland_regenerates_byte_identical() {
     regenerates_byte_identical("nederland", "data/raw/regions/gemeenten_2019_provincie.csv");
 }
 
+/// `vacant_dwellings` = a_woning × p_leegsw / 100, rounded; blank (and listed in the
+/// README) where p_leegsw is secret or the column is missing.
+#[test]
+fn observed_vacancy_from_p_leegsw() {
+    in_root();
+    let tmp = tempfile::tempdir().unwrap();
+    let codes = ["GM0917", "GM0928", "GM0003"];
+    let g = generate(&options(KWB_2019, &codes, Path::new("unused"))).unwrap();
+    let munis = text(&g.files, "municipalities.csv");
+    let vacant = |munis: &str, code: &str| lookup(munis, &[("code", code)], "vacant_dwellings");
+    // Heerlen: 45,834 × 5 % = 2,291.7; Kerkrade: 23,679 × 5 % = 1,183.95; Appingedam:
+    // 6,032 × 7 % = 422.24.
+    assert_eq!(vacant(&munis, "GM0917"), "2292");
+    assert_eq!(vacant(&munis, "GM0928"), "1184");
+    assert_eq!(vacant(&munis, "GM0003"), "422");
+    let readme = text(&g.files, "README.md");
+    assert!(readme.contains("±0.5 % of the stock"), "{readme}");
+    assert!(readme.contains("second homes"));
+    assert!(readme.contains("Sluis, 2019: 22 %"));
+    assert!(readme.contains("Left blank (p_leegsw secret or missing): none."));
+    assert!(readme.contains("| 2,292 (5 %) |"));
+    let case = restock::input::read_case_from_bytes("import", &g.files, &Default::default())
+        .expect("the case reads");
+    // κ of Heerlen = (45,834 − 2,292) / 45,083.
+    let heerlen = case.municipalities.iter().position(|m| m.code == "GM0917");
+    let kappa = case.dwellings_per_household(heerlen.unwrap());
+    assert!((kappa - 43_542.0 / 45_083.0).abs() < 1e-12, "{kappa}");
+
+    let kwb = kwb_subset(tmp.path(), &codes, |t| set(t, "GM0928", "p_leegsw", "."));
+    let g = generate(&options(&kwb, &codes, Path::new("unused"))).unwrap();
+    let munis = text(&g.files, "municipalities.csv");
+    assert_eq!(vacant(&munis, "GM0928"), "");
+    assert_eq!(vacant(&munis, "GM0917"), "2292");
+    let readme = text(&g.files, "README.md");
+    assert!(
+        readme.contains("Left blank (p_leegsw secret or missing): GM0928 Kerkrade."),
+        "{readme}"
+    );
+    assert!(readme.contains("- GM0928 Kerkrade: p_leegsw (% unoccupied dwellings) is secret"));
+
+    // Without the column every cell is blank: the case plans as before the calibration.
+    let kwb = kwb_subset(tmp.path(), &codes, |t| {
+        let c = t[0].iter().position(|h| h == b"p_leegsw").unwrap();
+        t[0][c] = b"p_leeg_oud".to_vec();
+    });
+    let g = generate(&options(&kwb, &codes, Path::new("unused"))).unwrap();
+    let munis = text(&g.files, "municipalities.csv");
+    for code in codes {
+        assert_eq!(vacant(&munis, code), "", "{code}");
+    }
+}
+
 fn plans(case: &str, municipalities: &str) -> serde_json::Value {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join(case);
@@ -417,6 +470,14 @@ fn the_default_case_plans_something() {
         "the plan removes mismatch: {plan} vs {now}"
     );
     assert!(s["demolished"].as_f64().unwrap() > 1000.0);
+    // Demand is calibrated to the vacancy CBS counted: Heerlen's κ is
+    // (45,834 − 2,292) / 45,083 ≈ 0.966, and every municipality has a figure.
+    let kappa = s["dwellings_per_household"]
+        .as_object()
+        .expect("κ per municipality");
+    assert_eq!(kappa.len(), 34);
+    let heerlen = kappa["GM0917"].as_f64().unwrap();
+    assert!((heerlen - 0.965819).abs() < 1e-6, "{heerlen}");
     // `restock plan` without a case folder plans it too.
     let tmp = tempfile::tempdir().unwrap();
     restock()

@@ -51,7 +51,7 @@ fn every_vector_reads() {
             count += 1;
         }
     }
-    assert_eq!(count, 7);
+    assert_eq!(count, 9);
 }
 
 #[test]

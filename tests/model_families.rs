@@ -311,6 +311,7 @@ fn two_municipalities(stock1: f64, stock2: f64, households: f64) -> restock::cas
         code: "GM0002".into(),
         name: "Tweede".into(),
         region: 0,
+        vacant_dwellings: None,
     });
     case.stock0 = vec![vec![stock1], vec![stock2]];
     case.households = vec![vec![households; 2]; 2];

@@ -163,6 +163,7 @@ fn integer_plan_shows_whole_dwellings() {
                 code: format!("GM000{}", i + 1),
                 name: format!("Gemeente {}", i + 1),
                 region: i,
+                vacant_dwellings: None,
             })
             .collect(),
         regions: vec!["R0".into(), "R1".into()],

@@ -56,11 +56,13 @@ fn case_total() -> Case {
                 code: "GM0001".into(),
                 name: "Aa & Hunze <noord>".into(),
                 region: 0,
+                vacant_dwellings: None,
             },
             Municipality {
                 code: "GM0002".into(),
                 name: "Zuidstad".into(),
                 region: 1,
+                vacant_dwellings: None,
             },
         ],
         regions: vec!["Noord".into(), "Zuid, west".into()],

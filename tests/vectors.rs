@@ -1,6 +1,7 @@
-//! The conformance vectors of spec v1 (tests/data/vectors/, copied from the spec): each
-//! case folder must reach the optimal values that an independent implementation of the
-//! spec reached, within the tolerance its expected.json gives.
+//! The conformance vectors of spec v1 and the v2 vacancy vectors (tests/data/vectors/,
+//! copied from the spec): each case folder must reach the optimal values that an
+//! independent implementation of the spec reached, within the tolerance its
+//! expected.json gives.
 
 use std::path::{Path, PathBuf};
 
@@ -96,6 +97,18 @@ fn integer_small() {
     check_vector("integer-small");
 }
 
+/// Spec v2: `vacant_dwellings` (some blank) calibrates total-mode demand with κ[m].
+#[test]
+fn vacancy_total() {
+    check_vector("vacancy-total");
+}
+
+/// Spec v2: `vacant_dwellings` (some blank) calibrates segment-mode demand with κ[m].
+#[test]
+fn vacancy_segment() {
+    check_vector("vacancy-segment");
+}
+
 /// Every folder in tests/data/vectors has a test above, so a new vector is not
 /// silently skipped.
 #[test]
@@ -116,7 +129,9 @@ fn every_vector_folder_is_tested() {
             "segment-carry",
             "segment-mode",
             "total-small",
-            "total-tiers"
+            "total-tiers",
+            "vacancy-segment",
+            "vacancy-total"
         ]
     );
 }

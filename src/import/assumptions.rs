@@ -59,6 +59,16 @@ pub struct Budgets {
     pub per_dwelling_per_year: Figure,
 }
 
+/// Capacities written to settings.toml, each with its basis (optional table: without it
+/// restock's defaults apply).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Capacity {
+    /// settings `max_removal_share_per_year`: demolished plus transformed-out dwellings
+    /// per year as a share of the segment's base-year stock.
+    pub max_removal_share_per_year: Figure,
+}
+
 /// Total or segment mode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -115,6 +125,9 @@ pub struct Assumptions {
     pub transformations: Transformations,
     /// Budgets.
     pub budgets: Budgets,
+    /// Capacities written to settings.toml with their basis (optional).
+    #[serde(default)]
+    pub capacity: Option<Capacity>,
     /// Demand per segment.
     pub demand: Demand,
     /// Household projection variants.
@@ -168,7 +181,7 @@ impl Assumptions {
 
     /// Every figure with its key, in file order.
     pub fn figures(&self) -> Vec<(&'static str, &Figure)> {
-        vec![
+        let mut figures = vec![
             ("costs.demolish", &self.costs.demolish),
             (
                 "costs.new_build_social_rent",
@@ -188,7 +201,14 @@ impl Assumptions {
                 "budgets.per_dwelling_per_year",
                 &self.budgets.per_dwelling_per_year,
             ),
-        ]
+        ];
+        if let Some(c) = &self.capacity {
+            figures.push((
+                "capacity.max_removal_share_per_year",
+                &c.max_removal_share_per_year,
+            ));
+        }
+        figures
     }
 
     fn check(&self, display: &str) -> Vec<InputError> {
@@ -268,6 +288,22 @@ impl Assumptions {
                 format!("'{}' is not one of the variants", h.default_variant),
             );
         }
+        if let Some(c) = &self.capacity {
+            let key = "capacity.max_removal_share_per_year";
+            let v = c.max_removal_share_per_year.value;
+            if !(v > 0.0 && v <= 1.0) {
+                err(
+                    key,
+                    format!("value {v} must be a share in (0, 1] (0.02 = 2 % a year)"),
+                );
+            }
+            if self.settings.contains_key("max_removal_share_per_year") {
+                err(
+                    "settings.max_removal_share_per_year",
+                    format!("{key} sets it already (with its basis); remove it here"),
+                );
+            }
+        }
         if self.demand.basis.trim().is_empty() {
             err("demand.basis", "basis is empty".into());
         }
@@ -304,7 +340,7 @@ mod tests {
         let bad = DEFAULT_ASSUMPTIONS.replace("[costs.demolish]", "[costs.demolition]");
         let e = Assumptions::parse(&bad, "a.toml").unwrap_err().to_string();
         assert!(e.contains("a.toml, line"), "{e}");
-        let bad = DEFAULT_ASSUMPTIONS.replace("value = 35000", "value = -1");
+        let bad = DEFAULT_ASSUMPTIONS.replace("value = 42000", "value = -1");
         let e = Assumptions::parse(&bad, "a.toml").unwrap_err().to_string();
         assert!(e.contains("costs.demolish"), "{e}");
         let bad = DEFAULT_ASSUMPTIONS.replace(
@@ -315,6 +351,14 @@ mod tests {
         let bad = DEFAULT_ASSUMPTIONS.replace(
             "budget_carry_over = true",
             "budget_carry_over = true\nbase_year = 2019",
+        );
+        assert!(Assumptions::parse(&bad, "a.toml").is_err());
+        let bad = DEFAULT_ASSUMPTIONS.replace("value = 0.02", "value = 1.5");
+        let e = Assumptions::parse(&bad, "a.toml").unwrap_err().to_string();
+        assert!(e.contains("capacity.max_removal_share_per_year"), "{e}");
+        let bad = DEFAULT_ASSUMPTIONS.replace(
+            "budget_carry_over = true",
+            "budget_carry_over = true\nmax_removal_share_per_year = 0.03",
         );
         assert!(Assumptions::parse(&bad, "a.toml").is_err());
     }

@@ -68,6 +68,11 @@ pub(crate) struct Muni {
     pub growth: Option<Growth>,
     /// Households per variant and per projection year.
     pub projections: Vec<Vec<f64>>,
+    /// p_leegsw when known.
+    pub vacant_pct: Option<f64>,
+    /// `vacant_dwellings`: a_woning × p_leegsw / 100 rounded to a whole dwelling; `None`
+    /// where p_leegsw is secret or missing (or would leave no dwelling occupied).
+    pub vacant: Option<u64>,
 }
 
 /// Dwelling-weighted sums of the tenure percentages over a set of municipalities, for
@@ -328,6 +333,32 @@ pub(crate) fn derive(
                     .collect()
             })
             .collect();
+        let vacant_pct = r.vacant_pct.value();
+        let vacant = match vacant_pct {
+            Some(p) => {
+                let v = (dwellings * p / 100.0).round();
+                if v < dwellings && households > 0.0 {
+                    Some(v as u64)
+                } else {
+                    warnings.push(format!(
+                        "{who}: p_leegsw is {p} % of {} dwellings with {} households, which \
+                         leaves no occupied dwelling per household to calibrate demand to; \
+                         vacant_dwellings is left blank (demand = households)",
+                        dwellings, households
+                    ));
+                    None
+                }
+            }
+            None => {
+                warnings.push(format!(
+                    "{who}: p_leegsw (% unoccupied dwellings) is {}; vacant_dwellings is \
+                     left blank, so its demand is not calibrated to observed vacancy \
+                     (one dwelling per household)",
+                    r.vacant_pct.why_missing()
+                ));
+                None
+            }
+        };
         munis.push(Muni {
             code: r.code.clone(),
             name: r.name.clone(),
@@ -339,6 +370,8 @@ pub(crate) fn derive(
             woz_k,
             growth: g.cloned(),
             projections,
+            vacant_pct,
+            vacant,
         });
     }
     if !errors.is_empty() {

@@ -68,6 +68,11 @@ const P_OTHER: Role = Role {
     names: &["p_ov_hw"],
     meaning: "CBS p_ov_hw, % rented from other landlords",
 };
+/// % unoccupied dwellings (optional: without it `vacant_dwellings` stays blank).
+const P_VACANT: Role = Role {
+    names: &["p_leegsw"],
+    meaning: "CBS p_leegsw, % unoccupied dwellings",
+};
 /// % ownership unknown (read for the README only).
 const P_UNKNOWN: Role = Role {
     names: &["p_e_o_w"],
@@ -98,6 +103,7 @@ const SPEC: &[Column] = &[
     opt("p_wcorpw"),
     opt("p_ov_hw"),
     opt("p_e_o_w"),
+    opt("p_leegsw"),
     opt("peiljaar"),
 ];
 
@@ -135,6 +141,8 @@ pub(crate) struct BaseRow {
     pub woz: Cell,
     /// Tenure percentages.
     pub tenure: Tenure,
+    /// p_leegsw: % of the dwellings without registered residents on 1 January.
+    pub vacant_pct: Cell,
 }
 
 /// The base-year file, by code.
@@ -168,7 +176,7 @@ pub(crate) fn read_base(path: &Path, need_population: bool) -> Result<BaseFile> 
     let col = |r: &Role| table.column(r);
     let (code_c, name_c) = (col(&CODE), col(&NAME));
     let (dw_c, hh_c, pop_c) = (col(&DWELLINGS), col(&HOUSEHOLDS), col(&POPULATION));
-    let woz_c = col(&WOZ);
+    let (woz_c, vacant_c) = (col(&WOZ), col(&P_VACANT));
     let (own_c, rent_c, corp_c, oth_c, unk_c) = (
         col(&P_OWNER),
         col(&P_RENT),
@@ -221,6 +229,7 @@ pub(crate) fn read_base(path: &Path, need_population: bool) -> Result<BaseFile> 
                 other: percent(oth_c, &mut diag),
                 unknown: percent(unk_c, &mut diag),
             },
+            vacant_pct: percent(vacant_c, &mut diag),
         };
         if let Some(first) = rows.get(&code) {
             let first: &BaseRow = first;

@@ -27,6 +27,7 @@
 
 pub mod assumptions;
 mod derive;
+pub mod households;
 mod kwb;
 mod regions;
 mod table;

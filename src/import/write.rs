@@ -69,9 +69,16 @@ fn csv(header: &[&str], rows: Vec<Vec<String>>) -> Vec<u8> {
 pub(crate) fn municipalities(munis: &[Muni]) -> Vec<u8> {
     let rows = munis
         .iter()
-        .map(|m| vec![m.code.clone(), m.name.clone(), m.region.clone()])
+        .map(|m| {
+            vec![
+                m.code.clone(),
+                m.name.clone(),
+                m.region.clone(),
+                m.vacant.map(|v| v.to_string()).unwrap_or_default(),
+            ]
+        })
         .collect();
-    csv(&["code", "name", "region"], rows)
+    csv(&["code", "name", "region", "vacant_dwellings"], rows)
 }
 
 /// segments.csv
@@ -243,6 +250,13 @@ pub(crate) fn settings(base_year: i32, years: &[i32], variant: &str, a: &Assumpt
         "households_variant = {}",
         toml::Value::String(variant.to_string())
     );
+    if let Some(c) = &a.capacity {
+        let _ = writeln!(
+            s,
+            "max_removal_share_per_year = {}",
+            fmt_num(c.max_removal_share_per_year.value)
+        );
+    }
     if !a.settings.is_empty() {
         s.push_str(&toml::to_string(&a.settings).unwrap_or_default());
     }
@@ -385,7 +399,8 @@ pub(crate) fn readme(r: &ReadmeInput<'_>) -> Vec<u8> {
          boundaries of 1 January {}: {} dwellings and {} private households on 1 January \
          {}. The plan runs from {} to {} (milestones {}), households variant \
          `{}` by default.\n\n\
-         **Bron: CBS.** Stock, households, WOZ values and population are CBS figures \
+         **Bron: CBS.** Stock, households, unoccupied dwellings, WOZ values and \
+         population are CBS figures \
          (Kerncijfers wijken en buurten; © CBS, licence CC BY 4.0). Everything else is an \
          assumption, labelled as such below: the households after {} (scenario variants \
          named `aanname-…`, *not forecasts*), the costs except the sourced Aedes new-build \
@@ -411,7 +426,7 @@ pub(crate) fn readme(r: &ReadmeInput<'_>) -> Vec<u8> {
     let mode = a.demand.mode;
     for f in r.files {
         let what = match f.as_str() {
-            "municipalities.csv" => "code (CBS), name (CBS) and region of each municipality".to_string(),
+            "municipalities.csv" => format!("code (CBS), name (CBS) and region of each municipality, and `vacant_dwellings`: the dwellings without registered residents on 1 January {} (CBS a_woning × p_leegsw / 100, see below)", r.base_year),
             "segments.csv" => "`koop` (owner-occupied), `huur_corporatie` (social rent: rented from a housing corporation), `huur_particulier` (private rent: rented from other landlords)".to_string(),
             "stock.csv" => format!("dwellings on 1 January {} (CBS a_woning) per segment, split by the CBS tenure percentages (see below)", r.base_year),
             "households.csv" => format!("private households on 1 January {} (CBS a_hh, real) as the shared row; for {} one row per variant: **scenario assumptions** (see below)", r.base_year, r.years.iter().map(i32::to_string).collect::<Vec<_>>().join(", ")),
@@ -451,6 +466,19 @@ pub(crate) fn readme(r: &ReadmeInput<'_>) -> Vec<u8> {
          used (else of the whole file); without g_woz, the dwelling-weighted average WOZ \
          value of its region (else of the whole file). Each case is listed under \
          *Data gaps* below.\n\
+         - **Observed vacancy.** `vacant_dwellings` = a_woning × p_leegsw / 100, rounded to \
+         a whole dwelling: CBS's count of dwellings without registered residents on 1 \
+         January {b}. restock calibrates demand to it: each municipality's dwellings per \
+         household κ = (dwellings − vacant) / households of {b} is held constant, so the \
+         base year's structural surplus is the vacancy CBS counted above the frictional \
+         vacancy, not dwellings minus households (students sharing, households without a \
+         dwelling of their own). p_leegsw is a whole percentage, so the figure is exact \
+         to about ±0.5 % of the stock. CBS counts every dwelling \
+         without registered residents, which in coastal municipalities includes second \
+         homes and holiday lets (Sluis, 2019: 22 %): their structural surplus is overstated \
+         and its demolition would remove dwellings that are used. Where p_leegsw is \
+         secret or missing the cell is left blank (κ = 1, demand = households); such \
+         municipalities are listed under *Observed vacancy* below.\n\
          - **Costs.** Social-rent dwellings are the corporations' own: their demolition \
          costs `costs.demolish`. Owner-occupied and private-rent dwellings must be bought \
          first: their demolition costs the municipality's average WOZ value (g_woz × 1000) \
@@ -459,7 +487,8 @@ pub(crate) fn readme(r: &ReadmeInput<'_>) -> Vec<u8> {
          {} per year, rounded to EUR 1,000, every year {}–{}.",
         r.base_year,
         r.base_year + 1,
-        last
+        last,
+        b = r.base_year
     );
     match mode {
         DemandMode::Segment => {
@@ -516,17 +545,14 @@ pub(crate) fn readme(r: &ReadmeInput<'_>) -> Vec<u8> {
          | figure | value | basis |\n|---|---:|---|"
     );
     for (key, f) in a.figures() {
-        let unit = if key.starts_with("budgets") {
-            "EUR per dwelling per year"
+        let value = if key.starts_with("capacity") {
+            format!("{} % a year", fmt_num(f.value * 100.0))
+        } else if key.starts_with("budgets") {
+            format!("{} EUR per dwelling per year", thousands(f.value))
         } else {
-            "EUR per dwelling"
+            format!("{} EUR per dwelling", thousands(f.value))
         };
-        let _ = writeln!(
-            s,
-            "| `{key}` | {} {unit} | {} |",
-            thousands(f.value),
-            cell(&f.basis)
-        );
+        let _ = writeln!(s, "| `{key}` | {value} | {} |", cell(&f.basis));
     }
     let _ = writeln!(
         s,
@@ -606,7 +632,7 @@ pub(crate) fn readme(r: &ReadmeInput<'_>) -> Vec<u8> {
             .unwrap_or_default();
         let _ = writeln!(
             s,
-            "## Municipalities\n\n| code | name | region | dwellings | koop | huur_corporatie | huur_particulier | ownership unknown | households | average WOZ |{change}\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|{}",
+            "## Municipalities\n\n| code | name | region | dwellings | koop | huur_corporatie | huur_particulier | ownership unknown | households | vacant (p_leegsw) | average WOZ |{change}\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|{}",
             if r.later_year.is_some() { "---:|" } else { "" }
         );
         for m in r.munis {
@@ -625,7 +651,7 @@ pub(crate) fn readme(r: &ReadmeInput<'_>) -> Vec<u8> {
             };
             let _ = writeln!(
                 s,
-                "| {} | {} | {} | {} | {} | {} | {} | {} | {} | EUR {} |{growth}",
+                "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | EUR {} |{growth}",
                 m.code,
                 cell(&m.name),
                 cell(&m.region),
@@ -635,6 +661,10 @@ pub(crate) fn readme(r: &ReadmeInput<'_>) -> Vec<u8> {
                 thousands(m.stock[PRIVATE] as f64),
                 unknown,
                 thousands(m.households as f64),
+                match (m.vacant, m.vacant_pct) {
+                    (Some(v), Some(p)) => format!("{} ({p} %)", thousands(v as f64)),
+                    _ => "–".to_string(),
+                },
                 thousands(m.woz_k * 1000.0),
             );
         }
@@ -670,6 +700,29 @@ pub(crate) fn readme(r: &ReadmeInput<'_>) -> Vec<u8> {
             s.push('\n');
         }
     }
+
+    let blank: Vec<String> = r
+        .munis
+        .iter()
+        .filter(|m| m.vacant.is_none())
+        .map(|m| format!("{} {}", m.code, m.name))
+        .collect();
+    let vacant: u64 = r.munis.iter().filter_map(|m| m.vacant).sum();
+    let _ = writeln!(
+        s,
+        "## Observed vacancy\n\n\
+         {} dwellings without registered residents on 1 January {} in the {} municipalities \
+         with a figure (CBS a_woning × p_leegsw; ±0.5 % of each stock; second homes \
+         included, see above). Left blank (p_leegsw secret or missing): {}.\n",
+        thousands(vacant as f64),
+        r.base_year,
+        r.munis.len() - blank.len(),
+        if blank.is_empty() {
+            "none".to_string()
+        } else {
+            blank.join(", ")
+        }
+    );
 
     let _ = writeln!(s, "## Data gaps\n");
     if r.warnings.is_empty() {

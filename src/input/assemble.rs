@@ -183,13 +183,15 @@ fn first_occurrence<K: std::hash::Hash + Eq>(
 
 struct MunicipalityTable {
     list: Vec<Municipality>,
+    /// The line of each municipality's row, in `list` order.
+    lines: Vec<u64>,
     regions: Vec<String>,
     names: Names,
 }
 
 fn municipalities(k: FileRows<MunicipalityRow>, d: &mut Diagnostics) -> Option<MunicipalityTable> {
     let mut seen = HashMap::default();
-    let mut rows: Vec<MunicipalityRow> = Vec::new();
+    let mut rows: Vec<(u64, MunicipalityRow)> = Vec::new();
     for Lined { line, row } in k.rows {
         let code = row.code.clone();
         if first_occurrence(
@@ -200,7 +202,7 @@ fn municipalities(k: FileRows<MunicipalityRow>, d: &mut Diagnostics) -> Option<M
             || format!("municipality code '{code}'"),
             d,
         ) {
-            rows.push(row);
+            rows.push((line, row));
         }
     }
     if k.seen.is_empty() {
@@ -210,25 +212,28 @@ fn municipalities(k: FileRows<MunicipalityRow>, d: &mut Diagnostics) -> Option<M
         ));
         return None;
     }
-    rows.sort_by(|a, b| a.code.cmp(&b.code));
+    rows.sort_by(|a, b| a.1.code.cmp(&b.1.code));
     let regions: Vec<String> = rows
         .iter()
-        .map(|r| r.region.clone())
+        .map(|(_, r)| r.region.clone())
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
+    let lines: Vec<u64> = rows.iter().map(|(line, _)| *line).collect();
     let list: Vec<Municipality> = rows
         .into_iter()
-        .map(|r| Municipality {
+        .map(|(_, r)| Municipality {
             region: regions.binary_search(&r.region).unwrap_or(0),
             code: r.code,
             name: r.name,
+            vacant_dwellings: r.vacant_dwellings,
         })
         .collect();
     let codes: Vec<String> = list.iter().map(|m| m.code.clone()).collect();
     let names = Names::new("municipality", MUNICIPALITIES, &codes, k.seen, false);
     Some(MunicipalityTable {
         list,
+        lines,
         regions,
         names,
     })
@@ -538,6 +543,60 @@ fn households(
         }
     }
     ok.then_some(Households { milestones, values })
+}
+
+/// The checks of `vacant_dwellings` against the other files (spec v2 §3 and §5): V0 less
+/// than the municipality's stock (κ > 0), and households at the base year > 0 (κ is
+/// divided by them). Errors at the municipality's line of municipalities.csv.
+fn vacancy(
+    munis: &MunicipalityTable,
+    stock: &Stock,
+    households: &Households,
+    base_year: i32,
+    d: &mut Diagnostics,
+) {
+    for (m, muni) in munis.list.iter().enumerate() {
+        let Some(vacant) = muni.vacant_dwellings else {
+            continue;
+        };
+        let line = munis.lines.get(m).copied().unwrap_or(0);
+        let code = &muni.code;
+        let total: f64 = stock.values.get(m).map_or(0.0, |row| row.iter().sum());
+        if vacant >= total {
+            d.error(InputError::cell(
+                MUNICIPALITIES,
+                line,
+                "vacant_dwellings",
+                format!(
+                    "vacant_dwellings {} of {code} is not less than its stock of {} dwellings \
+                     (stock.csv): at least one dwelling must be occupied; leave the cell blank \
+                     if the vacancy is not known",
+                    crate::numfmt::fmt_num(vacant),
+                    crate::numfmt::fmt_num(total)
+                ),
+            ));
+        }
+        let h0 = households
+            .values
+            .get(m)
+            .and_then(|row| row.first())
+            .copied()
+            .unwrap_or(0.0);
+        if h0 <= 0.0 {
+            d.error(InputError::cell(
+                MUNICIPALITIES,
+                line,
+                "vacant_dwellings",
+                format!(
+                    "vacant_dwellings is given for {code}, but households.csv has {} households \
+                     for it in the base year {base_year}: the dwellings per household (stock \
+                     minus vacant, divided by households) need households > 0; leave the cell \
+                     blank",
+                    crate::numfmt::fmt_num(h0)
+                ),
+            ));
+        }
+    }
 }
 
 /// Linear interpolation of a sorted series at `year`; `None` outside its range.
@@ -924,6 +983,9 @@ pub(crate) fn assemble(inputs: Inputs, options: &ReadOptions, d: &mut Diagnostic
     let muni_names = muni_table.as_ref().map(|t| &t.names);
     let seg_names = seg_table.as_ref().map(|t| &t.1);
 
+    // A stock row left out for a bad cell would make a municipality's stock look
+    // smaller than its vacancy: the vacancy checks need the whole file.
+    let stock_complete = inputs.stock.as_ref().is_some_and(|rows| rows.complete);
     let stock = inputs
         .stock
         .and_then(|rows| stock(rows, muni_names, seg_names, d));
@@ -983,6 +1045,11 @@ pub(crate) fn assemble(inputs: Inputs, options: &ReadOptions, d: &mut Diagnostic
     let budgets = inputs
         .budgets
         .and_then(|rows| budgets(rows, muni_table.as_ref(), periods.as_deref(), base_year, d));
+    if let (Some(munis), Some(stock), Some(households), Some(base), true) =
+        (&muni_table, &stock, &households, base_year, stock_complete)
+    {
+        vacancy(munis, stock, households, base, d);
+    }
 
     if !d.errors.is_empty() {
         return None;

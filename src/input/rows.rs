@@ -20,7 +20,12 @@ pub(crate) struct Lined<T> {
 }
 
 /// Columns of municipalities.csv.
-pub(crate) const MUNICIPALITY_COLUMNS: &[Column] = &[req("code"), req("name"), req("region")];
+pub(crate) const MUNICIPALITY_COLUMNS: &[Column] = &[
+    req("code"),
+    req("name"),
+    req("region"),
+    opt("vacant_dwellings"),
+];
 /// Columns of segments.csv.
 pub(crate) const SEGMENT_COLUMNS: &[Column] = &[
     req("segment"),
@@ -69,6 +74,9 @@ pub(crate) struct MunicipalityRow {
     pub code: String,
     pub name: String,
     pub region: String,
+    /// V0: dwellings observed vacant at the base year; `None` = not known (blank cell
+    /// or no column).
+    pub vacant_dwellings: Option<f64>,
 }
 
 /// A row of segments.csv.
@@ -182,11 +190,17 @@ pub(crate) fn municipalities(
         let code = r.req_text("code", d);
         let name = r.req_text("name", d);
         let region = r.req_text("region", d);
+        let vacant = r.opt_number("vacant_dwellings", Check::NonNegative, d);
         if let Some(c) = &code {
             out.seen.insert(c.clone());
         }
-        let row = match (code, name, region) {
-            (Some(code), Some(name), Some(region)) => Some(MunicipalityRow { code, name, region }),
+        let row = match (code, name, region, vacant) {
+            (Some(code), Some(name), Some(region), Ok(vacant_dwellings)) => Some(MunicipalityRow {
+                code,
+                name,
+                region,
+                vacant_dwellings,
+            }),
             _ => None,
         };
         out.push(r.line(), row);

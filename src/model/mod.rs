@@ -515,6 +515,7 @@ mod tests {
                 code: "GM0917".into(),
                 name: "Heerlen".into(),
                 region: 0,
+                vacant_dwellings: None,
             }],
             regions: vec!["Parkstad Limburg".into()],
             segments: vec![Segment {

@@ -60,6 +60,12 @@ pub struct Summary {
     pub regions: usize,
     /// Number of segments.
     pub segments: usize,
+    /// κ[m] per municipality code, only where `vacant_dwellings` was given (spec v2 §5,
+    /// §7): the occupied dwellings per household observed at the base year that
+    /// calibrates demand. Left out when empty, so a case without vacancy figures writes
+    /// the summary.json of v1.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub dwellings_per_household: BTreeMap<String, f64>,
     /// SHA-256 over the input files read.
     pub inputs_sha256: String,
     /// restock's version.
@@ -134,6 +140,12 @@ impl Summary {
             municipalities: case.municipalities.len(),
             regions: case.regions.len(),
             segments: case.segments.len(),
+            dwellings_per_household: (0..case.municipalities.len())
+                .filter_map(|m| {
+                    let kappa = case.calibrated_dwellings_per_household(m)?;
+                    Some((case.municipalities[m].code.clone(), round6(kappa)))
+                })
+                .collect(),
             inputs_sha256: case.inputs_sha256.clone(),
             version: crate::VERSION.to_string(),
             warnings: case.warnings.clone(),

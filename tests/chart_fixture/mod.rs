@@ -28,6 +28,7 @@ fn municipality(code: &str, name: &str, region: usize) -> Municipality {
         code: code.into(),
         name: name.into(),
         region,
+        vacant_dwellings: None,
     }
 }
 

@@ -32,6 +32,7 @@ pub fn one_municipality(stock: f64, households_2030: f64) -> Case {
             code: "GM0001".into(),
             name: "Eerste".into(),
             region: 0,
+            vacant_dwellings: None,
         }],
         regions: vec!["R".into()],
         segments: vec![segment("A")],

@@ -60,6 +60,9 @@ struct MunicipalityDraw {
     stock: Vec<f64>,
     /// Households at the base year as a share of the stock.
     households_ratio: f64,
+    /// Observed vacancy at the base year as a share of the stock (spec v2
+    /// `vacant_dwellings`); `None` = not known (κ = 1).
+    vacancy_share: Option<f64>,
     /// Households at each milestone relative to the one before.
     households_change: Vec<f64>,
     /// Demand share weights per time index and segment (normalised later).
@@ -99,7 +102,10 @@ fn municipality(shape: &Shape) -> impl Strategy<Value = MunicipalityDraw> {
     (
         0..shape.regions,
         vec(dwellings(), s),
-        0.75f64..1.1,
+        (
+            0.75f64..1.1,
+            proptest::option::weighted(0.5, prop_oneof![1 => Just(0.0), 6 => 0.0f64..0.15]),
+        ),
         vec(0.85f64..1.05, shape.periods),
         vec(vec(0.0f64..1.0, s), t),
         vec(
@@ -112,11 +118,19 @@ fn municipality(shape: &Shape) -> impl Strategy<Value = MunicipalityDraw> {
         ),
     )
         .prop_map(
-            |(region, stock, households_ratio, households_change, share_weights, costs)| {
+            |(
+                region,
+                stock,
+                (households_ratio, vacancy_share),
+                households_change,
+                share_weights,
+                costs,
+            )| {
                 MunicipalityDraw {
                     region,
                     stock,
                     households_ratio,
+                    vacancy_share,
                     households_change,
                     share_weights,
                     costs,
@@ -253,6 +267,13 @@ fn build(
             name: format!("Gemeente {}", i + 1),
             // Every region has at least one municipality.
             region: if i < shape.regions { i } else { d.region },
+            // Whole dwellings, less than the stock (a municipality without stock has
+            // no vacancy figure).
+            vacant_dwellings: d.vacancy_share.and_then(|share| {
+                let total: f64 = d.stock.iter().sum();
+                let v = (total * share).round();
+                (v < total).then_some(v)
+            }),
         })
         .collect();
     let segments: Vec<Segment> = (0..shape.segments)
@@ -619,6 +640,15 @@ fn stock_at(case: &Case, out: &Outputs, m: usize, s: usize, t: usize) -> f64 {
     }
 }
 
+/// κ[m] of spec §5 (v2), written independently of restock's own `Case` methods:
+/// (Σ_s S0 − V0) / H at the base year where `vacant_dwellings` is given, else 1.
+pub fn kappa(case: &Case, m: usize) -> f64 {
+    match case.municipalities[m].vacant_dwellings {
+        Some(v0) => (case.stock0[m].iter().sum::<f64>() - v0) / case.households[m][0],
+        None => 1.0,
+    }
+}
+
 /// Z1 of a stock trajectory given as `stock(m, s, t)`.
 pub fn mismatch_of(case: &Case, stock: impl Fn(usize, usize, usize) -> f64) -> f64 {
     let st = &case.settings;
@@ -626,7 +656,7 @@ pub fn mismatch_of(case: &Case, stock: impl Fn(usize, usize, usize) -> f64) -> f
     for m in 0..case.municipalities.len() {
         for (p, period) in case.periods.iter().enumerate() {
             let t = p + 1;
-            let h = case.households[m][t];
+            let h = kappa(case, m) * case.households[m][t];
             let pairs: Vec<(f64, f64)> = match &case.demand_shares {
                 None => vec![(
                     (0..case.segments.len()).map(|s| stock(m, s, t)).sum(),
@@ -804,7 +834,7 @@ pub fn check_plan_files(case: &Case, out: &Outputs) {
     for (m, muni) in case.municipalities.iter().enumerate() {
         for t in 0..=np {
             let h = case.households[m][t];
-            let demand_total = (1.0 + st.friction_vacancy) * h;
+            let demand_total = (1.0 + st.friction_vacancy) * kappa(case, m) * h;
             let check = |segment: String, stock: f64, demand: f64| {
                 let key = (muni.code.clone(), segment.clone(), year(t));
                 let row = out
