@@ -59,6 +59,48 @@ pub struct Budgets {
     pub per_dwelling_per_year: Figure,
 }
 
+/// What a funder may pay for: one row of funding.csv.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FundingRule {
+    /// `demolish`, `new_build` or `transform`.
+    pub action: String,
+    /// The segment (for `transform`: the from_segment); absent = every segment.
+    #[serde(default)]
+    pub segment: Option<String>,
+    /// The largest share of the action's cost the funder pays, in (0, 1].
+    #[serde(default = "one")]
+    pub max_share: f64,
+    /// What the rule rests on.
+    pub basis: String,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+/// One funder of the case (spec v2 §5): its own budget per region, its own rules.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Funder {
+    /// Its name in budgets.csv, funding.csv and transformations.csv.
+    pub name: String,
+    /// Who the funder is and what it pays for, in words.
+    pub basis: String,
+    /// Euros per dwelling of the region (base-year stock) per year.
+    pub budget_per_dwelling_per_year: Figure,
+    /// Whether it receives the proceeds of selling social-rent dwellings (at most one
+    /// funder does).
+    #[serde(default)]
+    pub receives_sale_proceeds: bool,
+    /// What it may pay for (none: everything, in full).
+    #[serde(default)]
+    pub rules: Vec<FundingRule>,
+}
+
+/// The actions of funding.csv.
+pub const FUNDING_ACTIONS: [&str; 3] = ["demolish", "new_build", "transform"];
+
 /// Capacities written to settings.toml, each with its basis (optional table: without it
 /// restock's defaults apply).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -125,6 +167,9 @@ pub struct Assumptions {
     pub transformations: Transformations,
     /// Budgets.
     pub budgets: Budgets,
+    /// Funders (optional: without them the budgets are one pot per region, as in v1).
+    #[serde(default)]
+    pub funders: Vec<Funder>,
     /// Capacities written to settings.toml with their basis (optional).
     #[serde(default)]
     pub capacity: Option<Capacity>,
@@ -304,6 +349,7 @@ impl Assumptions {
                 );
             }
         }
+        self.check_funders(&mut err);
         if self.demand.basis.trim().is_empty() {
             err("demand.basis", "basis is empty".into());
         }
@@ -316,6 +362,116 @@ impl Assumptions {
             }
         }
         errors
+    }
+
+    fn check_funders(&self, err: &mut impl FnMut(&str, String)) {
+        if self.funders.is_empty() {
+            return;
+        }
+        let segments: Vec<&str> = super::derive::SEGMENTS.iter().map(|s| s.0).collect();
+        let mut total = 0.0;
+        for (i, f) in self.funders.iter().enumerate() {
+            let key = format!("funders[{}]", i + 1);
+            if f.name.trim().is_empty() || f.name.trim() != f.name || f.name.contains(',') {
+                err(
+                    &key,
+                    format!(
+                        "name '{}' must be non-empty, without spaces around and without ','",
+                        f.name
+                    ),
+                );
+            }
+            if self.funders[..i].iter().any(|g| g.name == f.name) {
+                err(&key, format!("funder '{}' is given twice", f.name));
+            }
+            if f.basis.trim().is_empty() {
+                err(&key, "basis is empty: say who the funder is".into());
+            }
+            let b = &f.budget_per_dwelling_per_year;
+            if !b.value.is_finite() || b.value < 0.0 {
+                err(
+                    &format!("{key}.budget_per_dwelling_per_year"),
+                    format!("value {} must be a number ≥ 0", b.value),
+                );
+            }
+            if b.basis.trim().is_empty() {
+                err(
+                    &format!("{key}.budget_per_dwelling_per_year"),
+                    "basis is empty: say what the figure rests on".into(),
+                );
+            }
+            total += b.value;
+            for (j, r) in f.rules.iter().enumerate() {
+                let rkey = format!("{key}.rules[{}]", j + 1);
+                if !FUNDING_ACTIONS.contains(&r.action.as_str()) {
+                    err(
+                        &rkey,
+                        format!(
+                            "action '{}' is not one of {}",
+                            r.action,
+                            FUNDING_ACTIONS.join(", ")
+                        ),
+                    );
+                }
+                if let Some(s) = &r.segment {
+                    if !segments.contains(&s.as_str()) {
+                        err(
+                            &rkey,
+                            format!(
+                                "segment '{s}' is not one of {} (leave it out for every segment)",
+                                segments.join(", ")
+                            ),
+                        );
+                    }
+                }
+                if !(r.max_share > 0.0 && r.max_share <= 1.0) {
+                    err(
+                        &rkey,
+                        format!("max_share {} must be in (0, 1]", r.max_share),
+                    );
+                }
+                if f.rules[..j]
+                    .iter()
+                    .any(|q| q.action == r.action && q.segment == r.segment)
+                {
+                    err(
+                        &rkey,
+                        format!(
+                            "a rule for {} of {} is given twice",
+                            r.action,
+                            r.segment.as_deref().unwrap_or("every segment")
+                        ),
+                    );
+                }
+                if r.basis.trim().is_empty() {
+                    err(&rkey, "basis is empty: say what the rule rests on".into());
+                }
+            }
+        }
+        if self.funders.iter().filter(|f| f.receives_sale_proceeds).count() > 1 {
+            err(
+                "funders",
+                "more than one funder has receives_sale_proceeds = true: the proceeds of a \
+                 sale go to one funder"
+                    .into(),
+            );
+        }
+        let pot = self.budgets.per_dwelling_per_year.value;
+        if (total - pot).abs() > 1e-9 * pot.abs().max(1.0) {
+            err(
+                "funders",
+                format!(
+                    "the funders' budget_per_dwelling_per_year add up to {total}, not \
+                     budgets.per_dwelling_per_year = {pot}: make them agree (the region's \
+                     total money is the pot split over the funders)"
+                ),
+            );
+        }
+    }
+
+    /// The funder that receives the proceeds of sales, if any.
+    pub fn sale_funder(&self) -> Option<&Funder> {
+        self.funders.iter().find(|f| f.receives_sale_proceeds)
     }
 }
 
@@ -361,5 +517,47 @@ mod tests {
             "budget_carry_over = true\nmax_removal_share_per_year = 0.03",
         );
         assert!(Assumptions::parse(&bad, "a.toml").is_err());
+    }
+
+    #[test]
+    fn built_in_funders_split_the_pot_and_follow_the_spec() {
+        let (a, _) = Assumptions::load(None).unwrap();
+        let names: Vec<&str> = a.funders.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["corporaties", "gemeenten", "provincie", "Rijk"]);
+        assert_eq!(a.sale_funder().unwrap().name, "corporaties");
+        let rijk = &a.funders[3];
+        assert!(rijk.rules.iter().all(|r| r.max_share == 0.7
+            && r.action == "demolish"
+            && r.segment.as_deref() != Some("huur_corporatie")));
+        let total: f64 = a
+            .funders
+            .iter()
+            .map(|f| f.budget_per_dwelling_per_year.value)
+            .sum();
+        assert_eq!(total, a.budgets.per_dwelling_per_year.value);
+    }
+
+    #[test]
+    fn bad_funders_are_refused_with_their_key() {
+        let check = |from: &str, to: &str, want: &str| {
+            assert!(DEFAULT_ASSUMPTIONS.contains(from), "{from}");
+            let bad = DEFAULT_ASSUMPTIONS.replacen(from, to, 1);
+            let e = Assumptions::parse(&bad, "a.toml").unwrap_err().to_string();
+            assert!(e.contains(want), "{e}");
+        };
+        check("value = 20", "value = 21", "add up to 51");
+        check("max_share = 0.7", "max_share = 1.7", "funders[4].rules[1]");
+        check("action = \"transform\"", "action = \"transfrom\"", "funders[1].rules[2]");
+        check(
+            "segment = \"koop\"",
+            "segment = \"kop\"",
+            "segment 'kop' is not one of",
+        );
+        check("name = \"gemeenten\"", "name = \"corporaties\"", "given twice");
+        check(
+            "name = \"gemeenten\"",
+            "name = \"gemeenten\"\nreceives_sale_proceeds = true",
+            "more than one funder",
+        );
     }
 }

@@ -14,7 +14,8 @@
 //!   (`--kwb-later`), through municipal merges and splits (`--mapping`);
 //! - costs (new build from the assumptions; owner-occupied and private-rent demolition
 //!   includes buying the dwelling at the municipality's average WOZ value),
-//!   transformations, illustrative budgets per region, settings, demand shares;
+//!   transformations, illustrative budgets per region (with funders: per region and
+//!   funder, and their rules in funding.csv), settings, demand shares;
 //! - a README.md with the sources (and their SHA-256), every assumption with its basis,
 //!   the data gaps and the command that regenerates the folder; and, with `--geojson`,
 //!   the municipal boundaries as boundaries.geojson.
@@ -270,8 +271,11 @@ pub fn generate(options: &ImportOptions) -> Result<Generated> {
     );
     files.insert(
         "budgets.csv".into(),
-        write::budgets(&regions, base_year, last_year),
+        write::budgets(&regions, base_year, last_year, &assumptions),
     );
+    if !assumptions.funders.is_empty() {
+        files.insert("funding.csv".into(), write::funding(&assumptions));
+    }
     files.insert(
         "settings.toml".into(),
         write::settings(base_year, &years, &variant, &assumptions),

@@ -25,8 +25,11 @@ pub(crate) struct Region {
     pub households: u64,
     /// Municipalities.
     pub municipalities: usize,
-    /// Budget per year (euros).
+    /// Budget per year (euros): the single pot, or the sum of the funders'.
     pub budget: f64,
+    /// Budget per year of each funder of the assumptions, in their order (empty without
+    /// funders).
+    pub funder_budgets: Vec<f64>,
 }
 
 /// The regions of `munis`, sorted by name, with their yearly budget.
@@ -39,15 +42,26 @@ pub(crate) fn regions(munis: &[Muni], a: &Assumptions) -> Vec<Region> {
             households: 0,
             municipalities: 0,
             budget: 0.0,
+            funder_budgets: Vec::new(),
         });
         r.dwellings += m.dwellings;
         r.households += m.households;
         r.municipalities += 1;
     }
     let per = a.budgets.per_dwelling_per_year.value;
+    let money = |per: f64, dwellings: u64| (per * dwellings as f64 / 1000.0).round() * 1000.0;
     map.into_values()
         .map(|mut r| {
-            r.budget = (per * r.dwellings as f64 / 1000.0).round() * 1000.0;
+            if a.funders.is_empty() {
+                r.budget = money(per, r.dwellings);
+            } else {
+                r.funder_budgets = a
+                    .funders
+                    .iter()
+                    .map(|f| money(f.budget_per_dwelling_per_year.value, r.dwellings))
+                    .collect();
+                r.budget = r.funder_budgets.iter().sum();
+            }
             r
         })
         .collect()
@@ -200,7 +214,7 @@ pub(crate) fn costs(munis: &[Muni], a: &Assumptions) -> Vec<u8> {
 pub(crate) fn transformations(a: &Assumptions) -> Vec<u8> {
     let t = &a.transformations;
     let social = SEGMENTS[SOCIAL].0.to_string();
-    let rows = vec![
+    let mut rows = vec![
         vec![
             social.clone(),
             social.clone(),
@@ -216,21 +230,76 @@ pub(crate) fn transformations(a: &Assumptions) -> Vec<u8> {
             "verkoop".into(),
         ],
     ];
+    if a.funders.is_empty() {
+        return csv(
+            &["from_segment", "to_segment", "cost_eur", "yield", "label"],
+            rows,
+        );
+    }
+    // Who receives the proceeds of a sale (blank on the merge: it is a cost item, paid
+    // under the funding rules).
+    let seller = a.sale_funder().map(|f| f.name.clone()).unwrap_or_default();
+    rows[0].push(String::new());
+    rows[1].push(seller);
     csv(
-        &["from_segment", "to_segment", "cost_eur", "yield", "label"],
+        &[
+            "from_segment",
+            "to_segment",
+            "cost_eur",
+            "yield",
+            "label",
+            "funder",
+        ],
         rows,
     )
 }
 
-/// budgets.csv: every region, every year from base_year + 1 to the last year.
-pub(crate) fn budgets(regions: &[Region], base_year: i32, last_year: i32) -> Vec<u8> {
+/// funding.csv: what each funder may pay for, and up to which share (with funders only).
+pub(crate) fn funding(a: &Assumptions) -> Vec<u8> {
     let mut rows = Vec::new();
-    for r in regions {
-        for y in base_year + 1..=last_year {
-            rows.push(vec![r.name.clone(), y.to_string(), fmt_num(r.budget)]);
+    for f in &a.funders {
+        for r in &f.rules {
+            rows.push(vec![
+                f.name.clone(),
+                r.action.clone(),
+                r.segment.clone().unwrap_or_default(),
+                fmt_num(r.max_share),
+            ]);
         }
     }
-    csv(&["region", "year", "budget_eur"], rows)
+    csv(&["funder", "action", "segment", "max_share"], rows)
+}
+
+/// budgets.csv: every region, every year from base_year + 1 to the last year; with
+/// funders, every region, funder and year.
+pub(crate) fn budgets(
+    regions: &[Region],
+    base_year: i32,
+    last_year: i32,
+    a: &Assumptions,
+) -> Vec<u8> {
+    let mut rows = Vec::new();
+    if a.funders.is_empty() {
+        for r in regions {
+            for y in base_year + 1..=last_year {
+                rows.push(vec![r.name.clone(), y.to_string(), fmt_num(r.budget)]);
+            }
+        }
+        return csv(&["region", "year", "budget_eur"], rows);
+    }
+    for r in regions {
+        for (f, money) in a.funders.iter().zip(&r.funder_budgets) {
+            for y in base_year + 1..=last_year {
+                rows.push(vec![
+                    r.name.clone(),
+                    f.name.clone(),
+                    y.to_string(),
+                    fmt_num(*money),
+                ]);
+            }
+        }
+    }
+    csv(&["region", "funder", "year", "budget_eur"], rows)
 }
 
 /// settings.toml
@@ -342,6 +411,76 @@ fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
 
+/// The funders' names, in words: `a`, `b` and `c`.
+fn funder_list(a: &Assumptions) -> String {
+    let names: Vec<String> = a.funders.iter().map(|f| format!("`{}`", f.name)).collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
+}
+
+/// The README's section on the funders: who they are, their budgets and their rules,
+/// each with its basis.
+fn funders_section(s: &mut String, a: &Assumptions) {
+    if a.funders.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        s,
+        "### Funders: who pays what\n\n\
+         Each region's money is split over {} funders, each with its own budget \
+         (budgets.csv `funder`) and its own rules (funding.csv): a funder may pay only for \
+         the actions its rules name, up to `max_share` of each cost (spec v2 §5). The \
+         budgets are **illustrative**; the rules are assumptions, each with its basis.\n\n\
+         | funder | who | budget per dwelling per year | basis of the budget |\n|---|---|---:|---|",
+        a.funders.len()
+    );
+    for f in &a.funders {
+        let who = if f.receives_sale_proceeds {
+            format!("{}; receives the proceeds of every sale (`verkoop`)", f.basis)
+        } else {
+            f.basis.clone()
+        };
+        let _ = writeln!(
+            s,
+            "| `{}` | {} | EUR {} | {} |",
+            f.name,
+            cell(&who),
+            fmt_num(f.budget_per_dwelling_per_year.value),
+            cell(&f.budget_per_dwelling_per_year.basis)
+        );
+    }
+    let _ = writeln!(
+        s,
+        "\n| funder | may pay for | segment | up to | basis |\n|---|---|---|---:|---|"
+    );
+    for f in &a.funders {
+        if f.rules.is_empty() {
+            let _ = writeln!(
+                s,
+                "| `{}` | everything | every segment | 100 % | no rules: it may pay every cost in full |",
+                f.name
+            );
+        }
+        for rule in &f.rules {
+            let _ = writeln!(
+                s,
+                "| `{}` | {} | {} | {} % | {} |",
+                f.name,
+                rule.action,
+                rule.segment
+                    .as_deref()
+                    .map_or("every segment".to_string(), |x| format!("`{x}`")),
+                fmt_num(rule.max_share * 100.0),
+                cell(&rule.basis)
+            );
+        }
+    }
+    s.push('\n');
+}
+
 /// Everything the README needs.
 pub(crate) struct ReadmeInput<'a> {
     /// Text to put first (the notes file), if any.
@@ -432,8 +571,13 @@ pub(crate) fn readme(r: &ReadmeInput<'_>) -> Vec<u8> {
             "households.csv" => format!("private households on 1 January {} (CBS a_hh, real) as the shared row; for {} one row per variant: **scenario assumptions** (see below)", r.base_year, r.years.iter().map(i32::to_string).collect::<Vec<_>>().join(", ")),
             "demand_shares.csv" => "per municipality, the base-year share of each segment in its stock, as the share of households demanding it (ASSUMPTION; switches restock to segment mode)".to_string(),
             "costs.csv" => "per dwelling: social rent for all municipalities; owner-occupied and private rent per municipality (buying at the average WOZ value, then demolishing)".to_string(),
-            "transformations.csv" => "`samenvoegen`: two social-rent dwellings merged into one (yield 0.5); `verkoop`: a social-rent dwelling sold to an owner-occupier (negative cost: proceeds)".to_string(),
+            "transformations.csv" => match a.sale_funder() {
+                Some(f) => format!("`samenvoegen`: two social-rent dwellings merged into one (yield 0.5); `verkoop`: a social-rent dwelling sold to an owner-occupier (negative cost: proceeds, received by the funder `{}`)", f.name),
+                None => "`samenvoegen`: two social-rent dwellings merged into one (yield 0.5); `verkoop`: a social-rent dwelling sold to an owner-occupier (negative cost: proceeds)".to_string(),
+            },
+            "budgets.csv" if !a.funders.is_empty() => format!("per region, funder and year {}–{}: **illustrative** budgets of {} (see *Funders* below)", r.base_year + 1, last, funder_list(a)),
             "budgets.csv" => format!("per region and year {}–{}: **illustrative** budgets", r.base_year + 1, last),
+            "funding.csv" => "what each funder may pay for (action, segment) and up to which share of its cost (`max_share`); see *Funders* below".to_string(),
             "settings.toml" => format!("base year {}, milestones, the default variant `{}`, and the settings of the assumptions file", r.base_year, r.variant),
             "boundaries.geojson" => "the municipal boundaries of 2019 (generalised, WGS84) of all municipalities, for maps (those outside the case are drawn grey); restock's reader ignores it".to_string(),
             other => other.to_string(),
@@ -483,8 +627,13 @@ pub(crate) fn readme(r: &ReadmeInput<'_>) -> Vec<u8> {
          costs `costs.demolish`. Owner-occupied and private-rent dwellings must be bought \
          first: their demolition costs the municipality's average WOZ value (g_woz × 1000) \
          plus `costs.demolish`.\n\
-         - **Budgets.** Each region gets `budgets.per_dwelling_per_year` × its dwellings in \
-         {} per year, rounded to EUR 1,000, every year {}–{}.",
+         - **Budgets.** {} {} per year, rounded to EUR 1,000, every year {}–{}.",
+        if a.funders.is_empty() {
+            "Each region gets `budgets.per_dwelling_per_year` × its dwellings in"
+        } else {
+            "Each region gets from each funder its `budget_per_dwelling_per_year` (see \
+             *Funders*; together `budgets.per_dwelling_per_year`) × the region's dwellings in"
+        },
         r.base_year,
         r.base_year + 1,
         last,
@@ -571,6 +720,8 @@ pub(crate) fn readme(r: &ReadmeInput<'_>) -> Vec<u8> {
     }
     s.push('\n');
 
+    funders_section(&mut s, a);
+
     let _ = writeln!(
         s,
         "### Households variants: scenario ASSUMPTIONS, not forecasts\n\n\
@@ -607,15 +758,25 @@ pub(crate) fn readme(r: &ReadmeInput<'_>) -> Vec<u8> {
     }
     s.push('\n');
 
+    let mut funder_head = String::new();
+    let mut funder_rule = String::new();
+    for f in &a.funders {
+        let _ = write!(funder_head, " {} |", cell(&f.name));
+        funder_rule.push_str("---:|");
+    }
     let _ = writeln!(
         s,
-        "## Regions\n\n| region | municipalities | dwellings {b} | households {b} | budget per year (illustrative) |\n|---|---:|---:|---:|---:|",
+        "## Regions\n\n| region | municipalities | dwellings {b} | households {b} | budget per year (illustrative) |{funder_head}\n|---|---:|---:|---:|---:|{funder_rule}",
         b = r.base_year
     );
     for g in r.regions {
+        let mut per_funder = String::new();
+        for money in &g.funder_budgets {
+            let _ = write!(per_funder, " EUR {} |", thousands(*money));
+        }
         let _ = writeln!(
             s,
-            "| {} | {} | {} | {} | EUR {} |",
+            "| {} | {} | {} | {} | EUR {} |{per_funder}",
             cell(&g.name),
             g.municipalities,
             thousands(g.dwellings as f64),
