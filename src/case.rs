@@ -167,7 +167,10 @@ pub struct SegmentCosts {
 }
 
 /// An action whose quantity costs money: which variable a cost applies to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+///
+/// Ordered demolitions first, then new builds, then transformations (each by index): the
+/// order of [`crate::plan::Plan::payments`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Action {
     /// Demolition of segment s.
     Demolish(usize),
@@ -175,6 +178,113 @@ pub enum Action {
     NewBuild(usize),
     /// Transformation k (per input dwelling).
     Transform(usize),
+}
+
+/// The kind of a cost item, as funding.csv's `action` names it (spec v2 §3, §5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FundedAction {
+    /// `demolish`: demolishing dwellings of a segment.
+    Demolish,
+    /// `new_build`: building dwellings of a segment.
+    NewBuild,
+    /// `transform`: transforming dwellings out of a segment (its from_segment).
+    Transform,
+}
+
+impl FundedAction {
+    /// Every kind, in the order of funding.csv's documentation.
+    pub const ALL: [FundedAction; 3] = [
+        FundedAction::Demolish,
+        FundedAction::NewBuild,
+        FundedAction::Transform,
+    ];
+
+    /// The name used in funding.csv (input and output): `demolish`, `new_build`,
+    /// `transform`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FundedAction::Demolish => "demolish",
+            FundedAction::NewBuild => "new_build",
+            FundedAction::Transform => "transform",
+        }
+    }
+
+    /// The kind named `name` (exactly, after trimming), if any.
+    pub fn parse(name: &str) -> Option<FundedAction> {
+        FundedAction::ALL.into_iter().find(|a| a.as_str() == name)
+    }
+}
+
+/// One row of funding.csv: what a funder may pay for and up to which share.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FundingRule {
+    /// Index into [`Funders::names`].
+    pub funder: usize,
+    /// The action the rule is about.
+    pub action: FundedAction,
+    /// Index into [`Case::segments`]; `None` = every segment (for `transform`: the
+    /// from_segment).
+    pub segment: Option<usize>,
+    /// σ: the largest share of the action's cost the funder pays (0 < σ ≤ 1).
+    pub max_share: f64,
+}
+
+/// Who pays (spec v2 §3, §5 "Funders"): the funders G, their rules, their budgets and
+/// who receives each sale's proceeds.
+///
+/// `names` is empty when G = {""} (no file names a funder): then the case is a v1 case,
+/// the budget constraint is C6 on [`Case::budget_eur`], and every other field is empty.
+/// Otherwise C6f and C7 replace C6; [`Case::budget_eur`] still holds the region's total
+/// (Σ over funders) for reporting.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Funders {
+    /// G: the distinct `funder` values of budgets.csv and transformations.csv, sorted
+    /// (the common funder "" first where it occurs).
+    pub names: Vec<String>,
+    /// The rows of funding.csv in file order; `None` when the file is absent (then every
+    /// funder may pay every item in full).
+    pub rules: Option<Vec<FundingRule>>,
+    /// `budget_eur[r][g][p]`: funder g's budget in region r and period p, in euros (Σ of
+    /// its budgets.csv rows over the period's years; 0 where it has none).
+    pub budget_eur: Vec<Vec<Vec<f64>>>,
+    /// Per transformation k (in [`Case::transformations`] order): the index into `names`
+    /// of the funder that receives a sale's proceeds (the row's `funder`, blank = "").
+    /// Meaningful only for sales (cost < 0).
+    pub sale_receiver: Vec<usize>,
+}
+
+impl Funders {
+    /// Whether G ≠ {""}: the case has funders and C6f/C7 apply.
+    pub fn active(&self) -> bool {
+        !self.names.is_empty()
+    }
+
+    /// The index of the funder named `name`.
+    pub fn index(&self, name: &str) -> Option<usize> {
+        self.names.iter().position(|n| n == name)
+    }
+
+    /// σ[g,i] for funder g and an item of kind `action` on segment `segment` (for a
+    /// transformation its from_segment): without funding.csv 1; for a funder that no
+    /// rule names 1; else the max_share of its rule with the same action and segment,
+    /// else of its rule with the same action and a blank segment, else 0 (may not pay).
+    pub fn share(&self, funder: usize, action: FundedAction, segment: usize) -> f64 {
+        let Some(rules) = &self.rules else {
+            return 1.0;
+        };
+        let mut own = rules.iter().filter(|r| r.funder == funder).peekable();
+        if own.peek().is_none() {
+            return 1.0;
+        }
+        let own: Vec<&FundingRule> = own.collect();
+        own.iter()
+            .find(|r| r.action == action && r.segment == Some(segment))
+            .or_else(|| {
+                own.iter()
+                    .find(|r| r.action == action && r.segment.is_none())
+            })
+            .map_or(0.0, |r| r.max_share)
+    }
 }
 
 /// Whether transformation costs count signed (net spending, what the budget sees) or as
@@ -216,8 +326,11 @@ pub struct Case {
     /// (allowed only where the municipality has no stock of the segment: then the
     /// segment can be neither demolished nor built there).
     pub costs: Vec<Vec<Option<SegmentCosts>>>,
-    /// Budget per region and period in euros: Σ of budgets.csv over the period's years.
+    /// Budget per region and period in euros: Σ of budgets.csv over the period's years
+    /// (with funders: summed over every funder).
     pub budget_eur: Vec<Vec<f64>>,
+    /// Who pays (spec v2): empty ([`Funders::default`]) for a case without funders.
+    pub funders: Funders,
     /// SHA-256 (hex) over the names and bytes of the input files read.
     pub inputs_sha256: String,
     /// Warnings found while reading (ignored columns, encoding fallback, …).
@@ -301,6 +414,41 @@ impl Case {
             (Action::Transform(k), eur)
         });
         segments.chain(transformations)
+    }
+
+    /// The kind and segment of an action as funding.csv sees it: a transformation's
+    /// segment is its from_segment.
+    pub fn funded_action(&self, action: Action) -> (FundedAction, usize) {
+        match action {
+            Action::Demolish(s) => (FundedAction::Demolish, s),
+            Action::NewBuild(s) => (FundedAction::NewBuild, s),
+            Action::Transform(k) => (FundedAction::Transform, self.transformations[k].from),
+        }
+    }
+
+    /// σ[g,i] of spec §5 for funder g and the cost item of `action`
+    /// ([`Funders::share`]).
+    pub fn funding_share(&self, funder: usize, action: Action) -> f64 {
+        let (kind, segment) = self.funded_action(action);
+        self.funders.share(funder, kind, segment)
+    }
+
+    /// The cost items of municipality m (spec §5, funders): every action with a cost
+    /// per unit > 0 (demolition and new build of a segment, a transformation with
+    /// c_k > 0), with that cost in euros, in [`Case::cost_terms`] order. A sale (c_k < 0)
+    /// is no cost item; an action that costs nothing needs no payment.
+    pub fn cost_items(&self, m: usize) -> impl Iterator<Item = (Action, f64)> + '_ {
+        self.cost_terms(m, CostBasis::Net)
+            .filter(|&(_, eur)| eur > 0.0)
+    }
+
+    /// The funder that receives the proceeds of transformation k when it is a sale
+    /// (c_k < 0) and the case has funders; `None` otherwise.
+    pub fn sale_receiver(&self, k: usize) -> Option<usize> {
+        if !self.funders.active() || self.transformations[k].cost_eur >= 0.0 {
+            return None;
+        }
+        self.funders.sale_receiver.get(k).copied()
     }
 
     /// Indices of the municipalities in region r, in code order.

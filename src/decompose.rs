@@ -85,6 +85,17 @@ fn restrict(case: &Case, region: usize, members: &[usize]) -> Case {
             .map(|shares| members.iter().map(|&m| shares[m].clone()).collect()),
         costs: members.iter().map(|&m| case.costs[m].clone()).collect(),
         budget_eur: vec![case.budget_eur[region].clone()],
+        // Every funder and rule stays (indices agree with the whole case); only the
+        // region's own budgets.
+        funders: crate::case::Funders {
+            budget_eur: case
+                .funders
+                .budget_eur
+                .get(region)
+                .map(|b| vec![b.clone()])
+                .unwrap_or_default(),
+            ..case.funders.clone()
+        },
         inputs_sha256: case.inputs_sha256.clone(),
         warnings: Vec::new(),
     }
@@ -331,6 +342,9 @@ fn join(
         transform,
         stock_end,
         budget_shadow_price,
+        payments: Vec::new(),
+        receipts: Vec::new(),
+        funder_shadow_price: Vec::new(),
         timings,
     }
 }

@@ -268,6 +268,7 @@ pub fn synthetic_case(options: &GenerateOptions) -> Result<Case> {
         demand_shares: Some(shares),
         costs,
         budget_eur,
+        funders: crate::case::Funders::default(),
         inputs_sha256: String::new(),
         warnings: Vec::new(),
     })

@@ -3,6 +3,40 @@
 
 use std::collections::BTreeMap;
 
+use crate::case::Action;
+
+/// What funder g paid for one cost item of municipality m in period p (spec v2 §5,
+/// `pay[m,p,i,g]`), in euros.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Payment {
+    /// Index into `case.municipalities`.
+    pub municipality: usize,
+    /// Period index (0-based) into `case.periods`.
+    pub period: usize,
+    /// Index into `case.funders.names`.
+    pub funder: usize,
+    /// The cost item: demolition or new build of a segment, or a transformation.
+    pub action: Action,
+    /// The amount paid, in euros (> 0).
+    pub eur: f64,
+}
+
+/// The proceeds of a sale (a transformation with negative cost) that funder g received
+/// in municipality m and period p, in euros.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Receipt {
+    /// Index into `case.municipalities`.
+    pub municipality: usize,
+    /// Period index (0-based) into `case.periods`.
+    pub period: usize,
+    /// Index into `case.funders.names`: the sale's receiver.
+    pub funder: usize,
+    /// Index into `case.transformations`: the sale.
+    pub transformation: usize,
+    /// The proceeds, in euros (> 0): −c_k · tr.
+    pub eur: f64,
+}
+
 /// How the solve ended.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PlanStatus {
@@ -46,6 +80,18 @@ pub struct Plan {
     /// Budget shadow price per region and period: weighted dwelling-years of mismatch
     /// that one more million euros would remove (≥ 0).
     pub budget_shadow_price: Vec<Vec<f64>>,
+    /// Spec v2, with funders: every nonzero payment, sorted by municipality, period,
+    /// action and funder; empty for a case without funders.
+    pub payments: Vec<Payment>,
+    /// Spec v2, with funders: every nonzero sale proceeds, sorted by municipality,
+    /// period, transformation; empty for a case without funders.
+    pub receipts: Vec<Receipt>,
+    /// Spec v2, with funders: `funder_shadow_price[r][g][p]`, the weighted
+    /// dwelling-years of mismatch that one more million euros for funder g in region r,
+    /// period p would remove (≥ 0; the dual of C6f in stage 1, carry-over as for C6);
+    /// empty for a case without funders. With funders, `budget_shadow_price[r][p]` is
+    /// the largest of these over g.
+    pub funder_shadow_price: Vec<Vec<Vec<f64>>>,
     /// Seconds spent per phase (build, stage 1, stage 2), in order of execution.
     pub timings: BTreeMap<String, f64>,
 }

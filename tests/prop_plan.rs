@@ -185,6 +185,7 @@ fn integer_plan_shows_whole_dwellings() {
         demand_shares: None,
         costs: vec![vec![costs; 3]; 2],
         budget_eur: vec![vec![11793200.0, 0.0], vec![17447400.0, 0.0]],
+        funders: restock::case::Funders::default(),
         inputs_sha256: "0".repeat(64),
         warnings: vec![],
     };

@@ -96,6 +96,7 @@ fn case_total() -> Case {
             vec![costs(45_000.0, Some(230_000.0)), costs(35_000.0, None)],
         ],
         budget_eur: vec![vec![2_500_000.0, 2_500_000.0], vec![0.0, 6_000_000.0]],
+        funders: restock::case::Funders::default(),
         inputs_sha256: "ab".repeat(32),
         warnings: vec!["stock.csv: column <x> & y ignored".into()],
     }
@@ -136,6 +137,9 @@ fn plan() -> Plan {
         transform,
         stock_end,
         budget_shadow_price: vec![vec![12.5, 0.0], vec![0.0, 1.0 / 3.0]],
+        payments: Vec::new(),
+        receipts: Vec::new(),
+        funder_shadow_price: Vec::new(),
         timings: BTreeMap::from([("stage1".to_string(), 0.5), ("stage2".to_string(), 0.25)]),
     }
 }

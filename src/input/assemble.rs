@@ -27,17 +27,18 @@ use rustc_hash::FxHashMap as HashMap;
 use std::fmt::Write as _;
 
 use super::rows::{
-    BudgetRow, CostRow, DemandShareRow, FileRows, HouseholdRow, Lined, MunicipalityRow, SegmentRow,
-    StockRow, TransformationRow,
+    BudgetRow, CostRow, DemandShareRow, FileRows, FundingRow, HouseholdRow, Lined,
+    MunicipalityRow, SegmentRow, StockRow, TransformationRow,
 };
 use super::settings::{Milestones, ParsedSettings};
 use super::suggest::nearest;
 use super::{
-    Diagnostics, ReadOptions, BUDGETS, COSTS, DEMAND_SHARES, HOUSEHOLDS, MUNICIPALITIES, SEGMENTS,
-    SETTINGS, STOCK, TRANSFORMATIONS,
+    Diagnostics, ReadOptions, BUDGETS, COSTS, DEMAND_SHARES, FUNDING, HOUSEHOLDS, MUNICIPALITIES,
+    SEGMENTS, SETTINGS, STOCK, TRANSFORMATIONS,
 };
 use crate::case::{
-    Case, Mode, Municipality, Period, Segment, SegmentCosts, Settings, Transformation,
+    Case, FundedAction, Funders, FundingRule, Mode, Municipality, Period, Segment, SegmentCosts,
+    Settings, Transformation,
 };
 use crate::InputError;
 
@@ -57,6 +58,9 @@ pub(crate) struct Inputs {
     pub transformations_present: bool,
     pub transformations: Option<FileRows<TransformationRow>>,
     pub budgets: Option<FileRows<BudgetRow>>,
+    /// Whether funding.csv exists (it is optional, spec v2).
+    pub funding_present: bool,
+    pub funding: Option<FileRows<FundingRow>>,
     pub settings: Option<ParsedSettings>,
 }
 
@@ -808,11 +812,13 @@ fn costs(
     complete.then_some(out)
 }
 
+/// The transformations, each with the name of the funder that receives a sale's
+/// proceeds ("" = the common funder).
 fn transformations(
     rows: FileRows<TransformationRow>,
     segs: Option<&Names>,
     d: &mut Diagnostics,
-) -> Option<Vec<Transformation>> {
+) -> Option<Vec<(Transformation, String)>> {
     let mut seen = HashMap::default();
     let mut out = Vec::new();
     let mut complete = rows.complete;
@@ -856,15 +862,18 @@ fn transformations(
             d,
         );
         match (from, to, new) {
-            (Some(from), Some(to), true) => out.push(Transformation {
-                from,
-                to,
-                cost_eur: row.cost_eur,
-                yield_per_dwelling: row.yield_per_dwelling,
-                label: row
-                    .label
-                    .unwrap_or_else(|| format!("{} → {}", row.from_segment, row.to_segment)),
-            }),
+            (Some(from), Some(to), true) => out.push((
+                Transformation {
+                    from,
+                    to,
+                    cost_eur: row.cost_eur,
+                    yield_per_dwelling: row.yield_per_dwelling,
+                    label: row
+                        .label
+                        .unwrap_or_else(|| format!("{} → {}", row.from_segment, row.to_segment)),
+                },
+                row.funder,
+            )),
             _ => complete = false,
         }
     }
@@ -872,24 +881,38 @@ fn transformations(
     complete.then_some(out)
 }
 
+/// Budgets per region and period (summed over funders) and per region, funder (index
+/// into `funders`, the sorted G; empty for a case without funders) and period.
+type Budgets = (Vec<Vec<f64>>, Vec<Vec<Vec<f64>>>);
+
 fn budgets(
     rows: FileRows<BudgetRow>,
     munis: Option<&MunicipalityTable>,
     periods: Option<&[Period]>,
     base_year: Option<i32>,
+    funders: &[String],
     d: &mut Diagnostics,
-) -> Option<Vec<Vec<f64>>> {
+) -> Option<Budgets> {
     let mut seen = HashMap::default();
     let mut good = Vec::new();
     let file_complete = rows.complete;
     for Lined { line, row } in rows.rows {
-        let key = (row.region.clone(), row.year);
+        let key = (row.region.clone(), row.year, row.funder.clone());
         if first_occurrence(
             &mut seen,
             key,
             BUDGETS,
             line,
-            || format!("budget for region '{}' in {}", row.region, row.year),
+            || {
+                if row.funder.is_empty() {
+                    format!("budget for region '{}' in {}", row.region, row.year)
+                } else {
+                    format!(
+                        "budget of funder '{}' for region '{}' in {}",
+                        row.funder, row.region, row.year
+                    )
+                }
+            },
             d,
         ) {
             good.push(Lined { line, row });
@@ -937,6 +960,7 @@ fn budgets(
     let (periods, base) = (periods?, base_year?);
     let last = periods.last().map_or(base, |p| p.end);
     let mut out = vec![vec![0.0; periods.len()]; regions.len()];
+    let mut per_funder = vec![vec![vec![0.0; periods.len()]; funders.len()]; regions.len()];
     let mut ignored: BTreeMap<&str, Vec<i32>> = BTreeMap::new();
     for b in &good {
         let Ok(r) = regions.binary_search(&b.row.region) else {
@@ -948,6 +972,13 @@ fn budgets(
         {
             Some(p) => {
                 if let Some(cell) = out.get_mut(r).and_then(|row| row.get_mut(p)) {
+                    *cell += b.row.budget_eur;
+                }
+                if let Some(cell) = funders
+                    .binary_search(&b.row.funder)
+                    .ok()
+                    .and_then(|g| per_funder.get_mut(r)?.get_mut(g)?.get_mut(p))
+                {
                     *cell += b.row.budget_eur;
                 }
             }
@@ -972,7 +1003,161 @@ fn budgets(
             ),
         );
     }
-    Some(out)
+    if funders.is_empty() {
+        per_funder = Vec::new();
+    }
+    Some((out, per_funder))
+}
+
+/// G of spec v2 §5: the distinct `funder` values of budgets.csv and transformations.csv,
+/// sorted; empty when that is only the common funder "" (a v1 case).
+fn funder_names(
+    budgets: Option<&FileRows<BudgetRow>>,
+    transformations: Option<&FileRows<TransformationRow>>,
+) -> Vec<String> {
+    let mut names: BTreeSet<String> = BTreeSet::new();
+    if let Some(b) = budgets {
+        names.extend(b.rows.iter().map(|r| r.row.funder.clone()));
+    }
+    if let Some(t) = transformations {
+        names.extend(t.rows.iter().map(|r| r.row.funder.clone()));
+    }
+    if names.iter().all(String::is_empty) {
+        return Vec::new();
+    }
+    names.into_iter().collect()
+}
+
+/// The rules of funding.csv: funders must be in G (with a suggestion from G), segments
+/// in segments.csv, and no (funder, action, segment) twice. In a case without funders
+/// (G = {""}) the file is ignored with a warning, after its names are checked.
+fn funding(
+    rows: FileRows<FundingRow>,
+    funders: &[String],
+    segs: Option<&Names>,
+    d: &mut Diagnostics,
+) -> Option<Vec<FundingRule>> {
+    let mut seen = HashMap::default();
+    let mut out = Vec::new();
+    let mut complete = rows.complete;
+    // The funder a rule may name: the funders of G, or "" alone in a case without any.
+    let known: Vec<String> = if funders.is_empty() {
+        vec![String::new()]
+    } else {
+        funders.to_vec()
+    };
+    let named: Vec<&String> = known.iter().filter(|n| !n.is_empty()).collect();
+    for Lined { line, row } in rows.rows {
+        let funder = known.binary_search(&row.funder).ok();
+        if funder.is_none() {
+            let shown = if row.funder.is_empty() {
+                "the common funder (a blank funder)".to_string()
+            } else {
+                format!("'{}'", row.funder)
+            };
+            let mut msg = format!(
+                "unknown funder {shown}: no row of budgets.csv or transformations.csv names it"
+            );
+            if named.is_empty() {
+                msg.push_str(" (no row there names any funder)");
+            } else if let Some(s) = nearest(&row.funder, &named) {
+                let _ = write!(msg, " (did you mean '{s}'?)");
+            } else {
+                let list: Vec<&str> = named.iter().map(|n| n.as_str()).collect();
+                let _ = write!(msg, "; the funders are: {}", list.join(", "));
+            }
+            d.error(InputError::cell(FUNDING, line, "funder", msg));
+        }
+        let segment = match &row.segment {
+            Some(name) => resolve(segs, name, FUNDING, line, "segment", d).map(Some),
+            None => Some(None),
+        };
+        let key = (row.funder.clone(), row.action, row.segment.clone());
+        let new = first_occurrence(
+            &mut seen,
+            key,
+            FUNDING,
+            line,
+            || {
+                format!(
+                    "rule for funder '{}', action {} and {}",
+                    row.funder,
+                    row.action.as_str(),
+                    row.segment
+                        .as_deref()
+                        .map_or("every segment".to_string(), |s| format!("segment '{s}'"))
+                )
+            },
+            d,
+        );
+        match (funder, segment, new) {
+            (Some(funder), Some(segment), true) => out.push(FundingRule {
+                funder,
+                action: row.action,
+                segment,
+                max_share: row.max_share,
+            }),
+            _ => complete = false,
+        }
+    }
+    if funders.is_empty() {
+        d.warn(
+            FUNDING,
+            None,
+            "no row of budgets.csv or transformations.csv names a funder, so the budget is \
+             one pot per region and funding.csv is ignored",
+        );
+        return Some(Vec::new());
+    }
+    complete.then_some(out)
+}
+
+/// Warns, per action and segment, naming the municipalities, where an action is possible
+/// (stock to demolish or transform, new build allowed) and costs money, but the
+/// max_shares of the funders that may pay it sum to less than 1: C7 keeps it at 0.
+fn warn_unpayable(case: &Case, d: &mut Diagnostics) {
+    if !case.funders.active() || case.funders.rules.is_none() {
+        return;
+    }
+    let mut unpayable: BTreeMap<(FundedAction, usize), (f64, Vec<String>)> = BTreeMap::new();
+    for m in 0..case.municipalities.len() {
+        let mut noted = BTreeSet::new();
+        for (action, _) in case.cost_items(m) {
+            let (kind, s) = case.funded_action(action);
+            let possible = match kind {
+                FundedAction::NewBuild => true,
+                FundedAction::Demolish | FundedAction::Transform => case.stock0[m][s] > 0.0,
+            };
+            if !possible || !noted.insert((kind, s)) {
+                continue;
+            }
+            let total: f64 = (0..case.funders.names.len())
+                .map(|g| case.funding_share(g, action))
+                .sum();
+            if total < 1.0 - 1e-9 {
+                let municipality = &case.municipalities[m];
+                unpayable
+                    .entry((kind, s))
+                    .or_insert_with(|| (total, Vec::new()))
+                    .1
+                    .push(format!("{} {}", municipality.code, municipality.name));
+            }
+        }
+    }
+    for ((kind, s), (total, places)) in unpayable {
+        d.warn(
+            FUNDING,
+            None,
+            format!(
+                "no combination of funders can pay {} of segment '{}' in full (the \
+                 max_share of the funders that may pay it sum to {}), so it stays 0 in: {}",
+                kind.as_str(),
+                case.segments[s].id,
+                crate::numfmt::fmt_num(total),
+                places.join(", ")
+            ),
+        );
+    }
 }
 
 /// Checks everything across files; returns the case (without name, hash and warnings)
@@ -1035,6 +1220,19 @@ pub(crate) fn assemble(inputs: Inputs, options: &ReadOptions, d: &mut Diagnostic
     let costs = inputs
         .costs
         .and_then(|rows| costs(rows, muni_names, seg_names, stock.as_ref(), d));
+    let funder_list = funder_names(inputs.budgets.as_ref(), inputs.transformations.as_ref());
+    let rules = if inputs.funding_present {
+        let checkable = inputs.budgets.is_some()
+            && (!inputs.transformations_present || inputs.transformations.is_some());
+        Some(
+            inputs
+                .funding
+                .filter(|_| checkable)
+                .and_then(|rows| funding(rows, &funder_list, seg_names, d)),
+        )
+    } else {
+        None
+    };
     let transformations = if inputs.transformations_present {
         inputs
             .transformations
@@ -1042,9 +1240,16 @@ pub(crate) fn assemble(inputs: Inputs, options: &ReadOptions, d: &mut Diagnostic
     } else {
         Some(Vec::new())
     };
-    let budgets = inputs
-        .budgets
-        .and_then(|rows| budgets(rows, muni_table.as_ref(), periods.as_deref(), base_year, d));
+    let budgets = inputs.budgets.and_then(|rows| {
+        budgets(
+            rows,
+            muni_table.as_ref(),
+            periods.as_deref(),
+            base_year,
+            &funder_list,
+            d,
+        )
+    });
     if let (Some(munis), Some(stock), Some(households), Some(base), true) =
         (&muni_table, &stock, &households, base_year, stock_complete)
     {
@@ -1061,7 +1266,7 @@ pub(crate) fn assemble(inputs: Inputs, options: &ReadOptions, d: &mut Diagnostic
         Some(households),
         Some(costs),
         Some(transformations),
-        Some(budget_eur),
+        Some((budget_eur, funder_budget_eur)),
         Some(periods),
         Some(parsed),
     ) = (
@@ -1088,7 +1293,27 @@ pub(crate) fn assemble(inputs: Inputs, options: &ReadOptions, d: &mut Diagnostic
         households_variant: variant,
         ..parsed.settings
     };
-    Some(Case {
+    let rules = match rules {
+        None => None,
+        Some(Some(rules)) => Some(rules),
+        Some(None) => return None,
+    };
+    let (transformations, receivers): (Vec<Transformation>, Vec<String>) =
+        transformations.into_iter().unzip();
+    let funders = if funder_list.is_empty() {
+        Funders::default()
+    } else {
+        Funders {
+            sale_receiver: receivers
+                .iter()
+                .map(|name| funder_list.binary_search(name).unwrap_or(0))
+                .collect(),
+            names: funder_list,
+            rules,
+            budget_eur: funder_budget_eur,
+        }
+    };
+    let case = Case {
         name: String::new(),
         settings,
         municipalities: muni_table.list,
@@ -1102,9 +1327,12 @@ pub(crate) fn assemble(inputs: Inputs, options: &ReadOptions, d: &mut Diagnostic
         demand_shares,
         costs,
         budget_eur,
+        funders,
         inputs_sha256: String::new(),
         warnings: Vec::new(),
-    })
+    };
+    warn_unpayable(&case, d);
+    Some(case)
 }
 
 #[cfg(test)]

@@ -111,6 +111,8 @@ pub(crate) enum Check {
     Positive,
     /// Within [0, 1].
     Share,
+    /// Within (0, 1]: a share that must be positive (funding.csv's max_share).
+    PositiveShare,
 }
 
 #[derive(Debug)]
@@ -421,7 +423,7 @@ impl Row<'_> {
             .map_or("", String::as_str)
     }
 
-    fn cell_error(&self, col: &str, message: String) -> InputError {
+    pub(crate) fn cell_error(&self, col: &str, message: String) -> InputError {
         InputError::cell(
             self.table.file,
             self.rec.line,
@@ -489,6 +491,10 @@ impl Row<'_> {
             Check::Share if !(0.0..=1.0).contains(&value) => {
                 Some("must be a share between 0 and 1 (write 25 % as 0.25)")
             }
+            Check::PositiveShare if !(value > 0.0 && value <= 1.0) => Some(
+                "must be a share above 0 and at most 1 (write 70 % as 0.7; leave the row \
+                 out if the funder pays nothing)",
+            ),
             _ => None,
         };
         match problem {

@@ -57,6 +57,8 @@ pub const COSTS: &str = "costs.csv";
 pub const TRANSFORMATIONS: &str = "transformations.csv";
 /// budgets.csv
 pub const BUDGETS: &str = "budgets.csv";
+/// funding.csv (optional, spec v2: what each funder may pay for)
+pub const FUNDING: &str = "funding.csv";
 /// settings.toml
 pub const SETTINGS: &str = settings::FILE;
 
@@ -66,6 +68,7 @@ pub const INPUT_FILES: &[(&str, bool)] = &[
     (BUDGETS, true),
     (COSTS, true),
     (DEMAND_SHARES, false),
+    (FUNDING, false),
     (HOUSEHOLDS, true),
     (MUNICIPALITIES, true),
     (SEGMENTS, true),
@@ -242,6 +245,7 @@ fn read_files_into_case(
     let transformations =
         table(TRANSFORMATIONS, &mut d).and_then(|t| rows::transformations(&t, &mut d));
     let budgets = table(BUDGETS, &mut d).and_then(|t| rows::budgets(&t, &mut d));
+    let funding = table(FUNDING, &mut d).and_then(|t| rows::funding(&t, &mut d));
     let settings = files
         .get(SETTINGS)
         .and_then(|bytes| decode(SETTINGS, bytes, &mut d))
@@ -259,6 +263,8 @@ fn read_files_into_case(
         transformations_present: files.contains_key(TRANSFORMATIONS),
         transformations,
         budgets,
+        funding_present: files.contains_key(FUNDING),
+        funding,
         settings,
     };
     let case = assemble::assemble(inputs, options, &mut d);

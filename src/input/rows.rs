@@ -8,7 +8,9 @@
 use std::collections::BTreeSet;
 
 use super::csvread::{opt, req, Check, Column, CsvTable};
+use super::suggest::nearest;
 use super::Diagnostics;
+use crate::case::FundedAction;
 
 /// A row together with its 1-based line number in the file.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,9 +66,22 @@ pub(crate) const TRANSFORMATION_COLUMNS: &[Column] = &[
     req("cost_eur"),
     req("yield"),
     opt("label"),
+    opt("funder"),
 ];
 /// Columns of budgets.csv.
-pub(crate) const BUDGET_COLUMNS: &[Column] = &[req("region"), req("year"), req("budget_eur")];
+pub(crate) const BUDGET_COLUMNS: &[Column] = &[
+    req("region"),
+    req("year"),
+    req("budget_eur"),
+    opt("funder"),
+];
+/// Columns of funding.csv (spec v2).
+pub(crate) const FUNDING_COLUMNS: &[Column] = &[
+    req("funder"),
+    req("action"),
+    opt("segment"),
+    opt("max_share"),
+];
 
 /// A row of municipalities.csv.
 #[derive(Debug, Clone, PartialEq)]
@@ -136,6 +151,8 @@ pub(crate) struct TransformationRow {
     pub cost_eur: f64,
     pub yield_per_dwelling: f64,
     pub label: Option<String>,
+    /// Who receives a sale's proceeds: "" when blank or no column (the common funder).
+    pub funder: String,
 }
 
 /// A row of budgets.csv.
@@ -144,6 +161,20 @@ pub(crate) struct BudgetRow {
     pub region: String,
     pub year: i32,
     pub budget_eur: f64,
+    /// Whose money: "" when blank or no column (the common funder).
+    pub funder: String,
+}
+
+/// A row of funding.csv (spec v2).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct FundingRow {
+    /// The funder's name; "" when blank (the common funder).
+    pub funder: String,
+    pub action: FundedAction,
+    /// `None` = every segment.
+    pub segment: Option<String>,
+    /// σ, 1 when blank.
+    pub max_share: f64,
 }
 
 /// The rows of one file: the good ones, whether every row was good, and (for the files
@@ -335,6 +366,7 @@ pub(crate) fn transformations(
                     cost_eur,
                     yield_per_dwelling,
                     label: r.text("label"),
+                    funder: r.text("funder").unwrap_or_default(),
                 })
             }
             _ => None,
@@ -357,6 +389,43 @@ pub(crate) fn budgets(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<Budg
                 region,
                 year,
                 budget_eur,
+                funder: r.text("funder").unwrap_or_default(),
+            }),
+            _ => None,
+        };
+        out.push(r.line(), row);
+    }
+    Some(out)
+}
+
+/// Reads funding.csv (spec v2): the action must be one of `demolish`, `new_build`,
+/// `transform`; max_share within (0, 1], 1 when blank.
+pub(crate) fn funding(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<FundingRow>> {
+    let b = t.bind(FUNDING_COLUMNS, d)?;
+    let mut out = FileRows::new(t);
+    for r in t.rows(&b) {
+        let action = r.req_text("action", d).and_then(|name| {
+            let action = FundedAction::parse(&name);
+            if action.is_none() {
+                let names: Vec<&str> = FundedAction::ALL.iter().map(|a| a.as_str()).collect();
+                let mut msg = format!(
+                    "unknown action '{name}': it must be one of {}",
+                    names.join(", ")
+                );
+                if let Some(s) = nearest(&name, &names) {
+                    msg.push_str(&format!(" (did you mean '{s}'?)"));
+                }
+                d.error(r.cell_error("action", msg));
+            }
+            action
+        });
+        let max_share = r.opt_number("max_share", Check::PositiveShare, d);
+        let row = match (action, max_share) {
+            (Some(action), Ok(max_share)) => Some(FundingRow {
+                funder: r.text("funder").unwrap_or_default(),
+                action,
+                segment: r.text("segment"),
+                max_share: max_share.unwrap_or(1.0),
             }),
             _ => None,
         };

@@ -535,6 +535,7 @@ mod tests {
             demand_shares: None,
             costs: vec![vec![None]],
             budget_eur: vec![vec![0.0]],
+            funders: crate::case::Funders::default(),
             inputs_sha256: String::new(),
             warnings: vec![],
         }

@@ -266,6 +266,7 @@ mod tests {
             demand_shares: None,
             costs: vec![],
             budget_eur: vec![],
+            funders: crate::case::Funders::default(),
             inputs_sha256: String::new(),
             warnings: vec![],
         };

@@ -104,6 +104,9 @@ pub(super) fn solve(
         transform: Vec::new(),
         stock_end: Vec::new(),
         budget_shadow_price,
+        payments: Vec::new(),
+        receipts: Vec::new(),
+        funder_shadow_price: Vec::new(),
         timings,
     };
     fill_plan(&mut plan, &lp.vars, &stage2.values);

@@ -91,6 +91,7 @@ pub fn case() -> Case {
         demand_shares: None,
         costs: vec![vec![costs, costs]; 3],
         budget_eur: vec![vec![20e6, 15e6], vec![10e6, 10e6]],
+        funders: restock::case::Funders::default(),
         inputs_sha256: String::new(),
         warnings: vec![],
     }
@@ -145,6 +146,9 @@ pub fn plan(case: &Case) -> Plan {
         transform,
         stock_end,
         budget_shadow_price: vec![vec![12.5, 0.0], vec![1234.5, 3.25]],
+        payments: Vec::new(),
+        receipts: Vec::new(),
+        funder_shadow_price: Vec::new(),
         timings: BTreeMap::new(),
     }
 }

@@ -50,6 +50,7 @@ pub fn one_municipality(stock: f64, households_2030: f64) -> Case {
             new_build_eur: Some(200_000.0),
         })]],
         budget_eur: vec![vec![1e9]],
+        funders: restock::case::Funders::default(),
         inputs_sha256: String::new(),
         warnings: vec![],
     }

@@ -373,6 +373,7 @@ fn build(
         demand_shares,
         costs,
         budget_eur: budgets.to_vec(),
+        funders: restock::case::Funders::default(),
         inputs_sha256: "0".repeat(64),
         warnings: vec![],
     }
