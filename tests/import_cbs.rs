@@ -495,3 +495,89 @@ fn the_national_case_plans() {
     let s = plans("nederland", "355");
     assert_eq!(s["regions"], 12);
 }
+
+/// The default assumptions split each region's money over four funders (their budgets
+/// add up to the single pot of before), write their rules to funding.csv and give the
+/// proceeds of a sale to the corporations; an assumptions file without `[[funders]]`
+/// still gives the single pot of v1 (no funder column, no funding.csv).
+#[test]
+fn funders_split_the_pot_and_v1_assumptions_keep_one_pot() {
+    in_root();
+    let tmp = tempfile::tempdir().unwrap();
+    let o = options(KWB_2019, &["GM0917", "GM0928"], &tmp.path().join("out"));
+    let g = generate(&o).unwrap();
+    let budgets = text(&g.files, "budgets.csv");
+    assert!(
+        budgets.starts_with("region,funder,year,budget_eur\n"),
+        "{budgets}"
+    );
+    let dwellings = 45_834.0 + 23_679.0;
+    let mut total = 0.0;
+    for (funder, per) in [
+        ("corporaties", 20.0),
+        ("gemeenten", 10.0),
+        ("provincie", 5.0),
+        ("Rijk", 15.0),
+    ] {
+        let eur: f64 = lookup(
+            &budgets,
+            &[("funder", funder), ("year", "2030")],
+            "budget_eur",
+        )
+        .parse()
+        .unwrap();
+        assert_eq!(
+            eur,
+            (per * dwellings / 1000.0_f64).round() * 1000.0,
+            "{funder}"
+        );
+        total += eur;
+    }
+    assert!((total - 50.0 * dwellings).abs() <= 2000.0, "{total}");
+    let funding = text(&g.files, "funding.csv");
+    assert_eq!(
+        lookup(
+            &funding,
+            &[("funder", "Rijk"), ("segment", "koop")],
+            "max_share"
+        ),
+        "0.7"
+    );
+    assert_eq!(
+        lookup(
+            &funding,
+            &[("funder", "provincie"), ("action", "demolish")],
+            "segment"
+        ),
+        ""
+    );
+    let tr = text(&g.files, "transformations.csv");
+    assert_eq!(
+        lookup(&tr, &[("label", "verkoop")], "funder"),
+        "corporaties"
+    );
+    assert_eq!(lookup(&tr, &[("label", "samenvoegen")], "funder"), "");
+    let readme = text(&g.files, "README.md");
+    assert!(readme.contains("### Funders: who pays what"));
+    assert!(readme.contains("UNVERIFIED"));
+
+    // The same import with the funders taken out of the assumptions: one pot.
+    let a = fs::read_to_string("data/assumptions.toml").unwrap();
+    let start = a.find("# --- Funders").unwrap();
+    let end = a.find("# --- Capacity").unwrap();
+    let v1 = tmp.path().join("v1.toml");
+    fs::write(&v1, format!("{}{}", &a[..start], &a[end..])).unwrap();
+    let mut o1 = o.clone();
+    o1.assumptions = Some(v1);
+    let g1 = generate(&o1).unwrap();
+    assert!(!g1.files.contains_key("funding.csv"));
+    let budgets = text(&g1.files, "budgets.csv");
+    assert!(budgets.starts_with("region,year,budget_eur\n"), "{budgets}");
+    let eur: f64 = lookup(&budgets, &[("year", "2030")], "budget_eur")
+        .parse()
+        .unwrap();
+    assert_eq!(eur, (50.0 * dwellings / 1000.0_f64).round() * 1000.0);
+    assert!(text(&g1.files, "transformations.csv")
+        .starts_with("from_segment,to_segment,cost_eur,yield,label\n"));
+    assert!(!text(&g1.files, "README.md").contains("Funders"));
+}

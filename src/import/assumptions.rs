@@ -448,7 +448,13 @@ impl Assumptions {
                 }
             }
         }
-        if self.funders.iter().filter(|f| f.receives_sale_proceeds).count() > 1 {
+        if self
+            .funders
+            .iter()
+            .filter(|f| f.receives_sale_proceeds)
+            .count()
+            > 1
+        {
             err(
                 "funders",
                 "more than one funder has receives_sale_proceeds = true: the proceeds of a \
@@ -547,13 +553,21 @@ mod tests {
         };
         check("value = 20", "value = 21", "add up to 51");
         check("max_share = 0.7", "max_share = 1.7", "funders[4].rules[1]");
-        check("action = \"transform\"", "action = \"transfrom\"", "funders[1].rules[2]");
+        check(
+            "action = \"transform\"",
+            "action = \"transfrom\"",
+            "funders[1].rules[2]",
+        );
         check(
             "segment = \"koop\"",
             "segment = \"kop\"",
             "segment 'kop' is not one of",
         );
-        check("name = \"gemeenten\"", "name = \"corporaties\"", "given twice");
+        check(
+            "name = \"gemeenten\"",
+            "name = \"corporaties\"",
+            "given twice",
+        );
         check(
             "name = \"gemeenten\"",
             "name = \"gemeenten\"\nreceives_sale_proceeds = true",

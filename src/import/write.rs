@@ -439,7 +439,10 @@ fn funders_section(s: &mut String, a: &Assumptions) {
     );
     for f in &a.funders {
         let who = if f.receives_sale_proceeds {
-            format!("{}; receives the proceeds of every sale (`verkoop`)", f.basis)
+            format!(
+                "{}; receives the proceeds of every sale (`verkoop`)",
+                f.basis
+            )
         } else {
             f.basis.clone()
         };
