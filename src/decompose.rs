@@ -34,7 +34,7 @@ use rayon::prelude::*;
 
 use crate::case::Case;
 use crate::metrics::{mismatch, plan_path};
-use crate::plan::{Plan, PlanStatus};
+use crate::plan::{Payment, Plan, PlanStatus, Receipt};
 use crate::solve::{
     solve_movable, solve_with_slack, MovableCap, SolveOptions, SolverChoice, Stage2Slack,
     StageFacts, STAGE2_ABSOLUTE_SLACK, STAGE2_RELATIVE_SLACK,
@@ -300,11 +300,24 @@ fn join(
     let mut transform = vec![Vec::new(); n];
     let mut stock_end = vec![Vec::new(); n];
     let mut budget_shadow_price = Vec::with_capacity(parts.len());
+    let mut funder_shadow_price = Vec::new();
+    let mut payments = Vec::new();
+    let mut receipts = Vec::new();
     let mut timings: BTreeMap<String, f64> = BTreeMap::new();
     let mut stage1_mismatch = 0.0;
     let mut time_limited = false;
     let mut mip_gap: Option<f64> = None;
     for ((part, _), members) in parts.into_iter().zip(members) {
+        // The region's municipality indices become the whole case's.
+        payments.extend(part.payments.iter().map(|pay| Payment {
+            municipality: members[pay.municipality],
+            ..*pay
+        }));
+        receipts.extend(part.receipts.iter().map(|r| Receipt {
+            municipality: members[r.municipality],
+            ..*r
+        }));
+        funder_shadow_price.extend(part.funder_shadow_price);
         let rows = part
             .demolish
             .into_iter()
@@ -327,6 +340,8 @@ fn join(
             *timings.entry(phase).or_default() += seconds;
         }
     }
+    payments.sort_by_key(|p| (p.municipality, p.period, p.action, p.funder));
+    receipts.sort_by_key(|r| (r.municipality, r.period, r.transformation));
     Plan {
         status: if time_limited {
             PlanStatus::TimeLimit
@@ -342,9 +357,9 @@ fn join(
         transform,
         stock_end,
         budget_shadow_price,
-        payments: Vec::new(),
-        receipts: Vec::new(),
-        funder_shadow_price: Vec::new(),
+        payments,
+        receipts,
+        funder_shadow_price,
         timings,
     }
 }

@@ -1,4 +1,4 @@
-//! The conformance vectors of spec v1 and the v2 vacancy vectors (tests/data/vectors/,
+//! The conformance vectors of spec v1 and the v2 vacancy and funders vectors (tests/data/vectors/,
 //! copied from the spec): each case folder must reach the optimal values that an
 //! independent implementation of the spec reached, within the tolerance its
 //! expected.json gives.
@@ -109,6 +109,19 @@ fn vacancy_segment() {
     check_vector("vacancy-segment");
 }
 
+/// Spec v2: budgets split among funders, funding.csv rules with max_share < 1, a sale
+/// whose proceeds go to a named funder (C6f, C7), without carry-over.
+#[test]
+fn funders() {
+    check_vector("funders");
+}
+
+/// Spec v2: funders with carry-over, in segment mode.
+#[test]
+fn funders_carry() {
+    check_vector("funders-carry");
+}
+
 /// Every folder in tests/data/vectors has a test above, so a new vector is not
 /// silently skipped.
 #[test]
@@ -125,6 +138,8 @@ fn every_vector_folder_is_tested() {
         [
             "carry-over",
             "dutch-spelling",
+            "funders",
+            "funders-carry",
             "integer-small",
             "segment-carry",
             "segment-mode",

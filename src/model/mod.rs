@@ -3,7 +3,8 @@
 //! [`build`] creates the variables of §4 and one function per constraint family adds
 //! its rows (C1 [`add_stock_balance`], C2 [`add_removal_capacity`], C3
 //! [`add_removal_from_stock`], C4 [`add_new_build_capacity`], C5 [`add_demand_balance`],
-//! C6 [`add_budget`]). Every row carries a [`RowKey`] that names its family,
+//! C6 [`add_budget`]; with funders (spec v2) C7 [`add_payment`] and [`add_payment_share`]
+//! and C6f [`add_funder_budget`] instead of C6). Every row carries a [`RowKey`] that names its family,
 //! municipality or region, segment or transformation, and period, so a dual or a
 //! conflict can be traced to what it means. Money is in millions of euros inside the LP.
 //!
@@ -32,6 +33,15 @@ pub enum Family {
     DemandBalance,
     /// C6: budget per region and period (cumulative with carry-over).
     Budget,
+    /// C7 (v2): the funders' payments for a cost item sum to its amount, per
+    /// municipality, period and item.
+    Payment,
+    /// C7 (v2): a funder pays at most σ of an item, per municipality, period, item and
+    /// funder (only where σ < 1: with σ = 1 the bound follows from the sum).
+    PaymentShare,
+    /// C6f (v2): a funder's budget per region, funder and period (cumulative with
+    /// carry-over).
+    FunderBudget,
     /// Stage 2: the mismatch may not exceed the stage-1 optimum (plus tolerance).
     MismatchCap,
 }
@@ -46,6 +56,9 @@ impl Family {
             Family::NewBuildCapacity => "C4_new_build_capacity",
             Family::DemandBalance => "C5_demand_balance",
             Family::Budget => "C6_budget",
+            Family::Payment => "C7_payment",
+            Family::PaymentShare => "C7_payment_share",
+            Family::FunderBudget => "C6f_funder_budget",
             Family::MismatchCap => "stage2_mismatch_cap",
         }
     }
@@ -56,12 +69,17 @@ impl Family {
 pub struct RowKey {
     /// The constraint family.
     pub family: Family,
-    /// Municipality index, or region index for [`Family::Budget`]; unused for the cap.
+    /// Municipality index, or region index for [`Family::Budget`] and
+    /// [`Family::FunderBudget`]; unused for the cap.
     pub place: usize,
     /// Segment index where the family is per segment.
     pub segment: Option<usize>,
     /// Period index (0-based) where the family is per period.
     pub period: Option<usize>,
+    /// The cost item, for the C7 families.
+    pub item: Option<Action>,
+    /// The funder (index into `case.funders.names`), for C7's share and C6f.
+    pub funder: Option<usize>,
 }
 
 impl RowKey {
@@ -70,11 +88,26 @@ impl RowKey {
         let mut parts = Vec::new();
         match self.family {
             Family::MismatchCap => {}
-            Family::Budget => parts.push(case.regions[self.place].clone()),
+            Family::Budget | Family::FunderBudget => parts.push(case.regions[self.place].clone()),
             _ => parts.push(case.municipalities[self.place].code.clone()),
+        }
+        if let Some(g) = self.funder {
+            let name = &case.funders.names[g];
+            parts.push(if name.is_empty() {
+                "\"\"".to_string()
+            } else {
+                name.clone()
+            });
         }
         if let Some(s) = self.segment {
             parts.push(case.segments[s].id.clone());
+        }
+        if let Some(action) = self.item {
+            parts.push(match action {
+                Action::Demolish(s) => format!("demolish {}", case.segments[s].id),
+                Action::NewBuild(s) => format!("new_build {}", case.segments[s].id),
+                Action::Transform(k) => format!("transform {}", case.transformations[k].label),
+            });
         }
         if let Some(p) = self.period {
             let period = case.periods[p];
@@ -118,6 +151,50 @@ pub struct Vars {
     pub surplus_tiers: Vec<Vec<Vec<Variable>>>,
     /// Shortage per balance unit and period.
     pub shortage: Vec<Vec<Variable>>,
+    /// With funders (v2): `pay[m,p,i,g]` for every cost item i and funder g with σ > 0,
+    /// in millions of euros; empty without funders.
+    pub pay: Vec<PayCol>,
+    /// With funders (v2): every sale (c_k < 0) of every municipality and period, with
+    /// the funder that receives its proceeds; empty without funders.
+    pub sales: Vec<SaleCol>,
+}
+
+/// A payment variable `pay[m,p,i,g]` (millions of euros) and what it is about.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PayCol {
+    /// Municipality index.
+    pub municipality: usize,
+    /// Period index.
+    pub period: usize,
+    /// Funder index into `case.funders.names`.
+    pub funder: usize,
+    /// The cost item.
+    pub action: Action,
+    /// σ[g,i]: the largest share of the item this funder pays.
+    pub max_share: f64,
+    /// The item's cost per unit of its action variable, in euros (> 0).
+    pub eur_per_unit: f64,
+    /// The item's action variable (dem, new or tr).
+    pub quantity: Col,
+    /// The payment variable.
+    pub col: Col,
+}
+
+/// A sale `tr[m,k,p]` with c_k < 0 whose proceeds go to a funder.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SaleCol {
+    /// Municipality index.
+    pub municipality: usize,
+    /// Period index.
+    pub period: usize,
+    /// The transformation k.
+    pub transformation: usize,
+    /// The funder that receives the proceeds.
+    pub funder: usize,
+    /// −c_k: euros received per input dwelling (> 0).
+    pub eur_per_unit: f64,
+    /// The transformation's variable.
+    pub quantity: Col,
 }
 
 impl Vars {
@@ -159,7 +236,13 @@ pub fn build(case: &Case, integer: bool) -> Lp {
     add_removal_from_stock(case, &vars, &mut rows);
     add_new_build_capacity(case, &vars, &mut rows);
     add_demand_balance(case, &vars, &mut rows);
-    add_budget(case, &vars, &mut rows);
+    if case.funders.active() {
+        add_payment(case, &vars, &mut rows);
+        add_payment_share(case, &vars, &mut rows);
+        add_funder_budget(case, &vars, &mut rows);
+    } else {
+        add_budget(case, &vars, &mut rows);
+    }
     Lp {
         variables,
         mismatch: mismatch_objective(case, &vars),
@@ -253,13 +336,78 @@ fn add_variables(case: &Case, integer: bool, variables: &mut ProblemVariables) -
         surplus_tiers.push(unit_tiers);
         shortage.push(unit_shortage);
     }
-    Vars {
+    let mut vars = Vars {
         demolish,
         new_build,
         transform,
         stock,
         surplus_tiers,
         shortage,
+        pay: Vec::new(),
+        sales: Vec::new(),
+    };
+    if case.funders.active() {
+        add_payment_variables(case, &mut vars, variables);
+    }
+    vars
+}
+
+/// The action variable of `action` in municipality m and period p, if it exists.
+fn action_col(vars: &Vars, m: usize, p: usize, action: Action) -> Option<Col> {
+    match action {
+        Action::Demolish(s) => vars.demolish[m][s][p],
+        Action::NewBuild(s) => vars.new_build[m][s][p],
+        Action::Transform(k) => Some(vars.transform[m][k][p]),
+    }
+}
+
+/// `pay[m,p,i,g]` ≥ 0 (continuous, also with `--integer`) for every cost item i and
+/// funder g that may pay it (σ > 0), after every other variable (so a case without
+/// funders has exactly the v1 columns); and the sales with their receivers.
+fn add_payment_variables(case: &Case, vars: &mut Vars, variables: &mut ProblemVariables) {
+    let funders = case.funders.names.len();
+    for m in 0..case.municipalities.len() {
+        let items: Vec<(Action, f64, Vec<(usize, f64)>)> = case
+            .cost_items(m)
+            .map(|(action, eur)| {
+                let payers = (0..funders)
+                    .map(|g| (g, case.funding_share(g, action)))
+                    .filter(|&(_, share)| share > 0.0)
+                    .collect();
+                (action, eur, payers)
+            })
+            .collect();
+        for p in 0..case.periods.len() {
+            for (action, eur, payers) in &items {
+                let Some(quantity) = action_col(vars, m, p, *action) else {
+                    continue;
+                };
+                for &(g, share) in payers {
+                    vars.pay.push(PayCol {
+                        municipality: m,
+                        period: p,
+                        funder: g,
+                        action: *action,
+                        max_share: share,
+                        eur_per_unit: *eur,
+                        quantity,
+                        col: add_col(variables, variable().min(0.0)),
+                    });
+                }
+            }
+            for (k, t) in case.transformations.iter().enumerate() {
+                if let Some(g) = case.sale_receiver(k) {
+                    vars.sales.push(SaleCol {
+                        municipality: m,
+                        period: p,
+                        transformation: k,
+                        funder: g,
+                        eur_per_unit: -t.cost_eur,
+                        quantity: vars.transform[m][k][p],
+                    });
+                }
+            }
+        }
     }
 }
 
@@ -315,6 +463,8 @@ pub fn add_stock_balance(case: &Case, vars: &Vars, rows: &mut Vec<(RowKey, Const
                     place: m,
                     segment: Some(s),
                     period: Some(p),
+                    item: None,
+                    funder: None,
                 };
                 rows.push((key, outflow.eq(inflow)));
             }
@@ -338,6 +488,8 @@ pub fn add_removal_capacity(case: &Case, vars: &Vars, rows: &mut Vec<(RowKey, Co
                     place: m,
                     segment: Some(s),
                     period: Some(p),
+                    item: None,
+                    funder: None,
                 };
                 let cap = a * period.years() * case.stock0[m][s];
                 rows.push((key, lhs.leq(cap)));
@@ -361,6 +513,8 @@ pub fn add_removal_from_stock(case: &Case, vars: &Vars, rows: &mut Vec<(RowKey, 
                     place: m,
                     segment: Some(s),
                     period: Some(p),
+                    item: None,
+                    funder: None,
                 };
                 rows.push((key, lhs.leq(previous_stock(case, vars, m, s, p))));
             }
@@ -389,6 +543,8 @@ pub fn add_new_build_capacity(case: &Case, vars: &Vars, rows: &mut Vec<(RowKey, 
                 place: m,
                 segment: None,
                 period: Some(p),
+                item: None,
+                funder: None,
             };
             rows.push((key, lhs.leq(n * period.years() * base_stock)));
         }
@@ -419,6 +575,8 @@ pub fn add_demand_balance(case: &Case, vars: &Vars, rows: &mut Vec<(RowKey, Cons
                 place: m,
                 segment,
                 period: Some(p),
+                item: None,
+                funder: None,
             };
             rows.push((key, lhs.eq(case.demand(m, p + 1, segment))));
         }
@@ -469,8 +627,120 @@ pub fn add_budget(case: &Case, vars: &Vars, rows: &mut Vec<(RowKey, Constraint)>
                 place: r,
                 segment: None,
                 period: Some(p),
+                item: None,
+                funder: None,
             };
             rows.push((key, spend.clone().leq(budget)));
+        }
+    }
+}
+
+/// C7 payment, every m, p and cost item i (spec v2 §5, with funders):
+/// Σ_g `pay[m,p,i,g]` = amount_i (c · dem, c · new or c_k · tr, millions of euros). An
+/// item that no funder may pay gets the row too: its amount, and so its action, is 0.
+pub fn add_payment(case: &Case, vars: &Vars, rows: &mut Vec<(RowKey, Constraint)>) {
+    let mut payers: std::collections::BTreeMap<(usize, usize, Action), Expression> =
+        std::collections::BTreeMap::new();
+    for pay in &vars.pay {
+        payers
+            .entry((pay.municipality, pay.period, pay.action))
+            .or_default()
+            .add_mul(1.0, pay.col.var);
+    }
+    for m in 0..case.municipalities.len() {
+        for p in 0..case.periods.len() {
+            for (action, eur) in case.cost_items(m) {
+                let Some(quantity) = action_col(vars, m, p, action) else {
+                    continue;
+                };
+                let mut lhs = payers.remove(&(m, p, action)).unwrap_or_default();
+                lhs.add_mul(-eur / EUR_PER_MEUR, quantity.var);
+                let key = RowKey {
+                    family: Family::Payment,
+                    place: m,
+                    segment: None,
+                    period: Some(p),
+                    item: Some(action),
+                    funder: None,
+                };
+                rows.push((key, lhs.eq(0.0)));
+            }
+        }
+    }
+}
+
+/// C7 share, every m, p, cost item i and funder g that may pay it with σ[g,i] < 1:
+/// `pay[m,p,i,g]` ≤ σ[g,i] · amount_i. (With σ = 1 the bound follows from C7's sum and
+/// pay ≥ 0, so no row is added.)
+pub fn add_payment_share(_case: &Case, vars: &Vars, rows: &mut Vec<(RowKey, Constraint)>) {
+    for pay in &vars.pay {
+        if pay.max_share >= 1.0 {
+            continue;
+        }
+        let mut lhs = Expression::from(pay.col.var);
+        lhs.add_mul(
+            -pay.max_share * pay.eur_per_unit / EUR_PER_MEUR,
+            pay.quantity.var,
+        );
+        let key = RowKey {
+            family: Family::PaymentShare,
+            place: pay.municipality,
+            segment: None,
+            period: Some(pay.period),
+            item: Some(pay.action),
+            funder: Some(pay.funder),
+        };
+        rows.push((key, lhs.leq(0.0)));
+    }
+}
+
+/// C6f funder budget, every r, g, p (spec v2 §5, with funders). Without carry-over:
+/// Σ_{m∈r} (Σ_i `pay[m,p,i,g]` − proceeds[m,p,g]) ≤ `B[r,g,p]`; with carry-over the same
+/// summed over q ≤ p on both sides (millions of euros). proceeds[m,p,g] = Σ −c_k ·
+/// `tr[m,k,p]` over the sales k whose receiver is g. A funder with nothing to pay and
+/// nothing to receive in a region gets no row (it would read 0 ≤ B).
+pub fn add_funder_budget(case: &Case, vars: &Vars, rows: &mut Vec<(RowKey, Constraint)>) {
+    let carry = case.settings.budget_carry_over;
+    let funders = case.funders.names.len();
+    let periods = case.periods.len();
+    // net[r][g][p]: the funder's payments minus its proceeds in region r, period p.
+    let mut net = vec![vec![vec![Expression::default(); periods]; funders]; case.regions.len()];
+    for pay in &vars.pay {
+        let r = case.municipalities[pay.municipality].region;
+        net[r][pay.funder][pay.period].add_mul(1.0, pay.col.var);
+    }
+    for sale in &vars.sales {
+        let r = case.municipalities[sale.municipality].region;
+        net[r][sale.funder][sale.period]
+            .add_mul(-sale.eur_per_unit / EUR_PER_MEUR, sale.quantity.var);
+    }
+    for (r, per_funder) in net.into_iter().enumerate() {
+        for (g, per_period) in per_funder.into_iter().enumerate() {
+            if per_period
+                .iter()
+                .all(|e| e.linear_coefficients().next().is_none())
+            {
+                continue;
+            }
+            let mut spend = Expression::default();
+            let mut budget = 0.0;
+            for (p, e) in per_period.into_iter().enumerate() {
+                if !carry {
+                    spend = Expression::default();
+                    budget = 0.0;
+                }
+                spend += e;
+                budget += case.funders.budget_eur[r][g][p] / EUR_PER_MEUR;
+                let key = RowKey {
+                    family: Family::FunderBudget,
+                    place: r,
+                    segment: None,
+                    period: Some(p),
+                    item: None,
+                    funder: Some(g),
+                };
+                rows.push((key, spend.clone().leq(budget)));
+            }
         }
     }
 }
@@ -549,6 +819,8 @@ mod tests {
             place: 0,
             segment: Some(0),
             period: Some(0),
+            item: None,
+            funder: None,
         };
         assert_eq!(key.name(&case), "C1_stock_balance[GM0917,koop,2025-2030]");
         let budget = RowKey {
@@ -556,6 +828,8 @@ mod tests {
             place: 0,
             segment: None,
             period: Some(0),
+            item: None,
+            funder: None,
         };
         assert_eq!(budget.name(&case), "C6_budget[Parkstad Limburg,2025-2030]");
     }

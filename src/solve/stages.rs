@@ -11,7 +11,7 @@ use super::{clarabel, integer, shadow};
 use super::{MovableCap, SolveOptions, SolverChoice, Stage2Slack, StageFacts};
 use crate::case::Case;
 use crate::model::{self, Col, Lp, RowKey};
-use crate::plan::{Plan, PlanStatus};
+use crate::plan::{Payment, Plan, PlanStatus, Receipt};
 use crate::Result;
 
 /// What one stage's solve returned, in plain numbers.
@@ -82,7 +82,12 @@ pub(super) fn solve(
     } else {
         stage1.duals
     };
-    let budget_shadow_price = shadow::shadow_prices(case, &row_keys, &duals);
+    let funder_shadow_price = shadow::funder_shadow_prices(case, &row_keys, &duals);
+    let budget_shadow_price = if case.funders.active() {
+        shadow::region_from_funders(&funder_shadow_price, case.periods.len())
+    } else {
+        shadow::shadow_prices(case, &row_keys, &duals)
+    };
 
     let status = if stage1.time_limited || stage2.time_limited {
         PlanStatus::TimeLimit
@@ -106,7 +111,7 @@ pub(super) fn solve(
         budget_shadow_price,
         payments: Vec::new(),
         receipts: Vec::new(),
-        funder_shadow_price: Vec::new(),
+        funder_shadow_price,
         timings,
     };
     fill_plan(&mut plan, &lp.vars, &stage2.values);
@@ -185,7 +190,7 @@ fn run_stage(
     }
 }
 
-/// The plan's actions and stock from a stage's values.
+/// The plan's actions, stock, payments and sale proceeds from a stage's values.
 pub(super) fn fill_plan(plan: &mut Plan, vars: &model::Vars, values: &[f64]) {
     let value = |c: &Col| clean(values[c.index]);
     let opt_value = |c: &Option<Col>| c.as_ref().map_or(0.0, value);
@@ -193,6 +198,32 @@ pub(super) fn fill_plan(plan: &mut Plan, vars: &model::Vars, values: &[f64]) {
     plan.new_build = map3(&vars.new_build, opt_value);
     plan.transform = map3(&vars.transform, value);
     plan.stock_end = map3(&vars.stock, value);
+    let mut payments: Vec<Payment> = vars
+        .pay
+        .iter()
+        .map(|pay| Payment {
+            municipality: pay.municipality,
+            period: pay.period,
+            funder: pay.funder,
+            action: pay.action,
+            eur: value(&pay.col) * model::EUR_PER_MEUR,
+        })
+        .filter(|pay| pay.eur > 0.0)
+        .collect();
+    payments.sort_by_key(|p| (p.municipality, p.period, p.action, p.funder));
+    plan.payments = payments;
+    plan.receipts = vars
+        .sales
+        .iter()
+        .map(|sale| Receipt {
+            municipality: sale.municipality,
+            period: sale.period,
+            funder: sale.funder,
+            transformation: sale.transformation,
+            eur: value(&sale.quantity) * sale.eur_per_unit,
+        })
+        .filter(|r| r.eur > 0.0)
+        .collect();
 }
 
 /// Removes solver noise: values within 1e-9 of zero become exactly zero, and tiny
