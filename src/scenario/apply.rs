@@ -33,11 +33,17 @@ impl Scenario {
         let (mut case, mut timings) =
             read_case_timed(&self.base, &options).map_err(|e| self.relabel(e))?;
         let clock = std::time::Instant::now();
-        let problems = self.check_factors(&case);
+        let mut problems = self.check_factors(&case);
+        problems.extend(super::funders::check(
+            &self.funders,
+            &case,
+            &|key, message| self.error(key, message),
+        ));
         if !problems.is_empty() {
             return Err(Error::Input(problems));
         }
         apply_factors(&mut case, &self.factors);
+        super::funders::apply(&mut case, &self.funders);
         timings.validate += clock.elapsed().as_secs_f64();
         Ok((case, timings))
     }
@@ -145,7 +151,8 @@ impl Scenario {
 
 /// Applies `factors` to the plain numbers of `case` (see docs/scenarios.md):
 ///
-/// - budgets: every region's budget in every period × `budget` × its `budget_region`;
+/// - budgets: every region's budget in every period × `budget` × its `budget_region`
+///   (with funders: every funder's budget there alike);
 /// - costs: demolition × `cost.demolish`, new build × `cost.new_build`; a transformation
 ///   that costs money × `cost.transform`, one that brings money in (a sale) × `cost.sale`
 ///   (its proceeds scale, and stay proceeds);
@@ -156,6 +163,12 @@ pub fn apply_factors(case: &mut Case, factors: &Factors) {
         let f = factors.budget_of(&case.regions[r]);
         for b in row.iter_mut() {
             *b *= f;
+        }
+        // With funders every funder's money scales alike (the model reads theirs).
+        if let Some(funders) = case.funders.budget_eur.get_mut(r) {
+            for b in funders.iter_mut().flatten() {
+                *b *= f;
+            }
         }
     }
     let c = factors.cost;

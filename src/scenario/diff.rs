@@ -155,6 +155,22 @@ fn changes(reference: &Solved, other: &Solved, lang: Lang) -> Vec<Change> {
             });
         }
     }
+    let budgets_changed = !a.funders.budgets.is_empty() || !b.funders.budgets.is_empty();
+    for (label, key, from, to, note) in super::funders::differences(
+        &reference.case,
+        &other.case,
+        &b.funders,
+        budgets_changed,
+        lang,
+    ) {
+        out.push(Change {
+            label,
+            key,
+            from,
+            to,
+            note,
+        });
+    }
     out
 }
 

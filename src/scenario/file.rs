@@ -27,6 +27,8 @@ pub const TOP_KEYS: &[&str] = &[
     "households_variant",
     "settings",
     "factors",
+    "funder_budget",
+    "funding",
 ];
 
 /// The keys of `[factors]`.
@@ -143,6 +145,8 @@ pub struct Scenario {
     pub settings: toml::Table,
     /// `[factors]`.
     pub factors: Factors,
+    /// `[[funder_budget]]` and `[[funding]]`: changes to the base case's funders.
+    pub funders: super::funders::FunderChanges,
     /// The line of every key of the file, by dotted path (`factors.cost.demolish`).
     pub(crate) lines: BTreeMap<String, u64>,
 }
@@ -161,6 +165,7 @@ impl Scenario {
             households_variant: None,
             settings: toml::Table::new(),
             factors: Factors::default(),
+            funders: Default::default(),
             lines: BTreeMap::new(),
         }
     }
@@ -527,6 +532,8 @@ fn parse(path: &Path, text: &str) -> Result<Scenario> {
         None => Factors::default(),
     };
 
+    let funders = super::funders::parse(&table, &file, &r.lines, &mut r.errors);
+
     let base_found = base.as_ref().is_some_and(|(_, b)| b.is_dir());
     let (base_written, base) = base.unwrap_or_default();
     let scenario = Scenario {
@@ -538,6 +545,7 @@ fn parse(path: &Path, text: &str) -> Result<Scenario> {
         households_variant,
         settings,
         factors,
+        funders,
         lines: r.lines,
     };
     if r.errors.is_empty() {
@@ -661,6 +669,26 @@ fn walk(
         }
         if let Some(inner) = item.as_table_like() {
             walk(text, inner, &path, lines);
+        }
+        // `[[funder_budget]]` and inline lists of tables: `funder_budget[1].add_eur`.
+        if let Some(list) = item.as_array_of_tables() {
+            for (i, t) in list.iter().enumerate() {
+                let path = format!("{path}[{}]", i + 1);
+                if let Some(span) = t.span() {
+                    lines.insert(path.clone(), line_of(text, span.start));
+                }
+                walk(text, t, &path, lines);
+            }
+        } else if let Some(list) = item.as_array() {
+            for (i, v) in list.iter().enumerate() {
+                if let Some(t) = v.as_inline_table() {
+                    let path = format!("{path}[{}]", i + 1);
+                    if let Some(span) = t.span() {
+                        lines.insert(path.clone(), line_of(text, span.start));
+                    }
+                    walk(text, t, &path, lines);
+                }
+            }
         }
     }
 }

@@ -21,6 +21,7 @@ pub mod charts;
 pub mod compare;
 pub mod diff;
 pub mod file;
+pub mod funders;
 pub mod pages;
 pub mod sweep;
 
@@ -33,6 +34,7 @@ use serde::{Deserialize, Serialize};
 pub use apply::apply_factors;
 pub use compare::{Row, Solved};
 pub use file::{CostFactors, Factors, Scenario};
+pub use funders::{FunderBudget, FunderChanges, FundingChange};
 pub use sweep::{Grid, Parameter, Sweep};
 
 /// The thread pool, now [`crate::pool::with_jobs`] (this path is kept for callers).
