@@ -15,6 +15,8 @@
 //! - [`chart`] draws the charts (SVG and PNG) from statistics of the plan;
 //! - [`report`] writes the CSV files, charts, report.html, report.xlsx and summary.json atomically;
 //! - [`import`] builds a case folder from CBS "Kerncijfers wijken en buurten" files;
+//! - [`lang`] and [`labels`]: the language of the outputs, its number style and the
+//!   catalogue of Dutch/English words;
 //! - [`scenario`] reads what-if scenario files, compares scenarios and sweeps a setting.
 #![deny(missing_docs)]
 
@@ -25,6 +27,8 @@ pub mod error;
 pub mod generate;
 pub mod import;
 pub mod input;
+pub mod labels;
+pub mod lang;
 pub mod metrics;
 pub mod model;
 pub mod numfmt;

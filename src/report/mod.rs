@@ -44,7 +44,7 @@ pub struct RunInfo {
     pub boundaries_geojson: Option<String>,
     /// The scenario the plan was made for (`restock plan --scenario`), recorded in
     /// summary.json.
-    pub scenario: Option<crate::scenario::ScenarioRecord>,
+    pub scenario: Option<summary::ScenarioRecord>,
 }
 
 /// The name of the phase this module adds to the timings (everything it does).

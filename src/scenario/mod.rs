@@ -26,10 +26,10 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
 
 pub use apply::apply_factors;
 pub use compare::{Row, Solved};
+pub use crate::report::summary::ScenarioRecord;
 pub use file::{CostFactors, Factors, Scenario};
 pub use sweep::{Grid, Parameter, Sweep};
 
@@ -52,27 +52,6 @@ pub const INPUT_DIFF_MD: &str = "input_diff.md";
 pub const SWEEP_CSV: &str = "sweep.csv";
 /// The folder of a comparison that holds every scenario's own plan outputs.
 pub const PLANS_DIR: &str = "plans";
-
-/// What summary.json records about the scenario a plan was made for.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ScenarioRecord {
-    /// The scenario's name.
-    pub name: String,
-    /// The scenario file, as given on the command line.
-    pub file: String,
-    /// The scenario's description, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    /// `base` as written in the scenario file.
-    pub base: String,
-    /// The households variant the scenario sets, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub households_variant: Option<String>,
-    /// `[settings]`: every override as TOML text (e.g. `"0.03"`).
-    pub settings: BTreeMap<String, String>,
-    /// `[factors]`, with 1 for every factor not set.
-    pub factors: Factors,
-}
 
 impl Scenario {
     /// What summary.json records about this scenario.
