@@ -19,7 +19,9 @@
 
 pub mod actions;
 pub mod budget;
+pub mod compare;
 pub mod data;
+pub mod figure;
 pub mod font;
 pub mod format;
 pub mod geo;
@@ -28,6 +30,7 @@ pub mod panels;
 pub mod segment_mix;
 pub mod stock_demand;
 pub mod style;
+pub mod sweep;
 pub mod vacancy;
 
 use std::path::Path;
@@ -35,9 +38,12 @@ use std::path::Path;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+pub use compare::{CompareData, ScenarioSeries};
 pub use data::ChartData;
+pub use figure::{Figure, PageChart};
 pub use format::Lang;
 pub use geo::Boundaries;
+pub use sweep::{SweepAxis, SweepData};
 
 use crate::{Error, Result};
 use font::{Target, TextFit};
@@ -165,31 +171,67 @@ pub fn draw<DB: DrawingBackend>(
     }
 }
 
-/// Renders chart `kind` as an SVG document.
-pub fn render_svg(kind: ChartKind, input: &ChartInput<'_>) -> Result<String> {
-    let size = kind.size(input.data);
+/// A chart ready to draw: its file stem, its size and how to draw it on any backend.
+/// Every chart (plan, compare, sweep) is rendered through this one trait.
+pub trait Drawing {
+    /// The file name without extension.
+    fn file_stem(&self) -> &'static str;
+    /// The picture size in pixels.
+    fn size(&self) -> (u32, u32);
+    /// Draws the chart on `root`.
+    fn draw_on<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult<DB>;
+}
+
+impl Drawing for (ChartKind, &ChartInput<'_>) {
+    fn file_stem(&self) -> &'static str {
+        self.0.file_stem()
+    }
+
+    fn size(&self) -> (u32, u32) {
+        self.0.size(self.1.data)
+    }
+
+    fn draw_on<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
+        draw(self.0, root, self.1)
+    }
+}
+
+/// Renders a chart as an SVG document (text measured with the embedded font).
+pub fn svg_document(chart: &impl Drawing) -> Result<String> {
     let mut svg = String::new();
     {
-        let backend = TextFit::new(SVGBackend::with_string(&mut svg, size), Target::Vector);
+        let backend = TextFit::new(
+            SVGBackend::with_string(&mut svg, chart.size()),
+            Target::Vector,
+        );
         let root = backend.into_drawing_area();
-        draw(kind, &root, input).map_err(|e| chart_error(kind, "svg", e))?;
+        chart.draw_on(&root).map_err(|e| {
+            Error::io(
+                format!("{}/{}.svg", CHARTS_DIR, chart.file_stem()),
+                std::io::Error::other(e.to_string()),
+            )
+        })?;
     }
     Ok(svg)
 }
 
-/// Renders chart `kind` as a PNG file at `path`.
-pub fn render_png(kind: ChartKind, input: &ChartInput<'_>, path: &Path) -> Result<()> {
-    let size = kind.size(input.data);
-    let backend = TextFit::new(BitMapBackend::new(path, size), Target::Raster);
+/// Renders a chart as a PNG file at `path`.
+pub fn png_file(chart: &impl Drawing, path: &Path) -> Result<()> {
+    let backend = TextFit::new(BitMapBackend::new(path, chart.size()), Target::Raster);
     let root = backend.into_drawing_area();
-    draw(kind, &root, input).map_err(|e| Error::io(path, std::io::Error::other(e.to_string())))
+    chart
+        .draw_on(&root)
+        .map_err(|e| Error::io(path, std::io::Error::other(e.to_string())))
 }
 
-fn chart_error(kind: ChartKind, format: &str, e: impl std::fmt::Display) -> Error {
-    Error::io(
-        format!("{}/{}.{format}", CHARTS_DIR, kind.file_stem()),
-        std::io::Error::other(e.to_string()),
-    )
+/// Renders chart `kind` as an SVG document.
+pub fn render_svg(kind: ChartKind, input: &ChartInput<'_>) -> Result<String> {
+    svg_document(&(kind, input))
+}
+
+/// Renders chart `kind` as a PNG file at `path`.
+pub fn render_png(kind: ChartKind, input: &ChartInput<'_>, path: &Path) -> Result<()> {
+    png_file(&(kind, input), path)
 }
 
 /// A chart as written: its kind, title and SVG text (for report.html).

@@ -155,6 +155,48 @@ pub enum Mark {
     Sample(RGBColor, &'static str),
 }
 
+/// The width of one legend entry: its mark, a gap, its label and the space after it.
+fn entry_width<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    mark: &Mark,
+    label: &str,
+) -> Result<i32, DrawingAreaErrorKind<DB::ErrorType>> {
+    let style = anchored(LABEL_SIZE, INK, HPos::Left, VPos::Center);
+    Ok(mark_width(area, mark)? + 10 + area.estimate_text_size(label, &style)?.0 as i32 + 36)
+}
+
+/// The width of a legend entry's mark.
+fn mark_width<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    mark: &Mark,
+) -> Result<i32, DrawingAreaErrorKind<DB::ErrorType>> {
+    let style = anchored(LABEL_SIZE, INK, HPos::Left, VPos::Center);
+    Ok(match mark {
+        Mark::Sample(_, sample) => area.estimate_text_size(sample, &style)?.0 as i32,
+        Mark::Vertical(_) => 12,
+        _ => 40,
+    })
+}
+
+/// How many rows [`legend`] needs for `entries` from [`MARGIN`] up to `max_x` (the same
+/// wrapping), to size the area before drawing.
+pub fn legend_rows<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    entries: &[(Mark, String)],
+    max_x: i32,
+) -> Result<u32, DrawingAreaErrorKind<DB::ErrorType>> {
+    let (x0, mut x, mut rows) = (MARGIN, MARGIN, 1);
+    for (mark, label) in entries {
+        let width = entry_width(area, mark, label)?;
+        if x > x0 && x + width > max_x {
+            x = x0;
+            rows += 1;
+        }
+        x += width;
+    }
+    Ok(rows)
+}
+
 /// Draws a legend as one row of entries starting at (x, y) (the row's vertical centre);
 /// wraps to a new row at `max_x`. Returns the y of the last row.
 pub fn legend<DB: DrawingBackend>(
@@ -166,13 +208,8 @@ pub fn legend<DB: DrawingBackend>(
     let style = anchored(LABEL_SIZE, INK, HPos::Left, VPos::Center);
     let (mut x, mut y) = (x0, y0);
     for (mark, label) in entries {
-        let (label_w, _) = area.estimate_text_size(label, &style)?;
-        let mark_w = match mark {
-            Mark::Sample(_, sample) => area.estimate_text_size(sample, &style)?.0 as i32,
-            Mark::Vertical(_) => 12,
-            _ => 40,
-        };
-        let width = mark_w + 10 + label_w as i32 + 36;
+        let mark_w = mark_width(area, mark)?;
+        let width = entry_width(area, mark, label)?;
         if x > x0 && x + width > max_x {
             x = x0;
             y += 40;

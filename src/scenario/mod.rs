@@ -15,21 +15,21 @@
 //! run leaves the previous results as they were.
 
 pub mod apply;
-pub mod charts;
 pub mod compare;
 pub mod diff;
 pub mod file;
 pub mod pages;
 pub mod sweep;
+pub mod views;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+pub use crate::report::summary::ScenarioRecord;
 pub use apply::apply_factors;
 pub use compare::{Row, Solved};
-pub use crate::report::summary::ScenarioRecord;
 pub use file::{CostFactors, Factors, Scenario};
 pub use sweep::{Grid, Parameter, Sweep};
 
@@ -41,8 +41,7 @@ use crate::run::{OutputOptions, CASE_BOUNDARIES, CASE_README};
 use crate::solve::SolveOptions;
 use crate::{Error, Result};
 
-use charts::{CompareData, Figure, SweepData};
-use pages::PageChart;
+use crate::chart::{Figure, PageChart};
 
 /// The comparison table's file name.
 pub const COMPARISON_CSV: &str = "comparison.csv";
@@ -168,21 +167,14 @@ pub fn write_comparison(out_dir: &Path, solved: &[Solved], lang: Lang) -> Result
         let md_path = dir.join(INPUT_DIFF_MD);
         std::fs::write(&md_path, diff::markdown(&input_diff, lang))
             .map_err(|e| Error::io(&md_path, e))?;
-        let data = CompareData::new(solved);
+        let data = views::compare_data(solved);
         let charts = [
             Figure::MismatchPerRegion(&data),
             Figure::StockTrajectories(&data),
         ]
         .iter()
-        .map(|f| {
-            let (title, svg) = f.write(dir, lang)?;
-            Ok(PageChart {
-                stem: f.file_stem().to_string(),
-                title,
-                svg,
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
+        .map(|f| f.write(dir, lang))
+        .collect::<Result<Vec<PageChart>>>()?;
         let plans = dir.join(PLANS_DIR);
         solved
             .par_iter()
@@ -286,14 +278,8 @@ pub fn write_sweep(
             &sweep::csv_header(result.parameter),
             sweep::csv_rows(result),
         )?;
-        let data = SweepData::new(result, &scenario.name);
-        let figure = Figure::Sweep(&data);
-        let (title, svg) = figure.write(dir, lang)?;
-        let chart = PageChart {
-            stem: figure.file_stem().to_string(),
-            title,
-            svg,
-        };
+        let data = views::sweep_data(result, &scenario.name);
+        let chart = Figure::Sweep(&data).write(dir, lang)?;
         let base = scenario.base.display().to_string();
         let html = pages::sweep(&pages::SweepPage {
             lang,

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use crate::chart::font::{CSS_FAMILY, FONT_BYTES};
 use crate::chart::format::Lang;
-use crate::chart::CHARTS_DIR;
+use crate::chart::{PageChart, CHARTS_DIR};
 use crate::report::html::{base64, esc, inline_svg};
 
 use super::compare::{Row, Solved, TOTAL_REGION};
@@ -35,17 +35,6 @@ figcaption { font-size: 0.85rem; margin-top: 0.3rem; }
 footer { margin-top: 3rem; font-size: 0.8rem; }
 @media print { body { max-width: none; margin: 0; } .scroll { overflow: visible; } }
 ";
-
-/// A chart as the page shows it: its file stem, title and SVG.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PageChart {
-    /// The file name in charts/ without extension.
-    pub stem: String,
-    /// The chart's title.
-    pub title: String,
-    /// The SVG document.
-    pub svg: String,
-}
 
 fn page(lang: Lang, title: &str, subtitle: &str, sections: &[String]) -> String {
     let mut html = String::new();

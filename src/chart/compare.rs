@@ -1,0 +1,466 @@
+//! The charts of `restock compare`, drawn from [`CompareData`] (plain numbers per
+//! scenario; `scenario/` computes them from the solved scenarios):
+//!
+//! | file | what it shows |
+//! |---|---|
+//! | `1_mismatch_per_region` | per region one bar per scenario: the mismatch with the scenario's plan, inside an open bar of the mismatch without action ([`mismatch_per_region`]) |
+//! | `2_stock_trajectories` | the total stock over the years with every scenario's plan, without action, and the demand ([`stock_trajectories`]) |
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::format::{nice_step, Lang};
+use super::style::{self, DrawResult, Mark};
+
+/// The colour of scenario `i` (the colour-blind-safe palette of the plan charts).
+pub fn scenario_colour(i: usize) -> RGBColor {
+    style::segment_colour(i)
+}
+
+/// What the comparison charts draw: per scenario its totals over time and its mismatch
+/// per region.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompareData {
+    /// Every region of any scenario: the reference's first, in its order.
+    pub regions: Vec<String>,
+    /// One entry per scenario, in order.
+    pub scenarios: Vec<ScenarioSeries>,
+}
+
+/// The series of one scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScenarioSeries {
+    /// The scenario's name.
+    pub name: String,
+    /// The base year followed by every milestone.
+    pub years: Vec<i32>,
+    /// Total stock with the plan per year (all municipalities).
+    pub stock_plan: Vec<f64>,
+    /// Total stock without action per year.
+    pub stock_do_nothing: Vec<f64>,
+    /// Total demand per year: Σ (1 + f) · households.
+    pub demand: Vec<f64>,
+    /// Per region of [`CompareData::regions`]: (mismatch without action, with the plan);
+    /// `None` where this scenario's case has no such region.
+    pub regions: Vec<Option<(f64, f64)>>,
+}
+
+/// Height of one bar of the mismatch chart, and the gap between regions.
+const BAR: u32 = 36;
+const REGION_GAP: u32 = 28;
+
+/// The title of the mismatch chart.
+pub fn mismatch_title(lang: Lang) -> String {
+    lang.pick(
+        "Mismatch per regio: scenario's naast elkaar",
+        "Mismatch per region: scenarios side by side",
+    )
+    .into()
+}
+
+/// The title of the stock chart.
+pub fn trajectories_title(lang: Lang) -> String {
+    lang.pick(
+        "Woningvoorraad en vraag per scenario, alle regio's samen",
+        "Housing stock and demand per scenario, all regions together",
+    )
+    .into()
+}
+
+/// The picture size of the mismatch chart: taller with more regions and scenarios.
+pub fn mismatch_size(data: &CompareData) -> (u32, u32) {
+    let regions = data.regions.len().max(1) as u32;
+    let bars = data.scenarios.len().max(1) as u32;
+    let plot = regions * (bars * BAR + REGION_GAP);
+    let legend = 50 + 40 * estimated_legend_rows(data);
+    (style::WIDTH, style::header_height(3) + legend + plot + 80)
+}
+
+/// Per region one bar per scenario: filled to the mismatch with the plan, inside an open
+/// bar that reaches the mismatch without action.
+pub fn mismatch_per_region<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    data: &CompareData,
+    title: &str,
+    lang: Lang,
+) -> DrawResult<DB> {
+    let subtitles = [
+        lang.pick(
+            "Gewogen woningjaren overschot en tekort over de hele planperiode.",
+            "Weighted dwelling-years of surplus and shortage over the whole plan.",
+        )
+        .to_string(),
+        lang.pick(
+            "Gevulde balk: met het plan; open balk: zonder ingrijpen (bij de aannames van \
+             dat scenario).",
+            "Filled bar: with the plan; open bar: if nothing is done (under that scenario's \
+             assumptions).",
+        )
+        .to_string(),
+        lang.pick(
+            "Achter elke balk: de mismatch met plan en de verandering ten opzichte van niets doen.",
+            "After each bar: the mismatch with the plan and the change against doing nothing.",
+        )
+        .to_string(),
+    ];
+    let body = style::header(root, title, &subtitles)?;
+    let entries: Vec<(Mark, String)> = data
+        .scenarios
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (Mark::Box(scenario_colour(i)), s.name.clone()))
+        .collect();
+    let rows = style::legend_rows(&body, &entries, style::WIDTH as i32 - 40)?;
+    let (legend_area, plot_area) = body.split_vertically((50 + 40 * rows) as i32);
+    style::legend(
+        &legend_area,
+        &entries,
+        (style::MARGIN, 30),
+        style::WIDTH as i32 - 40,
+    )?;
+
+    let n = data.regions.len().max(1) as i32;
+    let bars = data.scenarios.len().max(1) as u32;
+    let max = data
+        .scenarios
+        .iter()
+        .flat_map(|s| s.regions.iter().flatten())
+        .map(|(a, b)| a.max(*b))
+        .fold(0.0, f64::max);
+    // Room on the right for the value labels.
+    let x_max = if max > 0.0 { max * 1.3 } else { 1.0 };
+    let step = nice_step(x_max, 6);
+    let label_font = style::text(style::LABEL_SIZE, style::INK);
+    let mut widest = 0;
+    for r in &data.regions {
+        widest = widest.max(plot_area.estimate_text_size(r, &label_font)?.0);
+    }
+    let names = data.regions.clone();
+    let name_of = |v: &SegmentValue<i32>| match v {
+        SegmentValue::CenterOf(i) => names.get((n - 1 - i) as usize).cloned().unwrap_or_default(),
+        _ => String::new(),
+    };
+    let mut chart = ChartBuilder::on(&plot_area)
+        .margin_left(style::MARGIN as u32)
+        .margin_right(60)
+        .margin_bottom(10)
+        .x_label_area_size(60)
+        .y_label_area_size(widest + 24)
+        .build_cartesian_2d(0.0..x_max, (0..n - 1).into_segmented())?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(style::GRID)
+        .axis_style(style::AXIS)
+        .x_labels((x_max / step).ceil() as usize + 1)
+        .y_labels(n as usize)
+        .x_label_formatter(&|x| lang.int(*x))
+        .y_label_formatter(&name_of)
+        .label_style(label_font.clone())
+        .draw()?;
+
+    let (_, rows) = chart.plotting_area().get_pixel_range();
+    let seg = f64::from((rows.end - rows.start) as u32) / f64::from(n as u32);
+    let bar = ((seg - f64::from(REGION_GAP)) / f64::from(bars)).max(2.0);
+    let base = root.get_base_pixel();
+    let value_font = style::anchored(style::SMALL_SIZE, style::INK, HPos::Left, VPos::Center);
+    for (r, _) in data.regions.iter().enumerate() {
+        let y = n - 1 - r as i32;
+        for (i, s) in data.scenarios.iter().enumerate() {
+            let Some((nothing, plan)) = s.regions[r] else {
+                continue;
+            };
+            let top = (f64::from(REGION_GAP) / 2.0 + i as f64 * bar).round() as u32;
+            let bottom = (seg - f64::from(REGION_GAP) / 2.0 - (i + 1) as f64 * bar + 4.0)
+                .round()
+                .max(0.0) as u32;
+            let colour = scenario_colour(i);
+            let rect = |value: f64, st: ShapeStyle| {
+                let mut rect = Rectangle::new(
+                    [
+                        (0.0, SegmentValue::Exact(y)),
+                        (value, SegmentValue::Exact(y + 1)),
+                    ],
+                    st,
+                );
+                rect.set_margin(top, bottom, 0, 0);
+                rect
+            };
+            chart.draw_series([
+                rect(nothing, colour.mix(0.12).filled()),
+                rect(nothing, colour.stroke_width(2)),
+                rect(plan, colour.filled()),
+            ])?;
+            let end = chart.backend_coord(&(nothing.max(plan), SegmentValue::Exact(y + 1)));
+            let centre = f64::from(end.1) + f64::from(top) + (seg - f64::from(top + bottom)) / 2.0;
+            let change = if nothing > 0.0 {
+                format!(" ({})", signed_pct(plan / nothing - 1.0, lang))
+            } else {
+                String::new()
+            };
+            root.draw_text(
+                &format!("{}{change}", lang.int(plan)),
+                &value_font,
+                (end.0 + 10 - base.0, centre.round() as i32 - base.1),
+            )?;
+        }
+    }
+    root.present()
+}
+
+/// A generous guess of the legend rows of the mismatch chart (its height is fixed before
+/// text can be measured): about 14 px per character at the legend's size.
+fn estimated_legend_rows(data: &CompareData) -> u32 {
+    let mut rows = 1;
+    let mut x = 0;
+    for s in &data.scenarios {
+        let width = 86 + 15 * s.name.chars().count() as u32;
+        if x > 0 && x + width > style::WIDTH - 80 {
+            rows += 1;
+            x = 0;
+        }
+        x += width;
+    }
+    rows
+}
+fn signed_pct(share: f64, lang: Lang) -> String {
+    let text = lang.pct(share.abs(), 0);
+    if share < -0.005 {
+        format!("−{text}")
+    } else if share > 0.005 {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+/// Groups equal series (within 1e-6 relatively) and names the scenarios that share one.
+fn groups<'a>(
+    data: &'a CompareData,
+    series: impl Fn(&'a ScenarioSeries) -> &'a [f64],
+) -> Vec<(usize, Vec<&'a str>)> {
+    let mut out: Vec<(usize, Vec<&str>)> = Vec::new();
+    for (i, s) in data.scenarios.iter().enumerate() {
+        let found = out.iter_mut().find(|(j, _)| {
+            let other = &data.scenarios[*j];
+            other.years == s.years
+                && series(other)
+                    .iter()
+                    .zip(series(s))
+                    .all(|(a, b)| (a - b).abs() <= 1e-6 * a.abs().max(1.0))
+        });
+        match found {
+            Some((_, names)) => names.push(&s.name),
+            None => out.push((i, vec![&s.name])),
+        }
+    }
+    out
+}
+
+/// The total stock over time of every scenario's plan, without action, and the demand.
+pub fn stock_trajectories<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    data: &CompareData,
+    title: &str,
+    lang: Lang,
+) -> DrawResult<DB> {
+    let subtitles = [
+        lang.pick(
+            "Woningen, alle gemeenten samen. Vraag = huishoudens × (1 + frictieleegstand);",
+            "Dwellings, all municipalities together. Demand = households × (1 + frictional \
+             vacancy);",
+        )
+        .to_string(),
+        lang.pick(
+            "wat de voorraad boven de vraag uitkomt, staat structureel leeg.",
+            "stock above demand stands empty for good.",
+        )
+        .to_string(),
+    ];
+    let body = style::header(root, title, &subtitles)?;
+    let demand_groups = groups(data, |s| &s.demand);
+    let nothing_groups = groups(data, |s| &s.stock_do_nothing);
+    let several = |g: &[(usize, Vec<&str>)]| g.len() > 1;
+    let named = |label: &str, names: &[&str], several: bool| {
+        if several {
+            format!("{label}: {}", names.join(", "))
+        } else {
+            label.to_string()
+        }
+    };
+    let mut entries: Vec<(Mark, String)> = Vec::new();
+    for (i, s) in data.scenarios.iter().enumerate() {
+        entries.push((
+            Mark::Line(scenario_colour(i)),
+            format!("{}: {}", lang.pick("met plan", "with the plan"), s.name),
+        ));
+    }
+    for (i, names) in &demand_groups {
+        let colour = if several(&demand_groups) {
+            scenario_colour(*i)
+        } else {
+            style::DEMAND
+        };
+        let label = named(lang.pick("vraag", "demand"), names, several(&demand_groups));
+        entries.push((Mark::Dashed(colour), label));
+    }
+    for (_, names) in &nothing_groups {
+        let label = lang.pick("voorraad zonder ingrijpen", "stock if nothing is done");
+        entries.push((
+            Mark::Dashed(style::DO_NOTHING),
+            named(label, names, several(&nothing_groups)),
+        ));
+    }
+    let rows = style::legend_rows(&body, &entries, style::WIDTH as i32 - 40)?;
+    let legend_height = 40 + 40 * rows;
+    let (plot_area, legend_area) =
+        body.split_vertically(body.dim_in_pixel().1 as i32 - legend_height as i32);
+
+    let all = data
+        .scenarios
+        .iter()
+        .flat_map(|s| {
+            s.stock_plan
+                .iter()
+                .chain(&s.stock_do_nothing)
+                .chain(&s.demand)
+        })
+        .copied();
+    let (lo, hi) = all.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+        (a.min(v), b.max(v))
+    });
+    let (lo, hi) = if lo.is_finite() { (lo, hi) } else { (0.0, 1.0) };
+    let pad = ((hi - lo) * 0.1).max(hi.abs() * 0.01).max(1.0);
+    let (y0, y1) = ((lo - pad).max(0.0), hi + pad);
+    let first = data
+        .scenarios
+        .iter()
+        .filter_map(|s| s.years.first())
+        .min()
+        .copied()
+        .unwrap_or(2020);
+    let last = data
+        .scenarios
+        .iter()
+        .filter_map(|s| s.years.last())
+        .max()
+        .copied()
+        .unwrap_or(first + 1)
+        .max(first + 1);
+    let x_pad = ((last - first) / 20).max(1);
+    let label_font = style::text(style::LABEL_SIZE, style::INK);
+    let widest = plot_area.estimate_text_size(&lang.int(y1), &label_font)?.0;
+    let mut chart = ChartBuilder::on(&plot_area)
+        .margin_left(style::MARGIN as u32)
+        .margin_right(60)
+        .margin_top(20)
+        .margin_bottom(10)
+        .x_label_area_size(60)
+        .y_label_area_size(widest + 24)
+        .build_cartesian_2d((first - x_pad)..(last + x_pad), y0..y1)?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(style::GRID)
+        .axis_style(style::AXIS)
+        .x_labels(8)
+        .y_labels(6)
+        .x_label_formatter(&|x| x.to_string())
+        .y_label_formatter(&|y| lang.int(*y))
+        .label_style(label_font.clone())
+        .draw()?;
+
+    let points = |s: &ScenarioSeries, v: &[f64]| -> Vec<(i32, f64)> {
+        s.years.iter().copied().zip(v.iter().copied()).collect()
+    };
+    for (i, _) in &demand_groups {
+        let s = &data.scenarios[*i];
+        let colour = if several(&demand_groups) {
+            scenario_colour(*i)
+        } else {
+            style::DEMAND
+        };
+        chart.draw_series(DashedLineSeries::new(
+            points(s, &s.demand),
+            8,
+            8,
+            colour.stroke_width(2),
+        ))?;
+    }
+    for (i, s) in data.scenarios.iter().enumerate() {
+        let colour = scenario_colour(i);
+        chart.draw_series(LineSeries::new(
+            points(s, &s.stock_plan),
+            colour.stroke_width(4),
+        ))?;
+        chart.draw_series(
+            points(s, &s.stock_plan)
+                .into_iter()
+                .map(|p| Circle::new(p, 6, colour.filled())),
+        )?;
+    }
+    // Without action last, on top: where a plan does nothing it hides behind it.
+    for (i, _) in &nothing_groups {
+        let s = &data.scenarios[*i];
+        chart.draw_series(DashedLineSeries::new(
+            points(s, &s.stock_do_nothing),
+            14,
+            10,
+            style::DO_NOTHING.stroke_width(4),
+        ))?;
+    }
+    style::legend(
+        &legend_area,
+        &entries,
+        (style::MARGIN, 40),
+        style::WIDTH as i32 - 40,
+    )?;
+    root.present()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::Figure;
+
+    fn compare_data() -> CompareData {
+        let series = |name: &str, plan: f64, demand: f64| ScenarioSeries {
+            name: name.into(),
+            years: vec![2024, 2030, 2040],
+            stock_plan: vec![1000.0, 980.0, plan],
+            stock_do_nothing: vec![1000.0; 3],
+            demand: vec![990.0, 950.0, demand],
+            regions: vec![Some((500.0, 200.0)), Some((300.0, 250.0))],
+        };
+        CompareData {
+            regions: vec!["Noord".into(), "Zuid".into()],
+            scenarios: vec![series("Basis", 930.0, 900.0), series("Krimp", 900.0, 850.0)],
+        }
+    }
+
+    #[test]
+    fn comparison_charts_draw_every_scenario_and_are_deterministic() {
+        let data = compare_data();
+        for figure in [
+            Figure::MismatchPerRegion(&data),
+            Figure::StockTrajectories(&data),
+        ] {
+            let svg = figure.render_svg(Lang::Nl).unwrap();
+            assert_eq!(svg, figure.render_svg(Lang::Nl).unwrap());
+            assert!(svg.contains("Basis") && svg.contains("Krimp"), "{svg}");
+        }
+        let bars = Figure::MismatchPerRegion(&data)
+            .render_svg(Lang::Nl)
+            .unwrap();
+        assert!(bars.contains("Noord") && bars.contains("Zuid"));
+        assert!(bars.contains("200 (−60 %)"), "plan value and change");
+        // Two demands: one line per group, named.
+        let lines = Figure::StockTrajectories(&data)
+            .render_svg(Lang::En)
+            .unwrap();
+        assert!(lines.contains("demand: Basis") && lines.contains("demand: Krimp"));
+    }
+}
