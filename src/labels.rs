@@ -28,3 +28,6 @@ impl Label {
         }
     }
 }
+
+/// The charts section of a page.
+pub const CHARTS: Label = Label::new("Grafieken", "Charts");

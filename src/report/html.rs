@@ -8,15 +8,18 @@
 //! the same from a network share, an e-mail or an archive, and prints. Every text that
 //! comes from the input is escaped. The page is built from one function per section, in
 //! reading order (see [`render`]). It holds no timings, so the same input gives the same
-//! page byte for byte.
+//! page byte for byte. The skeleton, CSS, tables and figures come from [`super::page`].
+
+pub use super::page::{base64, esc, inline_svg};
 
 use std::path::Path;
 
 use crate::case::{Case, Mode};
-use crate::chart::font::{CSS_FAMILY, FONT_BYTES};
-use crate::chart::{Lang, RenderedChart, CHARTS_DIR};
+use crate::chart::RenderedChart;
+use crate::lang::Lang;
 use crate::plan::{Plan, PlanStatus};
 use crate::report::markdown;
+use crate::report::page::{self, eur, section, Table};
 use crate::report::summary::Summary;
 use crate::report::tables::{year_of, Tables};
 use crate::{Error, Result};
@@ -67,112 +70,23 @@ pub fn render(page: &Page<'_>) -> String {
         run_facts(page),
         warnings(page),
     ];
-    let mut html = String::new();
-    html.push_str(&format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
-        lang.code()
-    ));
-    html.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    html.push_str(&format!(
-        "<title>{} — restock</title>\n<style>\n{}{}</style>\n</head>\n<body>\n",
-        esc(&case.name),
-        font_face(),
-        CSS
-    ));
-    html.push_str(&format!(
-        "<header>\n<h1>{}</h1>\n<p class=\"sub\">{}</p>\n</header>\n",
-        esc(&case.name),
-        lang.pick(
-            "Plan voor sloop, transformatie en nieuwbouw van de woningvoorraad",
-            "Plan for demolition, transformation and new build of the housing stock"
-        )
-    ));
-    for section in sections.iter().filter(|s| !s.is_empty()) {
-        html.push_str(section);
-    }
-    html.push_str(&format!(
-        "<footer>restock {} · {} SHA-256 <code>{}</code></footer>\n</body>\n</html>\n",
+    let footer = format!(
+        "restock {} · {} SHA-256 <code>{}</code>",
         esc(&page.summary.version),
         lang.pick("invoer", "inputs"),
         esc(&page.summary.inputs_sha256)
-    ));
-    html
-}
-
-const CSS: &str = "\
-body { font-family: 'Liberation Sans', Arial, Helvetica, sans-serif; \
-margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1a1a1a; line-height: 1.4; }
-h1 { margin-bottom: 0.2rem; }
-h2 { margin-top: 2.2rem; border-bottom: 1px solid #ccc; padding-bottom: 0.2rem; }
-h3, h4, h5 { margin-bottom: 0.3rem; }
-.sub, .note, footer, figcaption { color: #555; }
-.notice { background: #fff3cd; border: 1px solid #e0c060; padding: 0.6rem 1rem; }
-.source { background: #f4f7fb; border-left: 4px solid #1f66aa; padding: 0.4rem 1rem; }
-.scroll { overflow-x: auto; }
-table { border-collapse: collapse; margin: 0.6rem 0; font-size: 0.9rem; }
-th, td { padding: 0.25rem 0.6rem; border-bottom: 1px solid #e2e2e2; text-align: left; \
-vertical-align: top; }
-th { background: #f2f2f2; }
-table.data th, table.data td { white-space: nowrap; }
-th.group { text-align: center; border-bottom: 1px solid #ccc; }
-td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-tr.total td { font-weight: bold; }
-figure { margin: 1.5rem 0; break-inside: avoid; }
-figure svg { display: block; width: 100%; height: auto; border: 1px solid #e2e2e2; }
-figcaption { font-size: 0.85rem; margin-top: 0.3rem; }
-.readme { font-size: 0.92rem; }
-.readme table { font-size: 0.85rem; }
-pre { background: #f6f6f6; padding: 0.6rem; overflow-x: auto; }
-footer { margin-top: 3rem; font-size: 0.8rem; }
-@media print { body { max-width: none; margin: 0; } .scroll { overflow: visible; } }
-";
-
-/// The `@font-face` rule that embeds the chart font, so the inline charts use the font
-/// their labels were laid out with on any machine.
-fn font_face() -> String {
-    format!(
-        "@font-face {{ font-family: '{CSS_FAMILY}'; font-style: normal; font-weight: 400; \
-         src: url(data:font/ttf;base64,{}) format('truetype'); }}\n",
-        base64(FONT_BYTES)
+    );
+    page::page(
+        lang,
+        page::PLAN_CSS,
+        &case.name,
+        lang.pick(
+            "Plan voor sloop, transformatie en nieuwbouw van de woningvoorraad",
+            "Plan for demolition, transformation and new build of the housing stock",
+        ),
+        &sections,
+        &footer,
     )
-}
-
-/// Standard base64 with padding.
-pub fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-/// Escapes text for HTML element content and attribute values.
-pub fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// A number for the page in the page's language: at most `decimals` decimals, thousands
@@ -181,14 +95,9 @@ pub fn num(lang: Lang, value: f64, decimals: usize) -> String {
     lang.num(value, decimals)
 }
 
-/// Euros in full, with a no-break space after the sign in Dutch.
-fn eur(lang: Lang, value: f64) -> String {
-    lang.eur(value).replace(' ', "\u{a0}")
-}
-
-/// A share as a percentage, with a no-break space before the sign in Dutch.
+/// A share as a percentage with three decimals at most.
 fn pct(lang: Lang, share: f64) -> String {
-    lang.pct(share, 3).replace(' ', "\u{a0}")
+    page::pct(lang, share, 3)
 }
 
 fn status_text(lang: Lang, status: &PlanStatus) -> &'static str {
@@ -207,96 +116,6 @@ fn yes_no(lang: Lang, b: bool) -> &'static str {
     } else {
         lang.pick("nee", "no")
     }
-}
-
-/// A table whose first `text_columns` columns are text and the rest numbers. An empty
-/// `head` gives a table without header (label–value lists).
-struct HtmlTable<'h> {
-    head: Vec<&'h str>,
-    /// An optional header row above `head`: (label, columns spanned).
-    groups: Vec<(&'h str, usize)>,
-    text_columns: usize,
-    rows: Vec<(Vec<String>, bool)>,
-}
-
-impl<'h> HtmlTable<'h> {
-    fn new(head: Vec<&'h str>, text_columns: usize) -> Self {
-        HtmlTable {
-            head,
-            groups: Vec::new(),
-            text_columns,
-            rows: Vec::new(),
-        }
-    }
-
-    fn with_groups(mut self, groups: Vec<(&'h str, usize)>) -> Self {
-        self.groups = groups;
-        self
-    }
-
-    /// Adds a row of already escaped cells; `total` rows are shown in bold.
-    fn row(&mut self, cells: Vec<String>, total: bool) {
-        self.rows.push((cells, total));
-    }
-
-    fn class(&self, column: usize) -> &'static str {
-        if column < self.text_columns {
-            ""
-        } else {
-            " class=\"n\""
-        }
-    }
-
-    fn render(&self) -> String {
-        let mut html = String::from("<div class=\"scroll\">\n<table class=\"data\">\n");
-        if !self.groups.is_empty() {
-            html.push_str("<thead><tr>");
-            for (label, span) in &self.groups {
-                let class = if label.is_empty() {
-                    ""
-                } else {
-                    " class=\"group\""
-                };
-                html.push_str(&format!(
-                    "<th colspan=\"{span}\"{class}>{}</th>",
-                    esc(label)
-                ));
-            }
-            html.push_str("</tr>\n");
-        } else if !self.head.is_empty() {
-            html.push_str("<thead>");
-        }
-        if !self.head.is_empty() {
-            html.push_str("<tr>");
-            for (i, h) in self.head.iter().enumerate() {
-                html.push_str(&format!("<th{}>{}</th>", self.class(i), esc(h)));
-            }
-            html.push_str("</tr></thead>\n");
-        } else if !self.groups.is_empty() {
-            html.push_str("</thead>\n");
-        }
-        html.push_str("<tbody>\n");
-        for (cells, total) in &self.rows {
-            html.push_str(if *total {
-                "<tr class=\"total\">"
-            } else {
-                "<tr>"
-            });
-            for (i, cell) in cells.iter().enumerate() {
-                html.push_str(&format!("<td{}>{}</td>", self.class(i), cell));
-            }
-            html.push_str("</tr>\n");
-        }
-        html.push_str("</tbody>\n</table>\n</div>\n");
-        html
-    }
-}
-
-fn section(id: &str, title: &str, body: &str) -> String {
-    format!(
-        "<section id=\"{id}\">\n<h2>{}</h2>\n{body}</section>\n",
-        esc(title)
-    )
 }
 
 /// The note under a capped table.
@@ -420,7 +239,7 @@ fn case_section(page: &Page<'_>) -> String {
 
 fn key_figures(page: &Page<'_>) -> String {
     let (s, lang) = (page.summary, page.lang);
-    let mut fit = HtmlTable::new(
+    let mut fit = Table::new(
         vec![
             "",
             lang.pick("Zonder ingrijpen", "Do nothing"),
@@ -451,7 +270,7 @@ fn key_figures(page: &Page<'_>) -> String {
         ],
         false,
     );
-    let mut figures = HtmlTable::new(Vec::new(), 1);
+    let mut figures = Table::new(Vec::new(), 1);
     let mut add = |label: &str, value: String| figures.row(vec![esc(label), value], false);
     add(
         lang.pick("Bruto kosten", "Gross cost"),
@@ -503,61 +322,18 @@ fn key_figures(page: &Page<'_>) -> String {
     )
 }
 
-/// An SVG document as an inline element: its size is set by CSS (it scales to the
-/// page), the namespace attribute is dropped (HTML does not need it) and it is labelled
-/// for screen readers.
-pub fn inline_svg(svg: &str, label: &str) -> String {
-    let Some(end) = svg.find('>') else {
-        return String::new();
-    };
-    let open = &svg[..end];
-    let view_box = open
-        .split("viewBox=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .unwrap_or("0 0 1600 1000");
-    format!(
-        "<svg viewBox=\"{}\" role=\"img\" aria-label=\"{}\">{}",
-        esc(view_box),
-        esc(label),
-        svg[end + 1..].trim_end()
-    )
-}
-
 fn charts(page: &Page<'_>) -> String {
-    let lang = page.lang;
-    let mut body = String::new();
-    body.push_str(&format!(
-        "<p class=\"note\">{}</p>\n",
-        match lang {
-            Lang::Nl => format!(
-                "Elke grafiek staat ook als SVG en PNG in de map <code>{CHARTS_DIR}/</code> \
-                 naast dit rapport."
-            ),
-            Lang::En => format!(
-                "Every chart is also in the folder <code>{CHARTS_DIR}/</code> next to this \
-                 report, as SVG and PNG."
-            ),
-        }
-    ));
-    for chart in page.charts {
-        let stem = chart.kind.file_stem();
-        body.push_str(&format!(
-            "<figure id=\"chart-{stem}\">\n{}\n<figcaption>{} — {CHARTS_DIR}/{stem}.svg, \
-             {CHARTS_DIR}/{stem}.png</figcaption>\n</figure>\n",
-            inline_svg(&chart.svg, &chart.title),
-            esc(&chart.title)
-        ));
-    }
-    for note in page.chart_notes {
-        body.push_str(&format!("<p class=\"note\">{}</p>\n", esc(note)));
-    }
-    section("grafieken", lang.pick("Grafieken", "Charts"), &body)
+    let charts: Vec<page::Figure<'_>> = page
+        .charts
+        .iter()
+        .map(|c| (c.kind.file_stem(), c.title.as_str(), c.svg.as_str()))
+        .collect();
+    page::figures(page.lang, &charts, page.chart_notes)
 }
 
 fn regions(page: &Page<'_>) -> String {
     let (s, lang) = (page.summary, page.lang);
-    let mut table = HtmlTable::new(
+    let mut table = Table::new(
         vec![
             lang.pick("Regio", "Region"),
             lang.pick("Mismatch zonder ingrijpen", "Mismatch, do nothing"),
@@ -605,7 +381,7 @@ fn municipality_label(case: &Case, m: usize) -> String {
 fn budget(page: &Page<'_>) -> String {
     let (t, lang) = (page.tables, page.lang);
     let case = t.case;
-    let mut table = HtmlTable::new(
+    let mut table = Table::new(
         vec![
             lang.pick("Regio", "Region"),
             lang.pick("Periode", "Period"),
@@ -659,7 +435,7 @@ fn budget(page: &Page<'_>) -> String {
 fn plan_table(page: &Page<'_>) -> String {
     let (t, lang) = (page.tables, page.lang);
     let case = t.case;
-    let mut table = HtmlTable::new(
+    let mut table = Table::new(
         vec![
             lang.pick("Gemeente", "Municipality"),
             "Segment",
@@ -718,7 +494,7 @@ fn transformation_table(page: &Page<'_>) -> String {
         .iter()
         .filter(|r| r.dwellings_in.abs() >= 1e-6)
         .collect();
-    let mut table = HtmlTable::new(
+    let mut table = Table::new(
         vec![
             lang.pick("Gemeente", "Municipality"),
             lang.pick("Transformatie", "Transformation"),
@@ -786,7 +562,7 @@ fn balance_table(page: &Page<'_>) -> String {
         lang.pick("zonder ingrijpen", "do nothing"),
         lang.pick("met plan", "plan"),
     );
-    let mut table = HtmlTable::new(
+    let mut table = Table::new(
         vec![
             lang.pick("Gemeente", "Municipality"),
             "Segment",
@@ -906,7 +682,7 @@ fn settings(page: &Page<'_>) -> String {
             "per segment (demand per municipality and segment)",
         ),
     };
-    let mut table = HtmlTable::new(
+    let mut table = Table::new(
         vec![
             lang.pick("Instelling", "Setting"),
             lang.pick("Waarde", "Value"),
@@ -974,7 +750,7 @@ fn settings(page: &Page<'_>) -> String {
 /// How the plan was computed: solver, status and the facts that identify the run.
 fn run_facts(page: &Page<'_>) -> String {
     let (plan, s, lang) = (page.plan, page.summary, page.lang);
-    let mut table = HtmlTable::new(vec![], 1);
+    let mut table = Table::new(vec![], 1);
     let mut add = |label: &str, value: String| table.row(vec![esc(label), value], false);
     add(lang.pick("Oplosser", "Solver"), esc(&plan.solver));
     add("Status", esc(status_text(lang, &plan.status)));

@@ -11,6 +11,7 @@
 pub mod atomic;
 pub mod html;
 pub mod markdown;
+pub mod page;
 pub mod summary;
 pub mod tables;
 pub mod xlsx;
