@@ -9,10 +9,13 @@
 //! byte-identical files (summary.json's `timings` aside).
 
 pub mod atomic;
+pub mod comparison;
 pub mod html;
+pub mod input_diff;
 pub mod markdown;
 pub mod page;
 pub mod summary;
+pub mod sweep_page;
 pub mod tables;
 pub mod xlsx;
 

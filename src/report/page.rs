@@ -294,6 +294,20 @@ impl<'h> Table<'h> {
     }
 }
 
+/// A [`Table::plain`] of `head` and `rows` of already escaped cells, each with an
+/// optional class, as HTML.
+pub fn table(
+    head: &[&str],
+    text_columns: usize,
+    rows: Vec<(Vec<String>, Option<&'static str>)>,
+) -> String {
+    let mut table = Table::plain(head.to_vec(), text_columns);
+    for (cells, class) in rows {
+        table.row_with_class(cells, class);
+    }
+    table.render()
+}
+
 /// An SVG document as an inline element: its size is set by CSS (it scales to the
 /// page), the namespace attribute is dropped (HTML does not need it) and it is labelled
 /// for screen readers.

@@ -13,53 +13,12 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 
 use crate::case::Settings;
-use crate::chart::format::Lang;
 use crate::input::INPUT_FILES;
+use crate::lang::Lang;
 
 use super::compare::Solved;
 
-/// One difference between a scenario and the reference.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Change {
-    /// What differs, in words (e.g. "Frictieleegstand").
-    pub label: String,
-    /// The key as a scenario file writes it (e.g. `settings.friction_vacancy`).
-    pub key: String,
-    /// The reference's value, formatted.
-    pub from: String,
-    /// The scenario's value, formatted.
-    pub to: String,
-    /// An optional note, e.g. "20 % lager" or the base case's files that differ.
-    pub note: Option<String>,
-}
-
-/// Every difference of one scenario with the reference.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ScenarioDiff {
-    /// The scenario's name.
-    pub scenario: String,
-    /// Its file.
-    pub file: String,
-    /// Its description, if any.
-    pub description: Option<String>,
-    /// The differences, in a fixed order: base, variant, settings, factors.
-    pub changes: Vec<Change>,
-}
-
-/// The input diff of a comparison: the reference and every other scenario against it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct InputDiff {
-    /// The reference scenario's name.
-    pub reference: String,
-    /// Its file.
-    pub reference_file: String,
-    /// Its base case folder.
-    pub reference_base: String,
-    /// Its households variant.
-    pub reference_variant: String,
-    /// One entry per other scenario, in order.
-    pub scenarios: Vec<ScenarioDiff>,
-}
+pub use crate::report::input_diff::{markdown, Change, InputDiff, ScenarioDiff};
 
 /// Compares every scenario of `solved` with the first.
 pub fn input_diff(solved: &[Solved], lang: Lang) -> InputDiff {
@@ -363,65 +322,4 @@ fn relative_note(x: f64, y: f64, lang: Lang) -> Option<String> {
     } else {
         format!("{amount} {}", lang.pick("hoger", "higher"))
     })
-}
-
-/// input_diff.md: the diff in plain words, as Markdown.
-pub fn markdown(diff: &InputDiff, lang: Lang) -> String {
-    let mut md = String::new();
-    let _ = writeln!(
-        md,
-        "# {}\n",
-        lang.pick(
-            "Verschillen in de invoer tussen de scenario's",
-            "Input differences between the scenarios"
-        )
-    );
-    let _ = writeln!(
-        md,
-        "{} **{}** (`{}`): {} `{}`, {} `{}`.\n",
-        lang.pick("Referentie:", "Reference:"),
-        diff.reference,
-        diff.reference_file,
-        lang.pick("basiscase", "base case"),
-        diff.reference_base,
-        lang.pick("huishoudensvariant", "households variant"),
-        diff.reference_variant
-    );
-    for s in &diff.scenarios {
-        let _ = writeln!(md, "## {} (`{}`)\n", s.scenario, s.file);
-        if let Some(d) = &s.description {
-            let _ = writeln!(md, "{d}\n");
-        }
-        if s.changes.is_empty() {
-            let _ = writeln!(
-                md,
-                "{}\n",
-                lang.pick(
-                    "Geen verschil in de invoer met de referentie.",
-                    "No input differs from the reference."
-                )
-            );
-            continue;
-        }
-        let _ = writeln!(
-            md,
-            "{} {}:\n",
-            lang.pick("Ten opzichte van", "Compared with"),
-            diff.reference
-        );
-        for c in &s.changes {
-            let note = c
-                .note
-                .as_ref()
-                .map(|n| format!(" ({n})"))
-                .unwrap_or_default();
-            let _ = writeln!(
-                md,
-                "- {} (`{}`): {} → {}{note}",
-                c.label, c.key, c.from, c.to
-            );
-        }
-        md.push('\n');
-    }
-    md
 }

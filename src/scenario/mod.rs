@@ -9,7 +9,8 @@
 //! - [`mod@compare`] solves several scenarios in parallel and tabulates them (comparison.csv);
 //! - [`diff`] says in plain words what differs between the scenarios (input_diff.md);
 //! - [`sweep`] solves one case at every point of a grid in parallel and finds the knee;
-//! - [`charts`] and [`pages`] draw the charts and write the report pages.
+//! - [`views`] turns the results into the plain data that [`crate::chart`] draws and
+//!   [`crate::report`] renders (compare and sweep charts and pages live there).
 //!
 //! Every output folder is written with [`crate::report::write_dir_atomically`]: a failed
 //! run leaves the previous results as they were.
@@ -18,7 +19,6 @@ pub mod apply;
 pub mod compare;
 pub mod diff;
 pub mod file;
-pub mod pages;
 pub mod sweep;
 pub mod views;
 
@@ -184,11 +184,8 @@ pub fn write_comparison(out_dir: &Path, solved: &[Solved], lang: Lang) -> Result
                 report::write_outputs(&s.case, &s.plan, &plans.join(name), &run).map(|_| ())
             })
             .collect::<Result<Vec<()>>>()?;
-        let links: Vec<String> = plan_dirs
-            .iter()
-            .map(|n| format!("{PLANS_DIR}/{n}"))
-            .collect();
-        let html = pages::comparison(lang, solved, &rows, &input_diff, &charts, &links);
+        let entries = views::scenario_entries(solved, &plan_dirs);
+        let html = report::comparison::page(lang, &entries, &rows, &input_diff, &charts);
         let html_path = dir.join("report.html");
         std::fs::write(&html_path, html).map_err(|e| Error::io(&html_path, e))
     })?;
@@ -281,12 +278,18 @@ pub fn write_sweep(
         let data = views::sweep_data(result, &scenario.name);
         let chart = Figure::Sweep(&data).write(dir, lang)?;
         let base = scenario.base.display().to_string();
-        let html = pages::sweep(&pages::SweepPage {
+        let reductions = views::reductions(result);
+        let html = report::sweep_page::page(&report::sweep_page::SweepPage {
             lang,
             name: &scenario.name,
             base: &base,
             grid: grid_text,
-            sweep: result,
+            axis: views::axis(result.parameter),
+            column: result.parameter.column(),
+            points: &result.points,
+            reductions: &reductions,
+            knee: result.knee,
+            knee_slopes: result.knee_slopes(),
             chart: &chart,
         });
         let path = dir.join("report.html");

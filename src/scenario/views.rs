@@ -4,6 +4,7 @@
 
 use crate::chart::{CompareData, ScenarioSeries, SweepAxis, SweepData};
 use crate::metrics;
+use crate::report::comparison::ScenarioEntry;
 
 use super::compare::Solved;
 use super::sweep::{Parameter, Sweep};
@@ -75,4 +76,37 @@ pub fn sweep_data(sweep: &Sweep, name: &str) -> SweepData {
         points,
         knee: sweep.knee,
     }
+}
+
+/// How the charts and pages name what a sweep varies.
+pub fn axis(parameter: Parameter) -> SweepAxis {
+    match parameter {
+        Parameter::BudgetFactor => SweepAxis::Budget,
+        Parameter::FrictionVacancy => SweepAxis::FrictionVacancy,
+    }
+}
+
+/// Per point of `sweep`: mismatch removed per extra million since the previous point.
+pub fn reductions(sweep: &Sweep) -> Vec<Option<f64>> {
+    (0..sweep.points.len())
+        .map(|i| sweep.reduction_per_meur(i))
+        .collect()
+}
+
+/// What the comparison page shows of every scenario; `plan_dirs` are the folder names
+/// of their own plans inside [`super::PLANS_DIR`].
+pub fn scenario_entries(solved: &[Solved], plan_dirs: &[String]) -> Vec<ScenarioEntry> {
+    solved
+        .iter()
+        .zip(plan_dirs)
+        .map(|(s, dir)| ScenarioEntry {
+            name: s.scenario.name.clone(),
+            file: s.scenario.file_label(),
+            base: s.scenario.base.display().to_string(),
+            households_variant: s.case.settings.households_variant.clone(),
+            description: s.scenario.description.clone(),
+            optimal: s.summary.status == "optimal",
+            plan_dir: format!("{}/{dir}", super::PLANS_DIR),
+        })
+        .collect()
 }
