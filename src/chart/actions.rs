@@ -4,8 +4,8 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, VPos};
 
+use super::bars;
 use super::data::{ChartData, MunicipalityData};
 use super::format::{nice_step, Lang};
 use super::style::{self, DrawResult, Mark};
@@ -28,9 +28,7 @@ pub fn ranked(data: &ChartData) -> Vec<&MunicipalityData> {
 
 /// The picture size: taller with more bars.
 pub fn size(data: &ChartData) -> (u32, u32) {
-    let bars = shown(data.municipalities.len()).max(1) as u32;
-    let height = style::header_height(1) + 70 + bars * PITCH + 90;
-    (style::WIDTH, height.max(640))
+    bars::size(shown(data.municipalities.len()), 1, PITCH)
 }
 
 /// The chart's title.
@@ -66,9 +64,8 @@ pub fn draw<DB: DrawingBackend>(
     }
     subtitle.push('.');
     let body = style::header(root, &title(data, lang), &[subtitle])?;
-    let (legend_area, plot_area) = body.split_vertically(70);
-    style::legend(
-        &legend_area,
+    let plot_area = bars::legend_on_top(
+        &body,
         &[
             (
                 Mark::Box(style::DEMOLISH),
@@ -87,50 +84,26 @@ pub fn draw<DB: DrawingBackend>(
                 lang.pick("nieuwbouw", "new build").into(),
             ),
         ],
-        (style::MARGIN, 30),
-        style::WIDTH as i32 - 40,
+        70,
     )?;
 
     let n = shown.len().max(1) as i32;
     let max = shown.iter().map(|m| m.task()).fold(0.0, f64::max);
     let x_max = if max > 0.0 { max * 1.14 } else { 1.0 };
-    let label_font = style::text(style::LABEL_SIZE, style::INK);
-    let mut widest = 0;
-    for m in &shown {
-        widest = widest.max(plot_area.estimate_text_size(&m.name, &label_font)?.0);
-    }
     let names: Vec<String> = shown.iter().map(|m| m.name.clone()).collect();
-    let name_of = |v: &SegmentValue<i32>| match v {
-        SegmentValue::CenterOf(i) => names.get((n - 1 - i) as usize).cloned().unwrap_or_default(),
-        _ => String::new(),
-    };
     let step = nice_step(x_max, 6);
-    let mut chart = ChartBuilder::on(&plot_area)
-        .margin_left(style::MARGIN as u32)
-        .margin_right(60)
-        .margin_bottom(10)
-        .x_label_area_size(60)
-        .y_label_area_size(widest + 24)
-        .build_cartesian_2d(0.0..x_max, (0..n - 1).into_segmented())?;
-    chart
-        .configure_mesh()
-        .disable_y_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(style::GRID)
-        .axis_style(style::AXIS)
-        .x_labels((x_max / step).ceil() as usize + 1)
-        .y_labels(n as usize)
-        .x_label_formatter(&|x| lang.int(*x))
-        .y_label_formatter(&name_of)
-        .label_style(label_font.clone())
-        .x_desc(lang.pick("woningen", "dwellings"))
-        .draw()?;
+    let mut chart = bars::axes(
+        &plot_area,
+        &names,
+        x_max,
+        (x_max / step).ceil() as usize + 1,
+        &|x| lang.int(*x),
+        Some(lang.pick("woningen", "dwellings")),
+    )?;
 
-    let (_, rows) = chart.plotting_area().get_pixel_range();
-    let seg = (rows.end - rows.start) as f64 / f64::from(n);
-    let gap = ((seg * 0.18).round() as u32).max(2);
+    let gap = ((bars::row_height(&chart, n) * 0.18).round() as u32).max(2);
     for (rank, m) in shown.iter().enumerate() {
-        let y = n - 1 - rank as i32;
+        let y = bars::row_of(rank, n);
         let parts = [
             (m.demolished, style::DEMOLISH),
             (m.transformed, style::TRANSFORM),
@@ -141,24 +114,11 @@ pub fn draw<DB: DrawingBackend>(
             if value <= 0.0 {
                 continue;
             }
-            let mut bar = Rectangle::new(
-                [
-                    (x, SegmentValue::Exact(y)),
-                    (x + value, SegmentValue::Exact(y + 1)),
-                ],
-                colour.filled(),
-            );
-            bar.set_margin(gap, gap, 0, 0);
-            chart.draw_series(std::iter::once(bar))?;
+            chart.draw_series([bars::bar((x, x + value), y, colour.filled(), (gap, gap))])?;
             x += value;
         }
         let anchor = chart.backend_coord(&(x, SegmentValue::CenterOf(y)));
-        let base = root.get_base_pixel();
-        root.draw_text(
-            &lang.int(m.task()),
-            &style::anchored(style::SMALL_SIZE, style::INK, HPos::Left, VPos::Center),
-            (anchor.0 + 10 - base.0, anchor.1 - base.1),
-        )?;
+        bars::value_label(root, &lang.int(m.task()), anchor)?;
     }
     root.present()
 }

@@ -8,8 +8,8 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, VPos};
 
+use super::bars;
 use super::format::{nice_step, Lang};
 use super::style::{self, DrawResult, Mark};
 
@@ -112,13 +112,7 @@ pub fn mismatch_per_region<DB: DrawingBackend>(
         .map(|(i, s)| (Mark::Box(scenario_colour(i)), s.name.clone()))
         .collect();
     let rows = style::legend_rows(&body, &entries, style::WIDTH as i32 - 40)?;
-    let (legend_area, plot_area) = body.split_vertically((50 + 40 * rows) as i32);
-    style::legend(
-        &legend_area,
-        &entries,
-        (style::MARGIN, 30),
-        style::WIDTH as i32 - 40,
-    )?;
+    let plot_area = bars::legend_on_top(&body, &entries, 50 + 40 * rows)?;
 
     let n = data.regions.len().max(1) as i32;
     let bars = data.scenarios.len().max(1) as u32;
@@ -131,43 +125,19 @@ pub fn mismatch_per_region<DB: DrawingBackend>(
     // Room on the right for the value labels.
     let x_max = if max > 0.0 { max * 1.3 } else { 1.0 };
     let step = nice_step(x_max, 6);
-    let label_font = style::text(style::LABEL_SIZE, style::INK);
-    let mut widest = 0;
-    for r in &data.regions {
-        widest = widest.max(plot_area.estimate_text_size(r, &label_font)?.0);
-    }
-    let names = data.regions.clone();
-    let name_of = |v: &SegmentValue<i32>| match v {
-        SegmentValue::CenterOf(i) => names.get((n - 1 - i) as usize).cloned().unwrap_or_default(),
-        _ => String::new(),
-    };
-    let mut chart = ChartBuilder::on(&plot_area)
-        .margin_left(style::MARGIN as u32)
-        .margin_right(60)
-        .margin_bottom(10)
-        .x_label_area_size(60)
-        .y_label_area_size(widest + 24)
-        .build_cartesian_2d(0.0..x_max, (0..n - 1).into_segmented())?;
-    chart
-        .configure_mesh()
-        .disable_y_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(style::GRID)
-        .axis_style(style::AXIS)
-        .x_labels((x_max / step).ceil() as usize + 1)
-        .y_labels(n as usize)
-        .x_label_formatter(&|x| lang.int(*x))
-        .y_label_formatter(&name_of)
-        .label_style(label_font.clone())
-        .draw()?;
+    let mut chart = bars::axes(
+        &plot_area,
+        &data.regions,
+        x_max,
+        (x_max / step).ceil() as usize + 1,
+        &|x| lang.int(*x),
+        None,
+    )?;
 
-    let (_, rows) = chart.plotting_area().get_pixel_range();
-    let seg = f64::from((rows.end - rows.start) as u32) / f64::from(n as u32);
+    let seg = bars::row_height(&chart, n);
     let bar = ((seg - f64::from(REGION_GAP)) / f64::from(bars)).max(2.0);
-    let base = root.get_base_pixel();
-    let value_font = style::anchored(style::SMALL_SIZE, style::INK, HPos::Left, VPos::Center);
-    for (r, _) in data.regions.iter().enumerate() {
-        let y = n - 1 - r as i32;
+    for r in 0..data.regions.len() {
+        let y = bars::row_of(r, n);
         for (i, s) in data.scenarios.iter().enumerate() {
             let Some((nothing, plan)) = s.regions[r] else {
                 continue;
@@ -177,34 +147,19 @@ pub fn mismatch_per_region<DB: DrawingBackend>(
                 .round()
                 .max(0.0) as u32;
             let colour = scenario_colour(i);
-            let rect = |value: f64, st: ShapeStyle| {
-                let mut rect = Rectangle::new(
-                    [
-                        (0.0, SegmentValue::Exact(y)),
-                        (value, SegmentValue::Exact(y + 1)),
-                    ],
-                    st,
-                );
-                rect.set_margin(top, bottom, 0, 0);
-                rect
-            };
+            let margins = (top, bottom);
             chart.draw_series([
-                rect(nothing, colour.mix(0.12).filled()),
-                rect(nothing, colour.stroke_width(2)),
-                rect(plan, colour.filled()),
+                bars::bar((0.0, nothing), y, colour.mix(0.12).filled(), margins),
+                bars::bar((0.0, nothing), y, colour.stroke_width(2), margins),
+                bars::bar((0.0, plan), y, colour.filled(), margins),
             ])?;
-            let end = chart.backend_coord(&(nothing.max(plan), SegmentValue::Exact(y + 1)));
-            let centre = f64::from(end.1) + f64::from(top) + (seg - f64::from(top + bottom)) / 2.0;
             let change = if nothing > 0.0 {
                 format!(" ({})", signed_pct(plan / nothing - 1.0, lang))
             } else {
                 String::new()
             };
-            root.draw_text(
-                &format!("{}{change}", lang.int(plan)),
-                &value_font,
-                (end.0 + 10 - base.0, centre.round() as i32 - base.1),
-            )?;
+            let text = format!("{}{change}", lang.int(plan));
+            bars::label_after(root, &chart, &text, (nothing.max(plan), y), margins, seg)?;
         }
     }
     root.present()

@@ -18,6 +18,7 @@
 //! The same input gives byte-identical SVG and PNG files.
 
 pub mod actions;
+pub mod bars;
 pub mod budget;
 pub mod compare;
 pub mod data;
