@@ -9,6 +9,7 @@ use super::bars;
 use super::data::{ChartData, MunicipalityData};
 use super::format::{nice_step, Lang};
 use super::style::{self, DrawResult, Mark};
+use crate::labels;
 
 pub use super::data::{bars_shown as shown, BARS_ALL_UP_TO as ALL_UP_TO, MAX_BARS};
 /// Vertical pixels per bar.
@@ -34,12 +35,7 @@ pub fn size(data: &ChartData) -> (u32, u32) {
 /// The chart's title.
 pub fn title(data: &ChartData, lang: Lang) -> String {
     let (first, last) = data.horizon();
-    match lang {
-        Lang::Nl => format!("Sloop, transformatie en nieuwbouw per gemeente, {first}–{last}"),
-        Lang::En => {
-            format!("Demolition, transformation and new build per municipality, {first}–{last}")
-        }
-    }
+    labels::ACTIONS_TITLE.format(lang, &[&first, &last])
 }
 
 /// Draws the chart on `root` (any plotters backend).
@@ -57,10 +53,7 @@ pub fn draw<DB: DrawingBackend>(
         )
         .to_string();
     if shown.len() < total {
-        subtitle.push_str(&match lang {
-            Lang::Nl => format!(" (top {} van {} gemeenten)", shown.len(), total),
-            Lang::En => format!(" (top {} of {} municipalities)", shown.len(), total),
-        });
+        subtitle.push_str(&labels::TOP_OF_MUNICIPALITIES.format(lang, &[&shown.len(), &total]));
     }
     subtitle.push('.');
     let body = style::header(root, &title(data, lang), &[subtitle])?;

@@ -10,6 +10,7 @@ use super::data::{ChartData, RegionData};
 use super::format::{nice_step, step_decimals, Lang};
 use super::panels;
 use super::style::{self, DrawResult, Mark};
+use crate::labels;
 
 /// The picture size for this data: one panel per region in a grid.
 pub fn size(data: &ChartData) -> (u32, u32) {
@@ -19,10 +20,7 @@ pub fn size(data: &ChartData) -> (u32, u32) {
 /// The chart's title.
 pub fn title(data: &ChartData, lang: Lang) -> String {
     let (first, last) = data.horizon();
-    match lang {
-        Lang::Nl => format!("Budget en uitgaven per regio en periode, {first}–{last}"),
-        Lang::En => format!("Budget and spending per region and period, {first}–{last}"),
-    }
+    labels::BUDGET_TITLE.format(lang, &[&first, &last])
 }
 
 /// Draws the chart on `root` (any plotters backend).
@@ -39,10 +37,6 @@ pub fn draw<DB: DrawingBackend>(
              spending is net: sales count negative.",
         )
         .to_string();
-    let (cells, legend_area) = panels::layout(root, data, &title(data, lang), subtitle, lang)?;
-    for (region, cell) in &cells {
-        panel(cell, data, region, lang)?;
-    }
     let entries = [
         (
             Mark::Box(style::BUDGET),
@@ -69,13 +63,14 @@ pub fn draw<DB: DrawingBackend>(
             e
         }
     };
-    style::legend(
-        &legend_area,
+    panels::draw(
+        root,
+        data,
+        (&title(data, lang), subtitle),
+        lang,
         &entries,
-        (style::MARGIN, 48),
-        style::WIDTH as i32 - 40,
-    )?;
-    root.present()
+        panel,
+    )
 }
 
 fn panel<DB: DrawingBackend>(

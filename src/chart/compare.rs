@@ -12,6 +12,7 @@ use plotters::prelude::*;
 use super::bars;
 use super::format::{nice_step, Lang};
 use super::style::{self, DrawResult, Mark};
+use crate::labels;
 
 /// The colour of scenario `i` (the colour-blind-safe palette of the plan charts).
 pub fn scenario_colour(i: usize) -> RGBColor {
@@ -52,20 +53,12 @@ const REGION_GAP: u32 = 28;
 
 /// The title of the mismatch chart.
 pub fn mismatch_title(lang: Lang) -> String {
-    lang.pick(
-        "Mismatch per regio: scenario's naast elkaar",
-        "Mismatch per region: scenarios side by side",
-    )
-    .into()
+    lang.get(labels::MISMATCH_PER_REGION_TITLE).into()
 }
 
 /// The title of the stock chart.
 pub fn trajectories_title(lang: Lang) -> String {
-    lang.pick(
-        "Woningvoorraad en vraag per scenario, alle regio's samen",
-        "Housing stock and demand per scenario, all regions together",
-    )
-    .into()
+    lang.get(labels::TRAJECTORIES_TITLE).into()
 }
 
 /// The picture size of the mismatch chart: taller with more regions and scenarios.
@@ -367,13 +360,7 @@ pub fn stock_trajectories<DB: DrawingBackend>(
             style::DO_NOTHING.stroke_width(4),
         ))?;
     }
-    style::legend(
-        &legend_area,
-        &entries,
-        (style::MARGIN, 40),
-        style::WIDTH as i32 - 40,
-    )?;
-    root.present()
+    style::legend_and_present(root, &legend_area, &entries, 40)
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use super::data::ChartData;
 use super::format::Lang;
 use super::geo::{self, Area, Boundaries, Bounds};
 use super::style::{self, DrawResult};
+use crate::labels;
 
 /// Width of the legend column on the right.
 const LEGEND_WIDTH: i32 = 470;
@@ -138,10 +139,7 @@ pub fn size(_data: &ChartData) -> (u32, u32) {
 /// The chart's title.
 pub fn title(data: &ChartData, lang: Lang) -> String {
     let (first, last) = data.horizon();
-    match lang {
-        Lang::Nl => format!("Sloop en transformatie per gemeente, {first}–{last}"),
-        Lang::En => format!("Demolition and transformation per municipality, {first}–{last}"),
-    }
+    labels::MAP_TITLE.format(lang, &[&first, &last])
 }
 
 /// Draws the map on `root` (any plotters backend).

@@ -7,7 +7,7 @@ use plotters::prelude::*;
 
 use super::data::{ChartData, RegionData};
 use super::format::Lang;
-use super::style;
+use super::style::{self, DrawResult, Mark};
 
 /// Height of the legend strip under the panels.
 pub const LEGEND: u32 = 96;
@@ -44,4 +44,21 @@ pub fn layout<'d, DB: DrawingBackend>(
     let (rows, cols) = style::grid(shown.len());
     let cells = panels.split_evenly((rows, cols));
     Ok((shown.into_iter().zip(cells).collect(), legend_area))
+}
+
+/// Draws a chart with a panel per region: the header with `title` and `subtitle`, every
+/// shown region's panel with `panel`, and the legend `entries` under them.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    data: &ChartData,
+    (title, subtitle): (&str, String),
+    lang: Lang,
+    entries: &[(Mark, String)],
+    panel: impl Fn(&DrawingArea<DB, Shift>, &ChartData, &RegionData, Lang) -> DrawResult<DB>,
+) -> DrawResult<DB> {
+    let (cells, legend_area) = layout(root, data, title, subtitle, lang)?;
+    for (region, cell) in &cells {
+        panel(cell, data, region, lang)?;
+    }
+    style::legend_and_present(root, &legend_area, entries, 48)
 }

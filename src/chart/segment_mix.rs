@@ -10,6 +10,7 @@ use super::data::{ChartData, RegionData};
 use super::format::Lang;
 use super::panels;
 use super::style::{self, DrawResult, Mark};
+use crate::labels;
 
 /// The picture size for this data: one panel per region in a grid.
 pub fn size(data: &ChartData) -> (u32, u32) {
@@ -19,13 +20,7 @@ pub fn size(data: &ChartData) -> (u32, u32) {
 /// The chart's title.
 pub fn title(data: &ChartData, lang: Lang) -> String {
     let (_, last) = data.horizon();
-    match lang {
-        Lang::Nl => format!(
-            "Samenstelling van de voorraad per regio, {}–{last}",
-            data.base_year
-        ),
-        Lang::En => format!("Stock by segment per region, {}–{last}", data.base_year),
-    }
+    labels::SEGMENT_MIX_TITLE.format(lang, &[&data.base_year, &last])
 }
 
 /// Shares of each segment per year: `shares[s][t]`, 0 where the region has no stock.
@@ -60,23 +55,20 @@ pub fn draw<DB: DrawingBackend>(
              share in the base year → at the end.",
         )
         .to_string();
-    let (cells, legend_area) = panels::layout(root, data, &title(data, lang), subtitle, lang)?;
-    for (region, cell) in &cells {
-        panel(cell, data, region, lang)?;
-    }
     let entries: Vec<(Mark, String)> = data
         .segments
         .iter()
         .enumerate()
         .map(|(s, label)| (Mark::Box(style::segment_colour(s)), label.clone()))
         .collect();
-    style::legend(
-        &legend_area,
+    panels::draw(
+        root,
+        data,
+        (&title(data, lang), subtitle),
+        lang,
         &entries,
-        (style::MARGIN, 48),
-        style::WIDTH as i32 - 40,
-    )?;
-    root.present()
+        panel,
+    )
 }
 
 fn panel<DB: DrawingBackend>(

@@ -9,6 +9,7 @@ use super::data::{ChartData, RegionData};
 use super::format::Lang;
 use super::panels;
 use super::style::{self, DrawResult, Mark};
+use crate::labels;
 
 /// The picture size for this data: one panel per region in a grid.
 pub fn size(data: &ChartData) -> (u32, u32) {
@@ -18,16 +19,7 @@ pub fn size(data: &ChartData) -> (u32, u32) {
 /// The chart's title.
 pub fn title(data: &ChartData, lang: Lang) -> String {
     let (_, last) = data.horizon();
-    match lang {
-        Lang::Nl => format!(
-            "Woningvoorraad en vraag per regio, {}–{last}",
-            data.base_year
-        ),
-        Lang::En => format!(
-            "Housing stock and demand per region, {}–{last}",
-            data.base_year
-        ),
-    }
+    labels::STOCK_DEMAND_TITLE.format(lang, &[&data.base_year, &last])
 }
 
 /// Draws the chart on `root` (any plotters backend).
@@ -47,10 +39,6 @@ pub fn draw<DB: DrawingBackend>(
              stock above demand stands empty for good."
         ),
     };
-    let (cells, legend_area) = panels::layout(root, data, &title(data, lang), subtitle, lang)?;
-    for (region, cell) in &cells {
-        panel(cell, data, region, lang)?;
-    }
     let entries = [
         (
             Mark::Line(style::DEMAND),
@@ -74,13 +62,14 @@ pub fn draw<DB: DrawingBackend>(
             },
         ),
     ];
-    style::legend(
-        &legend_area,
+    panels::draw(
+        root,
+        data,
+        (&title(data, lang), subtitle),
+        lang,
         &entries,
-        (style::MARGIN, 48),
-        style::WIDTH as i32 - 40,
-    )?;
-    root.present()
+        panel,
+    )
 }
 
 fn panel<DB: DrawingBackend>(

@@ -155,6 +155,18 @@ pub enum Mark {
     Sample(RGBColor, &'static str),
 }
 
+/// Draws the legend `entries` in the strip `legend_area` with its first row at `top`,
+/// then presents the picture: the last step of every chart with a legend at the bottom.
+pub fn legend_and_present<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    legend_area: &DrawingArea<DB, Shift>,
+    entries: &[(Mark, String)],
+    top: i32,
+) -> DrawResult<DB> {
+    legend(legend_area, entries, (MARGIN, top), WIDTH as i32 - 40)?;
+    root.present()
+}
+
 /// The width of one legend entry: its mark, a gap, its label and the space after it.
 fn entry_width<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,

@@ -7,6 +7,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::format::Lang;
 use super::style::{self, DrawResult, Mark};
+use crate::labels;
 
 /// What a sweep varied, as its chart and page show it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,16 +34,11 @@ pub struct SweepData {
 
 /// The chart's title.
 pub fn title(data: &SweepData, lang: Lang) -> String {
-    match (data.axis, lang) {
-        (SweepAxis::Budget, Lang::Nl) => format!("Mismatch tegen budget — {}", data.name),
-        (SweepAxis::Budget, Lang::En) => format!("Mismatch against budget — {}", data.name),
-        (SweepAxis::FrictionVacancy, Lang::Nl) => {
-            format!("Mismatch tegen frictieleegstand — {}", data.name)
-        }
-        (SweepAxis::FrictionVacancy, Lang::En) => {
-            format!("Mismatch against frictional vacancy — {}", data.name)
-        }
-    }
+    let label = match data.axis {
+        SweepAxis::Budget => labels::SWEEP_BUDGET_TITLE,
+        SweepAxis::FrictionVacancy => labels::SWEEP_FRICTION_TITLE,
+    };
+    label.format(lang, &[&data.name])
 }
 
 /// The mismatch against the money (or the frictional vacancy), the knee marked.
@@ -183,13 +179,7 @@ pub fn draw<DB: DrawingBackend>(
             lang.pick("knik", "knee").to_string(),
         ));
     }
-    style::legend(
-        &legend_area,
-        &entries,
-        (style::MARGIN, 40),
-        style::WIDTH as i32 - 40,
-    )?;
-    root.present()
+    style::legend_and_present(root, &legend_area, &entries, 40)
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use super::bars;
 use super::data::{ChartData, MunicipalityData};
 use super::format::{nice_step, step_decimals, Lang};
 use super::style::{self, DrawResult, Mark};
+use crate::labels;
 
 pub use super::data::{bars_shown as shown, BARS_ALL_UP_TO as ALL_UP_TO, MAX_BARS};
 /// Vertical pixels per municipality (two bars).
@@ -34,11 +35,7 @@ pub fn size(data: &ChartData) -> (u32, u32) {
 
 /// The chart's title.
 pub fn title(data: &ChartData, lang: Lang) -> String {
-    let year = data.last_year();
-    match lang {
-        Lang::Nl => format!("Structurele leegstand per gemeente in {year}"),
-        Lang::En => format!("Structural vacancy per municipality in {year}"),
-    }
+    labels::VACANCY_TITLE.format(lang, &[&data.last_year()])
 }
 
 /// Draws the chart on `root` (any plotters backend).
@@ -68,10 +65,7 @@ pub fn draw<DB: DrawingBackend>(
         )
         .to_string();
     if shown.len() < total {
-        second.push_str(&match lang {
-            Lang::Nl => format!(" (top {} van {} gemeenten)", shown.len(), total),
-            Lang::En => format!(" (top {} of {} municipalities)", shown.len(), total),
-        });
+        second.push_str(&labels::TOP_OF_MUNICIPALITIES.format(lang, &[&shown.len(), &total]));
     }
     second.push('.');
     let body = style::header(root, &title(data, lang), &[first, second])?;
