@@ -17,14 +17,11 @@ const PITCH: u32 = 44;
 
 /// The municipalities shown, biggest task first (ties by code), at most [`shown`] of them.
 pub fn ranked(data: &ChartData) -> Vec<&MunicipalityData> {
-    let mut all: Vec<&MunicipalityData> = data.municipalities.iter().collect();
-    all.sort_by(|a, b| {
+    super::data::ranked_by(data, |a, b| {
         b.task()
             .total_cmp(&a.task())
             .then_with(|| a.code.cmp(&b.code))
-    });
-    all.truncate(shown(all.len()));
-    all
+    })
 }
 
 /// The picture size: taller with more bars.

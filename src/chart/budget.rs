@@ -6,9 +6,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::data::{ChartData, RegionData};
+use super::data::ChartData;
 use super::format::{nice_step, step_decimals, Lang};
-use super::panels;
+use super::panels::{self, Cell};
 use super::style::{self, DrawResult, Mark};
 use crate::labels;
 
@@ -63,22 +63,12 @@ pub fn draw<DB: DrawingBackend>(
             e
         }
     };
-    panels::draw(
-        root,
-        data,
-        (&title(data, lang), subtitle),
-        lang,
-        &entries,
-        panel,
-    )
+    let head = (title(data, lang), subtitle);
+    panels::draw(root, data, lang, head, &entries, panel)
 }
 
-fn panel<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    data: &ChartData,
-    region: &RegionData,
-    lang: Lang,
-) -> DrawResult<DB> {
+fn panel<DB: DrawingBackend>(cell: &Cell<'_, DB>) -> DrawResult<DB> {
+    let (area, data, region, lang) = (cell.area, cell.data, cell.region, cell.lang);
     let to_m = |eur: f64| eur / 1e6;
     let hi = region
         .budget_eur

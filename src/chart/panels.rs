@@ -46,19 +46,36 @@ pub fn layout<'d, DB: DrawingBackend>(
     Ok((shown.into_iter().zip(cells).collect(), legend_area))
 }
 
+/// One panel to draw: its area, the chart's data, its region and the language.
+pub struct Cell<'a, DB: DrawingBackend> {
+    /// The panel's area.
+    pub area: &'a DrawingArea<DB, Shift>,
+    /// The statistics of the whole chart.
+    pub data: &'a ChartData,
+    /// The panel's region.
+    pub region: &'a RegionData,
+    /// The language of the labels.
+    pub lang: Lang,
+}
+
 /// Draws a chart with a panel per region: the header with `title` and `subtitle`, every
 /// shown region's panel with `panel`, and the legend `entries` under them.
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     data: &ChartData,
-    (title, subtitle): (&str, String),
     lang: Lang,
+    (title, subtitle): (String, String),
     entries: &[(Mark, String)],
-    panel: impl Fn(&DrawingArea<DB, Shift>, &ChartData, &RegionData, Lang) -> DrawResult<DB>,
+    panel: impl Fn(&Cell<'_, DB>) -> DrawResult<DB>,
 ) -> DrawResult<DB> {
-    let (cells, legend_area) = layout(root, data, title, subtitle, lang)?;
-    for (region, cell) in &cells {
-        panel(cell, data, region, lang)?;
+    let (cells, legend_area) = layout(root, data, &title, subtitle, lang)?;
+    for (region, area) in &cells {
+        panel(&Cell {
+            area,
+            data,
+            region,
+            lang,
+        })?;
     }
     style::legend_and_present(root, &legend_area, entries, 48)
 }

@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::data::{ChartData, RegionData};
 use super::format::Lang;
-use super::panels;
+use super::panels::{self, Cell};
 use super::style::{self, DrawResult, Mark};
 use crate::labels;
 
@@ -61,22 +61,12 @@ pub fn draw<DB: DrawingBackend>(
         .enumerate()
         .map(|(s, label)| (Mark::Box(style::segment_colour(s)), label.clone()))
         .collect();
-    panels::draw(
-        root,
-        data,
-        (&title(data, lang), subtitle),
-        lang,
-        &entries,
-        panel,
-    )
+    let head = (title(data, lang), subtitle);
+    panels::draw(root, data, lang, head, &entries, panel)
 }
 
-fn panel<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    data: &ChartData,
-    region: &RegionData,
-    lang: Lang,
-) -> DrawResult<DB> {
+fn panel<DB: DrawingBackend>(cell: &Cell<'_, DB>) -> DrawResult<DB> {
+    let (area, data, region, lang) = (cell.area, cell.data, cell.region, cell.lang);
     let first = data.base_year;
     let last = data.last_year().max(first + 1);
     let label_font = style::text(style::SMALL_SIZE, style::INK);

@@ -5,9 +5,9 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::data::{ChartData, RegionData};
+use super::data::ChartData;
 use super::format::Lang;
-use super::panels;
+use super::panels::{self, Cell};
 use super::style::{self, DrawResult, Mark};
 use crate::labels;
 
@@ -62,22 +62,12 @@ pub fn draw<DB: DrawingBackend>(
             },
         ),
     ];
-    panels::draw(
-        root,
-        data,
-        (&title(data, lang), subtitle),
-        lang,
-        &entries,
-        panel,
-    )
+    let head = (title(data, lang), subtitle);
+    panels::draw(root, data, lang, head, &entries, panel)
 }
 
-fn panel<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    data: &ChartData,
-    region: &RegionData,
-    lang: Lang,
-) -> DrawResult<DB> {
+fn panel<DB: DrawingBackend>(cell: &Cell<'_, DB>) -> DrawResult<DB> {
+    let (area, data, region, lang) = (cell.area, cell.data, cell.region, cell.lang);
     let all = region
         .demand
         .iter()

@@ -17,15 +17,12 @@ const PITCH: u32 = 60;
 
 /// The municipalities shown, highest vacancy without action first (ties by code).
 pub fn ranked(data: &ChartData) -> Vec<&MunicipalityData> {
-    let mut all: Vec<&MunicipalityData> = data.municipalities.iter().collect();
-    all.sort_by(|a, b| {
+    super::data::ranked_by(data, |a, b| {
         b.vacancy_do_nothing()
             .total_cmp(&a.vacancy_do_nothing())
             .then_with(|| b.vacancy_plan().total_cmp(&a.vacancy_plan()))
             .then_with(|| a.code.cmp(&b.code))
-    });
-    all.truncate(shown(all.len()));
-    all
+    })
 }
 
 /// The picture size: taller with more municipalities.
