@@ -100,3 +100,89 @@ pub const TOP_OF_MUNICIPALITIES: Label = Label::new(
     " (top {} van {} gemeenten)",
     " (top {} of {} municipalities)",
 );
+
+// Column headers of the output tables (workbook and page).
+
+/// Plan column: demolition.
+pub const DEMOLISH_COL: Label = Label::new("Sloop", "Demolish");
+/// Plan column: new build.
+pub const NEW_BUILD_COL: Label = Label::new("Nieuwbouw", "New build");
+/// Plan column: transformed out.
+pub const TRANSFORM_OUT_COL: Label = Label::new("Transformatie uit", "Transformed out");
+/// Plan column: transformed in.
+pub const TRANSFORM_IN_COL: Label = Label::new("Transformatie in", "Transformed in");
+/// Plan column: the stock at the end of the period.
+pub const STOCK_END_COL: Label = Label::new("Voorraad eind", "Stock at end");
+/// Transformation column: dwellings in.
+pub const DWELLINGS_IN: Label = Label::new("Woningen in", "Dwellings in");
+/// Transformation column: dwellings out.
+pub const DWELLINGS_OUT: Label = Label::new("Woningen uit", "Dwellings out");
+/// Transformation column: cost, in the workbook.
+pub const COST_EUR_COL: Label = Label::new("Kosten (€)", "Cost (€)");
+/// Transformation column: cost, on the page.
+pub const COST_COL: Label = Label::new("Kosten", "Cost");
+/// Balance column: households.
+pub const HOUSEHOLDS_COL: Label = Label::new("Huishoudens", "Households");
+/// Balance column: demand.
+pub const DEMAND_COL: Label = Label::new("Vraag", "Demand");
+/// Balance column: stock if nothing is done.
+pub const STOCK_DO_NOTHING_COL: Label =
+    Label::new("Voorraad zonder ingrijpen", "Stock, do nothing");
+/// Balance column: stock with the plan.
+pub const STOCK_PLAN_COL: Label = Label::new("Voorraad met plan", "Stock, plan");
+/// Balance column: surplus if nothing is done.
+pub const SURPLUS_DO_NOTHING_COL: Label =
+    Label::new("Overschot zonder ingrijpen", "Surplus, do nothing");
+/// Balance column: surplus with the plan.
+pub const SURPLUS_PLAN_COL: Label = Label::new("Overschot met plan", "Surplus, plan");
+/// Balance column: shortage if nothing is done.
+pub const SHORTAGE_DO_NOTHING_COL: Label =
+    Label::new("Tekort zonder ingrijpen", "Shortage, do nothing");
+/// Balance column: shortage with the plan.
+pub const SHORTAGE_PLAN_COL: Label = Label::new("Tekort met plan", "Shortage, plan");
+/// A page column under a group heading: if nothing is done.
+pub const DO_NOTHING_COL: Label = Label::new("zonder ingrijpen", "do nothing");
+/// A page column under a group heading: with the plan.
+pub const WITH_PLAN_COL: Label = Label::new("met plan", "plan");
+/// Budget.
+pub const BUDGET: Label = Label::new("Budget", "Budget");
+/// Budget column in the workbook.
+pub const BUDGET_EUR_COL: Label = Label::new("Budget (€)", "Budget (€)");
+/// Budget column: spent, in the workbook.
+pub const SPENT_EUR_COL: Label = Label::new("Uitgegeven (€)", "Spent (€)");
+/// Budget column: spent, on the page.
+pub const SPENT_COL: Label = Label::new("Uitgegeven", "Spent");
+/// Budget column: the shadow price, in the workbook.
+pub const SHADOW_PRICE_SHEET_COL: Label = Label::new(
+    "Schaduwprijs (woningjaren per € 1 mln)",
+    "Shadow price (dwelling-years per €1 M)",
+);
+/// Budget column: the shadow price, on the page.
+pub const SHADOW_PRICE_PAGE_COL: Label = Label::new(
+    "Schaduwprijs (woningjaren per mln €)",
+    "Shadow price (dwelling-years per €1 M)",
+);
+/// A municipality's code.
+pub const CODE: Label = Label::new("Code", "Code");
+/// Municipality.
+pub const MUNICIPALITY: Label = Label::new("Gemeente", "Municipality");
+/// Region.
+pub const REGION: Label = Label::new("Regio", "Region");
+/// The first year of a period.
+pub const PERIOD_START: Label = Label::new("Begin periode", "Period start");
+/// The last year of a period.
+pub const PERIOD_END: Label = Label::new("Eind periode", "Period end");
+/// Period.
+pub const PERIOD: Label = Label::new("Periode", "Period");
+/// Year.
+pub const YEAR: Label = Label::new("Jaar", "Year");
+/// Transformation.
+pub const TRANSFORMATION: Label = Label::new("Transformatie", "Transformation");
+/// Transformations.
+pub const TRANSFORMATIONS: Label = Label::new("Transformaties", "Transformations");
+/// A transformation's segment before.
+pub const FROM_SEGMENT: Label = Label::new("Van segment", "From segment");
+/// A transformation's segment after.
+pub const TO_SEGMENT: Label = Label::new("Naar segment", "To segment");
+/// The total row of a table.
+pub const TOTAL: Label = Label::new("totaal", "total");

@@ -16,12 +16,16 @@ use std::path::Path;
 
 use crate::case::{Case, Mode};
 use crate::chart::RenderedChart;
+use crate::labels;
 use crate::lang::Lang;
 use crate::plan::{Plan, PlanStatus};
 use crate::report::markdown;
 use crate::report::page::{self, eur, section, Table};
 use crate::report::summary::Summary;
-use crate::report::tables::{year_of, Tables};
+use crate::report::tables::{
+    year_of, Column, Kind, Tables, BALANCE_COLUMNS, BUDGET_COLUMNS, PLAN_COLUMNS,
+    TRANSFORMATION_COLUMNS,
+};
 use crate::{Error, Result};
 
 /// At most this many rows of the plan, transformation and balance tables are shown.
@@ -378,33 +382,36 @@ fn municipality_label(case: &Case, m: usize) -> String {
     format!("{} ({})", esc(&m.name), esc(&m.code))
 }
 
+/// The page's header of a table: its key columns, then `columns`.
+fn head<'h, R>(keys: &[&'h str], columns: &[Column<R>], lang: Lang) -> Vec<&'h str> {
+    let values = columns.iter().map(|c| c.page.pick(lang));
+    keys.iter().copied().chain(values).collect()
+}
+
+/// The page's cells of `row`: its key cells, then every value column in its format.
+fn cells<R>(mut keys: Vec<String>, columns: &[Column<R>], row: &R, lang: Lang) -> Vec<String> {
+    keys.extend(columns.iter().map(|c| {
+        let value = (c.value)(row);
+        match c.kind {
+            Kind::Euro => eur(lang, value),
+            Kind::Decimal => num(lang, value, 3),
+            _ => num(lang, value, 1),
+        }
+    }));
+    keys
+}
+
 fn budget(page: &Page<'_>) -> String {
     let (t, lang) = (page.tables, page.lang);
     let case = t.case;
-    let mut table = Table::new(
-        vec![
-            lang.pick("Regio", "Region"),
-            lang.pick("Periode", "Period"),
-            lang.pick("Budget", "Budget"),
-            lang.pick("Uitgegeven", "Spent"),
-            lang.pick(
-                "Schaduwprijs (woningjaren per mln €)",
-                "Shadow price (dwelling-years per €1 M)",
-            ),
-        ],
-        2,
-    );
+    let keys = [lang.get(labels::REGION), lang.get(labels::PERIOD)];
+    let mut table = Table::new(head(&keys, &BUDGET_COLUMNS, lang), 2);
     for row in t.budget.iter().take(MAX_HTML_ROWS) {
-        table.row(
-            vec![
-                esc(&case.regions[row.region]),
-                period_label(case, row.period),
-                eur(lang, row.budget_eur),
-                eur(lang, row.spent_eur),
-                num(lang, row.shadow_price_per_meur, 3),
-            ],
-            false,
-        );
+        let keys = vec![
+            esc(&case.regions[row.region]),
+            period_label(case, row.period),
+        ];
+        table.row(cells(keys, &BUDGET_COLUMNS, row, lang), false);
     }
     let body = format!(
         "{}{}<p class=\"note\">{}</p>\n",
@@ -435,33 +442,19 @@ fn budget(page: &Page<'_>) -> String {
 fn plan_table(page: &Page<'_>) -> String {
     let (t, lang) = (page.tables, page.lang);
     let case = t.case;
-    let mut table = Table::new(
-        vec![
-            lang.pick("Gemeente", "Municipality"),
-            "Segment",
-            lang.pick("Periode", "Period"),
-            lang.pick("Sloop", "Demolish"),
-            lang.pick("Nieuwbouw", "New build"),
-            lang.pick("Transformatie uit", "Transformed out"),
-            lang.pick("Transformatie in", "Transformed in"),
-            lang.pick("Voorraad eind", "Stock at end"),
-        ],
-        3,
-    );
+    let keys = [
+        lang.get(labels::MUNICIPALITY),
+        "Segment",
+        lang.get(labels::PERIOD),
+    ];
+    let mut table = Table::new(head(&keys, &PLAN_COLUMNS, lang), 3);
     for row in t.plan.iter().take(MAX_HTML_ROWS) {
-        table.row(
-            vec![
-                municipality_label(case, row.municipality),
-                esc(&case.segments[row.segment].label),
-                period_label(case, row.period),
-                num(lang, row.demolish, 1),
-                num(lang, row.new_build, 1),
-                num(lang, row.transform_out, 1),
-                num(lang, row.transform_in, 1),
-                num(lang, row.stock_end, 1),
-            ],
-            false,
-        );
+        let keys = vec![
+            municipality_label(case, row.municipality),
+            esc(&case.segments[row.segment].label),
+            period_label(case, row.period),
+        ];
+        table.row(cells(keys, &PLAN_COLUMNS, row, lang), false);
     }
     let body = format!(
         "{}{}",
@@ -494,35 +487,25 @@ fn transformation_table(page: &Page<'_>) -> String {
         .iter()
         .filter(|r| r.dwellings_in.abs() >= 1e-6)
         .collect();
-    let mut table = Table::new(
-        vec![
-            lang.pick("Gemeente", "Municipality"),
-            lang.pick("Transformatie", "Transformation"),
-            lang.pick("Periode", "Period"),
-            lang.pick("Woningen in", "Dwellings in"),
-            lang.pick("Woningen uit", "Dwellings out"),
-            lang.pick("Kosten", "Cost"),
-        ],
-        3,
-    );
+    let keys = [
+        lang.get(labels::MUNICIPALITY),
+        lang.get(labels::TRANSFORMATION),
+        lang.get(labels::PERIOD),
+    ];
+    let mut table = Table::new(head(&keys, &TRANSFORMATION_COLUMNS, lang), 3);
     for row in used.iter().take(MAX_HTML_ROWS) {
         let k = &case.transformations[row.transformation];
-        table.row(
-            vec![
-                municipality_label(case, row.municipality),
-                format!(
-                    "{} ({} → {})",
-                    esc(&k.label),
-                    esc(&case.segments[k.from].label),
-                    esc(&case.segments[k.to].label)
-                ),
-                period_label(case, row.period),
-                num(lang, row.dwellings_in, 1),
-                num(lang, row.dwellings_out, 1),
-                eur(lang, row.cost_eur),
-            ],
-            false,
-        );
+        let keys = vec![
+            municipality_label(case, row.municipality),
+            format!(
+                "{} ({} → {})",
+                esc(&k.label),
+                esc(&case.segments[k.from].label),
+                esc(&case.segments[k.to].label)
+            ),
+            period_label(case, row.period),
+        ];
+        table.row(cells(keys, &TRANSFORMATION_COLUMNS, row, lang), false);
     }
     let body = if used.is_empty() {
         format!(
@@ -558,27 +541,12 @@ fn transformation_table(page: &Page<'_>) -> String {
 fn balance_table(page: &Page<'_>) -> String {
     let (t, lang) = (page.tables, page.lang);
     let case = t.case;
-    let (without, with) = (
-        lang.pick("zonder ingrijpen", "do nothing"),
-        lang.pick("met plan", "plan"),
-    );
-    let mut table = Table::new(
-        vec![
-            lang.pick("Gemeente", "Municipality"),
-            "Segment",
-            lang.pick("Jaar", "Year"),
-            lang.pick("Huishoudens", "Households"),
-            lang.pick("Vraag", "Demand"),
-            without,
-            with,
-            without,
-            with,
-            without,
-            with,
-        ],
-        3,
-    )
-    .with_groups(vec![
+    let keys = [
+        lang.get(labels::MUNICIPALITY),
+        "Segment",
+        lang.get(labels::YEAR),
+    ];
+    let mut table = Table::new(head(&keys, &BALANCE_COLUMNS, lang), 3).with_groups(vec![
         ("", 5),
         (lang.pick("Voorraad", "Stock"), 2),
         (lang.pick("Overschot", "Surplus"), 2),
@@ -587,22 +555,15 @@ fn balance_table(page: &Page<'_>) -> String {
     for row in t.balance.iter().take(MAX_HTML_ROWS) {
         let segment = match row.segment {
             Some(s) => esc(&case.segments[s].label),
-            None => lang.pick("totaal", "total").into(),
+            None => lang.get(labels::TOTAL).into(),
         };
+        let keys = vec![
+            municipality_label(case, row.municipality),
+            segment,
+            year_of(case, row.time).to_string(),
+        ];
         table.row(
-            vec![
-                municipality_label(case, row.municipality),
-                segment,
-                year_of(case, row.time).to_string(),
-                num(lang, row.households, 1),
-                num(lang, row.plan.demand, 1),
-                num(lang, row.do_nothing.stock, 1),
-                num(lang, row.plan.stock, 1),
-                num(lang, row.do_nothing.surplus, 1),
-                num(lang, row.plan.surplus, 1),
-                num(lang, row.do_nothing.shortage, 1),
-                num(lang, row.plan.shortage, 1),
-            ],
+            cells(keys, &BALANCE_COLUMNS, row, lang),
             case.mode == Mode::Segment && row.segment.is_none(),
         );
     }

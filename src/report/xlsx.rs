@@ -17,27 +17,16 @@ use rust_xlsxwriter::{
 };
 
 use crate::case::Case;
-use crate::chart::Lang;
+use crate::labels;
+use crate::lang::Lang;
 use crate::numfmt::round6;
 use crate::plan::Plan;
 use crate::report::summary::Summary;
-use crate::report::tables::{year_of, Tables};
+use crate::report::tables::{
+    year_of, Column, Kind, Tables, BALANCE_COLUMNS, BUDGET_COLUMNS, PLAN_COLUMNS,
+    TRANSFORMATION_COLUMNS,
+};
 use crate::{Error, Result};
-
-/// The kind of a column: how its cells are written and formatted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    /// Text.
-    Text,
-    /// A calendar year (no thousands separator).
-    Year,
-    /// Dwellings or households.
-    Dwellings,
-    /// Euros.
-    Euro,
-    /// A plain number with decimals (e.g. the shadow price).
-    Decimal,
-}
 
 /// A cell value.
 enum Cell {
@@ -48,7 +37,7 @@ enum Cell {
 /// One sheet: columns (header, kind, width) and rows.
 struct Sheet {
     name: &'static str,
-    columns: Vec<(&'static str, Kind, f64)>,
+    columns: Vec<SheetColumn>,
     rows: Vec<Vec<Cell>>,
     /// Columns frozen at the left besides the header row.
     frozen_columns: u16,
@@ -290,33 +279,45 @@ fn municipality_cells(case: &Case, m: usize) -> [Cell; 3] {
     ]
 }
 
+/// A workbook column: header, kind, width.
+type SheetColumn = (&'static str, Kind, f64);
+
+/// The workbook columns of `columns` in `lang`.
+fn value_columns<R>(columns: &[Column<R>], lang: Lang) -> Vec<SheetColumn> {
+    columns
+        .iter()
+        .map(|c| (c.sheet.pick(lang), c.kind, c.width))
+        .collect()
+}
+
+/// The cells of `row` under `columns`.
+fn values<'r, R>(columns: &'r [Column<R>], row: &'r R) -> impl Iterator<Item = Cell> + 'r {
+    columns.iter().map(move |c| number((c.value)(row)))
+}
+
+/// The columns that name a municipality: code, name, region.
+fn municipality_columns(lang: Lang) -> [SheetColumn; 3] {
+    [
+        (lang.get(labels::CODE), Kind::Text, 10.0),
+        (lang.get(labels::MUNICIPALITY), Kind::Text, 22.0),
+        (lang.get(labels::REGION), Kind::Text, 20.0),
+    ]
+}
+
+/// The columns of a period: its first and last year.
+fn period_columns(lang: Lang) -> [SheetColumn; 2] {
+    [
+        (lang.get(labels::PERIOD_START), Kind::Year, 10.0),
+        (lang.get(labels::PERIOD_END), Kind::Year, 10.0),
+    ]
+}
+
 fn plan_sheet(name: &'static str, t: &Tables<'_>, lang: Lang) -> Sheet {
     let case = t.case;
-    let columns = vec![
-        (lang.pick("Code", "Code"), Kind::Text, 10.0),
-        (lang.pick("Gemeente", "Municipality"), Kind::Text, 22.0),
-        (lang.pick("Regio", "Region"), Kind::Text, 20.0),
-        ("Segment", Kind::Text, 22.0),
-        (lang.pick("Begin periode", "Period start"), Kind::Year, 10.0),
-        (lang.pick("Eind periode", "Period end"), Kind::Year, 10.0),
-        (lang.pick("Sloop", "Demolish"), Kind::Dwellings, 12.0),
-        (lang.pick("Nieuwbouw", "New build"), Kind::Dwellings, 12.0),
-        (
-            lang.pick("Transformatie uit", "Transformed out"),
-            Kind::Dwellings,
-            14.0,
-        ),
-        (
-            lang.pick("Transformatie in", "Transformed in"),
-            Kind::Dwellings,
-            14.0,
-        ),
-        (
-            lang.pick("Voorraad eind", "Stock at end"),
-            Kind::Dwellings,
-            14.0,
-        ),
-    ];
+    let mut columns: Vec<SheetColumn> = municipality_columns(lang).into();
+    columns.push(("Segment", Kind::Text, 22.0));
+    columns.extend(period_columns(lang));
+    columns.extend(value_columns(&PLAN_COLUMNS, lang));
     let rows = t
         .plan
         .iter()
@@ -324,13 +325,7 @@ fn plan_sheet(name: &'static str, t: &Tables<'_>, lang: Lang) -> Sheet {
             let mut row: Vec<Cell> = municipality_cells(case, r.municipality).into();
             row.push(text(&case.segments[r.segment].label));
             row.extend(period_cells(case, r.period));
-            row.extend([
-                number(r.demolish),
-                number(r.new_build),
-                number(r.transform_out),
-                number(r.transform_in),
-                number(r.stock_end),
-            ]);
+            row.extend(values(&PLAN_COLUMNS, r));
             row
         })
         .collect();
@@ -344,31 +339,14 @@ fn plan_sheet(name: &'static str, t: &Tables<'_>, lang: Lang) -> Sheet {
 
 fn transformation_sheet(name: &'static str, t: &Tables<'_>, lang: Lang) -> Sheet {
     let case = t.case;
-    let columns = vec![
-        (lang.pick("Code", "Code"), Kind::Text, 10.0),
-        (lang.pick("Gemeente", "Municipality"), Kind::Text, 22.0),
-        (lang.pick("Regio", "Region"), Kind::Text, 20.0),
-        (
-            lang.pick("Transformatie", "Transformation"),
-            Kind::Text,
-            18.0,
-        ),
-        (lang.pick("Van segment", "From segment"), Kind::Text, 22.0),
-        (lang.pick("Naar segment", "To segment"), Kind::Text, 22.0),
-        (lang.pick("Begin periode", "Period start"), Kind::Year, 10.0),
-        (lang.pick("Eind periode", "Period end"), Kind::Year, 10.0),
-        (
-            lang.pick("Woningen in", "Dwellings in"),
-            Kind::Dwellings,
-            12.0,
-        ),
-        (
-            lang.pick("Woningen uit", "Dwellings out"),
-            Kind::Dwellings,
-            12.0,
-        ),
-        (lang.pick("Kosten (€)", "Cost (€)"), Kind::Euro, 16.0),
-    ];
+    let mut columns: Vec<SheetColumn> = municipality_columns(lang).into();
+    columns.extend([
+        (lang.get(labels::TRANSFORMATION), Kind::Text, 18.0),
+        (lang.get(labels::FROM_SEGMENT), Kind::Text, 22.0),
+        (lang.get(labels::TO_SEGMENT), Kind::Text, 22.0),
+    ]);
+    columns.extend(period_columns(lang));
+    columns.extend(value_columns(&TRANSFORMATION_COLUMNS, lang));
     let rows = t
         .transformations
         .iter()
@@ -381,11 +359,7 @@ fn transformation_sheet(name: &'static str, t: &Tables<'_>, lang: Lang) -> Sheet
                 text(&case.segments[k.to].label),
             ]);
             row.extend(period_cells(case, r.period));
-            row.extend([
-                number(r.dwellings_in),
-                number(r.dwellings_out),
-                number(r.cost_eur),
-            ]);
+            row.extend(values(&TRANSFORMATION_COLUMNS, r));
             row
         })
         .collect();
@@ -399,49 +373,12 @@ fn transformation_sheet(name: &'static str, t: &Tables<'_>, lang: Lang) -> Sheet
 
 fn balance_sheet(name: &'static str, t: &Tables<'_>, lang: Lang) -> Sheet {
     let case = t.case;
-    let columns = vec![
-        (lang.pick("Code", "Code"), Kind::Text, 10.0),
-        (lang.pick("Gemeente", "Municipality"), Kind::Text, 22.0),
-        (lang.pick("Regio", "Region"), Kind::Text, 20.0),
+    let mut columns: Vec<SheetColumn> = municipality_columns(lang).into();
+    columns.extend([
         ("Segment", Kind::Text, 22.0),
-        (lang.pick("Jaar", "Year"), Kind::Year, 8.0),
-        (
-            lang.pick("Huishoudens", "Households"),
-            Kind::Dwellings,
-            13.0,
-        ),
-        (lang.pick("Vraag", "Demand"), Kind::Dwellings, 12.0),
-        (
-            lang.pick("Voorraad zonder ingrijpen", "Stock, do nothing"),
-            Kind::Dwellings,
-            14.0,
-        ),
-        (
-            lang.pick("Voorraad met plan", "Stock, plan"),
-            Kind::Dwellings,
-            14.0,
-        ),
-        (
-            lang.pick("Overschot zonder ingrijpen", "Surplus, do nothing"),
-            Kind::Dwellings,
-            14.0,
-        ),
-        (
-            lang.pick("Overschot met plan", "Surplus, plan"),
-            Kind::Dwellings,
-            14.0,
-        ),
-        (
-            lang.pick("Tekort zonder ingrijpen", "Shortage, do nothing"),
-            Kind::Dwellings,
-            14.0,
-        ),
-        (
-            lang.pick("Tekort met plan", "Shortage, plan"),
-            Kind::Dwellings,
-            14.0,
-        ),
-    ];
+        (lang.get(labels::YEAR), Kind::Year, 8.0),
+    ]);
+    columns.extend(value_columns(&BALANCE_COLUMNS, lang));
     let rows = t
         .balance
         .iter()
@@ -449,19 +386,10 @@ fn balance_sheet(name: &'static str, t: &Tables<'_>, lang: Lang) -> Sheet {
             let mut row: Vec<Cell> = municipality_cells(case, r.municipality).into();
             row.push(match r.segment {
                 Some(s) => text(&case.segments[s].label),
-                None => text(lang.pick("totaal", "total")),
+                None => text(lang.get(labels::TOTAL)),
             });
-            row.extend([
-                number(f64::from(year_of(case, r.time))),
-                number(r.households),
-                number(r.plan.demand),
-                number(r.do_nothing.stock),
-                number(r.plan.stock),
-                number(r.do_nothing.surplus),
-                number(r.plan.surplus),
-                number(r.do_nothing.shortage),
-                number(r.plan.shortage),
-            ]);
+            row.push(number(f64::from(year_of(case, r.time))));
+            row.extend(values(&BALANCE_COLUMNS, r));
             row
         })
         .collect();
@@ -475,32 +403,16 @@ fn balance_sheet(name: &'static str, t: &Tables<'_>, lang: Lang) -> Sheet {
 
 fn budget_sheet(name: &'static str, t: &Tables<'_>, lang: Lang) -> Sheet {
     let case = t.case;
-    let columns = vec![
-        (lang.pick("Regio", "Region"), Kind::Text, 22.0),
-        (lang.pick("Begin periode", "Period start"), Kind::Year, 10.0),
-        (lang.pick("Eind periode", "Period end"), Kind::Year, 10.0),
-        (lang.pick("Budget (€)", "Budget (€)"), Kind::Euro, 16.0),
-        (lang.pick("Uitgegeven (€)", "Spent (€)"), Kind::Euro, 16.0),
-        (
-            lang.pick(
-                "Schaduwprijs (woningjaren per € 1 mln)",
-                "Shadow price (dwelling-years per €1 M)",
-            ),
-            Kind::Decimal,
-            20.0,
-        ),
-    ];
+    let mut columns = vec![(lang.get(labels::REGION), Kind::Text, 22.0)];
+    columns.extend(period_columns(lang));
+    columns.extend(value_columns(&BUDGET_COLUMNS, lang));
     let rows = t
         .budget
         .iter()
         .map(|r| {
             let mut row = vec![text(&case.regions[r.region])];
             row.extend(period_cells(case, r.period));
-            row.extend([
-                number(r.budget_eur),
-                number(r.spent_eur),
-                number(r.shadow_price_per_meur),
-            ]);
+            row.extend(values(&BUDGET_COLUMNS, r));
             row
         })
         .collect();
@@ -515,60 +427,18 @@ fn budget_sheet(name: &'static str, t: &Tables<'_>, lang: Lang) -> Sheet {
 /// The municipalities' totals per year (the `*`/total rows of the balance, summed).
 fn totals_sheet(name: &'static str, t: &Tables<'_>, lang: Lang) -> Sheet {
     let case = t.case;
-    let columns = vec![
-        (lang.pick("Jaar", "Year"), Kind::Year, 8.0),
-        (
-            lang.pick("Huishoudens", "Households"),
-            Kind::Dwellings,
-            13.0,
-        ),
-        (lang.pick("Vraag", "Demand"), Kind::Dwellings, 13.0),
-        (
-            lang.pick("Voorraad zonder ingrijpen", "Stock, do nothing"),
-            Kind::Dwellings,
-            14.0,
-        ),
-        (
-            lang.pick("Voorraad met plan", "Stock, plan"),
-            Kind::Dwellings,
-            14.0,
-        ),
-        (
-            lang.pick("Overschot zonder ingrijpen", "Surplus, do nothing"),
-            Kind::Dwellings,
-            14.0,
-        ),
-        (
-            lang.pick("Overschot met plan", "Surplus, plan"),
-            Kind::Dwellings,
-            14.0,
-        ),
-        (
-            lang.pick("Tekort zonder ingrijpen", "Shortage, do nothing"),
-            Kind::Dwellings,
-            14.0,
-        ),
-        (
-            lang.pick("Tekort met plan", "Shortage, plan"),
-            Kind::Dwellings,
-            14.0,
-        ),
-    ];
+    // The same columns as the balance, the demand a little wider.
+    let mut columns = vec![(lang.get(labels::YEAR), Kind::Year, 8.0)];
+    columns.extend(BALANCE_COLUMNS.iter().map(|c| {
+        let width = if c.key == "demand" { 13.0 } else { c.width };
+        (c.sheet.pick(lang), c.kind, width)
+    }));
     let times = case.periods.len() + 1;
-    let mut sums = vec![[0.0f64; 8]; times];
+    let mut sums = vec![[0.0f64; BALANCE_COLUMNS.len()]; times];
     for r in t.balance.iter().filter(|r| r.segment.is_none()) {
         let s = &mut sums[r.time];
-        for (acc, v) in s.iter_mut().zip([
-            r.households,
-            r.plan.demand,
-            r.do_nothing.stock,
-            r.plan.stock,
-            r.do_nothing.surplus,
-            r.plan.surplus,
-            r.do_nothing.shortage,
-            r.plan.shortage,
-        ]) {
-            *acc += v;
+        for (acc, c) in s.iter_mut().zip(&BALANCE_COLUMNS) {
+            *acc += (c.value)(r);
         }
     }
     let rows = sums
