@@ -44,10 +44,7 @@ pub fn draw<DB: DrawingBackend>(
     let shown = ranked(data);
     let total = data.municipalities.len();
     let mut subtitle = lang
-        .pick(
-            "Woningen over de hele planperiode, grootste opgave bovenaan",
-            "Dwellings over the whole plan horizon, biggest task first",
-        )
+        .get(labels::DWELLINGS_OVER_THE_WHOLE_PLAN_HORIZON)
         .to_string();
     if shown.len() < total {
         subtitle.push_str(&labels::TOP_OF_MUNICIPALITIES.format(lang, &[&shown.len(), &total]));
@@ -59,19 +56,15 @@ pub fn draw<DB: DrawingBackend>(
         &[
             (
                 Mark::Box(style::DEMOLISH),
-                lang.pick("sloop", "demolition").into(),
+                lang.get(labels::DEMOLITION).into(),
             ),
             (
                 Mark::Box(style::TRANSFORM),
-                lang.pick(
-                    "transformatie (woningen in)",
-                    "transformation (dwellings in)",
-                )
-                .into(),
+                lang.get(labels::TRANSFORMATION_DWELLINGS_IN).into(),
             ),
             (
                 Mark::Box(style::NEW_BUILD),
-                lang.pick("nieuwbouw", "new build").into(),
+                lang.get(labels::NEW_BUILD).into(),
             ),
         ],
         70,
@@ -88,7 +81,7 @@ pub fn draw<DB: DrawingBackend>(
         x_max,
         (x_max / step).ceil() as usize + 1,
         &|x| lang.int(*x),
-        Some(lang.pick("woningen", "dwellings")),
+        Some(lang.get(labels::DWELLINGS)),
     )?;
 
     let gap = ((bars::row_height(&chart, n) * 0.18).round() as u32).max(2);

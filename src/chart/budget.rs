@@ -30,29 +30,21 @@ pub fn draw<DB: DrawingBackend>(
     lang: Lang,
 ) -> DrawResult<DB> {
     let subtitle = lang
-        .pick(
-            "Miljoen euro per planperiode (aangeduid met het laatste jaar); \
-             uitgaven netto: verkoop telt negatief.",
-            "Million euros per plan period (labelled by its last year); \
-             spending is net: sales count negative.",
-        )
+        .get(labels::MILLION_EUROS_PER_PLAN_PERIOD_LABELLED)
         .to_string();
     let entries = [
         (
             Mark::Box(style::BUDGET),
-            lang.pick("budget", "budget").to_string(),
+            lang.get(labels::BUDGET_2).to_string(),
         ),
         (
             Mark::Box(style::SPENT),
-            lang.pick("uitgegeven (netto)", "spent (net)").to_string(),
+            lang.get(labels::SPENT_NET).to_string(),
         ),
         (
             Mark::Sample(style::SHADOW, "12,3"),
-            lang.pick(
-                "schaduwprijs: gewogen woningjaren minder mismatch per € 1 mln extra",
-                "shadow price: weighted dwelling-years less mismatch per extra €1 M",
-            )
-            .to_string(),
+            lang.get(labels::SHADOW_PRICE_WEIGHTED_DWELLING_YEARS_LESS)
+                .to_string(),
         ),
     ];
     let entries = match lang {

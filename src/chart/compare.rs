@@ -79,23 +79,11 @@ pub fn mismatch_per_region<DB: DrawingBackend>(
     lang: Lang,
 ) -> DrawResult<DB> {
     let subtitles = [
-        lang.pick(
-            "Gewogen woningjaren overschot en tekort over de hele planperiode.",
-            "Weighted dwelling-years of surplus and shortage over the whole plan.",
-        )
-        .to_string(),
-        lang.pick(
-            "Gevulde balk: met het plan; open balk: zonder ingrijpen (bij de aannames van \
-             dat scenario).",
-            "Filled bar: with the plan; open bar: if nothing is done (under that scenario's \
-             assumptions).",
-        )
-        .to_string(),
-        lang.pick(
-            "Achter elke balk: de mismatch met plan en de verandering ten opzichte van niets doen.",
-            "After each bar: the mismatch with the plan and the change against doing nothing.",
-        )
-        .to_string(),
+        lang.get(labels::WEIGHTED_DWELLING_YEARS_OF_SURPLUS_AND)
+            .to_string(),
+        lang.get(labels::FILLED_BAR_WITH_THE_PLAN_OPEN).to_string(),
+        lang.get(labels::AFTER_EACH_BAR_THE_MISMATCH_WITH)
+            .to_string(),
     ];
     let body = style::header(root, title, &subtitles)?;
     let entries: Vec<(Mark, String)> = data
@@ -215,17 +203,10 @@ pub fn stock_trajectories<DB: DrawingBackend>(
     lang: Lang,
 ) -> DrawResult<DB> {
     let subtitles = [
-        lang.pick(
-            "Woningen, alle gemeenten samen. Vraag = huishoudens × (1 + frictieleegstand);",
-            "Dwellings, all municipalities together. Demand = households × (1 + frictional \
-             vacancy);",
-        )
-        .to_string(),
-        lang.pick(
-            "wat de voorraad boven de vraag uitkomt, staat structureel leeg.",
-            "stock above demand stands empty for good.",
-        )
-        .to_string(),
+        lang.get(labels::DWELLINGS_ALL_MUNICIPALITIES_TOGETHER_DEMAND_HOUSEHOLDS)
+            .to_string(),
+        lang.get(labels::STOCK_ABOVE_DEMAND_STANDS_EMPTY_FOR)
+            .to_string(),
     ];
     let body = style::header(root, title, &subtitles)?;
     let demand_groups = groups(data, |s| &s.demand);
@@ -242,7 +223,7 @@ pub fn stock_trajectories<DB: DrawingBackend>(
     for (i, s) in data.scenarios.iter().enumerate() {
         entries.push((
             Mark::Line(scenario_colour(i)),
-            format!("{}: {}", lang.pick("met plan", "with the plan"), s.name),
+            format!("{}: {}", lang.get(labels::WITH_THE_PLAN), s.name),
         ));
     }
     for (i, names) in &demand_groups {
@@ -251,11 +232,11 @@ pub fn stock_trajectories<DB: DrawingBackend>(
         } else {
             style::DEMAND
         };
-        let label = named(lang.pick("vraag", "demand"), names, several(&demand_groups));
+        let label = named(lang.get(labels::DEMAND), names, several(&demand_groups));
         entries.push((Mark::Dashed(colour), label));
     }
     for (_, names) in &nothing_groups {
-        let label = lang.pick("voorraad zonder ingrijpen", "stock if nothing is done");
+        let label = lang.get(labels::STOCK_IF_NOTHING_IS_DONE);
         entries.push((
             Mark::Dashed(style::DO_NOTHING),
             named(label, names, several(&nothing_groups)),

@@ -99,7 +99,7 @@ impl Classes {
 
     /// The legend text of a class, e.g. `2–4 %`.
     pub fn label(&self, class: Option<usize>, lang: Lang) -> String {
-        let unit = lang.pick(" %", "%");
+        let unit = lang.get(labels::LABEL);
         match class {
             None => format!("0{unit}"),
             Some(c) => {
@@ -324,11 +324,7 @@ fn draw_legend<DB: DrawingBackend>(
     let head = style::anchored(style::LABEL_SIZE, style::INK, HPos::Left, VPos::Top);
     let label = style::anchored(style::LABEL_SIZE, style::INK, HPos::Left, VPos::Center);
     let note = style::anchored(style::SMALL_SIZE, style::MUTED, HPos::Left, VPos::Top);
-    root.draw_text(
-        lang.pick("Sloop + transformatie,", "Demolition + transformation,"),
-        &head,
-        (x, y),
-    )?;
+    root.draw_text(lang.get(labels::DEMOLITION_TRANSFORMATION), &head, (x, y))?;
     let second = match lang {
         Lang::Nl => format!("aandeel van de voorraad {}", data.base_year),
         Lang::En => format!("share of the {} stock", data.base_year),
@@ -342,7 +338,7 @@ fn draw_legend<DB: DrawingBackend>(
     if with_outside {
         rows.push((
             style::OUTSIDE,
-            lang.pick("buiten de case", "outside the case").to_string(),
+            lang.get(labels::OUTSIDE_THE_CASE).to_string(),
         ));
     }
     let mut cy = y + 100;
@@ -365,11 +361,7 @@ fn draw_legend<DB: DrawingBackend>(
         };
         root.draw_text(&text, &note, (x, cy + 10))?;
         cy += 40;
-        root.draw_text(
-            lang.pick("in boundaries.geojson", "in boundaries.geojson"),
-            &note,
-            (x, cy + 10),
-        )?;
+        root.draw_text(lang.get(labels::IN_BOUNDARIES_GEOJSON), &note, (x, cy + 10))?;
     }
     Ok(())
 }

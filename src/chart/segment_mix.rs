@@ -47,14 +47,7 @@ pub fn draw<DB: DrawingBackend>(
     data: &ChartData,
     lang: Lang,
 ) -> DrawResult<DB> {
-    let subtitle = lang
-        .pick(
-            "Aandeel van elk segment in de voorraad met plan; in de banden: \
-             aandeel in het basisjaar → aan het eind.",
-            "Share of each segment in the stock with the plan; in the bands: \
-             share in the base year → at the end.",
-        )
-        .to_string();
+    let subtitle = lang.get(labels::SHARE_OF_EACH_SEGMENT_IN_THE).to_string();
     let entries: Vec<(Mark, String)> = data
         .segments
         .iter()

@@ -42,17 +42,15 @@ pub fn draw<DB: DrawingBackend>(
     let entries = [
         (
             Mark::Line(style::DEMAND),
-            lang.pick("vraag", "demand").to_string(),
+            lang.get(labels::DEMAND).to_string(),
         ),
         (
             Mark::Dashed(style::DO_NOTHING),
-            lang.pick("voorraad zonder ingrijpen", "stock if nothing is done")
-                .to_string(),
+            lang.get(labels::STOCK_IF_NOTHING_IS_DONE).to_string(),
         ),
         (
             Mark::Line(style::PLAN),
-            lang.pick("voorraad met plan", "stock with the plan")
-                .to_string(),
+            lang.get(labels::STOCK_WITH_THE_PLAN).to_string(),
         ),
         (
             Mark::Vertical(style::MUTED),

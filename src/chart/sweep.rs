@@ -50,30 +50,15 @@ pub fn draw<DB: DrawingBackend>(
 ) -> DrawResult<DB> {
     let budget = data.axis == SweepAxis::Budget;
     let mut subtitles = vec![if budget {
-        lang.pick(
-            "Mismatch (gewogen woningjaren) met het plan bij elk budget: het budget van alle \
-             regio's en perioden samen, in miljoen euro.",
-            "Mismatch (weighted dwelling-years) with the plan at each budget: the budget of \
-             all regions and periods together, in million euros.",
-        )
+        lang.get(labels::MISMATCH_WEIGHTED_DWELLING_YEARS_WITH_THE)
     } else {
-        lang.pick(
-            "Mismatch (gewogen woningjaren) met het plan en zonder ingrijpen bij elke \
-             frictieleegstand.",
-            "Mismatch (weighted dwelling-years) with the plan and if nothing is done at each \
-             frictional vacancy.",
-        )
+        lang.get(labels::MISMATCH_WEIGHTED_DWELLING_YEARS_WITH_THE_2)
     }
     .to_string()];
     if budget && data.knee.is_some() {
         subtitles.push(
-            lang.pick(
-                "Knik: voorbij dit punt haalt elk extra miljoen minder mismatch weg dan \
-                 gemiddeld over het hele bereik.",
-                "Knee: beyond this point each extra million removes less mismatch than the \
-                 average million over the whole range.",
-            )
-            .to_string(),
+            lang.get(labels::KNEE_BEYOND_THIS_POINT_EACH_EXTRA)
+                .to_string(),
         );
     }
     let body = style::header(root, title, &subtitles)?;
@@ -97,9 +82,9 @@ pub fn draw<DB: DrawingBackend>(
     let label_font = style::text(style::LABEL_SIZE, style::INK);
     let widest = plot_area.estimate_text_size(&lang.int(y1), &label_font)?.0;
     let x_desc = if budget {
-        lang.pick("budget (€ mln)", "budget (€ M)")
+        lang.get(labels::BUDGET_M)
     } else {
-        lang.pick("frictieleegstand", "frictional vacancy")
+        lang.get(labels::FRICTIONAL_VACANCY)
     };
     let mut chart = ChartBuilder::on(&plot_area)
         .margin_left(style::MARGIN as u32)
@@ -126,7 +111,7 @@ pub fn draw<DB: DrawingBackend>(
         })
         .y_label_formatter(&|y| lang.int(*y))
         .x_desc(x_desc)
-        .y_desc(lang.pick("mismatch", "mismatch"))
+        .y_desc(lang.get(labels::MISMATCH))
         .axis_desc_style(style::text(style::LABEL_SIZE, style::MUTED))
         .label_style(label_font.clone())
         .draw()?;
@@ -147,13 +132,11 @@ pub fn draw<DB: DrawingBackend>(
     let mut entries = vec![
         (
             Mark::Line(style::PLAN),
-            lang.pick("mismatch met plan", "mismatch with the plan")
-                .to_string(),
+            lang.get(labels::MISMATCH_WITH_THE_PLAN).to_string(),
         ),
         (
             Mark::Dashed(style::DO_NOTHING),
-            lang.pick("mismatch zonder ingrijpen", "mismatch if nothing is done")
-                .to_string(),
+            lang.get(labels::MISMATCH_IF_NOTHING_IS_DONE).to_string(),
         ),
     ];
     if let Some(k) = data.knee.filter(|_| budget) {
@@ -174,10 +157,7 @@ pub fn draw<DB: DrawingBackend>(
             &style::anchored(style::LABEL_SIZE, style::SHADOW, HPos::Left, VPos::Bottom),
             (at.0 + 20 - base.0, at.1 - 20 - base.1),
         )?;
-        entries.push((
-            Mark::Box(style::SHADOW),
-            lang.pick("knik", "knee").to_string(),
-        ));
+        entries.push((Mark::Box(style::SHADOW), lang.get(labels::KNEE).to_string()));
     }
     style::legend_and_present(root, &legend_area, &entries, 40)
 }

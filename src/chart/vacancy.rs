@@ -56,10 +56,7 @@ pub fn draw<DB: DrawingBackend>(
     };
     first.push('.');
     let mut second = lang
-        .pick(
-            "Hoogste leegstand zonder ingrijpen bovenaan",
-            "Highest vacancy if nothing is done first",
-        )
+        .get(labels::HIGHEST_VACANCY_IF_NOTHING_IS_DONE)
         .to_string();
     if shown.len() < total {
         second.push_str(&labels::TOP_OF_MUNICIPALITIES.format(lang, &[&shown.len(), &total]));
@@ -71,11 +68,11 @@ pub fn draw<DB: DrawingBackend>(
         &[
             (
                 Mark::Box(style::DO_NOTHING),
-                lang.pick("zonder ingrijpen", "if nothing is done").into(),
+                lang.get(labels::IF_NOTHING_IS_DONE).into(),
             ),
             (
                 Mark::Box(style::PLAN),
-                lang.pick("met plan", "with the plan").into(),
+                lang.get(labels::WITH_THE_PLAN).into(),
             ),
         ],
         70,

@@ -9,6 +9,7 @@ use crate::numfmt::fmt_num;
 
 use super::input_diff::{self, InputDiff};
 use super::page::{self, esc, eur, pct, section, Table};
+use crate::labels;
 
 /// The region name of a scenario's total row in comparison.csv.
 pub const TOTAL_REGION: &str = "*";
@@ -105,13 +106,8 @@ pub fn page(
     diff: &InputDiff,
     charts: &[PageChart],
 ) -> String {
-    let title = lang.pick("Vergelijking van scenario's", "Comparison of scenarios");
-    let subtitle = lang.pick(
-        "Dezelfde vraag onder verschillende aannames: wat het plan bereikt, wat het kost en \
-         wat er anders is aan de invoer.",
-        "The same question under different assumptions: what the plan achieves, what it \
-         costs and what differs in the inputs.",
-    );
+    let title = lang.get(labels::COMPARISON_OF_SCENARIOS);
+    let subtitle = lang.get(labels::THE_SAME_QUESTION_UNDER_DIFFERENT_ASSUMPTIONS);
     let sections = [
         time_limit_notice(lang, scenarios),
         scenarios_section(lang, scenarios),
@@ -149,23 +145,19 @@ fn time_limit_notice(lang: Lang, scenarios: &[ScenarioEntry]) -> String {
     }
     format!(
         "<p class=\"notice\">{} {}</p>\n",
-        lang.pick(
-            "Let op: de oplosser stopte op de tijdslimiet; deze plannen zijn niet bewezen \
-             optimaal:",
-            "Note: the solver stopped at the time limit; these plans are not proven optimal:"
-        ),
+        lang.get(labels::NOTE_THE_SOLVER_STOPPED_AT_THE),
         stopped.join(", ")
     )
 }
 
 fn scenarios_section(lang: Lang, scenarios: &[ScenarioEntry]) -> String {
     let head = [
-        lang.pick("Scenario", "Scenario"),
-        lang.pick("Bestand", "File"),
-        lang.pick("Basiscase", "Base case"),
-        lang.pick("Huishoudensvariant", "Households variant"),
-        lang.pick("Omschrijving", "Description"),
-        lang.pick("Eigen rapport", "Own report"),
+        lang.get(labels::SCENARIO),
+        lang.get(labels::FILE),
+        lang.get(labels::BASE_CASE),
+        lang.get(labels::HOUSEHOLDS_VARIANT),
+        lang.get(labels::DESCRIPTION),
+        lang.get(labels::OWN_REPORT),
     ];
     let mut table = Table::plain(head.to_vec(), 6);
     for s in scenarios {
@@ -181,49 +173,37 @@ fn scenarios_section(lang: Lang, scenarios: &[ScenarioEntry]) -> String {
             false,
         );
     }
-    let note = lang.pick(
-        "Het eerste scenario is de referentie van de invoerverschillen. Elk scenario heeft \
-         ook een volledig eigen plan (tabellen, grafieken, rapport) in de map ernaast.",
-        "The first scenario is the reference of the input differences. Every scenario also \
-         has its complete own plan (tables, charts, report) in the folder beside it.",
-    );
+    let note = lang.get(labels::THE_FIRST_SCENARIO_IS_THE_REFERENCE);
     section(
         "scenarios",
-        lang.pick("Scenario's", "Scenarios"),
+        lang.get(labels::SCENARIOS),
         &format!("{}<p class=\"note\">{note}</p>\n", table.render()),
     )
 }
 
 fn key_figures(lang: Lang, rows: &[Row]) -> String {
     let head = [
-        lang.pick("Scenario", "Scenario"),
-        lang.pick("Mismatch zonder ingrijpen", "Mismatch if nothing is done"),
-        lang.pick("Mismatch met plan", "Mismatch with the plan"),
-        lang.pick("Verandering", "Change"),
-        lang.pick("Gesloopt", "Demolished"),
-        lang.pick("Getransformeerd", "Transformed"),
-        lang.pick("Nieuwbouw", "Built"),
-        lang.pick("Bruto kosten", "Gross cost"),
-        lang.pick("Netto kosten", "Net cost"),
-        lang.pick("Budget", "Budget"),
-        lang.pick("Budget benut", "Budget used"),
+        lang.get(labels::SCENARIO),
+        lang.get(labels::MISMATCH_IF_NOTHING_IS_DONE_2),
+        lang.get(labels::MISMATCH_WITH_THE_PLAN_2),
+        lang.get(labels::CHANGE),
+        lang.get(labels::DEMOLISHED),
+        lang.get(labels::TRANSFORMED),
+        lang.get(labels::BUILT),
+        lang.get(labels::GROSS_COST),
+        lang.get(labels::NET_COST),
+        lang.get(labels::BUDGET),
+        lang.get(labels::BUDGET_USED),
     ];
     let body: Vec<(Vec<String>, Option<&'static str>)> = rows
         .iter()
         .filter(|r| r.region == TOTAL_REGION)
         .map(|r| (row_cells(lang, r, false), None))
         .collect();
-    let note = lang.pick(
-        "Mismatch: structureel overschot en tekort ten opzichte van de vraag, in gewogen \
-         woningjaren over de hele planperiode. Netto kosten: verkoop telt negatief; dat \
-         bedrag telt voor het budget.",
-        "Mismatch: structural surplus and shortage against demand, in weighted \
-         dwelling-years over the whole plan. Net cost: sales count negative; that amount is \
-         what the budget sees.",
-    );
+    let note = lang.get(labels::MISMATCH_STRUCTURAL_SURPLUS_AND_SHORTAGE_AGAINST);
     section(
         "kerncijfers",
-        lang.pick("Kerncijfers per scenario", "Key figures per scenario"),
+        lang.get(labels::KEY_FIGURES_PER_SCENARIO),
         &format!(
             "{}<p class=\"note\">{note}</p>\n",
             page::table(&head, 1, body)
@@ -240,7 +220,7 @@ fn row_cells(lang: Lang, r: &Row, with_region: bool) -> Vec<String> {
     let mut cells = vec![esc(&r.scenario)];
     if with_region {
         cells.push(if r.region == TOTAL_REGION {
-            lang.pick("totaal", "total").into()
+            lang.get(labels::TOTAL).into()
         } else {
             esc(&r.region)
         });
@@ -263,18 +243,18 @@ fn row_cells(lang: Lang, r: &Row, with_region: bool) -> Vec<String> {
 
 fn regions_section(lang: Lang, rows: &[Row]) -> String {
     let head = [
-        lang.pick("Scenario", "Scenario"),
-        lang.pick("Regio", "Region"),
-        lang.pick("Mismatch zonder ingrijpen", "Mismatch if nothing is done"),
-        lang.pick("Mismatch met plan", "Mismatch with the plan"),
-        lang.pick("Verandering", "Change"),
-        lang.pick("Gesloopt", "Demolished"),
-        lang.pick("Getransformeerd", "Transformed"),
-        lang.pick("Nieuwbouw", "Built"),
-        lang.pick("Bruto kosten", "Gross cost"),
-        lang.pick("Netto kosten", "Net cost"),
-        lang.pick("Budget", "Budget"),
-        lang.pick("Budget benut", "Budget used"),
+        lang.get(labels::SCENARIO),
+        lang.get(labels::REGION),
+        lang.get(labels::MISMATCH_IF_NOTHING_IS_DONE_2),
+        lang.get(labels::MISMATCH_WITH_THE_PLAN_2),
+        lang.get(labels::CHANGE),
+        lang.get(labels::DEMOLISHED),
+        lang.get(labels::TRANSFORMED),
+        lang.get(labels::BUILT),
+        lang.get(labels::GROSS_COST),
+        lang.get(labels::NET_COST),
+        lang.get(labels::BUDGET),
+        lang.get(labels::BUDGET_USED),
     ];
     let body: Vec<(Vec<String>, Option<&'static str>)> = rows
         .iter()
@@ -285,14 +265,11 @@ fn regions_section(lang: Lang, rows: &[Row]) -> String {
         .collect();
     section(
         "regios",
-        lang.pick("Per scenario en regio", "Per scenario and region"),
+        lang.get(labels::PER_SCENARIO_AND_REGION),
         &format!(
             "{}<p class=\"note\">{}</p>\n",
             page::table(&head, 2, body),
-            lang.pick(
-                "Dezelfde cijfers staan in comparison.csv (regio * = totaal).",
-                "The same figures are in comparison.csv (region * = total)."
-            )
+            lang.get(labels::THE_SAME_FIGURES_ARE_IN_COMPARISON)
         ),
     )
 }

@@ -77,17 +77,14 @@ pub fn render(page: &Page<'_>) -> String {
     let footer = format!(
         "restock {} · {} SHA-256 <code>{}</code>",
         esc(&page.summary.version),
-        lang.pick("invoer", "inputs"),
+        lang.get(labels::INPUTS),
         esc(&page.summary.inputs_sha256)
     );
     page::page(
         lang,
         page::PLAN_CSS,
         &case.name,
-        lang.pick(
-            "Plan voor sloop, transformatie en nieuwbouw van de woningvoorraad",
-            "Plan for demolition, transformation and new build of the housing stock",
-        ),
+        lang.get(labels::PLAN_FOR_DEMOLITION_TRANSFORMATION_AND_NEW),
         &sections,
         &footer,
     )
@@ -106,19 +103,8 @@ fn pct(lang: Lang, share: f64) -> String {
 
 fn status_text(lang: Lang, status: &PlanStatus) -> &'static str {
     match status {
-        PlanStatus::Optimal => lang.pick("optimaal", "optimal"),
-        PlanStatus::TimeLimit => lang.pick(
-            "tijdslimiet bereikt (niet bewezen optimaal)",
-            "time limit reached (not proven optimal)",
-        ),
-    }
-}
-
-fn yes_no(lang: Lang, b: bool) -> &'static str {
-    if b {
-        lang.pick("ja", "yes")
-    } else {
-        lang.pick("nee", "no")
+        PlanStatus::Optimal => lang.get(labels::OPTIMAL),
+        PlanStatus::TimeLimit => lang.get(labels::TIME_LIMIT_REACHED_NOT_PROVEN_OPTIMAL),
     }
 }
 
@@ -146,12 +132,7 @@ fn status_notice(page: &Page<'_>) -> String {
         PlanStatus::Optimal => String::new(),
         PlanStatus::TimeLimit => format!(
             "<p class=\"notice\">{}</p>\n",
-            page.lang.pick(
-                "Let op: de oplosser stopte op de tijdslimiet. Dit plan is uitvoerbaar, \
-                 maar niet bewezen optimaal.",
-                "Note: the solver stopped at the time limit. This plan is feasible, but \
-                 not proven optimal."
-            )
+            page.lang.get(labels::NOTE_THE_SOLVER_STOPPED_AT_THE_2)
         ),
     }
 }
@@ -221,24 +202,15 @@ fn case_section(page: &Page<'_>) -> String {
             }
             body.push_str(&format!(
                 "<p class=\"note\">{}</p>\n",
-                lang.pick(
-                    "Bronnen en aannames van de case: zie <a href=\"#bron\">Bron en aannames</a>.",
-                    "Sources and assumptions of the case: see <a href=\"#bron\">Sources and \
-                     assumptions</a>."
-                )
+                lang.get(labels::SOURCES_AND_ASSUMPTIONS_OF_THE_CASE)
             ));
         }
         None => body.push_str(&format!(
             "<p class=\"note\">{}</p>\n",
-            lang.pick(
-                "De case-map heeft geen README.md: er is geen beschrijving van bronnen en \
-                 aannames.",
-                "The case folder has no README.md: there is no description of sources and \
-                 assumptions."
-            )
+            lang.get(labels::THE_CASE_FOLDER_HAS_NO_README)
         )),
     }
-    section("case", lang.pick("De case", "The case"), &body)
+    section("case", lang.get(labels::THE_CASE), &body)
 }
 
 fn key_figures(page: &Page<'_>) -> String {
@@ -246,9 +218,9 @@ fn key_figures(page: &Page<'_>) -> String {
     let mut fit = Table::new(
         vec![
             "",
-            lang.pick("Zonder ingrijpen", "Do nothing"),
-            lang.pick("Met plan", "With plan"),
-            lang.pick("Verschil", "Change"),
+            lang.get(labels::DO_NOTHING),
+            lang.get(labels::WITH_PLAN),
+            lang.get(labels::CHANGE_2),
         ],
         1,
     );
@@ -264,10 +236,7 @@ fn key_figures(page: &Page<'_>) -> String {
     };
     fit.row(
         vec![
-            esc(lang.pick(
-                "Mismatch (gewogen woningjaren)",
-                "Mismatch (weighted dwelling-years)",
-            )),
+            esc(lang.get(labels::MISMATCH_WEIGHTED_DWELLING_YEARS)),
             num(lang, s.mismatch_do_nothing, 1),
             num(lang, s.mismatch, 1),
             format!("{}{relative}", num(lang, change, 1)),
@@ -276,51 +245,31 @@ fn key_figures(page: &Page<'_>) -> String {
     );
     let mut figures = Table::new(Vec::new(), 1);
     let mut add = |label: &str, value: String| figures.row(vec![esc(label), value], false);
+    add(lang.get(labels::GROSS_COST), eur(lang, s.gross_cost_eur));
     add(
-        lang.pick("Bruto kosten", "Gross cost"),
-        eur(lang, s.gross_cost_eur),
-    );
-    add(
-        lang.pick(
-            "Netto kosten (verkoop telt negatief)",
-            "Net cost (sales count negative)",
-        ),
+        lang.get(labels::NET_COST_SALES_COUNT_NEGATIVE),
         eur(lang, s.net_cost_eur),
     );
     add(
-        lang.pick(
-            "Budget, alle regio's en perioden",
-            "Budget, all regions and periods",
-        ),
+        lang.get(labels::BUDGET_ALL_REGIONS_AND_PERIODS),
         eur(lang, s.budget_eur),
     );
     add(
-        lang.pick("Woningen gesloopt", "Dwellings demolished"),
+        lang.get(labels::DWELLINGS_DEMOLISHED),
         num(lang, s.demolished, 1),
     );
     add(
-        lang.pick(
-            "Woningen getransformeerd (invoer)",
-            "Dwellings transformed (input)",
-        ),
+        lang.get(labels::DWELLINGS_TRANSFORMED_INPUT),
         num(lang, s.transformed, 1),
     );
-    add(
-        lang.pick("Woningen nieuw gebouwd", "Dwellings built"),
-        num(lang, s.built, 1),
-    );
+    add(lang.get(labels::DWELLINGS_BUILT), num(lang, s.built, 1));
     section(
         "kerncijfers",
-        lang.pick("Kerncijfers", "Key figures"),
+        lang.get(labels::KEY_FIGURES),
         &format!(
             "{}<p class=\"note\">{}</p>\n{}",
             fit.render(),
-            lang.pick(
-                "Mismatch: structureel overschot en tekort ten opzichte van de vraag, gewogen \
-                 en opgeteld over de jaren van het plan.",
-                "Mismatch: structural surplus and shortage against demand, weighted and \
-                 summed over the years of the plan."
-            ),
+            lang.get(labels::MISMATCH_STRUCTURAL_SURPLUS_AND_SHORTAGE_AGAINST_2),
             figures.render()
         ),
     )
@@ -339,14 +288,14 @@ fn regions(page: &Page<'_>) -> String {
     let (s, lang) = (page.summary, page.lang);
     let mut table = Table::new(
         vec![
-            lang.pick("Regio", "Region"),
-            lang.pick("Mismatch zonder ingrijpen", "Mismatch, do nothing"),
-            lang.pick("Mismatch met plan", "Mismatch, plan"),
-            lang.pick("Gesloopt", "Demolished"),
-            lang.pick("Getransformeerd", "Transformed"),
-            lang.pick("Nieuwbouw", "Built"),
-            lang.pick("Uitgegeven", "Spent"),
-            lang.pick("Budget", "Budget"),
+            lang.get(labels::REGION),
+            lang.get(labels::MISMATCH_DO_NOTHING),
+            lang.get(labels::MISMATCH_PLAN),
+            lang.get(labels::DEMOLISHED),
+            lang.get(labels::TRANSFORMED),
+            lang.get(labels::BUILT),
+            lang.get(labels::SPENT_COL),
+            lang.get(labels::BUDGET),
         ],
         1,
     );
@@ -365,11 +314,7 @@ fn regions(page: &Page<'_>) -> String {
             false,
         );
     }
-    section(
-        "regio",
-        lang.pick("Per regio", "Per region"),
-        &table.render(),
-    )
+    section("regio", lang.get(labels::PER_REGION), &table.render())
 }
 
 fn period_label(case: &Case, p: usize) -> String {
@@ -422,19 +367,11 @@ fn budget(page: &Page<'_>) -> String {
             t.budget.len(),
             "budget.csv"
         ),
-        lang.pick(
-            "Schaduwprijs: hoeveel gewogen woningjaren mismatch één miljoen euro extra \
-             budget in die regio en periode zou wegnemen.",
-            "Shadow price: how many weighted dwelling-years of mismatch one more million \
-             euros of budget in that region and period would remove."
-        )
+        lang.get(labels::SHADOW_PRICE_HOW_MANY_WEIGHTED_DWELLING)
     );
     section(
         "budget",
-        lang.pick(
-            "Budget per regio en periode",
-            "Budget per region and period",
-        ),
+        lang.get(labels::BUDGET_PER_REGION_AND_PERIOD),
         &body,
     )
 }
@@ -468,10 +405,7 @@ fn plan_table(page: &Page<'_>) -> String {
     );
     section(
         "plan",
-        lang.pick(
-            "Plan per gemeente, segment en periode",
-            "Plan per municipality, segment and period",
-        ),
+        lang.get(labels::PLAN_PER_MUNICIPALITY_SEGMENT_AND_PERIOD),
         &body,
     )
 }
@@ -510,18 +444,12 @@ fn transformation_table(page: &Page<'_>) -> String {
     let body = if used.is_empty() {
         format!(
             "<p>{}</p>\n",
-            lang.pick(
-                "Het plan transformeert geen woningen.",
-                "The plan transforms no dwellings."
-            )
+            lang.get(labels::THE_PLAN_TRANSFORMS_NO_DWELLINGS)
         )
     } else {
         format!(
             "<p class=\"note\">{}</p>\n{}{}",
-            lang.pick(
-                "Alleen rijen met transformaties; een negatieve kostenpost is een opbrengst.",
-                "Only rows with transformations; a negative cost is revenue."
-            ),
+            lang.get(labels::ONLY_ROWS_WITH_TRANSFORMATIONS_A_NEGATIVE),
             table.render(),
             cap_note(
                 lang,
@@ -531,11 +459,7 @@ fn transformation_table(page: &Page<'_>) -> String {
             )
         )
     };
-    section(
-        "transformaties",
-        lang.pick("Transformaties", "Transformations"),
-        &body,
-    )
+    section("transformaties", lang.get(labels::TRANSFORMATIONS), &body)
 }
 
 fn balance_table(page: &Page<'_>) -> String {
@@ -548,9 +472,9 @@ fn balance_table(page: &Page<'_>) -> String {
     ];
     let mut table = Table::new(head(&keys, &BALANCE_COLUMNS, lang), 3).with_groups(vec![
         ("", 5),
-        (lang.pick("Voorraad", "Stock"), 2),
-        (lang.pick("Overschot", "Surplus"), 2),
-        (lang.pick("Tekort", "Shortage"), 2),
+        (lang.get(labels::STOCK), 2),
+        (lang.get(labels::SURPLUS), 2),
+        (lang.get(labels::SHORTAGE), 2),
     ]);
     for row in t.balance.iter().take(MAX_HTML_ROWS) {
         let segment = match row.segment {
@@ -569,12 +493,7 @@ fn balance_table(page: &Page<'_>) -> String {
     }
     let body = format!(
         "<p class=\"note\">{}</p>\n{}{}",
-        lang.pick(
-            "Vraag: huishoudens plus frictieleegstand. Overschot en tekort: voorraad boven \
-             of onder de vraag.",
-            "Demand: households plus frictional vacancy. Surplus and shortage: stock above \
-             or below demand."
-        ),
+        lang.get(labels::DEMAND_HOUSEHOLDS_PLUS_FRICTIONAL_VACANCY_SURPLUS),
         table.render(),
         cap_note(
             lang,
@@ -585,10 +504,7 @@ fn balance_table(page: &Page<'_>) -> String {
     );
     section(
         "balans",
-        lang.pick(
-            "Balans van voorraad en vraag",
-            "Balance of stock and demand",
-        ),
+        lang.get(labels::BALANCE_OF_STOCK_AND_DEMAND),
         &body,
     )
 }
@@ -601,18 +517,10 @@ fn sources(page: &Page<'_>) -> String {
     let lang = page.lang;
     let body = format!(
         "<p class=\"note\">{}</p>\n<div class=\"readme\">\n{}</div>\n",
-        lang.pick(
-            "De beschrijving van de case (README.md in de case-map), zoals die is \
-             meegeleverd.",
-            "The description of the case (README.md in the case folder), as shipped."
-        ),
+        lang.get(labels::THE_DESCRIPTION_OF_THE_CASE_README),
         markdown::to_html(readme, 2)
     );
-    section(
-        "bron",
-        lang.pick("Bron en aannames", "Sources and assumptions"),
-        &body,
-    )
+    section("bron", lang.get(labels::SOURCES_AND_ASSUMPTIONS), &body)
 }
 
 fn settings(page: &Page<'_>) -> String {
@@ -625,7 +533,7 @@ fn settings(page: &Page<'_>) -> String {
         .iter()
         .map(|t| {
             let range = if t.upper_share.is_infinite() {
-                format!("{} {}", lang.pick("boven", "above"), pct(lang, lower))
+                format!("{} {}", lang.get(labels::ABOVE), pct(lang, lower))
             } else {
                 format!("{}–{}", pct(lang, lower), pct(lang, t.upper_share))
             };
@@ -634,78 +542,47 @@ fn settings(page: &Page<'_>) -> String {
         })
         .collect();
     let mode = match case.mode {
-        Mode::Total => lang.pick(
-            "totaal (vraag per gemeente)",
-            "total (demand per municipality)",
-        ),
-        Mode::Segment => lang.pick(
-            "per segment (vraag per gemeente en segment)",
-            "per segment (demand per municipality and segment)",
-        ),
+        Mode::Total => lang.get(labels::TOTAL_DEMAND_PER_MUNICIPALITY),
+        Mode::Segment => lang.get(labels::PER_SEGMENT_DEMAND_PER_MUNICIPALITY_AND),
     };
-    let mut table = Table::new(
-        vec![
-            lang.pick("Instelling", "Setting"),
-            lang.pick("Waarde", "Value"),
-        ],
-        2,
-    );
+    let mut table = Table::new(vec![lang.get(labels::SETTING), lang.get(labels::VALUE)], 2);
     let mut add = |label: &str, value: String| table.row(vec![esc(label), value], false);
-    add(lang.pick("Modus", "Mode"), esc(mode));
+    add(lang.get(labels::MODE), esc(mode));
+    add(lang.get(labels::BASE_YEAR), st.base_year.to_string());
+    add(lang.get(labels::MILESTONES), milestones.join(", "));
     add(
-        lang.pick("Basisjaar", "Base year"),
-        st.base_year.to_string(),
-    );
-    add(lang.pick("Mijlpalen", "Milestones"), milestones.join(", "));
-    add(
-        lang.pick("Huishoudensvariant", "Households variant"),
+        lang.get(labels::HOUSEHOLDS_VARIANT),
         esc(&st.households_variant),
     );
     add(
-        lang.pick("Frictieleegstand", "Frictional vacancy"),
+        lang.get(labels::FRICTIONAL_VACANCY_2),
         pct(lang, st.friction_vacancy),
     );
     add(
-        lang.pick(
-            "Max. sloop en transformatie per jaar (van de voorraad)",
-            "Max. demolition and transformation per year (of the stock)",
-        ),
+        lang.get(labels::MAX_DEMOLITION_AND_TRANSFORMATION_PER_YEAR),
         pct(lang, st.max_removal_share_per_year),
     );
     add(
-        lang.pick(
-            "Max. nieuwbouw per jaar (van de voorraad)",
-            "Max. new build per year (of the stock)",
-        ),
+        lang.get(labels::MAX_NEW_BUILD_PER_YEAR_OF),
         pct(lang, st.max_new_build_share_per_year),
     );
     add(
-        lang.pick("Gewicht overschot", "Surplus weight"),
+        lang.get(labels::SURPLUS_WEIGHT),
         num(lang, st.weight_surplus, 6),
     );
     add(
-        lang.pick(
-            "Schijven overschot (van de vraag)",
-            "Surplus tiers (of demand)",
-        ),
+        lang.get(labels::SURPLUS_TIERS_OF_DEMAND),
         esc(&tiers.join("; ")),
     );
     add(
-        lang.pick("Gewicht tekort", "Shortage weight"),
+        lang.get(labels::SHORTAGE_WEIGHT),
         num(lang, st.weight_shortage, 6),
     );
     add(
-        lang.pick(
-            "Budget overhevelen naar latere perioden",
-            "Carry unspent budget to later periods",
-        ),
-        yes_no(lang, st.budget_carry_over).into(),
+        lang.get(labels::CARRY_UNSPENT_BUDGET_TO_LATER_PERIODS),
+        labels::yes_no(lang, st.budget_carry_over).into(),
     );
-    section(
-        "instellingen",
-        lang.pick("Instellingen", "Settings"),
-        &table.render(),
-    )
+    section("instellingen", lang.get(labels::SETTINGS), &table.render())
 }
 
 /// How the plan was computed: solver, status and the facts that identify the run.
@@ -713,52 +590,34 @@ fn run_facts(page: &Page<'_>) -> String {
     let (plan, s, lang) = (page.plan, page.summary, page.lang);
     let mut table = Table::new(vec![], 1);
     let mut add = |label: &str, value: String| table.row(vec![esc(label), value], false);
-    add(lang.pick("Oplosser", "Solver"), esc(&plan.solver));
+    add(lang.get(labels::SOLVER), esc(&plan.solver));
     add("Status", esc(status_text(lang, &plan.status)));
     add(
-        lang.pick("Gehele aantallen (MIP)", "Whole dwellings (MIP)"),
-        yes_no(lang, plan.integer).into(),
+        lang.get(labels::WHOLE_DWELLINGS_MIP),
+        labels::yes_no(lang, plan.integer).into(),
     );
     if let Some(gap) = plan.mip_gap {
-        add(
-            lang.pick("Bereikte MIP-gap", "MIP gap reached"),
-            pct(lang, gap),
-        );
+        add(lang.get(labels::MIP_GAP_REACHED), pct(lang, gap));
     }
     add(
-        lang.pick(
-            "Optimum stap 1 (mismatch, gewogen woningjaren)",
-            "Stage 1 optimum (mismatch, weighted dwelling-years)",
-        ),
+        lang.get(labels::STAGE_1_OPTIMUM_MISMATCH_WEIGHTED_DWELLING),
         num(lang, s.mismatch_stage1, 3),
     );
     add(
-        lang.pick(
-            "Gemeenten, regio's, segmenten",
-            "Municipalities, regions, segments",
-        ),
+        lang.get(labels::MUNICIPALITIES_REGIONS_SEGMENTS),
         format!("{}, {}, {}", s.municipalities, s.regions, s.segments),
     );
     add("restock", esc(&s.version));
     add(
-        lang.pick("Invoer (SHA-256)", "Inputs (SHA-256)"),
+        lang.get(labels::INPUTS_SHA_256),
         format!("<code>{}</code>", esc(&s.inputs_sha256)),
     );
     let body = format!(
         "{}<p class=\"note\">{}</p>\n",
         table.render(),
-        lang.pick(
-            "Eerst is de mismatch geminimaliseerd, daarna bij die mismatch de bruto kosten. \
-             De rekentijden staan in summary.json.",
-            "The mismatch was minimised first, then the gross cost at that mismatch. The \
-             timings are in summary.json."
-        )
+        lang.get(labels::THE_MISMATCH_WAS_MINIMISED_FIRST_THEN)
     );
-    section(
-        "run",
-        lang.pick("Oplosser en berekening", "Solver and run"),
-        &body,
-    )
+    section("run", lang.get(labels::SOLVER_AND_RUN), &body)
 }
 
 fn warnings(page: &Page<'_>) -> String {
@@ -773,7 +632,7 @@ fn warnings(page: &Page<'_>) -> String {
         .collect();
     section(
         "waarschuwingen",
-        lang.pick("Waarschuwingen bij het inlezen", "Warnings while reading"),
+        lang.get(labels::WARNINGS_WHILE_READING),
         &format!("<ul>\n{items}</ul>\n"),
     )
 }

@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use super::page::{esc, section};
+use crate::labels;
 use crate::lang::Lang;
 
 /// One difference between a scenario and the reference.
@@ -56,20 +57,17 @@ pub fn markdown(diff: &InputDiff, lang: Lang) -> String {
     let _ = writeln!(
         md,
         "# {}\n",
-        lang.pick(
-            "Verschillen in de invoer tussen de scenario's",
-            "Input differences between the scenarios"
-        )
+        lang.get(labels::INPUT_DIFFERENCES_BETWEEN_THE_SCENARIOS)
     );
     let _ = writeln!(
         md,
         "{} **{}** (`{}`): {} `{}`, {} `{}`.\n",
-        lang.pick("Referentie:", "Reference:"),
+        lang.get(labels::REFERENCE),
         diff.reference,
         diff.reference_file,
-        lang.pick("basiscase", "base case"),
+        lang.get(labels::BASE_CASE_2),
         diff.reference_base,
-        lang.pick("huishoudensvariant", "households variant"),
+        lang.get(labels::HOUSEHOLDS_VARIANT_2),
         diff.reference_variant
     );
     for s in &diff.scenarios {
@@ -81,17 +79,14 @@ pub fn markdown(diff: &InputDiff, lang: Lang) -> String {
             let _ = writeln!(
                 md,
                 "{}\n",
-                lang.pick(
-                    "Geen verschil in de invoer met de referentie.",
-                    "No input differs from the reference."
-                )
+                lang.get(labels::NO_INPUT_DIFFERS_FROM_THE_REFERENCE)
             );
             continue;
         }
         let _ = writeln!(
             md,
             "{} {}:\n",
-            lang.pick("Ten opzichte van", "Compared with"),
+            lang.get(labels::COMPARED_WITH),
             diff.reference
         );
         for c in &s.changes {
@@ -116,12 +111,12 @@ pub fn html_section(lang: Lang, diff: &InputDiff) -> String {
     let mut body = format!(
         "<p>{} <strong>{}</strong> (<code>{}</code>): {} <code>{}</code>, {} \
          <code>{}</code>.</p>\n",
-        lang.pick("Referentie:", "Reference:"),
+        lang.get(labels::REFERENCE),
         esc(&diff.reference),
         esc(&diff.reference_file),
-        lang.pick("basiscase", "base case"),
+        lang.get(labels::BASE_CASE_2),
         esc(&diff.reference_base),
-        lang.pick("huishoudensvariant", "households variant"),
+        lang.get(labels::HOUSEHOLDS_VARIANT_2),
         esc(&diff.reference_variant)
     );
     for s in &diff.scenarios {
@@ -138,10 +133,7 @@ pub fn html_section(lang: Lang, diff: &InputDiff) -> String {
             let _ = writeln!(
                 body,
                 "<p class=\"note\">{}</p>",
-                lang.pick(
-                    "Geen verschil in de invoer met de referentie.",
-                    "No input differs from the reference."
-                )
+                lang.get(labels::NO_INPUT_DIFFERS_FROM_THE_REFERENCE)
             );
             continue;
         }
@@ -166,14 +158,11 @@ pub fn html_section(lang: Lang, diff: &InputDiff) -> String {
     let _ = writeln!(
         body,
         "<p class=\"note\">{}</p>",
-        lang.pick(
-            "Dezelfde lijst staat in input_diff.md.",
-            "The same list is in input_diff.md."
-        )
+        lang.get(labels::THE_SAME_LIST_IS_IN_INPUT)
     );
     section(
         "invoerverschillen",
-        lang.pick("Verschillen in de invoer", "Input differences"),
+        lang.get(labels::INPUT_DIFFERENCES),
         &body,
     )
 }

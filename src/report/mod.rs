@@ -30,6 +30,7 @@ pub use summary::{RegionSummary, Summary};
 
 use crate::case::Case;
 use crate::chart::{self, ChartData, ChartInput, ChartKind, Lang};
+use crate::labels;
 use crate::plan::Plan;
 use crate::{Error, Result};
 
@@ -101,14 +102,7 @@ pub fn write_outputs(case: &Case, plan: &Plan, out: &Path, run: &RunInfo) -> Res
                     lang,
                 };
                 if boundaries.is_some() && !input.kinds().contains(&ChartKind::Map) {
-                    chart_notes.push(
-                        lang.pick(
-                            "Geen kaart: geen enkele gemeente van de case staat in \
-                             boundaries.geojson.",
-                            "No map: no municipality of the case is in boundaries.geojson.",
-                        )
-                        .to_string(),
-                    );
+                    chart_notes.push(lang.get(labels::NO_MAP_NO_MUNICIPALITY_OF_THE).to_string());
                 }
                 chart::write_charts(dir, &input)
                     .map(|charts| (charts, chart_notes, clock.elapsed().as_secs_f64()))
@@ -162,14 +156,7 @@ fn boundaries(run: &RunInfo, lang: Lang) -> (Option<chart::Boundaries>, Vec<Stri
         ),
         None => (
             None,
-            vec![lang
-                .pick(
-                    "Geen kaart: de case-map heeft geen boundaries.geojson met de \
-                     gemeentegrenzen.",
-                    "No map: the case folder has no boundaries.geojson with the municipal \
-                     boundaries.",
-                )
-                .to_string()],
+            vec![lang.get(labels::NO_MAP_THE_CASE_FOLDER_HAS).to_string()],
         ),
     }
 }

@@ -9,6 +9,7 @@ use crate::lang::Lang;
 
 use super::comparison::page_figures;
 use super::page::{self, esc, eur, pct, section};
+use crate::labels;
 
 /// One solved point of a sweep: a row of sweep.csv and of the page's table.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,23 +68,20 @@ pub fn page(p: &SweepPage<'_>) -> String {
     let lang = p.lang;
     let budget = p.axis == SweepAxis::Budget;
     let what = if budget {
-        lang.pick("budgetfactor", "budget factor")
+        lang.get(labels::BUDGET_FACTOR)
     } else {
-        lang.pick("frictieleegstand", "frictional vacancy")
+        lang.get(labels::FRICTIONAL_VACANCY)
     };
     let title = match lang {
         Lang::Nl => format!("Gevoeligheid voor de {what}: {}", p.name),
         Lang::En => format!("Sensitivity to the {what}: {}", p.name),
     };
-    let subtitle = lang.pick(
-        "Hetzelfde plan opgelost bij elke waarde van één instelling.",
-        "The same plan solved at every value of one setting.",
-    );
+    let subtitle = lang.get(labels::THE_SAME_PLAN_SOLVED_AT_EVERY);
     let mut intro = format!(
         "<p>{} <code>{}</code>; {} <code>{}</code> ({} {}).</p>\n",
-        lang.pick("Basiscase", "Base case"),
+        lang.get(labels::BASE_CASE),
         esc(p.base),
-        lang.pick("gevarieerd", "varied"),
+        lang.get(labels::VARIED),
         esc(p.column),
         esc(p.grid),
         match lang {
@@ -117,34 +115,24 @@ pub fn page(p: &SweepPage<'_>) -> String {
                     lang.num(after, 1)
                 ),
             },
-            _ => lang
-                .pick(
-                    "Geen knik: de curve is (bijna) recht of daalt niet over dit bereik, of er \
-                     zijn minder dan drie punten.",
-                    "No knee: the curve is (almost) straight or does not fall over this range, \
-                     or there are fewer than three points.",
-                )
-                .to_string(),
+            _ => lang.get(labels::NO_KNEE_THE_CURVE_IS_ALMOST).to_string(),
         };
         let _ = writeln!(intro, "<p>{}</p>", esc(&knee));
     }
     let head = [
-        lang.pick("Punt", "Point"),
+        lang.get(labels::POINT),
         if budget {
-            lang.pick("Budgetfactor", "Budget factor")
+            lang.get(labels::BUDGET_FACTOR_2)
         } else {
-            lang.pick("Frictieleegstand", "Frictional vacancy")
+            lang.get(labels::FRICTIONAL_VACANCY_2)
         },
-        lang.pick("Budget", "Budget"),
-        lang.pick("Mismatch met plan", "Mismatch with the plan"),
-        lang.pick("Mismatch zonder ingrijpen", "Mismatch if nothing is done"),
-        lang.pick("Bruto kosten", "Gross cost"),
-        lang.pick("Netto kosten", "Net cost"),
-        lang.pick("Schaduwprijs per mln €", "Shadow price per €1 M"),
-        lang.pick(
-            "Minder mismatch per extra mln €",
-            "Less mismatch per extra €1 M",
-        ),
+        lang.get(labels::BUDGET),
+        lang.get(labels::MISMATCH_WITH_THE_PLAN_2),
+        lang.get(labels::MISMATCH_IF_NOTHING_IS_DONE_2),
+        lang.get(labels::GROSS_COST),
+        lang.get(labels::NET_COST),
+        lang.get(labels::SHADOW_PRICE_PER_1_M),
+        lang.get(labels::LESS_MISMATCH_PER_EXTRA_1_M),
     ];
     let rows: Vec<(Vec<String>, Option<&'static str>)> = p
         .points
@@ -158,7 +146,7 @@ pub fn page(p: &SweepPage<'_>) -> String {
             };
             let mut first = (pt.index + 1).to_string();
             if p.knee == Some(i) {
-                first.push_str(&format!(" ({})", lang.pick("knik", "knee")));
+                first.push_str(&format!(" ({})", lang.get(labels::KNEE)));
             }
             (
                 vec![
@@ -180,26 +168,13 @@ pub fn page(p: &SweepPage<'_>) -> String {
             )
         })
         .collect();
-    let note = lang.pick(
-        "Schaduwprijs: hoeveel mismatch één miljoen extra, verdeeld zoals het budget, zou \
-         wegnemen (het naar budget gewogen gemiddelde van de schaduwprijzen per regio en \
-         periode). Minder mismatch per extra mln €: gemeten tussen dit punt en het vorige. \
-         Dezelfde cijfers staan in sweep.csv.",
-        "Shadow price: the mismatch one more million, spread like the budget, would remove \
-         (the budget-weighted mean of the shadow prices per region and period). Less \
-         mismatch per extra €1 M: measured between this point and the previous one. The \
-         same figures are in sweep.csv.",
-    );
+    let note = lang.get(labels::SHADOW_PRICE_THE_MISMATCH_ONE_MORE);
     let sections = [
-        section(
-            "sweep",
-            lang.pick("Wat is gevarieerd", "What was varied"),
-            &intro,
-        ),
+        section("sweep", lang.get(labels::WHAT_WAS_VARIED), &intro),
         page::figures(lang, &page_figures(std::slice::from_ref(p.chart)), &[]),
         section(
             "punten",
-            lang.pick("Alle punten", "Every point"),
+            lang.get(labels::EVERY_POINT),
             &format!(
                 "{}<p class=\"note\">{note}</p>\n",
                 page::table(&head, 1, rows)

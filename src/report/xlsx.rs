@@ -480,13 +480,12 @@ fn totals_chart(
                 ),
             );
     }
-    chart.title().set_name(lang.pick(
-        "Woningvoorraad en vraag, alle gemeenten",
-        "Housing stock and demand, all municipalities",
-    ));
-    chart.y_axis().set_name(lang.pick("woningen", "dwellings"));
+    chart
+        .title()
+        .set_name(lang.get(labels::HOUSING_STOCK_AND_DEMAND_ALL_MUNICIPALITIES));
+    chart.y_axis().set_name(lang.get(labels::DWELLINGS));
     chart.y_axis().set_num_format("#,##0");
-    chart.x_axis().set_name(lang.pick("jaar", "year"));
+    chart.x_axis().set_name(lang.get(labels::YEAR_2));
     chart.set_width(720).set_height(400);
     worksheet.insert_chart(last + 3, 0, &chart)?;
     Ok(())
@@ -510,60 +509,37 @@ fn summary_sheet(
     worksheet.write_string_with_format(0, 0, format!("restock — {}", s.case), &f.bold)?;
     let figures: [(&str, f64, &Format); 8] = [
         (
-            lang.pick(
-                "Mismatch zonder ingrijpen (gewogen woningjaren)",
-                "Mismatch, do nothing (weighted dwelling-years)",
-            ),
+            lang.get(labels::MISMATCH_DO_NOTHING_WEIGHTED_DWELLING_YEARS),
             s.mismatch_do_nothing,
             &f.dwellings,
         ),
         (
-            lang.pick(
-                "Mismatch met plan (gewogen woningjaren)",
-                "Mismatch, plan (weighted dwelling-years)",
-            ),
+            lang.get(labels::MISMATCH_PLAN_WEIGHTED_DWELLING_YEARS),
             s.mismatch,
             &f.dwellings,
         ),
+        (lang.get(labels::GROSS_COST), s.gross_cost_eur, &f.euro),
         (
-            lang.pick("Bruto kosten", "Gross cost"),
-            s.gross_cost_eur,
-            &f.euro,
-        ),
-        (
-            lang.pick(
-                "Netto kosten (verkoop telt negatief)",
-                "Net cost (sales count negative)",
-            ),
+            lang.get(labels::NET_COST_SALES_COUNT_NEGATIVE),
             s.net_cost_eur,
             &f.euro,
         ),
         (
-            lang.pick(
-                "Budget, alle regio's en perioden",
-                "Budget, all regions and periods",
-            ),
+            lang.get(labels::BUDGET_ALL_REGIONS_AND_PERIODS),
             s.budget_eur,
             &f.euro,
         ),
         (
-            lang.pick("Woningen gesloopt", "Dwellings demolished"),
+            lang.get(labels::DWELLINGS_DEMOLISHED),
             s.demolished,
             &f.dwellings,
         ),
         (
-            lang.pick(
-                "Woningen getransformeerd (invoer)",
-                "Dwellings transformed (input)",
-            ),
+            lang.get(labels::DWELLINGS_TRANSFORMED_INPUT),
             s.transformed,
             &f.dwellings,
         ),
-        (
-            lang.pick("Woningen nieuw gebouwd", "Dwellings built"),
-            s.built,
-            &f.dwellings,
-        ),
+        (lang.get(labels::DWELLINGS_BUILT), s.built, &f.dwellings),
     ];
     for (i, (label, value, format)) in figures.iter().enumerate() {
         let r = 2 + i as u32;
@@ -573,14 +549,14 @@ fn summary_sheet(
 
     let head_row = 2 + figures.len() as u32 + 1;
     let headers = [
-        lang.pick("Regio", "Region"),
-        lang.pick("Mismatch zonder ingrijpen", "Mismatch, do nothing"),
-        lang.pick("Mismatch met plan", "Mismatch, plan"),
-        lang.pick("Gesloopt", "Demolished"),
-        lang.pick("Getransformeerd", "Transformed"),
-        lang.pick("Nieuwbouw", "Built"),
-        lang.pick("Uitgegeven (€)", "Spent (€)"),
-        lang.pick("Budget (€)", "Budget (€)"),
+        lang.get(labels::REGION),
+        lang.get(labels::MISMATCH_DO_NOTHING),
+        lang.get(labels::MISMATCH_PLAN),
+        lang.get(labels::DEMOLISHED),
+        lang.get(labels::TRANSFORMED),
+        lang.get(labels::BUILT),
+        lang.get(labels::SPENT_EUR_COL),
+        lang.get(labels::BUDGET_EUR_COL),
     ];
     for (c, h) in headers.iter().enumerate() {
         worksheet.write_string_with_format(head_row, c as u16, *h, &f.header)?;
@@ -606,24 +582,20 @@ fn summary_sheet(
 
     let mut row = last_region + 2;
     let facts: Vec<(&str, String)> = vec![
-        (lang.pick("Oplosser", "Solver"), plan.solver.clone()),
+        (lang.get(labels::SOLVER), plan.solver.clone()),
         ("Status", s.status.clone()),
         (
-            lang.pick("Gehele aantallen (MIP)", "Whole dwellings (MIP)"),
-            lang.pick(
-                if plan.integer { "ja" } else { "nee" },
-                if plan.integer { "yes" } else { "no" },
-            )
-            .to_string(),
+            lang.get(labels::WHOLE_DWELLINGS_MIP),
+            labels::yes_no(lang, plan.integer).to_string(),
         ),
-        (lang.pick("Modus", "Mode"), s.mode.clone()),
+        (lang.get(labels::MODE), s.mode.clone()),
         (
-            lang.pick("Huishoudensvariant", "Households variant"),
+            lang.get(labels::HOUSEHOLDS_VARIANT),
             s.households_variant.clone(),
         ),
-        (lang.pick("Basisjaar", "Base year"), s.base_year.to_string()),
+        (lang.get(labels::BASE_YEAR), s.base_year.to_string()),
         (
-            lang.pick("Mijlpalen", "Milestones"),
+            lang.get(labels::MILESTONES),
             s.milestones
                 .iter()
                 .map(|y| y.to_string())
@@ -631,10 +603,7 @@ fn summary_sheet(
                 .join(", "),
         ),
         ("restock", s.version.clone()),
-        (
-            lang.pick("Invoer (SHA-256)", "Inputs (SHA-256)"),
-            s.inputs_sha256.clone(),
-        ),
+        (lang.get(labels::INPUTS_SHA_256), s.inputs_sha256.clone()),
     ];
     for (label, value) in facts {
         worksheet.write_string(row, 0, label)?;
@@ -655,10 +624,9 @@ fn summary_sheet(
                     rust_xlsxwriter::ChartSolidFill::new().set_color(Color::RGB(colour)),
                 ));
         }
-        chart.title().set_name(lang.pick(
-            "Budget en uitgaven per regio, hele planperiode",
-            "Budget and spending per region, whole plan",
-        ));
+        chart
+            .title()
+            .set_name(lang.get(labels::BUDGET_AND_SPENDING_PER_REGION_WHOLE));
         chart.y_axis().set_num_format("\"€ \"#,##0");
         chart.set_width(720).set_height(400);
         worksheet.insert_chart(row + 1, 0, &chart)?;
