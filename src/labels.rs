@@ -214,7 +214,7 @@ pub const NEW_BUILD: Label = Label::new("nieuwbouw", "new build");
 pub const DWELLINGS: Label = Label::new("woningen", "dwellings");
 
 /// “budget”
-pub const BUDGET_2: Label = Label::new("budget", "budget");
+pub const BUDGET_LOWER: Label = Label::new("budget", "budget");
 
 /// “spent (net)”
 pub const SPENT_NET: Label = Label::new("uitgegeven (netto)", "spent (net)");
@@ -269,7 +269,7 @@ pub const STOCK_IF_NOTHING_IS_DONE: Label =
     Label::new("voorraad zonder ingrijpen", "stock if nothing is done");
 
 /// “%”
-pub const LABEL: Label = Label::new(" %", "%");
+pub const PERCENT_SIGN: Label = Label::new(" %", "%");
 
 /// “Demolition + transformation,”
 pub const DEMOLITION_TRANSFORMATION: Label =
@@ -489,7 +489,7 @@ pub const DO_NOTHING: Label = Label::new("Zonder ingrijpen", "Do nothing");
 pub const WITH_PLAN: Label = Label::new("Met plan", "With plan");
 
 /// “Change”
-pub const CHANGE_2: Label = Label::new("Verschil", "Change");
+pub const DIFFERENCE: Label = Label::new("Verschil", "Change");
 
 /// “Mismatch (weighted dwelling-years)”
 pub const MISMATCH_WEIGHTED_DWELLING_YEARS: Label = Label::new(

@@ -35,7 +35,7 @@ pub fn draw<DB: DrawingBackend>(
     let entries = [
         (
             Mark::Box(style::BUDGET),
-            lang.get(labels::BUDGET_2).to_string(),
+            lang.get(labels::BUDGET_LOWER).to_string(),
         ),
         (
             Mark::Box(style::SPENT),

@@ -99,7 +99,7 @@ impl Classes {
 
     /// The legend text of a class, e.g. `2–4 %`.
     pub fn label(&self, class: Option<usize>, lang: Lang) -> String {
-        let unit = lang.get(labels::LABEL);
+        let unit = lang.get(labels::PERCENT_SIGN);
         match class {
             None => format!("0{unit}"),
             Some(c) => {

@@ -109,7 +109,8 @@ fn status_text(lang: Lang, status: &PlanStatus) -> &'static str {
 }
 
 /// The note under a capped table.
-fn cap_note(lang: Lang, shown: usize, total: usize, file: &str) -> String {
+fn cap_note(lang: Lang, total: usize, file: &str) -> String {
+    let shown = total.min(MAX_HTML_ROWS);
     if shown >= total {
         return String::new();
     }
@@ -220,7 +221,7 @@ fn key_figures(page: &Page<'_>) -> String {
             "",
             lang.get(labels::DO_NOTHING),
             lang.get(labels::WITH_PLAN),
-            lang.get(labels::CHANGE_2),
+            lang.get(labels::DIFFERENCE),
         ],
         1,
     );
@@ -361,12 +362,7 @@ fn budget(page: &Page<'_>) -> String {
     let body = format!(
         "{}{}<p class=\"note\">{}</p>\n",
         table.render(),
-        cap_note(
-            lang,
-            t.budget.len().min(MAX_HTML_ROWS),
-            t.budget.len(),
-            "budget.csv"
-        ),
+        cap_note(lang, t.budget.len(), "budget.csv"),
         lang.get(labels::SHADOW_PRICE_HOW_MANY_WEIGHTED_DWELLING)
     );
     section(
@@ -396,12 +392,7 @@ fn plan_table(page: &Page<'_>) -> String {
     let body = format!(
         "{}{}",
         table.render(),
-        cap_note(
-            lang,
-            t.plan.len().min(MAX_HTML_ROWS),
-            t.plan.len(),
-            "plan.csv"
-        )
+        cap_note(lang, t.plan.len(), "plan.csv")
     );
     section(
         "plan",
@@ -451,12 +442,7 @@ fn transformation_table(page: &Page<'_>) -> String {
             "<p class=\"note\">{}</p>\n{}{}",
             lang.get(labels::ONLY_ROWS_WITH_TRANSFORMATIONS_A_NEGATIVE),
             table.render(),
-            cap_note(
-                lang,
-                used.len().min(MAX_HTML_ROWS),
-                used.len(),
-                "transformations.csv"
-            )
+            cap_note(lang, used.len(), "transformations.csv")
         )
     };
     section("transformaties", lang.get(labels::TRANSFORMATIONS), &body)
@@ -495,12 +481,7 @@ fn balance_table(page: &Page<'_>) -> String {
         "<p class=\"note\">{}</p>\n{}{}",
         lang.get(labels::DEMAND_HOUSEHOLDS_PLUS_FRICTIONAL_VACANCY_SURPLUS),
         table.render(),
-        cap_note(
-            lang,
-            t.balance.len().min(MAX_HTML_ROWS),
-            t.balance.len(),
-            "balance.csv"
-        )
+        cap_note(lang, t.balance.len(), "balance.csv")
     );
     section(
         "balans",

@@ -312,116 +312,94 @@ fn period_columns(lang: Lang) -> [SheetColumn; 2] {
     ]
 }
 
-fn plan_sheet(name: &'static str, t: &Tables<'_>, lang: Lang) -> Sheet {
-    let case = t.case;
-    let mut columns: Vec<SheetColumn> = municipality_columns(lang).into();
-    columns.push(("Segment", Kind::Text, 22.0));
-    columns.extend(period_columns(lang));
-    columns.extend(value_columns(&PLAN_COLUMNS, lang));
-    let rows = t
-        .plan
+/// A sheet of `rows`: the `keys` columns, filled by `key_cells`, then `columns`.
+fn table_sheet<R>(
+    (name, frozen_columns): (&'static str, u16),
+    mut keys: Vec<SheetColumn>,
+    (columns, lang): (&[Column<R>], Lang),
+    rows: &[R],
+    key_cells: impl Fn(&R) -> Vec<Cell>,
+) -> Sheet {
+    keys.extend(value_columns(columns, lang));
+    let rows = rows
         .iter()
         .map(|r| {
-            let mut row: Vec<Cell> = municipality_cells(case, r.municipality).into();
-            row.push(text(&case.segments[r.segment].label));
-            row.extend(period_cells(case, r.period));
-            row.extend(values(&PLAN_COLUMNS, r));
+            let mut row = key_cells(r);
+            row.extend(values(columns, r));
             row
         })
         .collect();
     Sheet {
         name,
-        columns,
+        columns: keys,
         rows,
-        frozen_columns: 2,
+        frozen_columns,
     }
+}
+
+fn plan_sheet(name: &'static str, t: &Tables<'_>, lang: Lang) -> Sheet {
+    let case = t.case;
+    let mut keys: Vec<SheetColumn> = municipality_columns(lang).into();
+    keys.push(("Segment", Kind::Text, 22.0));
+    keys.extend(period_columns(lang));
+    table_sheet((name, 2), keys, (&PLAN_COLUMNS, lang), &t.plan, |r| {
+        let mut row: Vec<Cell> = municipality_cells(case, r.municipality).into();
+        row.push(text(&case.segments[r.segment].label));
+        row.extend(period_cells(case, r.period));
+        row
+    })
 }
 
 fn transformation_sheet(name: &'static str, t: &Tables<'_>, lang: Lang) -> Sheet {
     let case = t.case;
-    let mut columns: Vec<SheetColumn> = municipality_columns(lang).into();
-    columns.extend([
+    let mut keys: Vec<SheetColumn> = municipality_columns(lang).into();
+    keys.extend([
         (lang.get(labels::TRANSFORMATION), Kind::Text, 18.0),
         (lang.get(labels::FROM_SEGMENT), Kind::Text, 22.0),
         (lang.get(labels::TO_SEGMENT), Kind::Text, 22.0),
     ]);
-    columns.extend(period_columns(lang));
-    columns.extend(value_columns(&TRANSFORMATION_COLUMNS, lang));
-    let rows = t
-        .transformations
-        .iter()
-        .map(|r| {
-            let k = &case.transformations[r.transformation];
-            let mut row: Vec<Cell> = municipality_cells(case, r.municipality).into();
-            row.extend([
-                text(&k.label),
-                text(&case.segments[k.from].label),
-                text(&case.segments[k.to].label),
-            ]);
-            row.extend(period_cells(case, r.period));
-            row.extend(values(&TRANSFORMATION_COLUMNS, r));
-            row
-        })
-        .collect();
-    Sheet {
-        name,
-        columns,
-        rows,
-        frozen_columns: 2,
-    }
+    keys.extend(period_columns(lang));
+    let columns = (&TRANSFORMATION_COLUMNS[..], lang);
+    table_sheet((name, 2), keys, columns, &t.transformations, |r| {
+        let k = &case.transformations[r.transformation];
+        let mut row: Vec<Cell> = municipality_cells(case, r.municipality).into();
+        row.extend([
+            text(&k.label),
+            text(&case.segments[k.from].label),
+            text(&case.segments[k.to].label),
+        ]);
+        row.extend(period_cells(case, r.period));
+        row
+    })
 }
 
 fn balance_sheet(name: &'static str, t: &Tables<'_>, lang: Lang) -> Sheet {
     let case = t.case;
-    let mut columns: Vec<SheetColumn> = municipality_columns(lang).into();
-    columns.extend([
+    let mut keys: Vec<SheetColumn> = municipality_columns(lang).into();
+    keys.extend([
         ("Segment", Kind::Text, 22.0),
         (lang.get(labels::YEAR), Kind::Year, 8.0),
     ]);
-    columns.extend(value_columns(&BALANCE_COLUMNS, lang));
-    let rows = t
-        .balance
-        .iter()
-        .map(|r| {
-            let mut row: Vec<Cell> = municipality_cells(case, r.municipality).into();
-            row.push(match r.segment {
-                Some(s) => text(&case.segments[s].label),
-                None => text(lang.get(labels::TOTAL)),
-            });
-            row.push(number(f64::from(year_of(case, r.time))));
-            row.extend(values(&BALANCE_COLUMNS, r));
-            row
-        })
-        .collect();
-    Sheet {
-        name,
-        columns,
-        rows,
-        frozen_columns: 2,
-    }
+    table_sheet((name, 2), keys, (&BALANCE_COLUMNS, lang), &t.balance, |r| {
+        let mut row: Vec<Cell> = municipality_cells(case, r.municipality).into();
+        row.push(match r.segment {
+            Some(s) => text(&case.segments[s].label),
+            None => text(lang.get(labels::TOTAL)),
+        });
+        row.push(number(f64::from(year_of(case, r.time))));
+        row
+    })
 }
 
 fn budget_sheet(name: &'static str, t: &Tables<'_>, lang: Lang) -> Sheet {
     let case = t.case;
-    let mut columns = vec![(lang.get(labels::REGION), Kind::Text, 22.0)];
-    columns.extend(period_columns(lang));
-    columns.extend(value_columns(&BUDGET_COLUMNS, lang));
-    let rows = t
-        .budget
-        .iter()
-        .map(|r| {
-            let mut row = vec![text(&case.regions[r.region])];
-            row.extend(period_cells(case, r.period));
-            row.extend(values(&BUDGET_COLUMNS, r));
-            row
-        })
-        .collect();
-    Sheet {
-        name,
-        columns,
-        rows,
-        frozen_columns: 1,
-    }
+    let mut keys = vec![(lang.get(labels::REGION), Kind::Text, 22.0)];
+    keys.extend(period_columns(lang));
+    table_sheet((name, 1), keys, (&BUDGET_COLUMNS, lang), &t.budget, |r| {
+        let mut row = vec![text(&case.regions[r.region])];
+        row.extend(period_cells(case, r.period));
+        row
+    })
 }
 
 /// The municipalities' totals per year (the `*`/total rows of the balance, summed).
