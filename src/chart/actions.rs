@@ -8,7 +8,7 @@ use plotters::prelude::*;
 use super::bars;
 use super::data::{ChartData, MunicipalityData};
 use super::format::{nice_step, Lang};
-use super::style::{self, DrawResult, Mark};
+use super::style::{self, DrawResult};
 use crate::labels;
 
 pub use super::data::{bars_shown as shown, BARS_ALL_UP_TO as ALL_UP_TO, MAX_BARS};
@@ -43,32 +43,22 @@ pub fn draw<DB: DrawingBackend>(
 ) -> DrawResult<DB> {
     let shown = ranked(data);
     let total = data.municipalities.len();
-    let mut subtitle = lang
-        .get(labels::DWELLINGS_OVER_THE_WHOLE_PLAN_HORIZON)
-        .to_string();
-    if shown.len() < total {
-        subtitle.push_str(&labels::TOP_OF_MUNICIPALITIES.format(lang, &[&shown.len(), &total]));
-    }
-    subtitle.push('.');
+    let subtitle = bars::ranked_line(
+        labels::DWELLINGS_OVER_THE_WHOLE_PLAN_HORIZON,
+        shown.len(),
+        total,
+        lang,
+    );
     let body = style::header(root, &title(data, lang), &[subtitle])?;
-    let plot_area = bars::legend_on_top(
-        &body,
+    let entries = bars::boxes(
+        lang,
         &[
-            (
-                Mark::Box(style::DEMOLISH),
-                lang.get(labels::DEMOLITION).into(),
-            ),
-            (
-                Mark::Box(style::TRANSFORM),
-                lang.get(labels::TRANSFORMATION_DWELLINGS_IN).into(),
-            ),
-            (
-                Mark::Box(style::NEW_BUILD),
-                lang.get(labels::NEW_BUILD).into(),
-            ),
+            (style::DEMOLISH, labels::DEMOLITION),
+            (style::TRANSFORM, labels::TRANSFORMATION_DWELLINGS_IN),
+            (style::NEW_BUILD, labels::NEW_BUILD),
         ],
-        70,
-    )?;
+    );
+    let plot_area = bars::legend_on_top(&body, &entries, 70)?;
 
     let n = shown.len().max(1) as i32;
     let max = shown.iter().map(|m| m.task()).fold(0.0, f64::max);

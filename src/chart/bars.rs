@@ -8,7 +8,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
+use super::format::Lang;
 use super::style::{self, Mark};
+use crate::labels::{self, Label};
 
 /// The chart context of a bar chart: x a number, y one segment per row.
 pub type BarChart<'a, DB> =
@@ -141,4 +143,23 @@ pub fn label_after<DB: DrawingBackend>(
     let end = chart.backend_coord(&(x, SegmentValue::Exact(y + 1)));
     let centre = f64::from(end.1) + f64::from(top) + (seg - f64::from(top + bottom)) / 2.0;
     value_label(root, text, (end.0, centre.round() as i32))
+}
+
+/// `line` with " (top 30 of 45 municipalities)" when only `shown` of `total`
+/// municipalities have a bar, and a full stop.
+pub fn ranked_line(line: Label, shown: usize, total: usize, lang: Lang) -> String {
+    let mut text = lang.get(line).to_string();
+    if shown < total {
+        text.push_str(&labels::TOP_OF_MUNICIPALITIES.format(lang, &[&shown, &total]));
+    }
+    text.push('.');
+    text
+}
+
+/// Legend entries of filled boxes: a colour and a label each.
+pub fn boxes(lang: Lang, entries: &[(RGBColor, Label)]) -> Vec<(Mark, String)> {
+    entries
+        .iter()
+        .map(|(colour, label)| (Mark::Box(*colour), lang.get(*label).to_string()))
+        .collect()
 }

@@ -8,7 +8,7 @@ use plotters::prelude::*;
 use super::bars;
 use super::data::{ChartData, MunicipalityData};
 use super::format::{nice_step, step_decimals, Lang};
-use super::style::{self, DrawResult, Mark};
+use super::style::{self, DrawResult};
 use crate::labels;
 
 pub use super::data::{bars_shown as shown, BARS_ALL_UP_TO as ALL_UP_TO, MAX_BARS};
@@ -55,28 +55,21 @@ pub fn draw<DB: DrawingBackend>(
         ),
     };
     first.push('.');
-    let mut second = lang
-        .get(labels::HIGHEST_VACANCY_IF_NOTHING_IS_DONE)
-        .to_string();
-    if shown.len() < total {
-        second.push_str(&labels::TOP_OF_MUNICIPALITIES.format(lang, &[&shown.len(), &total]));
-    }
-    second.push('.');
+    let second = bars::ranked_line(
+        labels::HIGHEST_VACANCY_IF_NOTHING_IS_DONE,
+        shown.len(),
+        total,
+        lang,
+    );
     let body = style::header(root, &title(data, lang), &[first, second])?;
-    let plot_area = bars::legend_on_top(
-        &body,
+    let entries = bars::boxes(
+        lang,
         &[
-            (
-                Mark::Box(style::DO_NOTHING),
-                lang.get(labels::IF_NOTHING_IS_DONE).into(),
-            ),
-            (
-                Mark::Box(style::PLAN),
-                lang.get(labels::WITH_THE_PLAN).into(),
-            ),
+            (style::DO_NOTHING, labels::IF_NOTHING_IS_DONE),
+            (style::PLAN, labels::WITH_THE_PLAN),
         ],
-        70,
-    )?;
+    );
+    let plot_area = bars::legend_on_top(&body, &entries, 70)?;
 
     let n = shown.len().max(1) as i32;
     let max = shown

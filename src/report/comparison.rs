@@ -9,7 +9,7 @@ use crate::numfmt::fmt_num;
 
 use super::input_diff::{self, InputDiff};
 use super::page::{self, esc, eur, pct, section, Table};
-use crate::labels;
+use crate::labels::{self, Label};
 
 /// The region name of a scenario's total row in comparison.csv.
 pub const TOTAL_REGION: &str = "*";
@@ -181,20 +181,32 @@ fn scenarios_section(lang: Lang, scenarios: &[ScenarioEntry]) -> String {
     )
 }
 
+/// The figures of a comparison row, after the scenario (and region).
+const FIGURES: [Label; 10] = [
+    labels::MISMATCH_IF_NOTHING_IS_DONE_2,
+    labels::MISMATCH_WITH_THE_PLAN_2,
+    labels::CHANGE,
+    labels::DEMOLISHED,
+    labels::TRANSFORMED,
+    labels::BUILT,
+    labels::GROSS_COST,
+    labels::NET_COST,
+    labels::BUDGET,
+    labels::BUDGET_USED,
+];
+
+/// The header of a table of comparison rows, with or without the region.
+fn head(lang: Lang, with_region: bool) -> Vec<&'static str> {
+    let mut head = vec![lang.get(labels::SCENARIO)];
+    if with_region {
+        head.push(lang.get(labels::REGION));
+    }
+    head.extend(FIGURES.iter().map(|l| lang.get(*l)));
+    head
+}
+
 fn key_figures(lang: Lang, rows: &[Row]) -> String {
-    let head = [
-        lang.get(labels::SCENARIO),
-        lang.get(labels::MISMATCH_IF_NOTHING_IS_DONE_2),
-        lang.get(labels::MISMATCH_WITH_THE_PLAN_2),
-        lang.get(labels::CHANGE),
-        lang.get(labels::DEMOLISHED),
-        lang.get(labels::TRANSFORMED),
-        lang.get(labels::BUILT),
-        lang.get(labels::GROSS_COST),
-        lang.get(labels::NET_COST),
-        lang.get(labels::BUDGET),
-        lang.get(labels::BUDGET_USED),
-    ];
+    let head = head(lang, false);
     let body: Vec<(Vec<String>, Option<&'static str>)> = rows
         .iter()
         .filter(|r| r.region == TOTAL_REGION)
@@ -242,20 +254,7 @@ fn row_cells(lang: Lang, r: &Row, with_region: bool) -> Vec<String> {
 }
 
 fn regions_section(lang: Lang, rows: &[Row]) -> String {
-    let head = [
-        lang.get(labels::SCENARIO),
-        lang.get(labels::REGION),
-        lang.get(labels::MISMATCH_IF_NOTHING_IS_DONE_2),
-        lang.get(labels::MISMATCH_WITH_THE_PLAN_2),
-        lang.get(labels::CHANGE),
-        lang.get(labels::DEMOLISHED),
-        lang.get(labels::TRANSFORMED),
-        lang.get(labels::BUILT),
-        lang.get(labels::GROSS_COST),
-        lang.get(labels::NET_COST),
-        lang.get(labels::BUDGET),
-        lang.get(labels::BUDGET_USED),
-    ];
+    let head = head(lang, true);
     let body: Vec<(Vec<String>, Option<&'static str>)> = rows
         .iter()
         .map(|r| {
