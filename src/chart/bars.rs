@@ -71,10 +71,8 @@ pub fn axes<'a, DB: DrawingBackend>(
         .y_label_area_size(widest + 24)
         .build_cartesian_2d(0.0..x_max, (0..n - 1).into_segmented())?;
     let mut mesh = chart.configure_mesh();
-    mesh.disable_y_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(style::GRID)
-        .axis_style(style::AXIS)
+    style::quiet_mesh(&mut mesh)
+        .disable_y_mesh()
         .x_labels(x_labels)
         .y_labels(n as usize)
         .x_label_formatter(x_format)

@@ -115,20 +115,10 @@ fn panel<DB: DrawingBackend>(cell: &Cell<'_, DB>) -> DrawResult<DB> {
         _ => String::new(),
     };
     let plot_area = style::panel_title(area, &region.name)?;
-    let mut chart = ChartBuilder::on(&plot_area)
-        .margin_top(style::PANEL_TOP)
-        .margin_left(12)
-        .margin_right(36)
-        .margin_bottom(8)
-        .x_label_area_size(44)
-        .y_label_area_size(widest + 24)
+    let mut chart = panels::builder(&plot_area, widest)
         .build_cartesian_2d((0..periods - 1).into_segmented(), y0..y1)?;
-    chart
-        .configure_mesh()
+    style::quiet_mesh(&mut chart.configure_mesh())
         .disable_x_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(style::GRID)
-        .axis_style(style::AXIS)
         .x_labels(periods as usize)
         .y_labels(((y1 - y0) / step).ceil() as usize + 1)
         .x_label_formatter(&period_label)

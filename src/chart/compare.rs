@@ -257,12 +257,7 @@ pub fn stock_trajectories<DB: DrawingBackend>(
                 .chain(&s.demand)
         })
         .copied();
-    let (lo, hi) = all.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
-        (a.min(v), b.max(v))
-    });
-    let (lo, hi) = if lo.is_finite() { (lo, hi) } else { (0.0, 1.0) };
-    let pad = ((hi - lo) * 0.1).max(hi.abs() * 0.01).max(1.0);
-    let (y0, y1) = ((lo - pad).max(0.0), hi + pad);
+    let (y0, y1) = style::padded_range(all, 0.1);
     let first = data
         .scenarios
         .iter()
@@ -289,12 +284,8 @@ pub fn stock_trajectories<DB: DrawingBackend>(
         .x_label_area_size(60)
         .y_label_area_size(widest + 24)
         .build_cartesian_2d((first - x_pad)..(last + x_pad), y0..y1)?;
-    chart
-        .configure_mesh()
+    style::quiet_mesh(&mut chart.configure_mesh())
         .disable_x_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(style::GRID)
-        .axis_style(style::AXIS)
         .x_labels(8)
         .y_labels(6)
         .x_label_formatter(&|x| x.to_string())

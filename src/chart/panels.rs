@@ -79,3 +79,20 @@ pub fn draw<DB: DrawingBackend>(
     }
     style::legend_and_present(root, &legend_area, entries, 48)
 }
+
+/// The chart builder of a panel on `plot_area`, with room for y labels `widest` pixels
+/// wide.
+pub fn builder<DB: DrawingBackend>(
+    plot_area: &DrawingArea<DB, Shift>,
+    widest: u32,
+) -> ChartBuilder<'_, '_, DB> {
+    let mut builder = ChartBuilder::on(plot_area);
+    builder
+        .margin_top(style::PANEL_TOP)
+        .margin_left(12)
+        .margin_right(36)
+        .margin_bottom(8)
+        .x_label_area_size(44)
+        .y_label_area_size(widest + 24);
+    builder
+}

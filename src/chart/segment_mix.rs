@@ -65,17 +65,10 @@ fn panel<DB: DrawingBackend>(cell: &Cell<'_, DB>) -> DrawResult<DB> {
     let label_font = style::text(style::SMALL_SIZE, style::INK);
     let widest = area.estimate_text_size(&lang.pct(1.0, 0), &label_font)?.0;
     let plot_area = style::panel_title(area, &region.name)?;
-    let mut chart = ChartBuilder::on(&plot_area)
-        .margin_top(style::PANEL_TOP)
-        .margin_left(12)
-        .margin_right(36)
-        .margin_bottom(8)
-        .x_label_area_size(44)
-        .y_label_area_size(widest + 24)
-        .build_cartesian_2d(
-            (first..last).with_key_points(style::year_ticks(first, last)),
-            0.0..1.0,
-        )?;
+    let mut chart = panels::builder(&plot_area, widest).build_cartesian_2d(
+        (first..last).with_key_points(style::year_ticks(first, last)),
+        0.0..1.0,
+    )?;
     chart
         .configure_mesh()
         .disable_x_mesh()

@@ -72,35 +72,19 @@ fn panel<DB: DrawingBackend>(cell: &Cell<'_, DB>) -> DrawResult<DB> {
         .chain(&region.stock_do_nothing)
         .chain(&region.stock_plan)
         .copied();
-    let (lo, hi) = all.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
-        (a.min(v), b.max(v))
-    });
-    let (lo, hi) = if lo.is_finite() { (lo, hi) } else { (0.0, 1.0) };
-    let pad = ((hi - lo) * 0.12).max(hi.abs() * 0.01).max(1.0);
-    let (y0, y1) = ((lo - pad).max(0.0), hi + pad);
+    let (y0, y1) = style::padded_range(all, 0.12);
     let first = data.base_year;
     let last = data.last_year().max(first + 1);
     let x_pad = ((last - first) / 20).max(1);
     let label_font = style::text(style::SMALL_SIZE, style::INK);
     let widest = area.estimate_text_size(&lang.int(y1), &label_font)?.0;
     let plot_area = style::panel_title(area, &region.name)?;
-    let mut chart = ChartBuilder::on(&plot_area)
-        .margin_top(style::PANEL_TOP)
-        .margin_left(12)
-        .margin_right(36)
-        .margin_bottom(8)
-        .x_label_area_size(44)
-        .y_label_area_size(widest + 24)
-        .build_cartesian_2d(
-            ((first - x_pad)..(last + x_pad)).with_key_points(style::year_ticks(first, last)),
-            y0..y1,
-        )?;
-    chart
-        .configure_mesh()
+    let mut chart = panels::builder(&plot_area, widest).build_cartesian_2d(
+        ((first - x_pad)..(last + x_pad)).with_key_points(style::year_ticks(first, last)),
+        y0..y1,
+    )?;
+    style::quiet_mesh(&mut chart.configure_mesh())
         .disable_x_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(style::GRID)
-        .axis_style(style::AXIS)
         .y_labels(5)
         .x_label_formatter(&|x| x.to_string())
         .y_label_formatter(&|y| lang.int(*y))

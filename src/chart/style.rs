@@ -3,6 +3,8 @@
 //! printed at A4 text width (16 cm) the smallest label is still about 6 pt, and in
 //! report.html, scaled to the page, at least 14 px.
 
+use plotters::chart::MeshStyle;
+use plotters::coord::ranged1d::ValueFormatter;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -339,4 +341,29 @@ pub fn panel_title<DB: DrawingBackend>(
         (width as i32 / 2, 6),
     )?;
     Ok(area.split_vertically(46).1)
+}
+
+/// The grid every chart uses: no minor lines, light major lines, grey axes.
+pub fn quiet_mesh<'m, 'a, 'b, X, Y, XT, YT, DB>(
+    mesh: &'m mut MeshStyle<'a, 'b, X, Y, DB>,
+) -> &'m mut MeshStyle<'a, 'b, X, Y, DB>
+where
+    X: Ranged<ValueType = XT> + ValueFormatter<XT>,
+    Y: Ranged<ValueType = YT> + ValueFormatter<YT>,
+    DB: DrawingBackend,
+{
+    mesh.light_line_style(TRANSPARENT)
+        .bold_line_style(GRID)
+        .axis_style(AXIS)
+}
+
+/// The y range of a line chart of `values`: their range padded by `share` of it (at
+/// least 1 % of the top and 1), never below 0; 0–1 without values.
+pub fn padded_range(values: impl Iterator<Item = f64>, share: f64) -> (f64, f64) {
+    let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+        (a.min(v), b.max(v))
+    });
+    let (lo, hi) = if lo.is_finite() { (lo, hi) } else { (0.0, 1.0) };
+    let pad = ((hi - lo) * share).max(hi.abs() * 0.01).max(1.0);
+    ((lo - pad).max(0.0), hi + pad)
 }

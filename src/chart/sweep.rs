@@ -94,11 +94,7 @@ pub fn draw<DB: DrawingBackend>(
         .x_label_area_size(90)
         .y_label_area_size(widest + 70)
         .build_cartesian_2d(x0..x1, 0.0..y1)?;
-    chart
-        .configure_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(style::GRID)
-        .axis_style(style::AXIS)
+    style::quiet_mesh(&mut chart.configure_mesh())
         .x_labels(10)
         .y_labels(6)
         .x_label_formatter(&|x| {
