@@ -9,6 +9,7 @@ use super::bars;
 use super::data::{ChartData, MunicipalityData};
 use super::format::{nice_step, Lang};
 use super::style::{self, DrawResult};
+use super::ChartKind;
 use crate::labels;
 
 pub use super::data::{bars_shown as shown, BARS_ALL_UP_TO as ALL_UP_TO, MAX_BARS};
@@ -29,12 +30,6 @@ pub fn size(data: &ChartData) -> (u32, u32) {
     bars::size(shown(data.municipalities.len()), 1, PITCH)
 }
 
-/// The chart's title.
-pub fn title(data: &ChartData, lang: Lang) -> String {
-    let (first, last) = data.horizon();
-    labels::ACTIONS_TITLE.format(lang, &[&first, &last])
-}
-
 /// Draws the chart on `root` (any plotters backend).
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -49,7 +44,7 @@ pub fn draw<DB: DrawingBackend>(
         total,
         lang,
     );
-    let body = style::header(root, &title(data, lang), &[subtitle])?;
+    let body = style::header(root, &ChartKind::Actions.title(data, lang), &[subtitle])?;
     let entries = bars::boxes(
         lang,
         &[

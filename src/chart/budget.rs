@@ -10,17 +10,12 @@ use super::data::ChartData;
 use super::format::{nice_step, step_decimals, Lang};
 use super::panels::{self, Cell};
 use super::style::{self, DrawResult, Mark};
+use super::ChartKind;
 use crate::labels;
 
 /// The picture size for this data: one panel per region in a grid.
 pub fn size(data: &ChartData) -> (u32, u32) {
     panels::size(data)
-}
-
-/// The chart's title.
-pub fn title(data: &ChartData, lang: Lang) -> String {
-    let (first, last) = data.horizon();
-    labels::BUDGET_TITLE.format(lang, &[&first, &last])
 }
 
 /// Draws the chart on `root` (any plotters backend).
@@ -55,7 +50,7 @@ pub fn draw<DB: DrawingBackend>(
             e
         }
     };
-    let head = (title(data, lang), subtitle);
+    let head = (ChartKind::Budget.title(data, lang), subtitle);
     panels::draw(root, data, lang, head, &entries, panel)
 }
 

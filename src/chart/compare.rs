@@ -75,9 +75,9 @@ pub fn mismatch_size(data: &CompareData) -> (u32, u32) {
 pub fn mismatch_per_region<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     data: &CompareData,
-    title: &str,
     lang: Lang,
 ) -> DrawResult<DB> {
+    let title = &mismatch_title(lang);
     let subtitles = [
         lang.get(labels::WEIGHTED_DWELLING_YEARS_OF_SURPLUS_AND)
             .to_string(),
@@ -199,9 +199,9 @@ fn groups<'a>(
 pub fn stock_trajectories<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     data: &CompareData,
-    title: &str,
     lang: Lang,
 ) -> DrawResult<DB> {
+    let title = &trajectories_title(lang);
     let subtitles = [
         lang.get(labels::DWELLINGS_ALL_MUNICIPALITIES_TOGETHER_DEMAND_HOUSEHOLDS)
             .to_string(),

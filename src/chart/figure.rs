@@ -57,11 +57,10 @@ impl Figure<'_> {
         root: &DrawingArea<DB, Shift>,
         lang: Lang,
     ) -> DrawResult<DB> {
-        let title = self.title(lang);
         match self {
-            Figure::MismatchPerRegion(d) => compare::mismatch_per_region(root, d, &title, lang),
-            Figure::StockTrajectories(d) => compare::stock_trajectories(root, d, &title, lang),
-            Figure::Sweep(d) => sweep::draw(root, d, &title, lang),
+            Figure::MismatchPerRegion(d) => compare::mismatch_per_region(root, d, lang),
+            Figure::StockTrajectories(d) => compare::stock_trajectories(root, d, lang),
+            Figure::Sweep(d) => sweep::draw(root, d, lang),
         }
     }
 

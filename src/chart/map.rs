@@ -11,6 +11,7 @@ use super::data::ChartData;
 use super::format::Lang;
 use super::geo::{self, Area, Boundaries, Bounds};
 use super::style::{self, DrawResult};
+use super::ChartKind;
 use crate::labels;
 
 /// Width of the legend column on the right.
@@ -136,12 +137,6 @@ pub fn size(_data: &ChartData) -> (u32, u32) {
     (style::WIDTH, HEIGHT)
 }
 
-/// The chart's title.
-pub fn title(data: &ChartData, lang: Lang) -> String {
-    let (first, last) = data.horizon();
-    labels::MAP_TITLE.format(lang, &[&first, &last])
-}
-
 /// Draws the map on `root` (any plotters backend).
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -209,7 +204,7 @@ pub fn draw<DB: DrawingBackend>(
             root.draw(&Rectangle::new(rect, white))?;
         }
     }
-    style::titles(root, &title(data, lang), &subtitle)?;
+    style::titles(root, &ChartKind::Map.title(data, lang), &subtitle)?;
     draw_legend(
         root,
         (map_box.2 + 40, top + 30),

@@ -46,6 +46,7 @@ pub use format::Lang;
 pub use geo::Boundaries;
 pub use sweep::{SweepAxis, SweepData};
 
+use crate::labels;
 use crate::{Error, Result};
 use font::{Target, TextFit};
 use style::DrawResult;
@@ -95,14 +96,16 @@ impl ChartKind {
 
     /// The chart's title in `lang`.
     pub fn title(self, data: &ChartData, lang: Lang) -> String {
-        match self {
-            ChartKind::StockDemand => stock_demand::title(data, lang),
-            ChartKind::Actions => actions::title(data, lang),
-            ChartKind::Vacancy => vacancy::title(data, lang),
-            ChartKind::Budget => budget::title(data, lang),
-            ChartKind::SegmentMix => segment_mix::title(data, lang),
-            ChartKind::Map => map::title(data, lang),
-        }
+        let (first, last) = data.horizon();
+        let (label, from) = match self {
+            ChartKind::StockDemand => (labels::STOCK_DEMAND_TITLE, data.base_year),
+            ChartKind::Actions => (labels::ACTIONS_TITLE, first),
+            ChartKind::Vacancy => return labels::VACANCY_TITLE.format(lang, &[&data.last_year()]),
+            ChartKind::Budget => (labels::BUDGET_TITLE, first),
+            ChartKind::SegmentMix => (labels::SEGMENT_MIX_TITLE, data.base_year),
+            ChartKind::Map => (labels::MAP_TITLE, first),
+        };
+        label.format(lang, &[&from, &last])
     }
 
     /// The picture size in pixels for this data.

@@ -10,17 +10,12 @@ use super::data::{ChartData, RegionData};
 use super::format::Lang;
 use super::panels::{self, Cell};
 use super::style::{self, DrawResult, Mark};
+use super::ChartKind;
 use crate::labels;
 
 /// The picture size for this data: one panel per region in a grid.
 pub fn size(data: &ChartData) -> (u32, u32) {
     panels::size(data)
-}
-
-/// The chart's title.
-pub fn title(data: &ChartData, lang: Lang) -> String {
-    let (_, last) = data.horizon();
-    labels::SEGMENT_MIX_TITLE.format(lang, &[&data.base_year, &last])
 }
 
 /// Shares of each segment per year: `shares[s][t]`, 0 where the region has no stock.
@@ -54,7 +49,7 @@ pub fn draw<DB: DrawingBackend>(
         .enumerate()
         .map(|(s, label)| (Mark::Box(style::segment_colour(s)), label.clone()))
         .collect();
-    let head = (title(data, lang), subtitle);
+    let head = (ChartKind::SegmentMix.title(data, lang), subtitle);
     panels::draw(root, data, lang, head, &entries, panel)
 }
 

@@ -9,17 +9,12 @@ use super::data::ChartData;
 use super::format::Lang;
 use super::panels::{self, Cell};
 use super::style::{self, DrawResult, Mark};
+use super::ChartKind;
 use crate::labels;
 
 /// The picture size for this data: one panel per region in a grid.
 pub fn size(data: &ChartData) -> (u32, u32) {
     panels::size(data)
-}
-
-/// The chart's title.
-pub fn title(data: &ChartData, lang: Lang) -> String {
-    let (_, last) = data.horizon();
-    labels::STOCK_DEMAND_TITLE.format(lang, &[&data.base_year, &last])
 }
 
 /// Draws the chart on `root` (any plotters backend).
@@ -60,7 +55,7 @@ pub fn draw<DB: DrawingBackend>(
             },
         ),
     ];
-    let head = (title(data, lang), subtitle);
+    let head = (ChartKind::StockDemand.title(data, lang), subtitle);
     panels::draw(root, data, lang, head, &entries, panel)
 }
 

@@ -45,9 +45,9 @@ pub fn title(data: &SweepData, lang: Lang) -> String {
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     data: &SweepData,
-    title: &str,
     lang: Lang,
 ) -> DrawResult<DB> {
+    let title = &title(data, lang);
     let budget = data.axis == SweepAxis::Budget;
     let mut subtitles = vec![if budget {
         lang.get(labels::MISMATCH_WEIGHTED_DWELLING_YEARS_WITH_THE)

@@ -9,6 +9,7 @@ use super::bars;
 use super::data::{ChartData, MunicipalityData};
 use super::format::{nice_step, step_decimals, Lang};
 use super::style::{self, DrawResult};
+use super::ChartKind;
 use crate::labels;
 
 pub use super::data::{bars_shown as shown, BARS_ALL_UP_TO as ALL_UP_TO, MAX_BARS};
@@ -28,11 +29,6 @@ pub fn ranked(data: &ChartData) -> Vec<&MunicipalityData> {
 /// The picture size: taller with more municipalities.
 pub fn size(data: &ChartData) -> (u32, u32) {
     bars::size(shown(data.municipalities.len()), 2, PITCH)
-}
-
-/// The chart's title.
-pub fn title(data: &ChartData, lang: Lang) -> String {
-    labels::VACANCY_TITLE.format(lang, &[&data.last_year()])
 }
 
 /// Draws the chart on `root` (any plotters backend).
@@ -61,7 +57,11 @@ pub fn draw<DB: DrawingBackend>(
         total,
         lang,
     );
-    let body = style::header(root, &title(data, lang), &[first, second])?;
+    let body = style::header(
+        root,
+        &ChartKind::Vacancy.title(data, lang),
+        &[first, second],
+    )?;
     let entries = bars::boxes(
         lang,
         &[
