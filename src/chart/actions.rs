@@ -14,7 +14,7 @@ use crate::labels;
 
 pub use super::data::{bars_shown as shown, BARS_ALL_UP_TO as ALL_UP_TO, MAX_BARS};
 /// Vertical pixels per bar.
-const PITCH: u32 = 44;
+pub const PITCH: u32 = 44;
 
 /// The municipalities shown, biggest task first (ties by code), at most [`shown`] of them.
 pub fn ranked(data: &ChartData) -> Vec<&MunicipalityData> {
@@ -23,11 +23,6 @@ pub fn ranked(data: &ChartData) -> Vec<&MunicipalityData> {
             .total_cmp(&a.task())
             .then_with(|| a.code.cmp(&b.code))
     })
-}
-
-/// The picture size: taller with more bars.
-pub fn size(data: &ChartData) -> (u32, u32) {
-    bars::size(shown(data.municipalities.len()), 1, PITCH)
 }
 
 /// Draws the chart on `root` (any plotters backend).

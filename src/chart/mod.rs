@@ -110,12 +110,13 @@ impl ChartKind {
 
     /// The picture size in pixels for this data.
     pub fn size(self, data: &ChartData) -> (u32, u32) {
+        let bars = data::bars_shown(data.municipalities.len());
         match self {
-            ChartKind::StockDemand => stock_demand::size(data),
-            ChartKind::Actions => actions::size(data),
-            ChartKind::Vacancy => vacancy::size(data),
-            ChartKind::Budget => budget::size(data),
-            ChartKind::SegmentMix => segment_mix::size(data),
+            ChartKind::StockDemand | ChartKind::Budget | ChartKind::SegmentMix => {
+                panels::size(data)
+            }
+            ChartKind::Actions => bars::size(bars, 1, actions::PITCH),
+            ChartKind::Vacancy => bars::size(bars, 2, vacancy::PITCH),
             ChartKind::Map => map::size(data),
         }
     }

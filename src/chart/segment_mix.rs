@@ -13,11 +13,6 @@ use super::style::{self, DrawResult, Mark};
 use super::ChartKind;
 use crate::labels;
 
-/// The picture size for this data: one panel per region in a grid.
-pub fn size(data: &ChartData) -> (u32, u32) {
-    panels::size(data)
-}
-
 /// Shares of each segment per year: `shares[s][t]`, 0 where the region has no stock.
 pub fn shares(region: &RegionData) -> Vec<Vec<f64>> {
     let times = region.stock_plan.len();

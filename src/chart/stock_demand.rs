@@ -12,11 +12,6 @@ use super::style::{self, DrawResult, Mark};
 use super::ChartKind;
 use crate::labels;
 
-/// The picture size for this data: one panel per region in a grid.
-pub fn size(data: &ChartData) -> (u32, u32) {
-    panels::size(data)
-}
-
 /// Draws the chart on `root` (any plotters backend).
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,

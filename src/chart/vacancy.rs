@@ -14,7 +14,7 @@ use crate::labels;
 
 pub use super::data::{bars_shown as shown, BARS_ALL_UP_TO as ALL_UP_TO, MAX_BARS};
 /// Vertical pixels per municipality (two bars).
-const PITCH: u32 = 60;
+pub const PITCH: u32 = 60;
 
 /// The municipalities shown, highest vacancy without action first (ties by code).
 pub fn ranked(data: &ChartData) -> Vec<&MunicipalityData> {
@@ -24,11 +24,6 @@ pub fn ranked(data: &ChartData) -> Vec<&MunicipalityData> {
             .then_with(|| b.vacancy_plan().total_cmp(&a.vacancy_plan()))
             .then_with(|| a.code.cmp(&b.code))
     })
-}
-
-/// The picture size: taller with more municipalities.
-pub fn size(data: &ChartData) -> (u32, u32) {
-    bars::size(shown(data.municipalities.len()), 2, PITCH)
 }
 
 /// Draws the chart on `root` (any plotters backend).
