@@ -276,13 +276,7 @@ pub fn stock_trajectories<DB: DrawingBackend>(
     let x_pad = ((last - first) / 20).max(1);
     let label_font = style::text(style::LABEL_SIZE, style::INK);
     let widest = plot_area.estimate_text_size(&lang.int(y1), &label_font)?.0;
-    let mut chart = ChartBuilder::on(&plot_area)
-        .margin_left(style::MARGIN as u32)
-        .margin_right(60)
-        .margin_top(20)
-        .margin_bottom(10)
-        .x_label_area_size(60)
-        .y_label_area_size(widest + 24)
+    let mut chart = style::line_chart(&plot_area, 60, widest + 24)
         .build_cartesian_2d((first - x_pad)..(last + x_pad), y0..y1)?;
     style::quiet_mesh(&mut chart.configure_mesh())
         .disable_x_mesh()

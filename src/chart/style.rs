@@ -367,3 +367,21 @@ pub fn padded_range(values: impl Iterator<Item = f64>, share: f64) -> (f64, f64)
     let pad = ((hi - lo) * share).max(hi.abs() * 0.01).max(1.0);
     ((lo - pad).max(0.0), hi + pad)
 }
+
+/// The chart builder of a full-width line chart on `plot_area`, with label areas of
+/// `x_labels` and `y_labels` pixels.
+pub fn line_chart<DB: DrawingBackend>(
+    plot_area: &DrawingArea<DB, Shift>,
+    x_labels: u32,
+    y_labels: u32,
+) -> ChartBuilder<'_, '_, DB> {
+    let mut builder = ChartBuilder::on(plot_area);
+    builder
+        .margin_left(MARGIN as u32)
+        .margin_right(60)
+        .margin_top(20)
+        .margin_bottom(10)
+        .x_label_area_size(x_labels)
+        .y_label_area_size(y_labels);
+    builder
+}

@@ -86,14 +86,8 @@ pub fn draw<DB: DrawingBackend>(
     } else {
         lang.get(labels::FRICTIONAL_VACANCY)
     };
-    let mut chart = ChartBuilder::on(&plot_area)
-        .margin_left(style::MARGIN as u32)
-        .margin_right(60)
-        .margin_top(20)
-        .margin_bottom(10)
-        .x_label_area_size(90)
-        .y_label_area_size(widest + 70)
-        .build_cartesian_2d(x0..x1, 0.0..y1)?;
+    let mut chart =
+        style::line_chart(&plot_area, 90, widest + 70).build_cartesian_2d(x0..x1, 0.0..y1)?;
     style::quiet_mesh(&mut chart.configure_mesh())
         .x_labels(10)
         .y_labels(6)

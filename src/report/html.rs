@@ -23,8 +23,8 @@ use crate::report::markdown;
 use crate::report::page::{self, eur, section, Table};
 use crate::report::summary::Summary;
 use crate::report::tables::{
-    year_of, Column, Kind, Tables, BALANCE_COLUMNS, BUDGET_COLUMNS, PLAN_COLUMNS,
-    TRANSFORMATION_COLUMNS,
+    year_of, Column, Kind, Tables, BALANCE_COLUMNS, BUDGET_COLUMNS, PLAN_COLUMNS, REGION_COLUMNS,
+    SUMMARY_FIGURES, TRANSFORMATION_COLUMNS,
 };
 use crate::{Error, Result};
 
@@ -245,25 +245,10 @@ fn key_figures(page: &Page<'_>) -> String {
         false,
     );
     let mut figures = Table::new(Vec::new(), 1);
-    let mut add = |label: &str, value: String| figures.row(vec![esc(label), value], false);
-    add(lang.get(labels::GROSS_COST), eur(lang, s.gross_cost_eur));
-    add(
-        lang.get(labels::NET_COST_SALES_COUNT_NEGATIVE),
-        eur(lang, s.net_cost_eur),
-    );
-    add(
-        lang.get(labels::BUDGET_ALL_REGIONS_AND_PERIODS),
-        eur(lang, s.budget_eur),
-    );
-    add(
-        lang.get(labels::DWELLINGS_DEMOLISHED),
-        num(lang, s.demolished, 1),
-    );
-    add(
-        lang.get(labels::DWELLINGS_TRANSFORMED_INPUT),
-        num(lang, s.transformed, 1),
-    );
-    add(lang.get(labels::DWELLINGS_BUILT), num(lang, s.built, 1));
+    for c in &SUMMARY_FIGURES {
+        let value = page_value(lang, c.kind, (c.value)(s));
+        figures.row(vec![esc(c.page.pick(lang)), value], false);
+    }
     section(
         "kerncijfers",
         lang.get(labels::KEY_FIGURES),
@@ -287,33 +272,9 @@ fn charts(page: &Page<'_>) -> String {
 
 fn regions(page: &Page<'_>) -> String {
     let (s, lang) = (page.summary, page.lang);
-    let mut table = Table::new(
-        vec![
-            lang.get(labels::REGION),
-            lang.get(labels::MISMATCH_DO_NOTHING),
-            lang.get(labels::MISMATCH_PLAN),
-            lang.get(labels::DEMOLISHED),
-            lang.get(labels::TRANSFORMED),
-            lang.get(labels::BUILT),
-            lang.get(labels::SPENT_COL),
-            lang.get(labels::BUDGET),
-        ],
-        1,
-    );
+    let mut table = Table::new(head(&[lang.get(labels::REGION)], &REGION_COLUMNS, lang), 1);
     for r in &s.regions_detail {
-        table.row(
-            vec![
-                esc(&r.region),
-                num(lang, r.mismatch_do_nothing, 1),
-                num(lang, r.mismatch_plan, 1),
-                num(lang, r.demolished, 1),
-                num(lang, r.transformed, 1),
-                num(lang, r.built, 1),
-                eur(lang, r.spent_eur),
-                eur(lang, r.budget_eur),
-            ],
-            false,
-        );
+        table.row(cells(vec![esc(&r.region)], &REGION_COLUMNS, r, lang), false);
     }
     section("regio", lang.get(labels::PER_REGION), &table.render())
 }
@@ -336,15 +297,22 @@ fn head<'h, R>(keys: &[&'h str], columns: &[Column<R>], lang: Lang) -> Vec<&'h s
 
 /// The page's cells of `row`: its key cells, then every value column in its format.
 fn cells<R>(mut keys: Vec<String>, columns: &[Column<R>], row: &R, lang: Lang) -> Vec<String> {
-    keys.extend(columns.iter().map(|c| {
-        let value = (c.value)(row);
-        match c.kind {
-            Kind::Euro => eur(lang, value),
-            Kind::Decimal => num(lang, value, 3),
-            _ => num(lang, value, 1),
-        }
-    }));
+    keys.extend(
+        columns
+            .iter()
+            .map(|c| page_value(lang, c.kind, (c.value)(row))),
+    );
     keys
+}
+
+/// A value as the page writes numbers of its kind: euros in full, decimals with three
+/// decimals, dwellings with one.
+fn page_value(lang: Lang, kind: Kind, value: f64) -> String {
+    match kind {
+        Kind::Euro => eur(lang, value),
+        Kind::Decimal => num(lang, value, 3),
+        _ => num(lang, value, 1),
+    }
 }
 
 fn budget(page: &Page<'_>) -> String {

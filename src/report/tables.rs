@@ -14,6 +14,7 @@ use crate::labels::{self, Label};
 use crate::metrics::{self, Fit, StockPath};
 use crate::numfmt::fmt_num;
 use crate::plan::Plan;
+use crate::report::summary::{RegionSummary, Summary};
 use crate::{Error, Result};
 
 /// The segment name of a municipality's total row in balance.csv.
@@ -215,6 +216,107 @@ pub const BUDGET_COLUMNS: [Column<BudgetRow>; 3] = [
         labels::SHADOW_PRICE_PAGE_COL,
         (Kind::Decimal, 20.0),
         |r| r.shadow_price_per_meur,
+    ),
+];
+
+/// The key figures of a run after the mismatch, as the summary sheet and the page list
+/// them (the key is summary.json's).
+pub const SUMMARY_FIGURES: [Column<Summary>; 6] = [
+    column(
+        "gross_cost_eur",
+        labels::GROSS_COST,
+        labels::GROSS_COST,
+        (Kind::Euro, 16.0),
+        |s| s.gross_cost_eur,
+    ),
+    column(
+        "net_cost_eur",
+        labels::NET_COST_SALES_COUNT_NEGATIVE,
+        labels::NET_COST_SALES_COUNT_NEGATIVE,
+        (Kind::Euro, 16.0),
+        |s| s.net_cost_eur,
+    ),
+    column(
+        "budget_eur",
+        labels::BUDGET_ALL_REGIONS_AND_PERIODS,
+        labels::BUDGET_ALL_REGIONS_AND_PERIODS,
+        (Kind::Euro, 16.0),
+        |s| s.budget_eur,
+    ),
+    column(
+        "demolished",
+        labels::DWELLINGS_DEMOLISHED,
+        labels::DWELLINGS_DEMOLISHED,
+        (Kind::Dwellings, 16.0),
+        |s| s.demolished,
+    ),
+    column(
+        "transformed",
+        labels::DWELLINGS_TRANSFORMED_INPUT,
+        labels::DWELLINGS_TRANSFORMED_INPUT,
+        (Kind::Dwellings, 16.0),
+        |s| s.transformed,
+    ),
+    column(
+        "built",
+        labels::DWELLINGS_BUILT,
+        labels::DWELLINGS_BUILT,
+        (Kind::Dwellings, 16.0),
+        |s| s.built,
+    ),
+];
+
+/// The columns of the figures per region (summary.json's `regions_detail`), after the
+/// region's name, in the summary sheet and on the page.
+pub const REGION_COLUMNS: [Column<RegionSummary>; 7] = [
+    column(
+        "mismatch_do_nothing",
+        labels::MISMATCH_DO_NOTHING,
+        labels::MISMATCH_DO_NOTHING,
+        (Kind::Dwellings, 16.0),
+        |r| r.mismatch_do_nothing,
+    ),
+    column(
+        "mismatch_plan",
+        labels::MISMATCH_PLAN,
+        labels::MISMATCH_PLAN,
+        (Kind::Dwellings, 16.0),
+        |r| r.mismatch_plan,
+    ),
+    column(
+        "demolished",
+        labels::DEMOLISHED,
+        labels::DEMOLISHED,
+        (Kind::Dwellings, 16.0),
+        |r| r.demolished,
+    ),
+    column(
+        "transformed",
+        labels::TRANSFORMED,
+        labels::TRANSFORMED,
+        (Kind::Dwellings, 16.0),
+        |r| r.transformed,
+    ),
+    column(
+        "built",
+        labels::BUILT,
+        labels::BUILT,
+        (Kind::Dwellings, 16.0),
+        |r| r.built,
+    ),
+    column(
+        "spent_eur",
+        labels::SPENT_EUR_COL,
+        labels::SPENT_COL,
+        (Kind::Euro, 16.0),
+        |r| r.spent_eur,
+    ),
+    column(
+        "budget_eur",
+        labels::BUDGET_EUR_COL,
+        labels::BUDGET,
+        (Kind::Euro, 16.0),
+        |r| r.budget_eur,
     ),
 ];
 

@@ -23,8 +23,8 @@ use crate::numfmt::round6;
 use crate::plan::Plan;
 use crate::report::summary::Summary;
 use crate::report::tables::{
-    year_of, Column, Kind, Tables, BALANCE_COLUMNS, BUDGET_COLUMNS, PLAN_COLUMNS,
-    TRANSFORMATION_COLUMNS,
+    year_of, Column, Kind, Tables, BALANCE_COLUMNS, BUDGET_COLUMNS, PLAN_COLUMNS, REGION_COLUMNS,
+    SUMMARY_FIGURES, TRANSFORMATION_COLUMNS,
 };
 use crate::{Error, Result};
 
@@ -67,6 +67,11 @@ impl Formats {
             decimal: Format::new().set_num_format("#,##0.000"),
             bold: Format::new().set_bold(),
         }
+    }
+
+    /// The format of a number of `kind` (text and plain numbers: the decimal format).
+    fn number(&self, kind: Kind) -> &Format {
+        self.of(kind).unwrap_or(&self.decimal)
     }
 
     fn of(&self, kind: Kind) -> Option<&Format> {
@@ -485,7 +490,7 @@ fn summary_sheet(
         worksheet.set_column_width(c, 16.0)?;
     }
     worksheet.write_string_with_format(0, 0, format!("restock — {}", s.case), &f.bold)?;
-    let figures: [(&str, f64, &Format); 8] = [
+    let mut figures: Vec<(&str, f64, &Format)> = vec![
         (
             lang.get(labels::MISMATCH_DO_NOTHING_WEIGHTED_DWELLING_YEARS),
             s.mismatch_do_nothing,
@@ -496,29 +501,10 @@ fn summary_sheet(
             s.mismatch,
             &f.dwellings,
         ),
-        (lang.get(labels::GROSS_COST), s.gross_cost_eur, &f.euro),
-        (
-            lang.get(labels::NET_COST_SALES_COUNT_NEGATIVE),
-            s.net_cost_eur,
-            &f.euro,
-        ),
-        (
-            lang.get(labels::BUDGET_ALL_REGIONS_AND_PERIODS),
-            s.budget_eur,
-            &f.euro,
-        ),
-        (
-            lang.get(labels::DWELLINGS_DEMOLISHED),
-            s.demolished,
-            &f.dwellings,
-        ),
-        (
-            lang.get(labels::DWELLINGS_TRANSFORMED_INPUT),
-            s.transformed,
-            &f.dwellings,
-        ),
-        (lang.get(labels::DWELLINGS_BUILT), s.built, &f.dwellings),
     ];
+    for c in &SUMMARY_FIGURES {
+        figures.push((c.sheet.pick(lang), (c.value)(s), f.number(c.kind)));
+    }
     for (i, (label, value, format)) in figures.iter().enumerate() {
         let r = 2 + i as u32;
         worksheet.write_string(r, 0, *label)?;
@@ -526,33 +512,18 @@ fn summary_sheet(
     }
 
     let head_row = 2 + figures.len() as u32 + 1;
-    let headers = [
-        lang.get(labels::REGION),
-        lang.get(labels::MISMATCH_DO_NOTHING),
-        lang.get(labels::MISMATCH_PLAN),
-        lang.get(labels::DEMOLISHED),
-        lang.get(labels::TRANSFORMED),
-        lang.get(labels::BUILT),
-        lang.get(labels::SPENT_EUR_COL),
-        lang.get(labels::BUDGET_EUR_COL),
-    ];
+    let mut headers = vec![lang.get(labels::REGION)];
+    headers.extend(REGION_COLUMNS.iter().map(|c| c.sheet.pick(lang)));
     for (c, h) in headers.iter().enumerate() {
         worksheet.write_string_with_format(head_row, c as u16, *h, &f.header)?;
     }
     for (i, r) in s.regions_detail.iter().enumerate() {
         let row = head_row + 1 + i as u32;
         worksheet.write_string(row, 0, &r.region)?;
-        let values = [
-            (r.mismatch_do_nothing, &f.dwellings),
-            (r.mismatch_plan, &f.dwellings),
-            (r.demolished, &f.dwellings),
-            (r.transformed, &f.dwellings),
-            (r.built, &f.dwellings),
-            (r.spent_eur, &f.euro),
-            (r.budget_eur, &f.euro),
-        ];
-        for (c, (v, format)) in values.iter().enumerate() {
-            worksheet.write_number_with_format(row, c as u16 + 1, round6(*v), format)?;
+        for (c, column) in REGION_COLUMNS.iter().enumerate() {
+            let value = round6((column.value)(r));
+            let format = f.number(column.kind);
+            worksheet.write_number_with_format(row, c as u16 + 1, value, format)?;
         }
     }
     let last_region = head_row + s.regions_detail.len() as u32;
