@@ -174,10 +174,11 @@ fn scenarios_section(lang: Lang, scenarios: &[ScenarioEntry]) -> String {
         );
     }
     let note = lang.get(labels::THE_FIRST_SCENARIO_IS_THE_REFERENCE);
-    section(
+    page::noted_section(
         "scenarios",
         lang.get(labels::SCENARIOS),
-        &format!("{}<p class=\"note\">{note}</p>\n", table.render()),
+        table.render(),
+        note,
     )
 }
 
@@ -213,13 +214,11 @@ fn key_figures(lang: Lang, rows: &[Row]) -> String {
         .map(|r| (row_cells(lang, r, false), None))
         .collect();
     let note = lang.get(labels::MISMATCH_STRUCTURAL_SURPLUS_AND_SHORTAGE_AGAINST);
-    section(
+    page::noted_section(
         "kerncijfers",
         lang.get(labels::KEY_FIGURES_PER_SCENARIO),
-        &format!(
-            "{}<p class=\"note\">{note}</p>\n",
-            page::table(&head, 1, body)
-        ),
+        page::table(&head, 1, body),
+        note,
     )
 }
 
@@ -262,13 +261,12 @@ fn regions_section(lang: Lang, rows: &[Row]) -> String {
             (row_cells(lang, r, true), total)
         })
         .collect();
-    section(
+    let table = page::table(&head, 2, body);
+    let note = lang.get(labels::THE_SAME_FIGURES_ARE_IN_COMPARISON);
+    page::noted_section(
         "regios",
         lang.get(labels::PER_SCENARIO_AND_REGION),
-        &format!(
-            "{}<p class=\"note\">{}</p>\n",
-            page::table(&head, 2, body),
-            lang.get(labels::THE_SAME_FIGURES_ARE_IN_COMPARISON)
-        ),
+        table,
+        note,
     )
 }

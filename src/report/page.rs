@@ -182,6 +182,11 @@ pub fn section(id: &str, title: &str, body: &str) -> String {
     )
 }
 
+/// A section of a table (HTML) with a note (HTML) under it.
+pub fn noted_section(id: &str, title: &str, table: String, note: &str) -> String {
+    section(id, title, &format!("{table}<p class=\"note\">{note}</p>\n"))
+}
+
 /// A paragraph of class `note` (the text is HTML already).
 pub fn note(text: &str) -> String {
     format!("<p class=\"note\">{text}</p>\n")

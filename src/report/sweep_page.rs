@@ -172,13 +172,11 @@ pub fn page(p: &SweepPage<'_>) -> String {
     let sections = [
         section("sweep", lang.get(labels::WHAT_WAS_VARIED), &intro),
         page::figures(lang, &page_figures(std::slice::from_ref(p.chart)), &[]),
-        section(
+        page::noted_section(
             "punten",
             lang.get(labels::EVERY_POINT),
-            &format!(
-                "{}<p class=\"note\">{note}</p>\n",
-                page::table(&head, 1, rows)
-            ),
+            page::table(&head, 1, rows),
+            note,
         ),
     ];
     page::page(
