@@ -8,7 +8,7 @@ use crate::lang::Lang;
 use crate::numfmt::fmt_num;
 
 use super::input_diff::{self, InputDiff};
-use super::page::{self, esc, eur, pct, section, Table};
+use super::page::{self, esc, eur, pct, Table};
 use crate::labels::{self, Label};
 
 /// The region name of a scenario's total row in comparison.csv.
