@@ -911,3 +911,27 @@ pub const NO_KNEE_THE_CURVE_IS_ALMOST: Label = Label::new(
     "No knee: the curve is (almost) straight or does not fall over this range, \
                      or there are fewer than three points.",
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_pick_and_fill_in() {
+        assert_eq!(lang_pair(DEMOLITION), ("sloop", "demolition"));
+        assert_eq!(
+            ACTIONS_TITLE.format(Lang::En, &[&2024, &2040]),
+            "Demolition, transformation and new build per municipality, 2024–2040"
+        );
+        assert_eq!(
+            VACANCY_TITLE.format(Lang::Nl, &[]),
+            "Structurele leegstand per gemeente in {}"
+        );
+        assert_eq!(yes_no(Lang::Nl, true), "ja");
+        assert_eq!(Lang::En.get(YES), "yes");
+    }
+
+    fn lang_pair(label: Label) -> (&'static str, &'static str) {
+        (label.pick(Lang::Nl), label.pick(Lang::En))
+    }
+}

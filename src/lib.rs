@@ -12,12 +12,15 @@
 //! - [`model`] builds the LP of spec §4–§6 with good_lp, one function per constraint family;
 //! - [`solve`] runs the two lexicographic stages with HiGHS or Clarabel into a [`plan::Plan`];
 //! - [`metrics`] evaluates any stock trajectory (plan or do-nothing) against demand;
-//! - [`chart`] draws the charts (SVG and PNG) from statistics of the plan;
-//! - [`report`] writes the CSV files, charts, report.html, report.xlsx and summary.json atomically;
+//! - [`chart`] draws every chart (SVG and PNG): the plan's, and those of compare and sweep,
+//!   from plain data;
+//! - [`report`] writes the CSV files, charts, report.html, report.xlsx and summary.json
+//!   atomically, and renders every page (plan, compare, sweep) from one page kit;
 //! - [`import`] builds a case folder from CBS "Kerncijfers wijken en buurten" files;
 //! - [`lang`] and [`labels`]: the language of the outputs, its number style and the
 //!   catalogue of Dutch/English words;
-//! - [`scenario`] reads what-if scenario files, compares scenarios and sweeps a setting.
+//! - [`scenario`] reads what-if scenario files, compares scenarios and sweeps a setting
+//!   (data only: it hands plain data to [`chart`] and [`report`], never the reverse).
 #![deny(missing_docs)]
 
 pub mod case;

@@ -1,6 +1,8 @@
-//! The charts of a plan, for a council report: each drawn by one function that is
-//! generic over the plotters backend, so the same code writes the SVG, the PNG and the
-//! strings of the golden tests.
+//! Every chart restock draws — the plan's charts for a council report and the charts of
+//! `compare` and `sweep` — each drawn by one function that is generic over the plotters
+//! backend, so the same code writes the SVG, the PNG and the strings of the golden
+//! tests. Charts read plain data only ([`ChartData`], [`CompareData`], [`SweepData`]),
+//! never the solver and never `scenario/`.
 //!
 //! | file | what it shows |
 //! |---|---|
@@ -10,12 +12,15 @@
 //! | `4_budget` | budget and spending per region and period, with the shadow price ([`budget`]) |
 //! | `5_segment_mix` | the stock's segment mix over time per region ([`segment_mix`]) |
 //! | `6_map` | demolition + transformation as a share of the stock, per municipality, on a map ([`map`]) |
+//! | compare: `1_mismatch_per_region`, `2_stock_trajectories` | scenarios side by side ([`compare`]) |
+//! | sweep: `sweep` | the mismatch against the money or the frictional vacancy, the knee marked ([`sweep`]) |
 //!
-//! Every chart goes fill → ChartBuilder → mesh → series → present, reads only
-//! [`ChartData`] (computed from the case and the plan by [`crate::metrics`]), never the
-//! solver. Text uses the embedded font ([`font`]), so nothing depends on the fonts of the
-//! machine, and labels follow [`Lang`]: Dutch by default, with Dutch numbers.
-//! The same input gives byte-identical SVG and PNG files.
+//! The scaffolding is shared: [`bars`] (horizontal bar charts), [`panels`] (a panel per
+//! region), [`style`] (colours, text, header, legend, mesh), [`font`] (the embedded font),
+//! [`format`] (axis steps); [`Drawing`] renders any chart to SVG or PNG, [`Figure`] is a
+//! chart of `compare` or `sweep`. Every chart goes fill → ChartBuilder → mesh → series →
+//! present. Labels come from [`crate::labels`] in [`Lang`]: Dutch by default, with Dutch
+//! numbers. The same input gives byte-identical SVG and PNG files.
 
 pub mod actions;
 pub mod bars;

@@ -1,12 +1,17 @@
-//! Writing the outputs of spec §7 from a [`Plan`], atomically.
+//! Everything restock writes for people and programs after solving: the outputs of
+//! spec §7 from a [`Plan`], atomically, and the pages of `compare` and `sweep`.
 //!
-//! [`write_outputs`] computes the tables once ([`tables`]), writes plan.csv,
+//! [`write_outputs`] computes the tables once ([`tables`], with one column list per
+//! table shared by the CSV, workbook and page writers), writes plan.csv,
 //! transformations.csv, balance.csv and budget.csv, the charts (SVG and PNG in charts/,
 //! [`crate::chart`]), report.xlsx ([`xlsx`]), report.html ([`html`]) and summary.json
-//! ([`summary`]) into a temporary folder beside the target, and swaps that folder into
-//! place only when every file is complete ([`atomic`]). Numbers go through
-//! [`crate::numfmt`], rows follow the case's order, so the same input gives
-//! byte-identical files (summary.json's `timings` aside).
+//! ([`summary`], which also holds the record of a scenario run) into a temporary folder
+//! beside the target, and swaps that folder into place only when every file is complete
+//! ([`atomic`]). Every page — plan ([`html`]), comparison ([`comparison`]) and sweep
+//! ([`sweep_page`]) — is built from one page kit ([`page`]); [`input_diff`] says the
+//! differences between scenarios in words. Numbers go through [`crate::numfmt`], rows
+//! follow the case's order, so the same input gives byte-identical files (summary.json's
+//! `timings` aside). Nothing here imports `scenario/`.
 
 pub mod atomic;
 pub mod comparison;

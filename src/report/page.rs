@@ -365,3 +365,39 @@ pub fn figures(lang: Lang, charts: &[Figure<'_>], notes: &[String]) -> String {
     }
     section("grafieken", lang.get(labels::CHARTS), &body)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_render_heads_classes_and_rows() {
+        let mut table = Table::plain(vec!["Naam", "Aantal"], 1);
+        table.row_with_class(vec![esc("a<b"), "1".into()], Some("knee"));
+        table.row(vec!["c".into(), "2".into()], true);
+        assert_eq!(
+            table.render(),
+            "<div class=\"scroll\">\n<table>\n<thead><tr><th>Naam</th><th class=\"n\">Aantal</th>\
+             </tr></thead>\n<tbody>\n<tr class=\"knee\"><td>a&lt;b</td><td class=\"n\">1</td>\
+             </tr>\n<tr class=\"total\"><td>c</td><td class=\"n\">2</td></tr>\n</tbody>\n\
+             </table>\n</div>\n"
+        );
+        let data = Table::new(vec!["x"], 1).render();
+        assert!(data.starts_with("<div class=\"scroll\">\n<table class=\"data\">\n"));
+    }
+
+    #[test]
+    fn pages_escape_their_title_and_embed_the_font() {
+        let html = page(
+            Lang::En,
+            SCENARIO_CSS,
+            "A & B",
+            "sub",
+            &[String::new()],
+            "f",
+        );
+        assert!(html.contains("<title>A &amp; B — restock</title>"));
+        assert!(html.contains("@font-face"));
+        assert!(html.ends_with("<footer>f</footer>\n</body>\n</html>\n"));
+    }
+}

@@ -692,3 +692,28 @@ fn budget_rows(case: &Case, plan: &Plan) -> Vec<BudgetRow> {
     }
     rows
 }
+
+#[cfg(test)]
+mod column_tests {
+    use super::*;
+
+    #[test]
+    fn every_value_column_has_its_spec_key_once() {
+        let plan: Vec<_> = PLAN_COLUMNS.iter().map(|c| c.key).collect();
+        assert_eq!(
+            plan,
+            [
+                "demolish",
+                "new_build",
+                "transform_out",
+                "transform_in",
+                "stock_end"
+            ]
+        );
+        let balance: Vec<_> = BALANCE_COLUMNS.iter().map(|c| c.key).collect();
+        assert_eq!(balance.len(), 8);
+        assert_eq!(balance[0], "households");
+        assert_eq!(BUDGET_COLUMNS[2].key, "shadow_price_per_meur");
+        assert_eq!(TRANSFORMATION_COLUMNS[2].kind, Kind::Euro);
+    }
+}
