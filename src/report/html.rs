@@ -108,6 +108,11 @@ fn status_text(lang: Lang, status: &PlanStatus) -> &'static str {
     }
 }
 
+/// A table capped at [`MAX_HTML_ROWS`] rows, with the note that says so.
+fn capped(table: &Table<'_>, lang: Lang, total: usize, file: &str) -> String {
+    table.render() + &cap_note(lang, total, file)
+}
+
 /// The note under a capped table.
 fn cap_note(lang: Lang, total: usize, file: &str) -> String {
     let shown = total.min(MAX_HTML_ROWS);
@@ -327,12 +332,8 @@ fn budget(page: &Page<'_>) -> String {
         ];
         table.row(cells(keys, &BUDGET_COLUMNS, row, lang), false);
     }
-    let body = format!(
-        "{}{}<p class=\"note\">{}</p>\n",
-        table.render(),
-        cap_note(lang, t.budget.len(), "budget.csv"),
-        lang.get(labels::SHADOW_PRICE_HOW_MANY_WEIGHTED_DWELLING)
-    );
+    let note = page::note(lang.get(labels::SHADOW_PRICE_HOW_MANY_WEIGHTED_DWELLING));
+    let body = capped(&table, lang, t.budget.len(), "budget.csv") + &note;
     section(
         "budget",
         lang.get(labels::BUDGET_PER_REGION_AND_PERIOD),
@@ -357,16 +358,9 @@ fn plan_table(page: &Page<'_>) -> String {
         ];
         table.row(cells(keys, &PLAN_COLUMNS, row, lang), false);
     }
-    let body = format!(
-        "{}{}",
-        table.render(),
-        cap_note(lang, t.plan.len(), "plan.csv")
-    );
-    section(
-        "plan",
-        lang.get(labels::PLAN_PER_MUNICIPALITY_SEGMENT_AND_PERIOD),
-        &body,
-    )
+    let body = capped(&table, lang, t.plan.len(), "plan.csv");
+    let title = lang.get(labels::PLAN_PER_MUNICIPALITY_SEGMENT_AND_PERIOD);
+    section("plan", title, &body)
 }
 
 fn transformation_table(page: &Page<'_>) -> String {
@@ -406,12 +400,8 @@ fn transformation_table(page: &Page<'_>) -> String {
             lang.get(labels::THE_PLAN_TRANSFORMS_NO_DWELLINGS)
         )
     } else {
-        format!(
-            "<p class=\"note\">{}</p>\n{}{}",
-            lang.get(labels::ONLY_ROWS_WITH_TRANSFORMATIONS_A_NEGATIVE),
-            table.render(),
-            cap_note(lang, used.len(), "transformations.csv")
-        )
+        page::note(lang.get(labels::ONLY_ROWS_WITH_TRANSFORMATIONS_A_NEGATIVE))
+            + &capped(&table, lang, used.len(), "transformations.csv")
     };
     section("transformaties", lang.get(labels::TRANSFORMATIONS), &body)
 }
@@ -445,12 +435,8 @@ fn balance_table(page: &Page<'_>) -> String {
             case.mode == Mode::Segment && row.segment.is_none(),
         );
     }
-    let body = format!(
-        "<p class=\"note\">{}</p>\n{}{}",
-        lang.get(labels::DEMAND_HOUSEHOLDS_PLUS_FRICTIONAL_VACANCY_SURPLUS),
-        table.render(),
-        cap_note(lang, t.balance.len(), "balance.csv")
-    );
+    let note = page::note(lang.get(labels::DEMAND_HOUSEHOLDS_PLUS_FRICTIONAL_VACANCY_SURPLUS));
+    let body = note + &capped(&table, lang, t.balance.len(), "balance.csv");
     section(
         "balans",
         lang.get(labels::BALANCE_OF_STOCK_AND_DEMAND),
