@@ -110,6 +110,17 @@ pub fn yes_no(lang: Lang, b: bool) -> &'static str {
     }
 }
 
+/// The facts of a case on the plan page: municipalities, regions, their names,
+/// segments, dwellings, households, base year, first and last year, periods, variant.
+pub const CASE_FACTS: Label = Label::new(
+    "{} gemeenten in {} regio's ({}), {} segmenten; {} woningen en {} huishoudens in \
+     het basisjaar {}. Het plan loopt van {} tot en met {} in {} perioden, \
+     met huishoudensvariant <code>{}</code>.",
+    "{} municipalities in {} regions ({}), {} segments; {} dwellings and {} \
+     households in the base year {}. The plan runs from {} to {} in {} \
+     periods, with households variant <code>{}</code>.",
+);
+
 // Column headers of the output tables (workbook and page).
 
 /// Plan column: demolition.

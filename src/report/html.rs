@@ -156,36 +156,22 @@ fn case_section(page: &Page<'_>) -> String {
         .map_or(case.settings.base_year, |p| p.end);
     let stock: f64 = case.stock0.iter().flatten().sum();
     let households: f64 = case.households.iter().map(|h| h[0]).sum();
-    let facts = match lang {
-        Lang::Nl => format!(
-            "{} gemeenten in {} regio's ({}), {} segmenten; {} woningen en {} huishoudens in \
-             het basisjaar {}. Het plan loopt van {first} tot en met {last} in {} perioden, \
-             met huishoudensvariant <code>{}</code>.",
-            case.municipalities.len(),
-            case.regions.len(),
-            esc(&case.regions.join(", ")),
-            case.segments.len(),
-            num(lang, stock, 0),
-            num(lang, households, 0),
-            case.settings.base_year,
-            case.periods.len(),
-            esc(&case.settings.households_variant)
-        ),
-        Lang::En => format!(
-            "{} municipalities in {} regions ({}), {} segments; {} dwellings and {} \
-             households in the base year {}. The plan runs from {first} to {last} in {} \
-             periods, with households variant <code>{}</code>.",
-            case.municipalities.len(),
-            case.regions.len(),
-            esc(&case.regions.join(", ")),
-            case.segments.len(),
-            num(lang, stock, 0),
-            num(lang, households, 0),
-            case.settings.base_year,
-            case.periods.len(),
-            esc(&case.settings.households_variant)
-        ),
-    };
+    let facts = labels::CASE_FACTS.format(
+        lang,
+        &[
+            &case.municipalities.len(),
+            &case.regions.len(),
+            &esc(&case.regions.join(", ")),
+            &case.segments.len(),
+            &num(lang, stock, 0),
+            &num(lang, households, 0),
+            &case.settings.base_year,
+            &first,
+            &last,
+            &case.periods.len(),
+            &esc(&case.settings.households_variant),
+        ],
+    );
     let mut body = format!("<p>{facts}</p>\n");
     match page.readme {
         Some(readme) => {
