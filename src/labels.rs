@@ -923,6 +923,76 @@ pub const NO_KNEE_THE_CURVE_IS_ALMOST: Label = Label::new(
                      or there are fewer than three points.",
 );
 
+// Funders (spec v2 §5): the chart, the "who pays what" section and sheet.
+
+/// Chart 7's title: first and last year.
+pub const FUNDERS_TITLE: Label = Label::new(
+    "Wie betaalt wat: betalingen per financier, regio en periode, {}–{}",
+    "Who pays what: payments per funder, region and period, {}–{}",
+);
+/// Chart 7's subtitle.
+pub const FUNDERS_SUBTITLE: Label = Label::new(
+    "miljoen euro per planperiode; balk = betaald, streep = budget van de financier in die periode",
+    "million euros per plan period; bar = paid, stripe = the funder's budget for the period",
+);
+/// Chart 7's legend entry of the budget stripe.
+pub const FUNDER_BUDGET_MARK: Label = Label::new("budget van de financier", "the funder's budget");
+/// The common funder "" of a case that names funders only in part.
+pub const COMMON_FUNDER: Label = Label::new("gemeenschappelijk", "common");
+/// Where one more million helps most: funder, region, period, weighted dwelling-years.
+pub const FUNDER_NEXT_MILLION: Label = Label::new(
+    "Nog € 1 mln bij {} in {} ({}) vermindert de mismatch met {} gewogen woningjaren",
+    "€1 M more for {} in {} ({}) reduces the mismatch by {} weighted dwelling-years",
+);
+/// No funder's budget binds in a region.
+pub const FUNDER_NOT_BINDING: Label = Label::new(
+    "In {} knelt het budget van geen enkele financier: meer geld vermindert de mismatch niet",
+    "In {} no funder's budget binds: more money does not reduce the mismatch",
+);
+/// The section and sheet title.
+pub const WHO_PAYS_WHAT: Label = Label::new("Wie betaalt wat", "Who pays what");
+/// Column: the funder.
+pub const FUNDER_COL: Label = Label::new("Financier", "Funder");
+/// Column: what the funder paid.
+pub const PAID_COL: Label = Label::new("Betaald", "Paid");
+/// Column: what the funder paid, in the workbook.
+pub const PAID_EUR_COL: Label = Label::new("Betaald (€)", "Paid (€)");
+/// Column: sale proceeds the funder received.
+pub const RECEIVED_COL: Label = Label::new("Ontvangen uit verkoop", "Received from sales");
+/// Column: sale proceeds, in the workbook.
+pub const RECEIVED_EUR_COL: Label =
+    Label::new("Ontvangen uit verkoop (€)", "Received from sales (€)");
+/// Column: the funder's budget over the plan.
+pub const FUNDER_BUDGET_COL: Label = Label::new("Budget", "Budget");
+/// Column: the funder's budget, in the workbook.
+pub const FUNDER_BUDGET_EUR_COL: Label = Label::new("Budget (€)", "Budget (€)");
+/// Column: paid minus received, in the workbook.
+pub const NET_PAID_EUR_COL: Label = Label::new("Netto betaald (€)", "Net paid (€)");
+/// Column: paid minus received, on the page.
+pub const NET_PAID_COL: Label = Label::new("Netto betaald", "Net paid");
+/// Column: paid minus received as a share of the budget.
+pub const FUNDER_USED_COL: Label = Label::new("Benut", "Used");
+/// Column: the highest shadow price of the funder's budget over the periods.
+pub const FUNDER_SHADOW_COL: Label = Label::new(
+    "Schaduwprijs, hoogste (gewogen woningjaren per € 1 mln)",
+    "Shadow price, highest (weighted dwelling-years per €1 M)",
+);
+/// The section's explanation.
+pub const WHO_PAYS_WHAT_NOTE: Label = Label::new(
+    "Per regio en financier over het hele plan: het budget, wat de financier betaalde, \
+     wat hij ontving uit de verkoop van woningen en welk deel van zijn budget hij netto \
+     gebruikte. Een financier betaalt alleen waarvoor de regels van funding.csv hem \
+     toestaan, tot het aandeel dat ze noemen. De schaduwprijs zegt hoeveel gewogen \
+     woningjaren mismatch € 1 mln meer van die financier zou wegnemen (de hoogste over de \
+     perioden; 0 = zijn budget knelt niet). Per periode en gemeente: funding.csv.",
+    "Per region and funder over the whole plan: the budget, what the funder paid, what it \
+     received from selling dwellings and the share of its budget it used net. A funder \
+     pays only for what the rules of funding.csv allow it, up to the share they name. \
+     The shadow price says how many weighted dwelling-years of mismatch €1 M more of that \
+     funder would remove (the highest over the periods; 0 = its budget does not bind). Per \
+     period and municipality: funding.csv.",
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

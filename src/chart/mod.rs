@@ -30,6 +30,7 @@ pub mod data;
 pub mod figure;
 pub mod font;
 pub mod format;
+pub mod funders;
 pub mod geo;
 pub mod map;
 pub mod panels;
@@ -48,6 +49,7 @@ pub use compare::{CompareData, ScenarioSeries};
 pub use data::ChartData;
 pub use figure::{Figure, PageChart};
 pub use format::Lang;
+pub use funders::FundersData;
 pub use geo::Boundaries;
 pub use sweep::{SweepAxis, SweepData};
 

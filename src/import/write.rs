@@ -236,10 +236,11 @@ pub(crate) fn transformations(a: &Assumptions) -> Vec<u8> {
             rows,
         );
     }
-    // Who receives the proceeds of a sale (blank on the merge: it is a cost item, paid
-    // under the funding rules).
+    // Who receives the proceeds of a sale. Both rows name the stock's owner: on the
+    // merge (a cost item, paid under the funding rules) the column means nothing to the
+    // model, but a blank would add the common funder "" to the case's funders (spec §5).
     let seller = a.sale_funder().map(|f| f.name.clone()).unwrap_or_default();
-    rows[0].push(String::new());
+    rows[0].push(seller.clone());
     rows[1].push(seller);
     csv(
         &[

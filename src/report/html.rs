@@ -15,7 +15,7 @@ pub use super::page::{base64, esc, inline_svg};
 use std::path::Path;
 
 use crate::case::{Case, Mode};
-use crate::chart::RenderedChart;
+use crate::chart::{FundersData, PageChart, RenderedChart};
 use crate::labels;
 use crate::lang::Lang;
 use crate::plan::{Plan, PlanStatus};
@@ -48,6 +48,9 @@ pub struct Page<'a> {
     pub chart_notes: &'a [String],
     /// The case folder's README.md (sources and assumptions), if it has one.
     pub readme: Option<&'a str>,
+    /// A case with funders: their money and chart 7 ("who pays what"); `None` without
+    /// funders (no section, no chart).
+    pub funders: Option<(&'a FundersData, &'a PageChart)>,
 }
 
 /// Writes report.html to `path`.
@@ -66,6 +69,7 @@ pub fn render(page: &Page<'_>) -> String {
         charts(page),
         regions(page),
         budget(page),
+        who_pays_what(page),
         plan_table(page),
         transformation_table(page),
         balance_table(page),
@@ -253,11 +257,18 @@ fn key_figures(page: &Page<'_>) -> String {
 }
 
 fn charts(page: &Page<'_>) -> String {
-    let charts: Vec<page::Figure<'_>> = page
+    let mut charts: Vec<page::Figure<'_>> = page
         .charts
         .iter()
         .map(|c| (c.kind.file_stem(), c.title.as_str(), c.svg.as_str()))
         .collect();
+    if let Some((_, chart)) = page.funders {
+        charts.push((
+            chart.stem.as_str(),
+            chart.title.as_str(),
+            chart.svg.as_str(),
+        ));
+    }
     page::figures(page.lang, &charts, page.chart_notes)
 }
 
@@ -325,6 +336,70 @@ fn budget(page: &Page<'_>) -> String {
         lang.get(labels::BUDGET_PER_REGION_AND_PERIOD),
         &body,
     )
+}
+
+/// "Wie betaalt wat": where one more million euros helps most, per region in words, and
+/// per region and funder the money over the whole plan (only with funders).
+fn who_pays_what(page: &Page<'_>) -> String {
+    let Some((data, chart)) = page.funders else {
+        return String::new();
+    };
+    let lang = page.lang;
+    let mut body = String::from("<ul>\n");
+    for r in 0..data.regions.len() {
+        body.push_str(&format!("<li>{}</li>\n", esc(&data.sentence(r, lang))));
+    }
+    body.push_str("</ul>\n");
+    let head = vec![
+        lang.get(labels::REGION),
+        lang.get(labels::FUNDER_COL),
+        lang.get(labels::FUNDER_BUDGET_COL),
+        lang.get(labels::PAID_COL),
+        lang.get(labels::RECEIVED_COL),
+        lang.get(labels::NET_PAID_COL),
+        lang.get(labels::FUNDER_USED_COL),
+        lang.get(labels::FUNDER_SHADOW_COL),
+    ];
+    let mut table = Table::new(head, 2);
+    for region in &data.regions {
+        for (g, series) in region.funders.iter().enumerate() {
+            let budget: f64 = series.budget_eur.iter().sum();
+            let paid: f64 = series.paid_eur.iter().sum();
+            let received: f64 = series.received_eur.iter().sum();
+            let shadow = series
+                .shadow_price_per_meur
+                .iter()
+                .copied()
+                .fold(0.0, f64::max);
+            let used = if budget > 0.0 {
+                pct(lang, (paid - received) / budget)
+            } else {
+                "–".to_string()
+            };
+            table.row(
+                vec![
+                    esc(&region.name),
+                    esc(&data.funder_name(g, lang)),
+                    eur(lang, budget),
+                    eur(lang, paid),
+                    eur(lang, received),
+                    eur(lang, paid - received),
+                    used,
+                    num(lang, shadow, 1),
+                ],
+                false,
+            );
+        }
+    }
+    body.push_str(&table.render());
+    body.push_str(&page::note(&esc(lang.get(labels::WHO_PAYS_WHAT_NOTE))));
+    body.push_str(&page::note(&format!(
+        "<a href=\"#chart-{stem}\">{}</a> — {}/{stem}.svg",
+        esc(&chart.title),
+        crate::chart::CHARTS_DIR,
+        stem = esc(&chart.stem)
+    )));
+    section("wie-betaalt-wat", lang.get(labels::WHO_PAYS_WHAT), &body)
 }
 
 fn plan_table(page: &Page<'_>) -> String {

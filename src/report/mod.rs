@@ -110,13 +110,21 @@ pub fn write_outputs(case: &Case, plan: &Plan, out: &Path, run: &RunInfo) -> Res
                 if boundaries.is_some() && !input.kinds().contains(&ChartKind::Map) {
                     chart_notes.push(lang.get(labels::NO_MAP_NO_MUNICIPALITY_OF_THE).to_string());
                 }
-                chart::write_charts(dir, &input)
-                    .map(|charts| (charts, chart_notes, clock.elapsed().as_secs_f64()))
+                let charts = chart::write_charts(dir, &input)?;
+                // Chart 7, only for a case with funders.
+                let funders = match chart::FundersData::new(case, plan) {
+                    Some(data) => {
+                        let page_chart = data.write(dir, lang)?;
+                        Some((data, page_chart))
+                    }
+                    None => None,
+                };
+                Ok((charts, funders, chart_notes, clock.elapsed().as_secs_f64()))
             },
         );
         let (csv, xlsx_seconds) = csv_and_xlsx;
         csv?;
-        let (charts, chart_notes, chart_seconds) = charts_done?;
+        let (charts, funders, chart_notes, chart_seconds) = charts_done?;
         let xlsx_seconds = xlsx_seconds?;
         summary
             .timings
@@ -133,6 +141,7 @@ pub fn write_outputs(case: &Case, plan: &Plan, out: &Path, run: &RunInfo) -> Res
             charts: &charts,
             chart_notes: &chart_notes,
             readme: run.case_readme.as_deref(),
+            funders: funders.as_ref().map(|(data, chart)| (data, chart)),
         };
         html::write(&dir.join("report.html"), &page)?;
         record(&mut summary, WRITE_PHASE, started);

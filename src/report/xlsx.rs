@@ -17,6 +17,7 @@ use rust_xlsxwriter::{
 };
 
 use crate::case::Case;
+use crate::chart::FundersData;
 use crate::labels;
 use crate::lang::Lang;
 use crate::numfmt::round6;
@@ -183,7 +184,65 @@ pub fn build_with_row_limit(
     let worksheet = workbook.add_worksheet();
     write_sheet(worksheet, &totals, &formats)?;
     totals_chart(worksheet, &totals, lang)?;
+    // A case with funders: who pays what (a case without keeps its six sheets).
+    if let Some(data) = FundersData::new(tables.case, plan) {
+        let worksheet = workbook.add_worksheet();
+        write_sheet(worksheet, &funders_sheet(&data, lang), &formats)?;
+    }
     workbook.save_to_buffer()
+}
+
+/// The name of the funders sheet.
+pub fn funders_sheet_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "wie betaalt wat",
+        Lang::En => "who pays what",
+    }
+}
+
+/// "Wie betaalt wat": per region, funder and period the budget, what the funder paid,
+/// what it received from sales, the net and the shadow price of its budget.
+fn funders_sheet(data: &FundersData, lang: Lang) -> Sheet {
+    let mut columns = vec![
+        (lang.get(labels::REGION), Kind::Text, 20.0),
+        (lang.get(labels::FUNDER_COL), Kind::Text, 16.0),
+    ];
+    columns.extend(period_columns(lang));
+    columns.extend([
+        (lang.get(labels::FUNDER_BUDGET_EUR_COL), Kind::Euro, 16.0),
+        (lang.get(labels::PAID_EUR_COL), Kind::Euro, 16.0),
+        (lang.get(labels::RECEIVED_EUR_COL), Kind::Euro, 22.0),
+        (lang.get(labels::NET_PAID_EUR_COL), Kind::Euro, 16.0),
+        (
+            lang.get(labels::SHADOW_PRICE_SHEET_COL),
+            Kind::Decimal,
+            24.0,
+        ),
+    ]);
+    let mut rows = Vec::new();
+    for region in &data.regions {
+        for (g, series) in region.funders.iter().enumerate() {
+            for (p, &(start, end)) in data.periods.iter().enumerate() {
+                rows.push(vec![
+                    text(&region.name),
+                    text(data.funder_name(g, lang)),
+                    number(f64::from(start)),
+                    number(f64::from(end)),
+                    number(series.budget_eur[p]),
+                    number(series.paid_eur[p]),
+                    number(series.received_eur[p]),
+                    number(series.paid_eur[p] - series.received_eur[p]),
+                    number(series.shadow_price_per_meur[p]),
+                ]);
+            }
+        }
+    }
+    Sheet {
+        name: funders_sheet_name(lang),
+        columns,
+        rows,
+        frozen_columns: 2,
+    }
 }
 
 /// The most rows a table may have to get its own sheet in report.xlsx. report.xlsx is
