@@ -977,6 +977,13 @@ pub const FUNDER_SHADOW_COL: Label = Label::new(
     "Schaduwprijs, hoogste (gewogen woningjaren per € 1 mln)",
     "Shadow price, highest (weighted dwelling-years per €1 M)",
 );
+/// Under the compare page's funders table.
+pub const THE_SAME_FIGURES_ARE_IN_COMPARISON_FUNDERS: Label = Label::new(
+    "Per scenario, regio en financier over het hele plan; dezelfde cijfers staan in \
+     comparison_funders.csv. De schaduwprijs is de hoogste over de perioden.",
+    "Per scenario, region and funder over the whole plan; the same figures are in \
+     comparison_funders.csv. The shadow price is the highest over the periods.",
+);
 /// The section's explanation.
 pub const WHO_PAYS_WHAT_NOTE: Label = Label::new(
     "Per regio en financier over het hele plan: het budget, wat de financier betaalde, \

@@ -281,4 +281,32 @@ fn rijk_extra_helps_and_the_diff_says_so() {
     };
     let (basis, extra) = (mismatch("basis"), mismatch("rijk-extra"));
     assert!(extra < basis - 1000.0, "{extra} vs {basis}");
+
+    // comparison_funders.csv: every scenario, region and funder; no funder's net payments
+    // exceed its budget over the plan (carry-over: the last period's C6f); the Rijk in
+    // Parkstad has € 50 mln more in the second scenario.
+    let text = fs::read_to_string(out.join("comparison_funders.csv")).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("scenario,region,funder,budget_eur,paid_eur,received_eur,net_eur,shadow_price_max_per_meur")
+    );
+    let rows: Vec<Vec<String>> = lines
+        .map(|l| l.split(',').map(str::to_string).collect())
+        .collect();
+    assert_eq!(rows.len(), 2 * 8 * 4);
+    for r in &rows {
+        let (budget, net): (f64, f64) = (r[3].parse().unwrap(), r[6].parse().unwrap());
+        assert!(net <= budget + 1e-3, "{r:?}");
+    }
+    let rijk = |scenario: &str| -> f64 {
+        rows.iter()
+            .find(|r| r[0] == scenario && r[1] == "Parkstad Limburg" && r[2] == "Rijk")
+            .unwrap()[3]
+            .parse()
+            .unwrap()
+    };
+    assert!((rijk("Rijk € 50 mln extra in Parkstad") - rijk("Basis") - 50e6).abs() < 1.0);
+    let html = fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(html.contains("id=\"financiers\""));
 }

@@ -78,6 +78,55 @@ impl Row {
     }
 }
 
+/// The columns of comparison_funders.csv (only when a scenario's case has funders).
+pub const FUNDERS_HEADER: &[&str] = &[
+    "scenario",
+    "region",
+    "funder",
+    "budget_eur",
+    "paid_eur",
+    "received_eur",
+    "net_eur",
+    "shadow_price_max_per_meur",
+];
+
+/// One row of comparison_funders.csv: a funder in one region of one scenario, over the
+/// whole plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FunderRow {
+    /// The scenario's name.
+    pub scenario: String,
+    /// The region's name.
+    pub region: String,
+    /// The funder's name ("" = the common funder).
+    pub funder: String,
+    /// Its budget over all periods, in euros.
+    pub budget_eur: f64,
+    /// What it paid, in euros.
+    pub paid_eur: f64,
+    /// The sale proceeds it received, in euros.
+    pub received_eur: f64,
+    /// The highest shadow price of its budget over the periods (weighted dwelling-years
+    /// per extra million euros).
+    pub shadow_price_max_per_meur: f64,
+}
+
+impl FunderRow {
+    /// The row's cells as comparison_funders.csv writes them.
+    pub fn cells(&self) -> Vec<String> {
+        vec![
+            self.scenario.clone(),
+            self.region.clone(),
+            self.funder.clone(),
+            fmt_num(self.budget_eur),
+            fmt_num(self.paid_eur),
+            fmt_num(self.received_eur),
+            fmt_num(crate::numfmt::round6(self.paid_eur - self.received_eur)),
+            fmt_num(self.shadow_price_max_per_meur),
+        ]
+    }
+}
+
 /// What the comparison page shows of one scenario.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScenarioEntry {
@@ -105,6 +154,7 @@ pub fn page(
     rows: &[Row],
     diff: &InputDiff,
     charts: &[PageChart],
+    funders: &[FunderRow],
 ) -> String {
     let title = lang.get(labels::COMPARISON_OF_SCENARIOS);
     let subtitle = lang.get(labels::THE_SAME_QUESTION_UNDER_DIFFERENT_ASSUMPTIONS);
@@ -114,6 +164,7 @@ pub fn page(
         key_figures(lang, rows),
         page::figures(lang, &page_figures(charts), &[]),
         regions_section(lang, rows),
+        funders_section(lang, funders),
         input_diff::html_section(lang, diff),
     ];
     page::page(
@@ -250,6 +301,48 @@ fn row_cells(lang: Lang, r: &Row, with_region: bool) -> Vec<String> {
             .map_or_else(|| "–".into(), |s| pct(lang, s, 1)),
     ]);
     cells
+}
+
+/// Who pays what per scenario, region and funder (only when a case has funders).
+fn funders_section(lang: Lang, rows: &[FunderRow]) -> String {
+    if rows.is_empty() {
+        return String::new();
+    }
+    let head = [
+        lang.get(labels::SCENARIO),
+        lang.get(labels::REGION),
+        lang.get(labels::FUNDER_COL),
+        lang.get(labels::FUNDER_BUDGET_COL),
+        lang.get(labels::PAID_COL),
+        lang.get(labels::RECEIVED_COL),
+        lang.get(labels::NET_PAID_COL),
+        lang.get(labels::FUNDER_SHADOW_COL),
+    ];
+    let body: Vec<(Vec<String>, Option<&'static str>)> = rows
+        .iter()
+        .map(|r| {
+            (
+                vec![
+                    esc(&r.scenario),
+                    esc(&r.region),
+                    esc(&r.funder),
+                    eur(lang, r.budget_eur),
+                    eur(lang, r.paid_eur),
+                    eur(lang, r.received_eur),
+                    eur(lang, r.paid_eur - r.received_eur),
+                    esc(&lang.num(r.shadow_price_max_per_meur, 1)),
+                ],
+                None,
+            )
+        })
+        .collect();
+    let table = page::table(&head, 3, body);
+    page::noted_section(
+        "financiers",
+        lang.get(labels::WHO_PAYS_WHAT),
+        table,
+        lang.get(labels::THE_SAME_FIGURES_ARE_IN_COMPARISON_FUNDERS),
+    )
 }
 
 fn regions_section(lang: Lang, rows: &[Row]) -> String {

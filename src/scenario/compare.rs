@@ -115,6 +115,35 @@ pub fn solve_all(
     solved.into_iter().collect()
 }
 
+/// The rows of comparison_funders.csv: per scenario (in order) with funders, its regions
+/// and funders over the whole plan; empty when no scenario's case has funders.
+pub fn funder_rows(solved: &[Solved]) -> Vec<crate::report::comparison::FunderRow> {
+    let mut rows = Vec::new();
+    for s in solved {
+        let Some(data) = crate::chart::FundersData::new(&s.case, &s.plan) else {
+            continue;
+        };
+        for region in &data.regions {
+            for (g, series) in region.funders.iter().enumerate() {
+                rows.push(crate::report::comparison::FunderRow {
+                    scenario: s.scenario.name.clone(),
+                    region: region.name.clone(),
+                    funder: data.funders[g].clone(),
+                    budget_eur: crate::numfmt::round6(series.budget_eur.iter().sum()),
+                    paid_eur: crate::numfmt::round6(series.paid_eur.iter().sum()),
+                    received_eur: crate::numfmt::round6(series.received_eur.iter().sum()),
+                    shadow_price_max_per_meur: series
+                        .shadow_price_per_meur
+                        .iter()
+                        .copied()
+                        .fold(0.0, f64::max),
+                });
+            }
+        }
+    }
+    rows
+}
+
 /// The rows of comparison.csv: per scenario (in order) its regions (in the case's
 /// order), then its total row.
 pub fn rows(solved: &[Solved]) -> Vec<Row> {

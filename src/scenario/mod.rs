@@ -51,6 +51,9 @@ use crate::chart::{Figure, PageChart};
 
 /// The comparison table's file name.
 pub const COMPARISON_CSV: &str = "comparison.csv";
+
+/// The per-funder comparison's file name (only when a scenario's case has funders).
+pub const COMPARISON_FUNDERS_CSV: &str = "comparison_funders.csv";
 /// The input diff's file name.
 pub const INPUT_DIFF_MD: &str = "input_diff.md";
 /// The sweep table's file name.
@@ -162,7 +165,16 @@ pub fn write_comparison(out_dir: &Path, solved: &[Solved], lang: Lang) -> Result
             })
             .collect::<Result<Vec<()>>>()?;
         let entries = views::scenario_entries(solved, &plan_dirs);
-        let html = report::comparison::page(lang, &entries, &rows, &input_diff, &charts);
+        let funder_rows = compare::funder_rows(solved);
+        if !funder_rows.is_empty() {
+            write_csv(
+                &dir.join(COMPARISON_FUNDERS_CSV),
+                report::comparison::FUNDERS_HEADER,
+                funder_rows.iter().map(report::comparison::FunderRow::cells),
+            )?;
+        }
+        let html =
+            report::comparison::page(lang, &entries, &rows, &input_diff, &charts, &funder_rows);
         let html_path = dir.join("report.html");
         std::fs::write(&html_path, html).map_err(|e| Error::io(&html_path, e))
     })?;
