@@ -193,7 +193,8 @@ pub fn funder_flows(case: &Case, plan: &Plan) -> FunderFlows {
     if !case.funders.active() {
         return FunderFlows::default();
     }
-    let zero = vec![vec![vec![0.0; case.periods.len()]; case.funders.names.len()]; case.regions.len()];
+    let zero =
+        vec![vec![vec![0.0; case.periods.len()]; case.funders.names.len()]; case.regions.len()];
     let mut flows = FunderFlows {
         paid: zero.clone(),
         received: zero,

@@ -135,7 +135,11 @@ fn c7_max_share_binds() {
     assert_close(gross_cost_eur(&case, &plan), 500_000.0, "Z2");
     let demolish = Action::Demolish(0);
     assert_close(paid(&plan, 0, 0, demolish, 0), 350_000.0, "the Rijk pays");
-    assert_close(paid(&plan, 0, 0, demolish, 1), 150_000.0, "the gemeente pays");
+    assert_close(
+        paid(&plan, 0, 0, demolish, 1),
+        150_000.0,
+        "the gemeente pays",
+    );
     assert_funding_holds(&case, &plan, 1e-9);
 
     // Without the rule the Rijk may pay everything: every surplus dwelling goes.
@@ -177,9 +181,21 @@ fn c6f_one_funder_binds_while_another_has_money_left() {
         let flows = funder_flows(&case, &plan);
         close(flows.net(0, 0, 0), 200_000.0, "the corporatie spends");
         close(flows.net(0, 1, 0), 0.0, "the provincie spends");
-        close(plan.funder_shadow_price[0][0][0], 1000.0, "corporatie's shadow price");
-        close(plan.funder_shadow_price[0][1][0], 0.0, "provincie's shadow price");
-        close(plan.budget_shadow_price[0][0], 1000.0, "region's shadow price");
+        close(
+            plan.funder_shadow_price[0][0][0],
+            1000.0,
+            "corporatie's shadow price",
+        );
+        close(
+            plan.funder_shadow_price[0][1][0],
+            0.0,
+            "provincie's shadow price",
+        );
+        close(
+            plan.budget_shadow_price[0][0],
+            1000.0,
+            "region's shadow price",
+        );
         assert_funding_holds(&case, &plan, 1e-6);
     }
 }
@@ -279,8 +295,14 @@ fn by_region_and_clarabel_agree_with_highs_on_the_funders_vectors() {
         let rel = |x: f64, y: f64| (x - y).abs() / y.abs().max(1.0);
         let z1r = mismatch(&case, &plan_path(&case, &by_region));
         let z2r = gross_cost_eur(&case, &by_region);
-        assert!(rel(z1r, z1) <= 1e-6, "{name}: Z1 by region {z1r}, whole {z1}");
-        assert!(rel(z2r, z2) <= 1e-6, "{name}: Z2 by region {z2r}, whole {z2}");
+        assert!(
+            rel(z1r, z1) <= 1e-6,
+            "{name}: Z1 by region {z1r}, whole {z1}"
+        );
+        assert!(
+            rel(z2r, z2) <= 1e-6,
+            "{name}: Z2 by region {z2r}, whole {z2}"
+        );
         assert_funding_holds(&case, &by_region, 1e-7);
         assert_eq!(
             by_region.funder_shadow_price.len(),
@@ -294,12 +316,18 @@ fn by_region_and_clarabel_agree_with_highs_on_the_funders_vectors() {
             .flatten()
             .zip(by_region.funder_shadow_price.iter().flatten().flatten())
         {
-            assert!((a - b).abs() <= 1e-6 * a.abs().max(1.0), "{name}: {a} vs {b}");
+            assert!(
+                (a - b).abs() <= 1e-6 * a.abs().max(1.0),
+                "{name}: {a} vs {b}"
+            );
         }
 
         let clarabel = plan_with(&case, SolverChoice::Clarabel);
         let z1c = mismatch(&case, &plan_path(&case, &clarabel));
-        assert!(rel(z1c, z1) <= 1e-5, "{name}: Z1 Clarabel {z1c}, HiGHS {z1}");
+        assert!(
+            rel(z1c, z1) <= 1e-5,
+            "{name}: Z1 Clarabel {z1c}, HiGHS {z1}"
+        );
         assert_funding_holds(&case, &clarabel, 1e-5);
     }
 }
@@ -329,5 +357,9 @@ fn integer_plans_pay_whole_dwellings_with_continuous_payments() {
     assert!(!plan.payments.is_empty());
     assert_funding_holds(&case, &plan, 1e-6);
     let z1 = mismatch(&case, &plan_path(&case, &plan));
-    assert!(z1 >= lp.stage1_mismatch * (1.0 - 1e-6), "{z1} < {}", lp.stage1_mismatch);
+    assert!(
+        z1 >= lp.stage1_mismatch * (1.0 - 1e-6),
+        "{z1} < {}",
+        lp.stage1_mismatch
+    );
 }

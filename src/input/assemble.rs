@@ -27,8 +27,8 @@ use rustc_hash::FxHashMap as HashMap;
 use std::fmt::Write as _;
 
 use super::rows::{
-    BudgetRow, CostRow, DemandShareRow, FileRows, FundingRow, HouseholdRow, Lined,
-    MunicipalityRow, SegmentRow, StockRow, TransformationRow,
+    BudgetRow, CostRow, DemandShareRow, FileRows, FundingRow, HouseholdRow, Lined, MunicipalityRow,
+    SegmentRow, StockRow, TransformationRow,
 };
 use super::settings::{Milestones, ParsedSettings};
 use super::suggest::nearest;

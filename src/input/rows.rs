@@ -69,12 +69,8 @@ pub(crate) const TRANSFORMATION_COLUMNS: &[Column] = &[
     opt("funder"),
 ];
 /// Columns of budgets.csv.
-pub(crate) const BUDGET_COLUMNS: &[Column] = &[
-    req("region"),
-    req("year"),
-    req("budget_eur"),
-    opt("funder"),
-];
+pub(crate) const BUDGET_COLUMNS: &[Column] =
+    &[req("region"), req("year"), req("budget_eur"), opt("funder")];
 /// Columns of funding.csv (spec v2).
 pub(crate) const FUNDING_COLUMNS: &[Column] = &[
     req("funder"),
