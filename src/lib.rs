@@ -20,14 +20,20 @@
 //! - [`pipeline`] turns a case and the options into a solved, summarised, written plan,
 //!   choosing between [`solve`] and [`decompose`];
 //! - [`metrics`] evaluates any stock trajectory (plan or do-nothing) against demand;
-//! - [`chart`] draws the charts (SVG and PNG) from statistics of the plan;
-//! - [`report`] writes the CSV files, charts, report.html, report.xlsx and summary.json;
+//! - [`chart`] draws every chart (SVG and PNG): the plan's, and those of compare and sweep,
+//!   from plain data;
+//! - [`report`] writes the CSV files, charts, report.html, report.xlsx and summary.json,
+//!   and renders every page (plan, compare, sweep) from one page kit;
 //! - [`outdir`] writes any output folder atomically (plans, comparisons, sweeps, cases);
 //! - [`pool`] runs a command's parallel work on a thread pool of `--jobs` threads;
 //! - [`terminal`] renders what the binary prints (tables, summaries) as text;
-//! - [`import`] builds a case folder from CBS "Kerncijfers wijken en buurten" files;
+//! - [`lang`] and [`labels`]: the language of the outputs, its number style and the
+//!   catalogue of Dutch/English words;
+//! - [`import`] builds a case folder from CBS "Kerncijfers wijken en buurten" files, and a
+//!   planner's projection table as a households variant;
 //! - [`generate`] writes synthetic case folders for benchmarks and tests;
-//! - [`scenario`] reads what-if scenario files, compares scenarios and sweeps a setting.
+//! - [`scenario`] reads what-if scenario files, compares scenarios and sweeps a setting
+//!   (data only: it hands plain data to [`chart`] and [`report`], never the reverse).
 #![deny(missing_docs)]
 
 pub mod case;
@@ -37,6 +43,8 @@ pub mod error;
 pub mod generate;
 pub mod import;
 pub mod input;
+pub mod labels;
+pub mod lang;
 pub mod metrics;
 pub mod model;
 pub mod numfmt;

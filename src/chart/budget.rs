@@ -6,24 +6,12 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::data::{ChartData, RegionData};
+use super::data::ChartData;
 use super::format::{nice_step, step_decimals, Lang};
-use super::panels;
+use super::panels::{self, Cell};
 use super::style::{self, DrawResult, Mark};
-
-/// The picture size for this data: one panel per region in a grid.
-pub fn size(data: &ChartData) -> (u32, u32) {
-    panels::size(data)
-}
-
-/// The chart's title.
-pub fn title(data: &ChartData, lang: Lang) -> String {
-    let (first, last) = data.horizon();
-    match lang {
-        Lang::Nl => format!("Budget en uitgaven per regio en periode, {first}–{last}"),
-        Lang::En => format!("Budget and spending per region and period, {first}–{last}"),
-    }
-}
+use super::ChartKind;
+use crate::labels;
 
 /// Draws the chart on `root` (any plotters backend).
 pub fn draw<DB: DrawingBackend>(
@@ -32,33 +20,21 @@ pub fn draw<DB: DrawingBackend>(
     lang: Lang,
 ) -> DrawResult<DB> {
     let subtitle = lang
-        .pick(
-            "Miljoen euro per planperiode (aangeduid met het laatste jaar); \
-             uitgaven netto: verkoop telt negatief.",
-            "Million euros per plan period (labelled by its last year); \
-             spending is net: sales count negative.",
-        )
+        .get(labels::MILLION_EUROS_PER_PLAN_PERIOD_LABELLED)
         .to_string();
-    let (cells, legend_area) = panels::layout(root, data, &title(data, lang), subtitle, lang)?;
-    for (region, cell) in &cells {
-        panel(cell, data, region, lang)?;
-    }
     let entries = [
         (
             Mark::Box(style::BUDGET),
-            lang.pick("budget", "budget").to_string(),
+            lang.get(labels::BUDGET_LOWER).to_string(),
         ),
         (
             Mark::Box(style::SPENT),
-            lang.pick("uitgegeven (netto)", "spent (net)").to_string(),
+            lang.get(labels::SPENT_NET).to_string(),
         ),
         (
             Mark::Sample(style::SHADOW, "12,3"),
-            lang.pick(
-                "schaduwprijs: gewogen woningjaren minder mismatch per € 1 mln extra",
-                "shadow price: weighted dwelling-years less mismatch per extra €1 M",
-            )
-            .to_string(),
+            lang.get(labels::SHADOW_PRICE_WEIGHTED_DWELLING_YEARS_LESS)
+                .to_string(),
         ),
     ];
     let entries = match lang {
@@ -69,21 +45,12 @@ pub fn draw<DB: DrawingBackend>(
             e
         }
     };
-    style::legend(
-        &legend_area,
-        &entries,
-        (style::MARGIN, 48),
-        style::WIDTH as i32 - 40,
-    )?;
-    root.present()
+    let head = (ChartKind::Budget.title(data, lang), subtitle);
+    panels::draw(root, data, lang, head, &entries, panel)
 }
 
-fn panel<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    data: &ChartData,
-    region: &RegionData,
-    lang: Lang,
-) -> DrawResult<DB> {
+fn panel<DB: DrawingBackend>(cell: &Cell<'_, DB>) -> DrawResult<DB> {
+    let (area, data, region, lang) = (cell.area, cell.data, cell.region, cell.lang);
     let to_m = |eur: f64| eur / 1e6;
     let hi = region
         .budget_eur
@@ -138,20 +105,10 @@ fn panel<DB: DrawingBackend>(
         _ => String::new(),
     };
     let plot_area = style::panel_title(area, &region.name)?;
-    let mut chart = ChartBuilder::on(&plot_area)
-        .margin_top(style::PANEL_TOP)
-        .margin_left(12)
-        .margin_right(36)
-        .margin_bottom(8)
-        .x_label_area_size(44)
-        .y_label_area_size(widest + 24)
+    let mut chart = panels::builder(&plot_area, widest)
         .build_cartesian_2d((0..periods - 1).into_segmented(), y0..y1)?;
-    chart
-        .configure_mesh()
+    style::quiet_mesh(&mut chart.configure_mesh())
         .disable_x_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(style::GRID)
-        .axis_style(style::AXIS)
         .x_labels(periods as usize)
         .y_labels(((y1 - y0) / step).ceil() as usize + 1)
         .x_label_formatter(&period_label)

@@ -11,6 +11,8 @@ use super::data::ChartData;
 use super::format::Lang;
 use super::geo::{self, Area, Boundaries, Bounds};
 use super::style::{self, DrawResult};
+use super::ChartKind;
+use crate::labels;
 
 /// Width of the legend column on the right.
 const LEGEND_WIDTH: i32 = 470;
@@ -98,7 +100,7 @@ impl Classes {
 
     /// The legend text of a class, e.g. `2–4 %`.
     pub fn label(&self, class: Option<usize>, lang: Lang) -> String {
-        let unit = lang.pick(" %", "%");
+        let unit = lang.get(labels::PERCENT_SIGN);
         match class {
             None => format!("0{unit}"),
             Some(c) => {
@@ -133,15 +135,6 @@ fn round_percent(p: f64, up: bool) -> f64 {
 /// The picture size.
 pub fn size(_data: &ChartData) -> (u32, u32) {
     (style::WIDTH, HEIGHT)
-}
-
-/// The chart's title.
-pub fn title(data: &ChartData, lang: Lang) -> String {
-    let (first, last) = data.horizon();
-    match lang {
-        Lang::Nl => format!("Sloop en transformatie per gemeente, {first}–{last}"),
-        Lang::En => format!("Demolition and transformation per municipality, {first}–{last}"),
-    }
 }
 
 /// Draws the map on `root` (any plotters backend).
@@ -211,7 +204,7 @@ pub fn draw<DB: DrawingBackend>(
             root.draw(&Rectangle::new(rect, white))?;
         }
     }
-    style::titles(root, &title(data, lang), &subtitle)?;
+    style::titles(root, &ChartKind::Map.title(data, lang), &subtitle)?;
     draw_legend(
         root,
         (map_box.2 + 40, top + 30),
@@ -326,11 +319,7 @@ fn draw_legend<DB: DrawingBackend>(
     let head = style::anchored(style::LABEL_SIZE, style::INK, HPos::Left, VPos::Top);
     let label = style::anchored(style::LABEL_SIZE, style::INK, HPos::Left, VPos::Center);
     let note = style::anchored(style::SMALL_SIZE, style::MUTED, HPos::Left, VPos::Top);
-    root.draw_text(
-        lang.pick("Sloop + transformatie,", "Demolition + transformation,"),
-        &head,
-        (x, y),
-    )?;
+    root.draw_text(lang.get(labels::DEMOLITION_TRANSFORMATION), &head, (x, y))?;
     let second = match lang {
         Lang::Nl => format!("aandeel van de voorraad {}", data.base_year),
         Lang::En => format!("share of the {} stock", data.base_year),
@@ -344,7 +333,7 @@ fn draw_legend<DB: DrawingBackend>(
     if with_outside {
         rows.push((
             style::OUTSIDE,
-            lang.pick("buiten de case", "outside the case").to_string(),
+            lang.get(labels::OUTSIDE_THE_CASE).to_string(),
         ));
     }
     let mut cy = y + 100;
@@ -367,11 +356,7 @@ fn draw_legend<DB: DrawingBackend>(
         };
         root.draw_text(&text, &note, (x, cy + 10))?;
         cy += 40;
-        root.draw_text(
-            lang.pick("in boundaries.geojson", "in boundaries.geojson"),
-            &note,
-            (x, cy + 10),
-        )?;
+        root.draw_text(lang.get(labels::IN_BOUNDARIES_GEOJSON), &note, (x, cy + 10))?;
     }
     Ok(())
 }

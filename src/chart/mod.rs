@@ -1,6 +1,8 @@
-//! The charts of a plan, for a council report: each drawn by one function that is
-//! generic over the plotters backend, so the same code writes the SVG, the PNG and the
-//! strings of the golden tests.
+//! Every chart restock draws — the plan's charts for a council report and the charts of
+//! `compare` and `sweep` — each drawn by one function that is generic over the plotters
+//! backend, so the same code writes the SVG, the PNG and the strings of the golden
+//! tests. Charts read plain data only ([`ChartData`], [`CompareData`], [`SweepData`]),
+//! never the solver and never `scenario/`.
 //!
 //! | file | what it shows |
 //! |---|---|
@@ -10,16 +12,22 @@
 //! | `4_budget` | budget and spending per region and period, with the shadow price ([`budget`]) |
 //! | `5_segment_mix` | the stock's segment mix over time per region ([`segment_mix`]) |
 //! | `6_map` | demolition + transformation as a share of the stock, per municipality, on a map ([`map`]) |
+//! | compare: `1_mismatch_per_region`, `2_stock_trajectories` | scenarios side by side ([`compare`]) |
+//! | sweep: `sweep` | the mismatch against the money or the frictional vacancy, the knee marked ([`sweep`]) |
 //!
-//! Every chart goes fill → ChartBuilder → mesh → series → present, reads only
-//! [`ChartData`] (computed from the case and the plan by [`crate::metrics`]), never the
-//! solver. Text uses the embedded font ([`font`]), so nothing depends on the fonts of the
-//! machine, and labels follow [`Lang`]: Dutch by default, with Dutch numbers.
-//! The same input gives byte-identical SVG and PNG files.
+//! The scaffolding is shared: [`bars`] (horizontal bar charts), [`panels`] (a panel per
+//! region), [`style`] (colours, text, header, legend, mesh), [`font`] (the embedded font),
+//! [`format`] (axis steps); [`Drawing`] renders any chart to SVG or PNG, [`Figure`] is a
+//! chart of `compare` or `sweep`. Every chart goes fill → ChartBuilder → mesh → series →
+//! present. Labels come from [`crate::labels`] in [`Lang`]: Dutch by default, with Dutch
+//! numbers. The same input gives byte-identical SVG and PNG files.
 
 pub mod actions;
+pub mod bars;
 pub mod budget;
+pub mod compare;
 pub mod data;
+pub mod figure;
 pub mod font;
 pub mod format;
 pub mod geo;
@@ -28,6 +36,7 @@ pub mod panels;
 pub mod segment_mix;
 pub mod stock_demand;
 pub mod style;
+pub mod sweep;
 pub mod vacancy;
 
 use std::path::Path;
@@ -35,10 +44,14 @@ use std::path::Path;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+pub use compare::{CompareData, ScenarioSeries};
 pub use data::ChartData;
+pub use figure::{Figure, PageChart};
 pub use format::Lang;
 pub use geo::Boundaries;
+pub use sweep::{SweepAxis, SweepData};
 
+use crate::labels;
 use crate::{Error, Result};
 use font::{Target, TextFit};
 use style::DrawResult;
@@ -88,24 +101,27 @@ impl ChartKind {
 
     /// The chart's title in `lang`.
     pub fn title(self, data: &ChartData, lang: Lang) -> String {
-        match self {
-            ChartKind::StockDemand => stock_demand::title(data, lang),
-            ChartKind::Actions => actions::title(data, lang),
-            ChartKind::Vacancy => vacancy::title(data, lang),
-            ChartKind::Budget => budget::title(data, lang),
-            ChartKind::SegmentMix => segment_mix::title(data, lang),
-            ChartKind::Map => map::title(data, lang),
-        }
+        let (first, last) = data.horizon();
+        let (label, from) = match self {
+            ChartKind::StockDemand => (labels::STOCK_DEMAND_TITLE, data.base_year),
+            ChartKind::Actions => (labels::ACTIONS_TITLE, first),
+            ChartKind::Vacancy => return labels::VACANCY_TITLE.format(lang, &[&data.last_year()]),
+            ChartKind::Budget => (labels::BUDGET_TITLE, first),
+            ChartKind::SegmentMix => (labels::SEGMENT_MIX_TITLE, data.base_year),
+            ChartKind::Map => (labels::MAP_TITLE, first),
+        };
+        label.format(lang, &[&from, &last])
     }
 
     /// The picture size in pixels for this data.
     pub fn size(self, data: &ChartData) -> (u32, u32) {
+        let bars = data::bars_shown(data.municipalities.len());
         match self {
-            ChartKind::StockDemand => stock_demand::size(data),
-            ChartKind::Actions => actions::size(data),
-            ChartKind::Vacancy => vacancy::size(data),
-            ChartKind::Budget => budget::size(data),
-            ChartKind::SegmentMix => segment_mix::size(data),
+            ChartKind::StockDemand | ChartKind::Budget | ChartKind::SegmentMix => {
+                panels::size(data)
+            }
+            ChartKind::Actions => bars::size(bars, 1, actions::PITCH),
+            ChartKind::Vacancy => bars::size(bars, 2, vacancy::PITCH),
             ChartKind::Map => map::size(data),
         }
     }
@@ -165,31 +181,67 @@ pub fn draw<DB: DrawingBackend>(
     }
 }
 
-/// Renders chart `kind` as an SVG document.
-pub fn render_svg(kind: ChartKind, input: &ChartInput<'_>) -> Result<String> {
-    let size = kind.size(input.data);
+/// A chart ready to draw: its file stem, its size and how to draw it on any backend.
+/// Every chart (plan, compare, sweep) is rendered through this one trait.
+pub trait Drawing {
+    /// The file name without extension.
+    fn file_stem(&self) -> &'static str;
+    /// The picture size in pixels.
+    fn size(&self) -> (u32, u32);
+    /// Draws the chart on `root`.
+    fn draw_on<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult<DB>;
+}
+
+impl Drawing for (ChartKind, &ChartInput<'_>) {
+    fn file_stem(&self) -> &'static str {
+        self.0.file_stem()
+    }
+
+    fn size(&self) -> (u32, u32) {
+        self.0.size(self.1.data)
+    }
+
+    fn draw_on<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
+        draw(self.0, root, self.1)
+    }
+}
+
+/// Renders a chart as an SVG document (text measured with the embedded font).
+pub fn svg_document(chart: &impl Drawing) -> Result<String> {
     let mut svg = String::new();
     {
-        let backend = TextFit::new(SVGBackend::with_string(&mut svg, size), Target::Vector);
+        let backend = TextFit::new(
+            SVGBackend::with_string(&mut svg, chart.size()),
+            Target::Vector,
+        );
         let root = backend.into_drawing_area();
-        draw(kind, &root, input).map_err(|e| chart_error(kind, "svg", e))?;
+        chart.draw_on(&root).map_err(|e| {
+            Error::io(
+                format!("{}/{}.svg", CHARTS_DIR, chart.file_stem()),
+                std::io::Error::other(e.to_string()),
+            )
+        })?;
     }
     Ok(svg)
 }
 
-/// Renders chart `kind` as a PNG file at `path`.
-pub fn render_png(kind: ChartKind, input: &ChartInput<'_>, path: &Path) -> Result<()> {
-    let size = kind.size(input.data);
-    let backend = TextFit::new(BitMapBackend::new(path, size), Target::Raster);
+/// Renders a chart as a PNG file at `path`.
+pub fn png_file(chart: &impl Drawing, path: &Path) -> Result<()> {
+    let backend = TextFit::new(BitMapBackend::new(path, chart.size()), Target::Raster);
     let root = backend.into_drawing_area();
-    draw(kind, &root, input).map_err(|e| Error::io(path, std::io::Error::other(e.to_string())))
+    chart
+        .draw_on(&root)
+        .map_err(|e| Error::io(path, std::io::Error::other(e.to_string())))
 }
 
-fn chart_error(kind: ChartKind, format: &str, e: impl std::fmt::Display) -> Error {
-    Error::io(
-        format!("{}/{}.{format}", CHARTS_DIR, kind.file_stem()),
-        std::io::Error::other(e.to_string()),
-    )
+/// Renders chart `kind` as an SVG document.
+pub fn render_svg(kind: ChartKind, input: &ChartInput<'_>) -> Result<String> {
+    svg_document(&(kind, input))
+}
+
+/// Renders chart `kind` as a PNG file at `path`.
+pub fn render_png(kind: ChartKind, input: &ChartInput<'_>, path: &Path) -> Result<()> {
+    png_file(&(kind, input), path)
 }
 
 /// A chart as written: its kind, title and SVG text (for report.html).

@@ -7,7 +7,7 @@ use plotters::prelude::*;
 
 use super::data::{ChartData, RegionData};
 use super::format::Lang;
-use super::style;
+use super::style::{self, DrawResult, Mark};
 
 /// Height of the legend strip under the panels.
 pub const LEGEND: u32 = 96;
@@ -44,4 +44,55 @@ pub fn layout<'d, DB: DrawingBackend>(
     let (rows, cols) = style::grid(shown.len());
     let cells = panels.split_evenly((rows, cols));
     Ok((shown.into_iter().zip(cells).collect(), legend_area))
+}
+
+/// One panel to draw: its area, the chart's data, its region and the language.
+pub struct Cell<'a, DB: DrawingBackend> {
+    /// The panel's area.
+    pub area: &'a DrawingArea<DB, Shift>,
+    /// The statistics of the whole chart.
+    pub data: &'a ChartData,
+    /// The panel's region.
+    pub region: &'a RegionData,
+    /// The language of the labels.
+    pub lang: Lang,
+}
+
+/// Draws a chart with a panel per region: the header with `title` and `subtitle`, every
+/// shown region's panel with `panel`, and the legend `entries` under them.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    data: &ChartData,
+    lang: Lang,
+    (title, subtitle): (String, String),
+    entries: &[(Mark, String)],
+    panel: impl Fn(&Cell<'_, DB>) -> DrawResult<DB>,
+) -> DrawResult<DB> {
+    let (cells, legend_area) = layout(root, data, &title, subtitle, lang)?;
+    for (region, area) in &cells {
+        panel(&Cell {
+            area,
+            data,
+            region,
+            lang,
+        })?;
+    }
+    style::legend_and_present(root, &legend_area, entries, 48)
+}
+
+/// The chart builder of a panel on `plot_area`, with room for y labels `widest` pixels
+/// wide.
+pub fn builder<DB: DrawingBackend>(
+    plot_area: &DrawingArea<DB, Shift>,
+    widest: u32,
+) -> ChartBuilder<'_, '_, DB> {
+    let mut builder = ChartBuilder::on(plot_area);
+    builder
+        .margin_top(style::PANEL_TOP)
+        .margin_left(12)
+        .margin_right(36)
+        .margin_bottom(8)
+        .x_label_area_size(44)
+        .y_label_area_size(widest + 24);
+    builder
 }

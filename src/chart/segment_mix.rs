@@ -8,25 +8,10 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::data::{ChartData, RegionData};
 use super::format::Lang;
-use super::panels;
+use super::panels::{self, Cell};
 use super::style::{self, DrawResult, Mark};
-
-/// The picture size for this data: one panel per region in a grid.
-pub fn size(data: &ChartData) -> (u32, u32) {
-    panels::size(data)
-}
-
-/// The chart's title.
-pub fn title(data: &ChartData, lang: Lang) -> String {
-    let (_, last) = data.horizon();
-    match lang {
-        Lang::Nl => format!(
-            "Samenstelling van de voorraad per regio, {}–{last}",
-            data.base_year
-        ),
-        Lang::En => format!("Stock by segment per region, {}–{last}", data.base_year),
-    }
-}
+use super::ChartKind;
+use crate::labels;
 
 /// Shares of each segment per year: `shares[s][t]`, 0 where the region has no stock.
 pub fn shares(region: &RegionData) -> Vec<Vec<f64>> {
@@ -52,55 +37,28 @@ pub fn draw<DB: DrawingBackend>(
     data: &ChartData,
     lang: Lang,
 ) -> DrawResult<DB> {
-    let subtitle = lang
-        .pick(
-            "Aandeel van elk segment in de voorraad met plan; in de banden: \
-             aandeel in het basisjaar → aan het eind.",
-            "Share of each segment in the stock with the plan; in the bands: \
-             share in the base year → at the end.",
-        )
-        .to_string();
-    let (cells, legend_area) = panels::layout(root, data, &title(data, lang), subtitle, lang)?;
-    for (region, cell) in &cells {
-        panel(cell, data, region, lang)?;
-    }
+    let subtitle = lang.get(labels::SHARE_OF_EACH_SEGMENT_IN_THE).to_string();
     let entries: Vec<(Mark, String)> = data
         .segments
         .iter()
         .enumerate()
         .map(|(s, label)| (Mark::Box(style::segment_colour(s)), label.clone()))
         .collect();
-    style::legend(
-        &legend_area,
-        &entries,
-        (style::MARGIN, 48),
-        style::WIDTH as i32 - 40,
-    )?;
-    root.present()
+    let head = (ChartKind::SegmentMix.title(data, lang), subtitle);
+    panels::draw(root, data, lang, head, &entries, panel)
 }
 
-fn panel<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    data: &ChartData,
-    region: &RegionData,
-    lang: Lang,
-) -> DrawResult<DB> {
+fn panel<DB: DrawingBackend>(cell: &Cell<'_, DB>) -> DrawResult<DB> {
+    let (area, data, region, lang) = (cell.area, cell.data, cell.region, cell.lang);
     let first = data.base_year;
     let last = data.last_year().max(first + 1);
     let label_font = style::text(style::SMALL_SIZE, style::INK);
     let widest = area.estimate_text_size(&lang.pct(1.0, 0), &label_font)?.0;
     let plot_area = style::panel_title(area, &region.name)?;
-    let mut chart = ChartBuilder::on(&plot_area)
-        .margin_top(style::PANEL_TOP)
-        .margin_left(12)
-        .margin_right(36)
-        .margin_bottom(8)
-        .x_label_area_size(44)
-        .y_label_area_size(widest + 24)
-        .build_cartesian_2d(
-            (first..last).with_key_points(style::year_ticks(first, last)),
-            0.0..1.0,
-        )?;
+    let mut chart = panels::builder(&plot_area, widest).build_cartesian_2d(
+        (first..last).with_key_points(style::year_ticks(first, last)),
+        0.0..1.0,
+    )?;
     chart
         .configure_mesh()
         .disable_x_mesh()

@@ -5,30 +5,12 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::data::{ChartData, RegionData};
+use super::data::ChartData;
 use super::format::Lang;
-use super::panels;
+use super::panels::{self, Cell};
 use super::style::{self, DrawResult, Mark};
-
-/// The picture size for this data: one panel per region in a grid.
-pub fn size(data: &ChartData) -> (u32, u32) {
-    panels::size(data)
-}
-
-/// The chart's title.
-pub fn title(data: &ChartData, lang: Lang) -> String {
-    let (_, last) = data.horizon();
-    match lang {
-        Lang::Nl => format!(
-            "Woningvoorraad en vraag per regio, {}–{last}",
-            data.base_year
-        ),
-        Lang::En => format!(
-            "Housing stock and demand per region, {}–{last}",
-            data.base_year
-        ),
-    }
-}
+use super::ChartKind;
+use crate::labels;
 
 /// Draws the chart on `root` (any plotters backend).
 pub fn draw<DB: DrawingBackend>(
@@ -47,24 +29,18 @@ pub fn draw<DB: DrawingBackend>(
              stock above demand stands empty for good."
         ),
     };
-    let (cells, legend_area) = panels::layout(root, data, &title(data, lang), subtitle, lang)?;
-    for (region, cell) in &cells {
-        panel(cell, data, region, lang)?;
-    }
     let entries = [
         (
             Mark::Line(style::DEMAND),
-            lang.pick("vraag", "demand").to_string(),
+            lang.get(labels::DEMAND).to_string(),
         ),
         (
             Mark::Dashed(style::DO_NOTHING),
-            lang.pick("voorraad zonder ingrijpen", "stock if nothing is done")
-                .to_string(),
+            lang.get(labels::STOCK_IF_NOTHING_IS_DONE).to_string(),
         ),
         (
             Mark::Line(style::PLAN),
-            lang.pick("voorraad met plan", "stock with the plan")
-                .to_string(),
+            lang.get(labels::STOCK_WITH_THE_PLAN).to_string(),
         ),
         (
             Mark::Vertical(style::MUTED),
@@ -74,56 +50,31 @@ pub fn draw<DB: DrawingBackend>(
             },
         ),
     ];
-    style::legend(
-        &legend_area,
-        &entries,
-        (style::MARGIN, 48),
-        style::WIDTH as i32 - 40,
-    )?;
-    root.present()
+    let head = (ChartKind::StockDemand.title(data, lang), subtitle);
+    panels::draw(root, data, lang, head, &entries, panel)
 }
 
-fn panel<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    data: &ChartData,
-    region: &RegionData,
-    lang: Lang,
-) -> DrawResult<DB> {
+fn panel<DB: DrawingBackend>(cell: &Cell<'_, DB>) -> DrawResult<DB> {
+    let (area, data, region, lang) = (cell.area, cell.data, cell.region, cell.lang);
     let all = region
         .demand
         .iter()
         .chain(&region.stock_do_nothing)
         .chain(&region.stock_plan)
         .copied();
-    let (lo, hi) = all.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
-        (a.min(v), b.max(v))
-    });
-    let (lo, hi) = if lo.is_finite() { (lo, hi) } else { (0.0, 1.0) };
-    let pad = ((hi - lo) * 0.12).max(hi.abs() * 0.01).max(1.0);
-    let (y0, y1) = ((lo - pad).max(0.0), hi + pad);
+    let (y0, y1) = style::padded_range(all, 0.12);
     let first = data.base_year;
     let last = data.last_year().max(first + 1);
     let x_pad = ((last - first) / 20).max(1);
     let label_font = style::text(style::SMALL_SIZE, style::INK);
     let widest = area.estimate_text_size(&lang.int(y1), &label_font)?.0;
     let plot_area = style::panel_title(area, &region.name)?;
-    let mut chart = ChartBuilder::on(&plot_area)
-        .margin_top(style::PANEL_TOP)
-        .margin_left(12)
-        .margin_right(36)
-        .margin_bottom(8)
-        .x_label_area_size(44)
-        .y_label_area_size(widest + 24)
-        .build_cartesian_2d(
-            ((first - x_pad)..(last + x_pad)).with_key_points(style::year_ticks(first, last)),
-            y0..y1,
-        )?;
-    chart
-        .configure_mesh()
+    let mut chart = panels::builder(&plot_area, widest).build_cartesian_2d(
+        ((first - x_pad)..(last + x_pad)).with_key_points(style::year_ticks(first, last)),
+        y0..y1,
+    )?;
+    style::quiet_mesh(&mut chart.configure_mesh())
         .disable_x_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(style::GRID)
-        .axis_style(style::AXIS)
         .y_labels(5)
         .x_label_formatter(&|x| x.to_string())
         .y_label_formatter(&|y| lang.int(*y))

@@ -3,6 +3,8 @@
 //! printed at A4 text width (16 cm) the smallest label is still about 6 pt, and in
 //! report.html, scaled to the page, at least 14 px.
 
+use plotters::chart::MeshStyle;
+use plotters::coord::ranged1d::ValueFormatter;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -155,6 +157,60 @@ pub enum Mark {
     Sample(RGBColor, &'static str),
 }
 
+/// Draws the legend `entries` in the strip `legend_area` with its first row at `top`,
+/// then presents the picture: the last step of every chart with a legend at the bottom.
+pub fn legend_and_present<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    legend_area: &DrawingArea<DB, Shift>,
+    entries: &[(Mark, String)],
+    top: i32,
+) -> DrawResult<DB> {
+    legend(legend_area, entries, (MARGIN, top), WIDTH as i32 - 40)?;
+    root.present()
+}
+
+/// The width of one legend entry: its mark, a gap, its label and the space after it.
+fn entry_width<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    mark: &Mark,
+    label: &str,
+) -> Result<i32, DrawingAreaErrorKind<DB::ErrorType>> {
+    let style = anchored(LABEL_SIZE, INK, HPos::Left, VPos::Center);
+    Ok(mark_width(area, mark)? + 10 + area.estimate_text_size(label, &style)?.0 as i32 + 36)
+}
+
+/// The width of a legend entry's mark.
+fn mark_width<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    mark: &Mark,
+) -> Result<i32, DrawingAreaErrorKind<DB::ErrorType>> {
+    let style = anchored(LABEL_SIZE, INK, HPos::Left, VPos::Center);
+    Ok(match mark {
+        Mark::Sample(_, sample) => area.estimate_text_size(sample, &style)?.0 as i32,
+        Mark::Vertical(_) => 12,
+        _ => 40,
+    })
+}
+
+/// How many rows [`legend`] needs for `entries` from [`MARGIN`] up to `max_x` (the same
+/// wrapping), to size the area before drawing.
+pub fn legend_rows<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    entries: &[(Mark, String)],
+    max_x: i32,
+) -> Result<u32, DrawingAreaErrorKind<DB::ErrorType>> {
+    let (x0, mut x, mut rows) = (MARGIN, MARGIN, 1);
+    for (mark, label) in entries {
+        let width = entry_width(area, mark, label)?;
+        if x > x0 && x + width > max_x {
+            x = x0;
+            rows += 1;
+        }
+        x += width;
+    }
+    Ok(rows)
+}
+
 /// Draws a legend as one row of entries starting at (x, y) (the row's vertical centre);
 /// wraps to a new row at `max_x`. Returns the y of the last row.
 pub fn legend<DB: DrawingBackend>(
@@ -166,13 +222,8 @@ pub fn legend<DB: DrawingBackend>(
     let style = anchored(LABEL_SIZE, INK, HPos::Left, VPos::Center);
     let (mut x, mut y) = (x0, y0);
     for (mark, label) in entries {
-        let (label_w, _) = area.estimate_text_size(label, &style)?;
-        let mark_w = match mark {
-            Mark::Sample(_, sample) => area.estimate_text_size(sample, &style)?.0 as i32,
-            Mark::Vertical(_) => 12,
-            _ => 40,
-        };
-        let width = mark_w + 10 + label_w as i32 + 36;
+        let mark_w = mark_width(area, mark)?;
+        let width = entry_width(area, mark, label)?;
         if x > x0 && x + width > max_x {
             x = x0;
             y += 40;
@@ -290,4 +341,47 @@ pub fn panel_title<DB: DrawingBackend>(
         (width as i32 / 2, 6),
     )?;
     Ok(area.split_vertically(46).1)
+}
+
+/// The grid every chart uses: no minor lines, light major lines, grey axes.
+pub fn quiet_mesh<'m, 'a, 'b, X, Y, XT, YT, DB>(
+    mesh: &'m mut MeshStyle<'a, 'b, X, Y, DB>,
+) -> &'m mut MeshStyle<'a, 'b, X, Y, DB>
+where
+    X: Ranged<ValueType = XT> + ValueFormatter<XT>,
+    Y: Ranged<ValueType = YT> + ValueFormatter<YT>,
+    DB: DrawingBackend,
+{
+    mesh.light_line_style(TRANSPARENT)
+        .bold_line_style(GRID)
+        .axis_style(AXIS)
+}
+
+/// The y range of a line chart of `values`: their range padded by `share` of it (at
+/// least 1 % of the top and 1), never below 0; 0–1 without values.
+pub fn padded_range(values: impl Iterator<Item = f64>, share: f64) -> (f64, f64) {
+    let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+        (a.min(v), b.max(v))
+    });
+    let (lo, hi) = if lo.is_finite() { (lo, hi) } else { (0.0, 1.0) };
+    let pad = ((hi - lo) * share).max(hi.abs() * 0.01).max(1.0);
+    ((lo - pad).max(0.0), hi + pad)
+}
+
+/// The chart builder of a full-width line chart on `plot_area`, with label areas of
+/// `x_labels` and `y_labels` pixels.
+pub fn line_chart<DB: DrawingBackend>(
+    plot_area: &DrawingArea<DB, Shift>,
+    x_labels: u32,
+    y_labels: u32,
+) -> ChartBuilder<'_, '_, DB> {
+    let mut builder = ChartBuilder::on(plot_area);
+    builder
+        .margin_left(MARGIN as u32)
+        .margin_right(60)
+        .margin_top(20)
+        .margin_bottom(10)
+        .x_label_area_size(x_labels)
+        .y_label_area_size(y_labels);
+    builder
 }

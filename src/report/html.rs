@@ -8,17 +8,24 @@
 //! the same from a network share, an e-mail or an archive, and prints. Every text that
 //! comes from the input is escaped. The page is built from one function per section, in
 //! reading order (see [`render`]). It holds no timings, so the same input gives the same
-//! page byte for byte.
+//! page byte for byte. The skeleton, CSS, tables and figures come from [`super::page`].
+
+pub use super::page::{base64, esc, inline_svg};
 
 use std::path::Path;
 
 use crate::case::{Case, Mode};
-use crate::chart::font::{CSS_FAMILY, FONT_BYTES};
-use crate::chart::{Lang, RenderedChart, CHARTS_DIR};
+use crate::chart::RenderedChart;
+use crate::labels;
+use crate::lang::Lang;
 use crate::plan::{Plan, PlanStatus};
 use crate::report::markdown;
+use crate::report::page::{self, eur, section, Table};
 use crate::report::summary::Summary;
-use crate::report::tables::{year_of, Tables};
+use crate::report::tables::{
+    year_of, Column, Kind, Tables, BALANCE_COLUMNS, BUDGET_COLUMNS, PLAN_COLUMNS, REGION_COLUMNS,
+    SUMMARY_FIGURES, TRANSFORMATION_COLUMNS,
+};
 use crate::{Error, Result};
 
 /// At most this many rows of the plan, transformation and balance tables are shown.
@@ -67,112 +74,20 @@ pub fn render(page: &Page<'_>) -> String {
         run_facts(page),
         warnings(page),
     ];
-    let mut html = String::new();
-    html.push_str(&format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
-        lang.code()
-    ));
-    html.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    html.push_str(&format!(
-        "<title>{} — restock</title>\n<style>\n{}{}</style>\n</head>\n<body>\n",
-        esc(&case.name),
-        font_face(),
-        CSS
-    ));
-    html.push_str(&format!(
-        "<header>\n<h1>{}</h1>\n<p class=\"sub\">{}</p>\n</header>\n",
-        esc(&case.name),
-        lang.pick(
-            "Plan voor sloop, transformatie en nieuwbouw van de woningvoorraad",
-            "Plan for demolition, transformation and new build of the housing stock"
-        )
-    ));
-    for section in sections.iter().filter(|s| !s.is_empty()) {
-        html.push_str(section);
-    }
-    html.push_str(&format!(
-        "<footer>restock {} · {} SHA-256 <code>{}</code></footer>\n</body>\n</html>\n",
+    let footer = format!(
+        "restock {} · {} SHA-256 <code>{}</code>",
         esc(&page.summary.version),
-        lang.pick("invoer", "inputs"),
+        lang.get(labels::INPUTS),
         esc(&page.summary.inputs_sha256)
-    ));
-    html
-}
-
-const CSS: &str = "\
-body { font-family: 'Liberation Sans', Arial, Helvetica, sans-serif; \
-margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1a1a1a; line-height: 1.4; }
-h1 { margin-bottom: 0.2rem; }
-h2 { margin-top: 2.2rem; border-bottom: 1px solid #ccc; padding-bottom: 0.2rem; }
-h3, h4, h5 { margin-bottom: 0.3rem; }
-.sub, .note, footer, figcaption { color: #555; }
-.notice { background: #fff3cd; border: 1px solid #e0c060; padding: 0.6rem 1rem; }
-.source { background: #f4f7fb; border-left: 4px solid #1f66aa; padding: 0.4rem 1rem; }
-.scroll { overflow-x: auto; }
-table { border-collapse: collapse; margin: 0.6rem 0; font-size: 0.9rem; }
-th, td { padding: 0.25rem 0.6rem; border-bottom: 1px solid #e2e2e2; text-align: left; \
-vertical-align: top; }
-th { background: #f2f2f2; }
-table.data th, table.data td { white-space: nowrap; }
-th.group { text-align: center; border-bottom: 1px solid #ccc; }
-td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-tr.total td { font-weight: bold; }
-figure { margin: 1.5rem 0; break-inside: avoid; }
-figure svg { display: block; width: 100%; height: auto; border: 1px solid #e2e2e2; }
-figcaption { font-size: 0.85rem; margin-top: 0.3rem; }
-.readme { font-size: 0.92rem; }
-.readme table { font-size: 0.85rem; }
-pre { background: #f6f6f6; padding: 0.6rem; overflow-x: auto; }
-footer { margin-top: 3rem; font-size: 0.8rem; }
-@media print { body { max-width: none; margin: 0; } .scroll { overflow: visible; } }
-";
-
-/// The `@font-face` rule that embeds the chart font, so the inline charts use the font
-/// their labels were laid out with on any machine.
-fn font_face() -> String {
-    format!(
-        "@font-face {{ font-family: '{CSS_FAMILY}'; font-style: normal; font-weight: 400; \
-         src: url(data:font/ttf;base64,{}) format('truetype'); }}\n",
-        base64(FONT_BYTES)
+    );
+    page::page(
+        lang,
+        page::PLAN_CSS,
+        &case.name,
+        lang.get(labels::PLAN_FOR_DEMOLITION_TRANSFORMATION_AND_NEW),
+        &sections,
+        &footer,
     )
-}
-
-/// Standard base64 with padding.
-pub fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-/// Escapes text for HTML element content and attribute values.
-pub fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// A number for the page in the page's language: at most `decimals` decimals, thousands
@@ -181,126 +96,26 @@ pub fn num(lang: Lang, value: f64, decimals: usize) -> String {
     lang.num(value, decimals)
 }
 
-/// Euros in full, with a no-break space after the sign in Dutch.
-fn eur(lang: Lang, value: f64) -> String {
-    lang.eur(value).replace(' ', "\u{a0}")
-}
-
-/// A share as a percentage, with a no-break space before the sign in Dutch.
+/// A share as a percentage with three decimals at most.
 fn pct(lang: Lang, share: f64) -> String {
-    lang.pct(share, 3).replace(' ', "\u{a0}")
+    page::pct(lang, share, 3)
 }
 
 fn status_text(lang: Lang, status: &PlanStatus) -> &'static str {
     match status {
-        PlanStatus::Optimal => lang.pick("optimaal", "optimal"),
-        PlanStatus::TimeLimit => lang.pick(
-            "tijdslimiet bereikt (niet bewezen optimaal)",
-            "time limit reached (not proven optimal)",
-        ),
+        PlanStatus::Optimal => lang.get(labels::OPTIMAL),
+        PlanStatus::TimeLimit => lang.get(labels::TIME_LIMIT_REACHED_NOT_PROVEN_OPTIMAL),
     }
 }
 
-fn yes_no(lang: Lang, b: bool) -> &'static str {
-    if b {
-        lang.pick("ja", "yes")
-    } else {
-        lang.pick("nee", "no")
-    }
-}
-
-/// A table whose first `text_columns` columns are text and the rest numbers. An empty
-/// `head` gives a table without header (label–value lists).
-struct HtmlTable<'h> {
-    head: Vec<&'h str>,
-    /// An optional header row above `head`: (label, columns spanned).
-    groups: Vec<(&'h str, usize)>,
-    text_columns: usize,
-    rows: Vec<(Vec<String>, bool)>,
-}
-
-impl<'h> HtmlTable<'h> {
-    fn new(head: Vec<&'h str>, text_columns: usize) -> Self {
-        HtmlTable {
-            head,
-            groups: Vec::new(),
-            text_columns,
-            rows: Vec::new(),
-        }
-    }
-
-    fn with_groups(mut self, groups: Vec<(&'h str, usize)>) -> Self {
-        self.groups = groups;
-        self
-    }
-
-    /// Adds a row of already escaped cells; `total` rows are shown in bold.
-    fn row(&mut self, cells: Vec<String>, total: bool) {
-        self.rows.push((cells, total));
-    }
-
-    fn class(&self, column: usize) -> &'static str {
-        if column < self.text_columns {
-            ""
-        } else {
-            " class=\"n\""
-        }
-    }
-
-    fn render(&self) -> String {
-        let mut html = String::from("<div class=\"scroll\">\n<table class=\"data\">\n");
-        if !self.groups.is_empty() {
-            html.push_str("<thead><tr>");
-            for (label, span) in &self.groups {
-                let class = if label.is_empty() {
-                    ""
-                } else {
-                    " class=\"group\""
-                };
-                html.push_str(&format!(
-                    "<th colspan=\"{span}\"{class}>{}</th>",
-                    esc(label)
-                ));
-            }
-            html.push_str("</tr>\n");
-        } else if !self.head.is_empty() {
-            html.push_str("<thead>");
-        }
-        if !self.head.is_empty() {
-            html.push_str("<tr>");
-            for (i, h) in self.head.iter().enumerate() {
-                html.push_str(&format!("<th{}>{}</th>", self.class(i), esc(h)));
-            }
-            html.push_str("</tr></thead>\n");
-        } else if !self.groups.is_empty() {
-            html.push_str("</thead>\n");
-        }
-        html.push_str("<tbody>\n");
-        for (cells, total) in &self.rows {
-            html.push_str(if *total {
-                "<tr class=\"total\">"
-            } else {
-                "<tr>"
-            });
-            for (i, cell) in cells.iter().enumerate() {
-                html.push_str(&format!("<td{}>{}</td>", self.class(i), cell));
-            }
-            html.push_str("</tr>\n");
-        }
-        html.push_str("</tbody>\n</table>\n</div>\n");
-        html
-    }
-}
-
-fn section(id: &str, title: &str, body: &str) -> String {
-    format!(
-        "<section id=\"{id}\">\n<h2>{}</h2>\n{body}</section>\n",
-        esc(title)
-    )
+/// A table capped at [`MAX_HTML_ROWS`] rows, with the note that says so.
+fn capped(table: &Table<'_>, lang: Lang, total: usize, file: &str) -> String {
+    table.render() + &cap_note(lang, total, file)
 }
 
 /// The note under a capped table.
-fn cap_note(lang: Lang, shown: usize, total: usize, file: &str) -> String {
+fn cap_note(lang: Lang, total: usize, file: &str) -> String {
+    let shown = total.min(MAX_HTML_ROWS);
     if shown >= total {
         return String::new();
     }
@@ -323,12 +138,7 @@ fn status_notice(page: &Page<'_>) -> String {
         PlanStatus::Optimal => String::new(),
         PlanStatus::TimeLimit => format!(
             "<p class=\"notice\">{}</p>\n",
-            page.lang.pick(
-                "Let op: de oplosser stopte op de tijdslimiet. Dit plan is uitvoerbaar, \
-                 maar niet bewezen optimaal.",
-                "Note: the solver stopped at the time limit. This plan is feasible, but \
-                 not proven optimal."
-            )
+            page.lang.get(labels::NOTE_THE_SOLVER_STOPPED_AT_THE_2)
         ),
     }
 }
@@ -346,36 +156,22 @@ fn case_section(page: &Page<'_>) -> String {
         .map_or(case.settings.base_year, |p| p.end);
     let stock: f64 = case.stock0.iter().flatten().sum();
     let households: f64 = case.households.iter().map(|h| h[0]).sum();
-    let facts = match lang {
-        Lang::Nl => format!(
-            "{} gemeenten in {} regio's ({}), {} segmenten; {} woningen en {} huishoudens in \
-             het basisjaar {}. Het plan loopt van {first} tot en met {last} in {} perioden, \
-             met huishoudensvariant <code>{}</code>.",
-            case.municipalities.len(),
-            case.regions.len(),
-            esc(&case.regions.join(", ")),
-            case.segments.len(),
-            num(lang, stock, 0),
-            num(lang, households, 0),
-            case.settings.base_year,
-            case.periods.len(),
-            esc(&case.settings.households_variant)
-        ),
-        Lang::En => format!(
-            "{} municipalities in {} regions ({}), {} segments; {} dwellings and {} \
-             households in the base year {}. The plan runs from {first} to {last} in {} \
-             periods, with households variant <code>{}</code>.",
-            case.municipalities.len(),
-            case.regions.len(),
-            esc(&case.regions.join(", ")),
-            case.segments.len(),
-            num(lang, stock, 0),
-            num(lang, households, 0),
-            case.settings.base_year,
-            case.periods.len(),
-            esc(&case.settings.households_variant)
-        ),
-    };
+    let facts = labels::CASE_FACTS.format(
+        lang,
+        &[
+            &case.municipalities.len(),
+            &case.regions.len(),
+            &esc(&case.regions.join(", ")),
+            &case.segments.len(),
+            &num(lang, stock, 0),
+            &num(lang, households, 0),
+            &case.settings.base_year,
+            &first,
+            &last,
+            &case.periods.len(),
+            &esc(&case.settings.households_variant),
+        ],
+    );
     let mut body = format!("<p>{facts}</p>\n");
     match page.readme {
         Some(readme) => {
@@ -398,34 +194,25 @@ fn case_section(page: &Page<'_>) -> String {
             }
             body.push_str(&format!(
                 "<p class=\"note\">{}</p>\n",
-                lang.pick(
-                    "Bronnen en aannames van de case: zie <a href=\"#bron\">Bron en aannames</a>.",
-                    "Sources and assumptions of the case: see <a href=\"#bron\">Sources and \
-                     assumptions</a>."
-                )
+                lang.get(labels::SOURCES_AND_ASSUMPTIONS_OF_THE_CASE)
             ));
         }
         None => body.push_str(&format!(
             "<p class=\"note\">{}</p>\n",
-            lang.pick(
-                "De case-map heeft geen README.md: er is geen beschrijving van bronnen en \
-                 aannames.",
-                "The case folder has no README.md: there is no description of sources and \
-                 assumptions."
-            )
+            lang.get(labels::THE_CASE_FOLDER_HAS_NO_README)
         )),
     }
-    section("case", lang.pick("De case", "The case"), &body)
+    section("case", lang.get(labels::THE_CASE), &body)
 }
 
 fn key_figures(page: &Page<'_>) -> String {
     let (s, lang) = (page.summary, page.lang);
-    let mut fit = HtmlTable::new(
+    let mut fit = Table::new(
         vec![
             "",
-            lang.pick("Zonder ingrijpen", "Do nothing"),
-            lang.pick("Met plan", "With plan"),
-            lang.pick("Verschil", "Change"),
+            lang.get(labels::DO_NOTHING),
+            lang.get(labels::WITH_PLAN),
+            lang.get(labels::DIFFERENCE),
         ],
         1,
     );
@@ -441,155 +228,46 @@ fn key_figures(page: &Page<'_>) -> String {
     };
     fit.row(
         vec![
-            esc(lang.pick(
-                "Mismatch (gewogen woningjaren)",
-                "Mismatch (weighted dwelling-years)",
-            )),
+            esc(lang.get(labels::MISMATCH_WEIGHTED_DWELLING_YEARS)),
             num(lang, s.mismatch_do_nothing, 1),
             num(lang, s.mismatch, 1),
             format!("{}{relative}", num(lang, change, 1)),
         ],
         false,
     );
-    let mut figures = HtmlTable::new(Vec::new(), 1);
-    let mut add = |label: &str, value: String| figures.row(vec![esc(label), value], false);
-    add(
-        lang.pick("Bruto kosten", "Gross cost"),
-        eur(lang, s.gross_cost_eur),
-    );
-    add(
-        lang.pick(
-            "Netto kosten (verkoop telt negatief)",
-            "Net cost (sales count negative)",
-        ),
-        eur(lang, s.net_cost_eur),
-    );
-    add(
-        lang.pick(
-            "Budget, alle regio's en perioden",
-            "Budget, all regions and periods",
-        ),
-        eur(lang, s.budget_eur),
-    );
-    add(
-        lang.pick("Woningen gesloopt", "Dwellings demolished"),
-        num(lang, s.demolished, 1),
-    );
-    add(
-        lang.pick(
-            "Woningen getransformeerd (invoer)",
-            "Dwellings transformed (input)",
-        ),
-        num(lang, s.transformed, 1),
-    );
-    add(
-        lang.pick("Woningen nieuw gebouwd", "Dwellings built"),
-        num(lang, s.built, 1),
-    );
+    let mut figures = Table::new(Vec::new(), 1);
+    for c in &SUMMARY_FIGURES {
+        let value = page_value(lang, c.kind, (c.value)(s));
+        figures.row(vec![esc(c.page.pick(lang)), value], false);
+    }
     section(
         "kerncijfers",
-        lang.pick("Kerncijfers", "Key figures"),
+        lang.get(labels::KEY_FIGURES),
         &format!(
             "{}<p class=\"note\">{}</p>\n{}",
             fit.render(),
-            lang.pick(
-                "Mismatch: structureel overschot en tekort ten opzichte van de vraag, gewogen \
-                 en opgeteld over de jaren van het plan.",
-                "Mismatch: structural surplus and shortage against demand, weighted and \
-                 summed over the years of the plan."
-            ),
+            lang.get(labels::MISMATCH_STRUCTURAL_SURPLUS_AND_SHORTAGE_AGAINST_2),
             figures.render()
         ),
     )
 }
 
-/// An SVG document as an inline element: its size is set by CSS (it scales to the
-/// page), the namespace attribute is dropped (HTML does not need it) and it is labelled
-/// for screen readers.
-pub fn inline_svg(svg: &str, label: &str) -> String {
-    let Some(end) = svg.find('>') else {
-        return String::new();
-    };
-    let open = &svg[..end];
-    let view_box = open
-        .split("viewBox=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .unwrap_or("0 0 1600 1000");
-    format!(
-        "<svg viewBox=\"{}\" role=\"img\" aria-label=\"{}\">{}",
-        esc(view_box),
-        esc(label),
-        svg[end + 1..].trim_end()
-    )
-}
-
 fn charts(page: &Page<'_>) -> String {
-    let lang = page.lang;
-    let mut body = String::new();
-    body.push_str(&format!(
-        "<p class=\"note\">{}</p>\n",
-        match lang {
-            Lang::Nl => format!(
-                "Elke grafiek staat ook als SVG en PNG in de map <code>{CHARTS_DIR}/</code> \
-                 naast dit rapport."
-            ),
-            Lang::En => format!(
-                "Every chart is also in the folder <code>{CHARTS_DIR}/</code> next to this \
-                 report, as SVG and PNG."
-            ),
-        }
-    ));
-    for chart in page.charts {
-        let stem = chart.kind.file_stem();
-        body.push_str(&format!(
-            "<figure id=\"chart-{stem}\">\n{}\n<figcaption>{} — {CHARTS_DIR}/{stem}.svg, \
-             {CHARTS_DIR}/{stem}.png</figcaption>\n</figure>\n",
-            inline_svg(&chart.svg, &chart.title),
-            esc(&chart.title)
-        ));
-    }
-    for note in page.chart_notes {
-        body.push_str(&format!("<p class=\"note\">{}</p>\n", esc(note)));
-    }
-    section("grafieken", lang.pick("Grafieken", "Charts"), &body)
+    let charts: Vec<page::Figure<'_>> = page
+        .charts
+        .iter()
+        .map(|c| (c.kind.file_stem(), c.title.as_str(), c.svg.as_str()))
+        .collect();
+    page::figures(page.lang, &charts, page.chart_notes)
 }
 
 fn regions(page: &Page<'_>) -> String {
     let (s, lang) = (page.summary, page.lang);
-    let mut table = HtmlTable::new(
-        vec![
-            lang.pick("Regio", "Region"),
-            lang.pick("Mismatch zonder ingrijpen", "Mismatch, do nothing"),
-            lang.pick("Mismatch met plan", "Mismatch, plan"),
-            lang.pick("Gesloopt", "Demolished"),
-            lang.pick("Getransformeerd", "Transformed"),
-            lang.pick("Nieuwbouw", "Built"),
-            lang.pick("Uitgegeven", "Spent"),
-            lang.pick("Budget", "Budget"),
-        ],
-        1,
-    );
+    let mut table = Table::new(head(&[lang.get(labels::REGION)], &REGION_COLUMNS, lang), 1);
     for r in &s.regions_detail {
-        table.row(
-            vec![
-                esc(&r.region),
-                num(lang, r.mismatch_do_nothing, 1),
-                num(lang, r.mismatch_plan, 1),
-                num(lang, r.demolished, 1),
-                num(lang, r.transformed, 1),
-                num(lang, r.built, 1),
-                eur(lang, r.spent_eur),
-                eur(lang, r.budget_eur),
-            ],
-            false,
-        );
+        table.row(cells(vec![esc(&r.region)], &REGION_COLUMNS, r, lang), false);
     }
-    section(
-        "regio",
-        lang.pick("Per regio", "Per region"),
-        &table.render(),
-    )
+    section("regio", lang.get(labels::PER_REGION), &table.render())
 }
 
 fn period_label(case: &Case, p: usize) -> String {
@@ -602,56 +280,49 @@ fn municipality_label(case: &Case, m: usize) -> String {
     format!("{} ({})", esc(&m.name), esc(&m.code))
 }
 
+/// The page's header of a table: its key columns, then `columns`.
+fn head<'h, R>(keys: &[&'h str], columns: &[Column<R>], lang: Lang) -> Vec<&'h str> {
+    let values = columns.iter().map(|c| c.page.pick(lang));
+    keys.iter().copied().chain(values).collect()
+}
+
+/// The page's cells of `row`: its key cells, then every value column in its format.
+fn cells<R>(mut keys: Vec<String>, columns: &[Column<R>], row: &R, lang: Lang) -> Vec<String> {
+    keys.extend(
+        columns
+            .iter()
+            .map(|c| page_value(lang, c.kind, (c.value)(row))),
+    );
+    keys
+}
+
+/// A value as the page writes numbers of its kind: euros in full, decimals with three
+/// decimals, dwellings with one.
+fn page_value(lang: Lang, kind: Kind, value: f64) -> String {
+    match kind {
+        Kind::Euro => eur(lang, value),
+        Kind::Decimal => num(lang, value, 3),
+        _ => num(lang, value, 1),
+    }
+}
+
 fn budget(page: &Page<'_>) -> String {
     let (t, lang) = (page.tables, page.lang);
     let case = t.case;
-    let mut table = HtmlTable::new(
-        vec![
-            lang.pick("Regio", "Region"),
-            lang.pick("Periode", "Period"),
-            lang.pick("Budget", "Budget"),
-            lang.pick("Uitgegeven", "Spent"),
-            lang.pick(
-                "Schaduwprijs (woningjaren per mln €)",
-                "Shadow price (dwelling-years per €1 M)",
-            ),
-        ],
-        2,
-    );
+    let keys = [lang.get(labels::REGION), lang.get(labels::PERIOD)];
+    let mut table = Table::new(head(&keys, &BUDGET_COLUMNS, lang), 2);
     for row in t.budget.iter().take(MAX_HTML_ROWS) {
-        table.row(
-            vec![
-                esc(&case.regions[row.region]),
-                period_label(case, row.period),
-                eur(lang, row.budget_eur),
-                eur(lang, row.spent_eur),
-                num(lang, row.shadow_price_per_meur, 3),
-            ],
-            false,
-        );
+        let keys = vec![
+            esc(&case.regions[row.region]),
+            period_label(case, row.period),
+        ];
+        table.row(cells(keys, &BUDGET_COLUMNS, row, lang), false);
     }
-    let body = format!(
-        "{}{}<p class=\"note\">{}</p>\n",
-        table.render(),
-        cap_note(
-            lang,
-            t.budget.len().min(MAX_HTML_ROWS),
-            t.budget.len(),
-            "budget.csv"
-        ),
-        lang.pick(
-            "Schaduwprijs: hoeveel gewogen woningjaren mismatch één miljoen euro extra \
-             budget in die regio en periode zou wegnemen.",
-            "Shadow price: how many weighted dwelling-years of mismatch one more million \
-             euros of budget in that region and period would remove."
-        )
-    );
+    let note = page::note(lang.get(labels::SHADOW_PRICE_HOW_MANY_WEIGHTED_DWELLING));
+    let body = capped(&table, lang, t.budget.len(), "budget.csv") + &note;
     section(
         "budget",
-        lang.pick(
-            "Budget per regio en periode",
-            "Budget per region and period",
-        ),
+        lang.get(labels::BUDGET_PER_REGION_AND_PERIOD),
         &body,
     )
 }
@@ -659,52 +330,23 @@ fn budget(page: &Page<'_>) -> String {
 fn plan_table(page: &Page<'_>) -> String {
     let (t, lang) = (page.tables, page.lang);
     let case = t.case;
-    let mut table = HtmlTable::new(
-        vec![
-            lang.pick("Gemeente", "Municipality"),
-            "Segment",
-            lang.pick("Periode", "Period"),
-            lang.pick("Sloop", "Demolish"),
-            lang.pick("Nieuwbouw", "New build"),
-            lang.pick("Transformatie uit", "Transformed out"),
-            lang.pick("Transformatie in", "Transformed in"),
-            lang.pick("Voorraad eind", "Stock at end"),
-        ],
-        3,
-    );
+    let keys = [
+        lang.get(labels::MUNICIPALITY),
+        "Segment",
+        lang.get(labels::PERIOD),
+    ];
+    let mut table = Table::new(head(&keys, &PLAN_COLUMNS, lang), 3);
     for row in t.plan.iter().take(MAX_HTML_ROWS) {
-        table.row(
-            vec![
-                municipality_label(case, row.municipality),
-                esc(&case.segments[row.segment].label),
-                period_label(case, row.period),
-                num(lang, row.demolish, 1),
-                num(lang, row.new_build, 1),
-                num(lang, row.transform_out, 1),
-                num(lang, row.transform_in, 1),
-                num(lang, row.stock_end, 1),
-            ],
-            false,
-        );
+        let keys = vec![
+            municipality_label(case, row.municipality),
+            esc(&case.segments[row.segment].label),
+            period_label(case, row.period),
+        ];
+        table.row(cells(keys, &PLAN_COLUMNS, row, lang), false);
     }
-    let body = format!(
-        "{}{}",
-        table.render(),
-        cap_note(
-            lang,
-            t.plan.len().min(MAX_HTML_ROWS),
-            t.plan.len(),
-            "plan.csv"
-        )
-    );
-    section(
-        "plan",
-        lang.pick(
-            "Plan per gemeente, segment en periode",
-            "Plan per municipality, segment and period",
-        ),
-        &body,
-    )
+    let body = capped(&table, lang, t.plan.len(), "plan.csv");
+    let title = lang.get(labels::PLAN_PER_MUNICIPALITY_SEGMENT_AND_PERIOD);
+    section("plan", title, &body)
 }
 
 fn transformation_table(page: &Page<'_>) -> String {
@@ -718,140 +360,72 @@ fn transformation_table(page: &Page<'_>) -> String {
         .iter()
         .filter(|r| r.dwellings_in.abs() >= 1e-6)
         .collect();
-    let mut table = HtmlTable::new(
-        vec![
-            lang.pick("Gemeente", "Municipality"),
-            lang.pick("Transformatie", "Transformation"),
-            lang.pick("Periode", "Period"),
-            lang.pick("Woningen in", "Dwellings in"),
-            lang.pick("Woningen uit", "Dwellings out"),
-            lang.pick("Kosten", "Cost"),
-        ],
-        3,
-    );
+    let keys = [
+        lang.get(labels::MUNICIPALITY),
+        lang.get(labels::TRANSFORMATION),
+        lang.get(labels::PERIOD),
+    ];
+    let mut table = Table::new(head(&keys, &TRANSFORMATION_COLUMNS, lang), 3);
     for row in used.iter().take(MAX_HTML_ROWS) {
         let k = &case.transformations[row.transformation];
-        table.row(
-            vec![
-                municipality_label(case, row.municipality),
-                format!(
-                    "{} ({} → {})",
-                    esc(&k.label),
-                    esc(&case.segments[k.from].label),
-                    esc(&case.segments[k.to].label)
-                ),
-                period_label(case, row.period),
-                num(lang, row.dwellings_in, 1),
-                num(lang, row.dwellings_out, 1),
-                eur(lang, row.cost_eur),
-            ],
-            false,
-        );
+        let keys = vec![
+            municipality_label(case, row.municipality),
+            format!(
+                "{} ({} → {})",
+                esc(&k.label),
+                esc(&case.segments[k.from].label),
+                esc(&case.segments[k.to].label)
+            ),
+            period_label(case, row.period),
+        ];
+        table.row(cells(keys, &TRANSFORMATION_COLUMNS, row, lang), false);
     }
     let body = if used.is_empty() {
         format!(
             "<p>{}</p>\n",
-            lang.pick(
-                "Het plan transformeert geen woningen.",
-                "The plan transforms no dwellings."
-            )
+            lang.get(labels::THE_PLAN_TRANSFORMS_NO_DWELLINGS)
         )
     } else {
-        format!(
-            "<p class=\"note\">{}</p>\n{}{}",
-            lang.pick(
-                "Alleen rijen met transformaties; een negatieve kostenpost is een opbrengst.",
-                "Only rows with transformations; a negative cost is revenue."
-            ),
-            table.render(),
-            cap_note(
-                lang,
-                used.len().min(MAX_HTML_ROWS),
-                used.len(),
-                "transformations.csv"
-            )
-        )
+        page::note(lang.get(labels::ONLY_ROWS_WITH_TRANSFORMATIONS_A_NEGATIVE))
+            + &capped(&table, lang, used.len(), "transformations.csv")
     };
-    section(
-        "transformaties",
-        lang.pick("Transformaties", "Transformations"),
-        &body,
-    )
+    section("transformaties", lang.get(labels::TRANSFORMATIONS), &body)
 }
 
 fn balance_table(page: &Page<'_>) -> String {
     let (t, lang) = (page.tables, page.lang);
     let case = t.case;
-    let (without, with) = (
-        lang.pick("zonder ingrijpen", "do nothing"),
-        lang.pick("met plan", "plan"),
-    );
-    let mut table = HtmlTable::new(
-        vec![
-            lang.pick("Gemeente", "Municipality"),
-            "Segment",
-            lang.pick("Jaar", "Year"),
-            lang.pick("Huishoudens", "Households"),
-            lang.pick("Vraag", "Demand"),
-            without,
-            with,
-            without,
-            with,
-            without,
-            with,
-        ],
-        3,
-    )
-    .with_groups(vec![
+    let keys = [
+        lang.get(labels::MUNICIPALITY),
+        "Segment",
+        lang.get(labels::YEAR),
+    ];
+    let mut table = Table::new(head(&keys, &BALANCE_COLUMNS, lang), 3).with_groups(vec![
         ("", 5),
-        (lang.pick("Voorraad", "Stock"), 2),
-        (lang.pick("Overschot", "Surplus"), 2),
-        (lang.pick("Tekort", "Shortage"), 2),
+        (lang.get(labels::STOCK), 2),
+        (lang.get(labels::SURPLUS), 2),
+        (lang.get(labels::SHORTAGE), 2),
     ]);
     for row in t.balance.iter().take(MAX_HTML_ROWS) {
         let segment = match row.segment {
             Some(s) => esc(&case.segments[s].label),
-            None => lang.pick("totaal", "total").into(),
+            None => lang.get(labels::TOTAL).into(),
         };
+        let keys = vec![
+            municipality_label(case, row.municipality),
+            segment,
+            year_of(case, row.time).to_string(),
+        ];
         table.row(
-            vec![
-                municipality_label(case, row.municipality),
-                segment,
-                year_of(case, row.time).to_string(),
-                num(lang, row.households, 1),
-                num(lang, row.plan.demand, 1),
-                num(lang, row.do_nothing.stock, 1),
-                num(lang, row.plan.stock, 1),
-                num(lang, row.do_nothing.surplus, 1),
-                num(lang, row.plan.surplus, 1),
-                num(lang, row.do_nothing.shortage, 1),
-                num(lang, row.plan.shortage, 1),
-            ],
+            cells(keys, &BALANCE_COLUMNS, row, lang),
             case.mode == Mode::Segment && row.segment.is_none(),
         );
     }
-    let body = format!(
-        "<p class=\"note\">{}</p>\n{}{}",
-        lang.pick(
-            "Vraag: huishoudens plus frictieleegstand. Overschot en tekort: voorraad boven \
-             of onder de vraag.",
-            "Demand: households plus frictional vacancy. Surplus and shortage: stock above \
-             or below demand."
-        ),
-        table.render(),
-        cap_note(
-            lang,
-            t.balance.len().min(MAX_HTML_ROWS),
-            t.balance.len(),
-            "balance.csv"
-        )
-    );
+    let note = page::note(lang.get(labels::DEMAND_HOUSEHOLDS_PLUS_FRICTIONAL_VACANCY_SURPLUS));
+    let body = note + &capped(&table, lang, t.balance.len(), "balance.csv");
     section(
         "balans",
-        lang.pick(
-            "Balans van voorraad en vraag",
-            "Balance of stock and demand",
-        ),
+        lang.get(labels::BALANCE_OF_STOCK_AND_DEMAND),
         &body,
     )
 }
@@ -864,18 +438,10 @@ fn sources(page: &Page<'_>) -> String {
     let lang = page.lang;
     let body = format!(
         "<p class=\"note\">{}</p>\n<div class=\"readme\">\n{}</div>\n",
-        lang.pick(
-            "De beschrijving van de case (README.md in de case-map), zoals die is \
-             meegeleverd.",
-            "The description of the case (README.md in the case folder), as shipped."
-        ),
+        lang.get(labels::THE_DESCRIPTION_OF_THE_CASE_README),
         markdown::to_html(readme, 2)
     );
-    section(
-        "bron",
-        lang.pick("Bron en aannames", "Sources and assumptions"),
-        &body,
-    )
+    section("bron", lang.get(labels::SOURCES_AND_ASSUMPTIONS), &body)
 }
 
 fn settings(page: &Page<'_>) -> String {
@@ -888,7 +454,7 @@ fn settings(page: &Page<'_>) -> String {
         .iter()
         .map(|t| {
             let range = if t.upper_share.is_infinite() {
-                format!("{} {}", lang.pick("boven", "above"), pct(lang, lower))
+                format!("{} {}", lang.get(labels::ABOVE), pct(lang, lower))
             } else {
                 format!("{}–{}", pct(lang, lower), pct(lang, t.upper_share))
             };
@@ -897,131 +463,82 @@ fn settings(page: &Page<'_>) -> String {
         })
         .collect();
     let mode = match case.mode {
-        Mode::Total => lang.pick(
-            "totaal (vraag per gemeente)",
-            "total (demand per municipality)",
-        ),
-        Mode::Segment => lang.pick(
-            "per segment (vraag per gemeente en segment)",
-            "per segment (demand per municipality and segment)",
-        ),
+        Mode::Total => lang.get(labels::TOTAL_DEMAND_PER_MUNICIPALITY),
+        Mode::Segment => lang.get(labels::PER_SEGMENT_DEMAND_PER_MUNICIPALITY_AND),
     };
-    let mut table = HtmlTable::new(
-        vec![
-            lang.pick("Instelling", "Setting"),
-            lang.pick("Waarde", "Value"),
-        ],
-        2,
-    );
+    let mut table = Table::new(vec![lang.get(labels::SETTING), lang.get(labels::VALUE)], 2);
     let mut add = |label: &str, value: String| table.row(vec![esc(label), value], false);
-    add(lang.pick("Modus", "Mode"), esc(mode));
+    add(lang.get(labels::MODE), esc(mode));
+    add(lang.get(labels::BASE_YEAR), st.base_year.to_string());
+    add(lang.get(labels::MILESTONES), milestones.join(", "));
     add(
-        lang.pick("Basisjaar", "Base year"),
-        st.base_year.to_string(),
-    );
-    add(lang.pick("Mijlpalen", "Milestones"), milestones.join(", "));
-    add(
-        lang.pick("Huishoudensvariant", "Households variant"),
+        lang.get(labels::HOUSEHOLDS_VARIANT),
         esc(&st.households_variant),
     );
     add(
-        lang.pick("Frictieleegstand", "Frictional vacancy"),
+        lang.get(labels::FRICTIONAL_VACANCY_2),
         pct(lang, st.friction_vacancy),
     );
     add(
-        lang.pick(
-            "Max. sloop en transformatie per jaar (van de voorraad)",
-            "Max. demolition and transformation per year (of the stock)",
-        ),
+        lang.get(labels::MAX_DEMOLITION_AND_TRANSFORMATION_PER_YEAR),
         pct(lang, st.max_removal_share_per_year),
     );
     add(
-        lang.pick(
-            "Max. nieuwbouw per jaar (van de voorraad)",
-            "Max. new build per year (of the stock)",
-        ),
+        lang.get(labels::MAX_NEW_BUILD_PER_YEAR_OF),
         pct(lang, st.max_new_build_share_per_year),
     );
     add(
-        lang.pick("Gewicht overschot", "Surplus weight"),
+        lang.get(labels::SURPLUS_WEIGHT),
         num(lang, st.weight_surplus, 6),
     );
     add(
-        lang.pick(
-            "Schijven overschot (van de vraag)",
-            "Surplus tiers (of demand)",
-        ),
+        lang.get(labels::SURPLUS_TIERS_OF_DEMAND),
         esc(&tiers.join("; ")),
     );
     add(
-        lang.pick("Gewicht tekort", "Shortage weight"),
+        lang.get(labels::SHORTAGE_WEIGHT),
         num(lang, st.weight_shortage, 6),
     );
     add(
-        lang.pick(
-            "Budget overhevelen naar latere perioden",
-            "Carry unspent budget to later periods",
-        ),
-        yes_no(lang, st.budget_carry_over).into(),
+        lang.get(labels::CARRY_UNSPENT_BUDGET_TO_LATER_PERIODS),
+        labels::yes_no(lang, st.budget_carry_over).into(),
     );
-    section(
-        "instellingen",
-        lang.pick("Instellingen", "Settings"),
-        &table.render(),
-    )
+    section("instellingen", lang.get(labels::SETTINGS), &table.render())
 }
 
 /// How the plan was computed: solver, status and the facts that identify the run.
 fn run_facts(page: &Page<'_>) -> String {
     let (plan, s, lang) = (page.plan, page.summary, page.lang);
-    let mut table = HtmlTable::new(vec![], 1);
+    let mut table = Table::new(vec![], 1);
     let mut add = |label: &str, value: String| table.row(vec![esc(label), value], false);
-    add(lang.pick("Oplosser", "Solver"), esc(&plan.solver));
+    add(lang.get(labels::SOLVER), esc(&plan.solver));
     add("Status", esc(status_text(lang, &plan.status)));
     add(
-        lang.pick("Gehele aantallen (MIP)", "Whole dwellings (MIP)"),
-        yes_no(lang, plan.integer).into(),
+        lang.get(labels::WHOLE_DWELLINGS_MIP),
+        labels::yes_no(lang, plan.integer).into(),
     );
     if let Some(gap) = plan.mip_gap {
-        add(
-            lang.pick("Bereikte MIP-gap", "MIP gap reached"),
-            pct(lang, gap),
-        );
+        add(lang.get(labels::MIP_GAP_REACHED), pct(lang, gap));
     }
     add(
-        lang.pick(
-            "Optimum stap 1 (mismatch, gewogen woningjaren)",
-            "Stage 1 optimum (mismatch, weighted dwelling-years)",
-        ),
+        lang.get(labels::STAGE_1_OPTIMUM_MISMATCH_WEIGHTED_DWELLING),
         num(lang, s.mismatch_stage1, 3),
     );
     add(
-        lang.pick(
-            "Gemeenten, regio's, segmenten",
-            "Municipalities, regions, segments",
-        ),
+        lang.get(labels::MUNICIPALITIES_REGIONS_SEGMENTS),
         format!("{}, {}, {}", s.municipalities, s.regions, s.segments),
     );
     add("restock", esc(&s.version));
     add(
-        lang.pick("Invoer (SHA-256)", "Inputs (SHA-256)"),
+        lang.get(labels::INPUTS_SHA_256),
         format!("<code>{}</code>", esc(&s.inputs_sha256)),
     );
     let body = format!(
         "{}<p class=\"note\">{}</p>\n",
         table.render(),
-        lang.pick(
-            "Eerst is de mismatch geminimaliseerd, daarna bij die mismatch de bruto kosten. \
-             De rekentijden staan in summary.json.",
-            "The mismatch was minimised first, then the gross cost at that mismatch. The \
-             timings are in summary.json."
-        )
+        lang.get(labels::THE_MISMATCH_WAS_MINIMISED_FIRST_THEN)
     );
-    section(
-        "run",
-        lang.pick("Oplosser en berekening", "Solver and run"),
-        &body,
-    )
+    section("run", lang.get(labels::SOLVER_AND_RUN), &body)
 }
 
 fn warnings(page: &Page<'_>) -> String {
@@ -1036,7 +553,7 @@ fn warnings(page: &Page<'_>) -> String {
         .collect();
     section(
         "waarschuwingen",
-        lang.pick("Waarschuwingen bij het inlezen", "Warnings while reading"),
+        lang.get(labels::WARNINGS_WHILE_READING),
         &format!("<ul>\n{items}</ul>\n"),
     )
 }

@@ -1,16 +1,25 @@
-//! Writing the outputs of spec §7 from a [`Plan`], atomically.
+//! Everything restock writes for people and programs after solving: the outputs of
+//! spec §7 from a [`Plan`], atomically, and the pages of `compare` and `sweep`.
 //!
-//! [`write_outputs`] computes the tables once ([`tables`]), writes plan.csv,
+//! [`write_outputs`] computes the tables once ([`tables`], with one column list per
+//! table shared by the CSV, workbook and page writers), writes plan.csv,
 //! transformations.csv, balance.csv and budget.csv, the charts (SVG and PNG in charts/,
 //! [`crate::chart`]), report.xlsx ([`xlsx`]), report.html ([`html`]) and summary.json
-//! ([`summary`]) into a temporary folder beside the target, and swaps that folder into
-//! place only when every file is complete ([`crate::outdir`]). Numbers go through
-//! [`crate::numfmt`], rows follow the case's order, so the same input gives
-//! byte-identical files (summary.json's `timings` aside).
+//! ([`summary`], which also holds the record of a scenario run) into a temporary folder
+//! beside the target, and swaps that folder into place only when every file is complete
+//! ([`crate::outdir`]). Every page — plan ([`html`]), comparison ([`comparison`]) and
+//! sweep ([`sweep_page`]) — is built from one page kit ([`page`]); [`input_diff`] says the
+//! differences between scenarios in words. Numbers go through [`crate::numfmt`], rows
+//! follow the case's order, so the same input gives byte-identical files (summary.json's
+//! `timings` aside). Nothing here imports `scenario/`.
 
+pub mod comparison;
 pub mod html;
+pub mod input_diff;
 pub mod markdown;
+pub mod page;
 pub mod summary;
+pub mod sweep_page;
 pub mod tables;
 pub mod xlsx;
 
@@ -27,6 +36,7 @@ pub use summary::{RegionSummary, Summary};
 
 use crate::case::Case;
 use crate::chart::{self, ChartData, ChartInput, ChartKind, Lang};
+use crate::labels;
 use crate::plan::Plan;
 use crate::{Error, Result};
 
@@ -45,7 +55,7 @@ pub struct RunInfo {
     pub boundaries_geojson: Option<String>,
     /// The scenario the plan was made for (`restock plan --scenario`), recorded in
     /// summary.json.
-    pub scenario: Option<crate::scenario::ScenarioRecord>,
+    pub scenario: Option<summary::ScenarioRecord>,
 }
 
 /// The name of the phase this module adds to the timings (everything it does).
@@ -98,14 +108,7 @@ pub fn write_outputs(case: &Case, plan: &Plan, out: &Path, run: &RunInfo) -> Res
                     lang,
                 };
                 if boundaries.is_some() && !input.kinds().contains(&ChartKind::Map) {
-                    chart_notes.push(
-                        lang.pick(
-                            "Geen kaart: geen enkele gemeente van de case staat in \
-                             boundaries.geojson.",
-                            "No map: no municipality of the case is in boundaries.geojson.",
-                        )
-                        .to_string(),
-                    );
+                    chart_notes.push(lang.get(labels::NO_MAP_NO_MUNICIPALITY_OF_THE).to_string());
                 }
                 chart::write_charts(dir, &input)
                     .map(|charts| (charts, chart_notes, clock.elapsed().as_secs_f64()))
@@ -159,14 +162,7 @@ fn boundaries(run: &RunInfo, lang: Lang) -> (Option<chart::Boundaries>, Vec<Stri
         ),
         None => (
             None,
-            vec![lang
-                .pick(
-                    "Geen kaart: de case-map heeft geen boundaries.geojson met de \
-                     gemeentegrenzen.",
-                    "No map: the case folder has no boundaries.geojson with the municipal \
-                     boundaries.",
-                )
-                .to_string()],
+            vec![lang.get(labels::NO_MAP_THE_CASE_FOLDER_HAS).to_string()],
         ),
     }
 }

@@ -89,7 +89,107 @@ pub struct Summary {
     /// The scenario of a `restock plan --scenario` run: name, file, base, variant,
     /// settings overrides and factors. Absent for a plain case.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scenario: Option<crate::scenario::ScenarioRecord>,
+    pub scenario: Option<ScenarioRecord>,
+}
+
+/// What summary.json records about the scenario a plan was made for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScenarioRecord {
+    /// The scenario's name.
+    pub name: String,
+    /// The scenario file, as given on the command line.
+    pub file: String,
+    /// The scenario's description, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// `base` as written in the scenario file.
+    pub base: String,
+    /// The households variant the scenario sets, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub households_variant: Option<String>,
+    /// `[settings]`: every override as TOML text (e.g. `"0.03"`).
+    pub settings: BTreeMap<String, String>,
+    /// `[factors]`, with 1 for every factor not set.
+    pub factors: Factors,
+}
+
+/// Factors on the costs per kind of action (1 = as in the base case).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct CostFactors {
+    /// Multiplies the demolition cost of every segment and municipality.
+    pub demolish: f64,
+    /// Multiplies the new-build cost of every segment and municipality.
+    pub new_build: f64,
+    /// Multiplies the cost of every transformation that costs money (`cost_eur > 0`).
+    pub transform: f64,
+    /// Multiplies the proceeds of every transformation that brings money in
+    /// (`cost_eur < 0`, a sale).
+    pub sale: f64,
+}
+
+impl Default for CostFactors {
+    fn default() -> Self {
+        CostFactors {
+            demolish: 1.0,
+            new_build: 1.0,
+            transform: 1.0,
+            sale: 1.0,
+        }
+    }
+}
+
+/// The factors of a scenario (1 = as in the base case). See docs/scenarios.md.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Factors {
+    /// Multiplies every region's budget in every year.
+    pub budget: f64,
+    /// Per region: multiplies that region's budget, on top of `budget`.
+    pub budget_region: BTreeMap<String, f64>,
+    /// Factors on the costs per kind of action.
+    pub cost: CostFactors,
+    /// Multiplies the households of every year after the base year.
+    pub households: f64,
+    /// Multiplies the change in households since the base year (1.5: the decline, or
+    /// growth, is half as large again), before `households` applies.
+    pub households_change: f64,
+}
+
+impl Default for Factors {
+    fn default() -> Self {
+        Factors {
+            budget: 1.0,
+            budget_region: BTreeMap::new(),
+            cost: CostFactors::default(),
+            households: 1.0,
+            households_change: 1.0,
+        }
+    }
+}
+
+impl Factors {
+    /// Every factor as (key as written in a scenario file, value), in a fixed order;
+    /// region factors as `budget_region."<region>"`.
+    pub fn entries(&self) -> Vec<(String, f64)> {
+        let mut out = vec![("budget".to_string(), self.budget)];
+        for (region, f) in &self.budget_region {
+            out.push((format!("budget_region.\"{region}\""), *f));
+        }
+        let c = &self.cost;
+        out.extend([
+            ("cost.demolish".to_string(), c.demolish),
+            ("cost.new_build".to_string(), c.new_build),
+            ("cost.transform".to_string(), c.transform),
+            ("cost.sale".to_string(), c.sale),
+            ("households".to_string(), self.households),
+            ("households_change".to_string(), self.households_change),
+        ]);
+        out
+    }
+
+    /// The combined budget factor of region `name`: `budget` × its `budget_region`.
+    pub fn budget_of(&self, region: &str) -> f64 {
+        self.budget * self.budget_region.get(region).copied().unwrap_or(1.0)
+    }
 }
 
 /// The totals of one funder (spec v2), in euros.

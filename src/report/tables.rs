@@ -10,18 +10,334 @@ use std::fs::File;
 use std::path::Path;
 
 use crate::case::{Case, Mode};
+use crate::labels::{self, Label};
 use crate::metrics::{self, Fit, StockPath};
 use crate::numfmt::fmt_num;
 use crate::plan::Plan;
+use crate::report::summary::{RegionSummary, Summary};
 use crate::{Error, Result};
 
 /// The segment name of a municipality's total row in balance.csv.
 pub const TOTAL_SEGMENT: &str = "*";
 
+/// How the values of a column are shown: the unit decides the number format in
+/// report.xlsx and on report.html.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Text.
+    Text,
+    /// A calendar year (no thousands separator).
+    Year,
+    /// Dwellings or households.
+    Dwellings,
+    /// Euros.
+    Euro,
+    /// A plain number with decimals (e.g. the shadow price).
+    Decimal,
+}
+
+/// A value column of an output table: the one list that the CSV file, the workbook
+/// and the page all write, each after its own key columns (ids, names, periods).
+pub struct Column<R> {
+    /// The CSV header (spec §7).
+    pub key: &'static str,
+    /// The workbook's header.
+    pub sheet: Label,
+    /// The page's header.
+    pub page: Label,
+    /// The unit, which decides the number format.
+    pub kind: Kind,
+    /// The workbook's column width.
+    pub width: f64,
+    /// The value of a row.
+    pub value: fn(&R) -> f64,
+}
+
+const fn column<R>(
+    key: &'static str,
+    sheet: Label,
+    page: Label,
+    (kind, width): (Kind, f64),
+    value: fn(&R) -> f64,
+) -> Column<R> {
+    Column {
+        key,
+        sheet,
+        page,
+        kind,
+        width,
+        value,
+    }
+}
+
+/// The value columns of plan.csv, the plan sheet and the plan table.
+pub const PLAN_COLUMNS: [Column<PlanRow>; 5] = [
+    column(
+        "demolish",
+        labels::DEMOLISH_COL,
+        labels::DEMOLISH_COL,
+        (Kind::Dwellings, 12.0),
+        |r| r.demolish,
+    ),
+    column(
+        "new_build",
+        labels::NEW_BUILD_COL,
+        labels::NEW_BUILD_COL,
+        (Kind::Dwellings, 12.0),
+        |r| r.new_build,
+    ),
+    column(
+        "transform_out",
+        labels::TRANSFORM_OUT_COL,
+        labels::TRANSFORM_OUT_COL,
+        (Kind::Dwellings, 14.0),
+        |r| r.transform_out,
+    ),
+    column(
+        "transform_in",
+        labels::TRANSFORM_IN_COL,
+        labels::TRANSFORM_IN_COL,
+        (Kind::Dwellings, 14.0),
+        |r| r.transform_in,
+    ),
+    column(
+        "stock_end",
+        labels::STOCK_END_COL,
+        labels::STOCK_END_COL,
+        (Kind::Dwellings, 14.0),
+        |r| r.stock_end,
+    ),
+];
+
+/// The value columns of transformations.csv, its sheet and its table.
+pub const TRANSFORMATION_COLUMNS: [Column<TransformationRow>; 3] = [
+    column(
+        "dwellings_in",
+        labels::DWELLINGS_IN,
+        labels::DWELLINGS_IN,
+        (Kind::Dwellings, 12.0),
+        |r| r.dwellings_in,
+    ),
+    column(
+        "dwellings_out",
+        labels::DWELLINGS_OUT,
+        labels::DWELLINGS_OUT,
+        (Kind::Dwellings, 12.0),
+        |r| r.dwellings_out,
+    ),
+    column(
+        "cost_eur",
+        labels::COST_EUR_COL,
+        labels::COST_COL,
+        (Kind::Euro, 16.0),
+        |r| r.cost_eur,
+    ),
+];
+
+/// The value columns of balance.csv, the balance sheet and table (and the totals sheet).
+pub const BALANCE_COLUMNS: [Column<BalanceRow>; 8] = [
+    column(
+        "households",
+        labels::HOUSEHOLDS_COL,
+        labels::HOUSEHOLDS_COL,
+        (Kind::Dwellings, 13.0),
+        |r| r.households,
+    ),
+    column(
+        "demand",
+        labels::DEMAND_COL,
+        labels::DEMAND_COL,
+        (Kind::Dwellings, 12.0),
+        |r| r.plan.demand,
+    ),
+    column(
+        "stock_do_nothing",
+        labels::STOCK_DO_NOTHING_COL,
+        labels::DO_NOTHING_COL,
+        (Kind::Dwellings, 14.0),
+        |r| r.do_nothing.stock,
+    ),
+    column(
+        "stock_plan",
+        labels::STOCK_PLAN_COL,
+        labels::WITH_PLAN_COL,
+        (Kind::Dwellings, 14.0),
+        |r| r.plan.stock,
+    ),
+    column(
+        "surplus_do_nothing",
+        labels::SURPLUS_DO_NOTHING_COL,
+        labels::DO_NOTHING_COL,
+        (Kind::Dwellings, 14.0),
+        |r| r.do_nothing.surplus,
+    ),
+    column(
+        "surplus_plan",
+        labels::SURPLUS_PLAN_COL,
+        labels::WITH_PLAN_COL,
+        (Kind::Dwellings, 14.0),
+        |r| r.plan.surplus,
+    ),
+    column(
+        "shortage_do_nothing",
+        labels::SHORTAGE_DO_NOTHING_COL,
+        labels::DO_NOTHING_COL,
+        (Kind::Dwellings, 14.0),
+        |r| r.do_nothing.shortage,
+    ),
+    column(
+        "shortage_plan",
+        labels::SHORTAGE_PLAN_COL,
+        labels::WITH_PLAN_COL,
+        (Kind::Dwellings, 14.0),
+        |r| r.plan.shortage,
+    ),
+];
+
+/// The value columns of budget.csv, the budget sheet and the budget table.
+pub const BUDGET_COLUMNS: [Column<BudgetRow>; 3] = [
+    column(
+        "budget_eur",
+        labels::BUDGET_EUR_COL,
+        labels::BUDGET,
+        (Kind::Euro, 16.0),
+        |r| r.budget_eur,
+    ),
+    column(
+        "spent_eur",
+        labels::SPENT_EUR_COL,
+        labels::SPENT_COL,
+        (Kind::Euro, 16.0),
+        |r| r.spent_eur,
+    ),
+    column(
+        "shadow_price_per_meur",
+        labels::SHADOW_PRICE_SHEET_COL,
+        labels::SHADOW_PRICE_PAGE_COL,
+        (Kind::Decimal, 20.0),
+        |r| r.shadow_price_per_meur,
+    ),
+];
+
+/// The key figures of a run after the mismatch, as the summary sheet and the page list
+/// them (the key is summary.json's).
+pub const SUMMARY_FIGURES: [Column<Summary>; 6] = [
+    column(
+        "gross_cost_eur",
+        labels::GROSS_COST,
+        labels::GROSS_COST,
+        (Kind::Euro, 16.0),
+        |s| s.gross_cost_eur,
+    ),
+    column(
+        "net_cost_eur",
+        labels::NET_COST_SALES_COUNT_NEGATIVE,
+        labels::NET_COST_SALES_COUNT_NEGATIVE,
+        (Kind::Euro, 16.0),
+        |s| s.net_cost_eur,
+    ),
+    column(
+        "budget_eur",
+        labels::BUDGET_ALL_REGIONS_AND_PERIODS,
+        labels::BUDGET_ALL_REGIONS_AND_PERIODS,
+        (Kind::Euro, 16.0),
+        |s| s.budget_eur,
+    ),
+    column(
+        "demolished",
+        labels::DWELLINGS_DEMOLISHED,
+        labels::DWELLINGS_DEMOLISHED,
+        (Kind::Dwellings, 16.0),
+        |s| s.demolished,
+    ),
+    column(
+        "transformed",
+        labels::DWELLINGS_TRANSFORMED_INPUT,
+        labels::DWELLINGS_TRANSFORMED_INPUT,
+        (Kind::Dwellings, 16.0),
+        |s| s.transformed,
+    ),
+    column(
+        "built",
+        labels::DWELLINGS_BUILT,
+        labels::DWELLINGS_BUILT,
+        (Kind::Dwellings, 16.0),
+        |s| s.built,
+    ),
+];
+
+/// The columns of the figures per region (summary.json's `regions_detail`), after the
+/// region's name, in the summary sheet and on the page.
+pub const REGION_COLUMNS: [Column<RegionSummary>; 7] = [
+    column(
+        "mismatch_do_nothing",
+        labels::MISMATCH_DO_NOTHING,
+        labels::MISMATCH_DO_NOTHING,
+        (Kind::Dwellings, 16.0),
+        |r| r.mismatch_do_nothing,
+    ),
+    column(
+        "mismatch_plan",
+        labels::MISMATCH_PLAN,
+        labels::MISMATCH_PLAN,
+        (Kind::Dwellings, 16.0),
+        |r| r.mismatch_plan,
+    ),
+    column(
+        "demolished",
+        labels::DEMOLISHED,
+        labels::DEMOLISHED,
+        (Kind::Dwellings, 16.0),
+        |r| r.demolished,
+    ),
+    column(
+        "transformed",
+        labels::TRANSFORMED,
+        labels::TRANSFORMED,
+        (Kind::Dwellings, 16.0),
+        |r| r.transformed,
+    ),
+    column(
+        "built",
+        labels::BUILT,
+        labels::BUILT,
+        (Kind::Dwellings, 16.0),
+        |r| r.built,
+    ),
+    column(
+        "spent_eur",
+        labels::SPENT_EUR_COL,
+        labels::SPENT_COL,
+        (Kind::Euro, 16.0),
+        |r| r.spent_eur,
+    ),
+    column(
+        "budget_eur",
+        labels::BUDGET_EUR_COL,
+        labels::BUDGET,
+        (Kind::Euro, 16.0),
+        |r| r.budget_eur,
+    ),
+];
+
+/// The CSV header: the key columns, then the value columns.
+fn header<R>(keys: &[&'static str], columns: &[Column<R>]) -> Vec<&'static str> {
+    keys.iter()
+        .copied()
+        .chain(columns.iter().map(|c| c.key))
+        .collect()
+}
+
+/// The CSV cells: the key cells, then every value column of `row`.
+fn cells<R>(mut keys: Vec<String>, columns: &[Column<R>], row: &R) -> Vec<String> {
+    keys.extend(columns.iter().map(|c| fmt_num((c.value)(row))));
+    keys
+}
+
 /// A row type of an output table: its header and its cells, in the same order.
 pub trait Table {
     /// Column names, exactly as spec §7 lists them.
-    const HEADER: &'static [&'static str];
+    fn header() -> Vec<&'static str>;
     /// The row's cells as written to the CSV file.
     fn cells(&self) -> Vec<String>;
 }
@@ -37,11 +353,11 @@ pub fn csv_writer(path: &Path) -> Result<csv::Writer<File>> {
         .from_writer(file))
 }
 
-/// Writes `rows` under `T::HEADER` to a new file at `path`.
+/// Writes `rows` under `T::header()` to a new file at `path`.
 pub fn write_table<T: Table>(path: &Path, rows: &[T]) -> Result<()> {
     let csv_err = |e: csv::Error| Error::io(path, e.into());
     let mut writer = csv_writer(path)?;
-    writer.write_record(T::HEADER).map_err(csv_err)?;
+    writer.write_record(T::header()).map_err(csv_err)?;
     for row in rows {
         writer.write_record(row.cells()).map_err(csv_err)?;
     }
@@ -173,119 +489,87 @@ pub struct Named<'a, R> {
 }
 
 impl Table for Named<'_, PlanRow> {
-    const HEADER: &'static [&'static str] = &[
-        "municipality",
-        "segment",
-        "period_start",
-        "period_end",
-        "demolish",
-        "new_build",
-        "transform_out",
-        "transform_in",
-        "stock_end",
-    ];
+    fn header() -> Vec<&'static str> {
+        header(
+            &["municipality", "segment", PERIOD_START, PERIOD_END],
+            &PLAN_COLUMNS,
+        )
+    }
 
     fn cells(&self) -> Vec<String> {
         let (case, r) = (self.case, self.row);
-        let period = case.periods[r.period];
-        vec![
+        let [start, end] = period_keys(case, r.period);
+        let keys = vec![
             case.municipalities[r.municipality].code.clone(),
             case.segments[r.segment].id.clone(),
-            period.start.to_string(),
-            period.end.to_string(),
-            fmt_num(r.demolish),
-            fmt_num(r.new_build),
-            fmt_num(r.transform_out),
-            fmt_num(r.transform_in),
-            fmt_num(r.stock_end),
-        ]
+            start,
+            end,
+        ];
+        cells(keys, &PLAN_COLUMNS, r)
     }
 }
 
 impl Table for Named<'_, TransformationRow> {
-    const HEADER: &'static [&'static str] = &[
-        "municipality",
-        "from_segment",
-        "to_segment",
-        "period_start",
-        "period_end",
-        "dwellings_in",
-        "dwellings_out",
-        "cost_eur",
-    ];
+    fn header() -> Vec<&'static str> {
+        let keys = [
+            "municipality",
+            "from_segment",
+            "to_segment",
+            PERIOD_START,
+            PERIOD_END,
+        ];
+        header(&keys, &TRANSFORMATION_COLUMNS)
+    }
 
     fn cells(&self) -> Vec<String> {
         let (case, r) = (self.case, self.row);
-        let period = case.periods[r.period];
         let k = &case.transformations[r.transformation];
-        vec![
+        let mut keys = vec![
             case.municipalities[r.municipality].code.clone(),
             case.segments[k.from].id.clone(),
             case.segments[k.to].id.clone(),
-            period.start.to_string(),
-            period.end.to_string(),
-            fmt_num(r.dwellings_in),
-            fmt_num(r.dwellings_out),
-            fmt_num(r.cost_eur),
-        ]
+        ];
+        keys.extend(period_keys(case, r.period));
+        cells(keys, &TRANSFORMATION_COLUMNS, r)
     }
 }
 
 impl Table for Named<'_, BalanceRow> {
-    const HEADER: &'static [&'static str] = &[
-        "municipality",
-        "segment",
-        "year",
-        "households",
-        "demand",
-        "stock_do_nothing",
-        "stock_plan",
-        "surplus_do_nothing",
-        "surplus_plan",
-        "shortage_do_nothing",
-        "shortage_plan",
-    ];
+    fn header() -> Vec<&'static str> {
+        header(&["municipality", "segment", "year"], &BALANCE_COLUMNS)
+    }
 
     fn cells(&self) -> Vec<String> {
         let (case, r) = (self.case, self.row);
-        vec![
+        let keys = vec![
             case.municipalities[r.municipality].code.clone(),
             segment_name(case, r.segment).to_string(),
             year_of(case, r.time).to_string(),
-            fmt_num(r.households),
-            fmt_num(r.plan.demand),
-            fmt_num(r.do_nothing.stock),
-            fmt_num(r.plan.stock),
-            fmt_num(r.do_nothing.surplus),
-            fmt_num(r.plan.surplus),
-            fmt_num(r.do_nothing.shortage),
-            fmt_num(r.plan.shortage),
-        ]
+        ];
+        cells(keys, &BALANCE_COLUMNS, r)
     }
 }
 
 impl Table for Named<'_, BudgetRow> {
-    const HEADER: &'static [&'static str] = &[
-        "region",
-        "period_start",
-        "period_end",
-        "budget_eur",
-        "spent_eur",
-        "shadow_price_per_meur",
-    ];
+    fn header() -> Vec<&'static str> {
+        header(&["region", PERIOD_START, PERIOD_END], &BUDGET_COLUMNS)
+    }
 
     fn cells(&self) -> Vec<String> {
         let (case, r) = (self.case, self.row);
-        let period = case.periods[r.period];
-        vec![
-            case.regions[r.region].clone(),
-            period.start.to_string(),
-            period.end.to_string(),
-            fmt_num(r.budget_eur),
-            fmt_num(r.spent_eur),
-            fmt_num(r.shadow_price_per_meur),
-        ]
+        let mut keys = vec![case.regions[r.region].clone()];
+        keys.extend(period_keys(case, r.period));
+        cells(keys, &BUDGET_COLUMNS, r)
     }
+}
+
+const PERIOD_START: &str = "period_start";
+const PERIOD_END: &str = "period_end";
+
+/// The first and last year of period `p`, as the CSV files write them.
+fn period_keys(case: &Case, p: usize) -> [String; 2] {
+    let period = case.periods[p];
+    [period.start.to_string(), period.end.to_string()]
 }
 
 /// The segment id of a balance row, or `*` for the total.
@@ -407,4 +691,29 @@ fn budget_rows(case: &Case, plan: &Plan) -> Vec<BudgetRow> {
         }
     }
     rows
+}
+
+#[cfg(test)]
+mod column_tests {
+    use super::*;
+
+    #[test]
+    fn every_value_column_has_its_spec_key_once() {
+        let plan: Vec<_> = PLAN_COLUMNS.iter().map(|c| c.key).collect();
+        assert_eq!(
+            plan,
+            [
+                "demolish",
+                "new_build",
+                "transform_out",
+                "transform_in",
+                "stock_end"
+            ]
+        );
+        let balance: Vec<_> = BALANCE_COLUMNS.iter().map(|c| c.key).collect();
+        assert_eq!(balance.len(), 8);
+        assert_eq!(balance[0], "households");
+        assert_eq!(BUDGET_COLUMNS[2].key, "shadow_price_per_meur");
+        assert_eq!(TRANSFORMATION_COLUMNS[2].kind, Kind::Euro);
+    }
 }

@@ -17,27 +17,16 @@ use rust_xlsxwriter::{
 };
 
 use crate::case::Case;
-use crate::chart::Lang;
+use crate::labels;
+use crate::lang::Lang;
 use crate::numfmt::round6;
 use crate::plan::Plan;
 use crate::report::summary::Summary;
-use crate::report::tables::{year_of, Tables};
+use crate::report::tables::{
+    year_of, Column, Kind, Tables, BALANCE_COLUMNS, BUDGET_COLUMNS, PLAN_COLUMNS, REGION_COLUMNS,
+    SUMMARY_FIGURES, TRANSFORMATION_COLUMNS,
+};
 use crate::{Error, Result};
-
-/// The kind of a column: how its cells are written and formatted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    /// Text.
-    Text,
-    /// A calendar year (no thousands separator).
-    Year,
-    /// Dwellings or households.
-    Dwellings,
-    /// Euros.
-    Euro,
-    /// A plain number with decimals (e.g. the shadow price).
-    Decimal,
-}
 
 /// A cell value.
 enum Cell {
@@ -48,7 +37,7 @@ enum Cell {
 /// One sheet: columns (header, kind, width) and rows.
 struct Sheet {
     name: &'static str,
-    columns: Vec<(&'static str, Kind, f64)>,
+    columns: Vec<SheetColumn>,
     rows: Vec<Vec<Cell>>,
     /// Columns frozen at the left besides the header row.
     frozen_columns: u16,
@@ -78,6 +67,11 @@ impl Formats {
             decimal: Format::new().set_num_format("#,##0.000"),
             bold: Format::new().set_bold(),
         }
+    }
+
+    /// The format of a number of `kind` (text and plain numbers: the decimal format).
+    fn number(&self, kind: Kind) -> &Format {
+        self.of(kind).unwrap_or(&self.decimal)
     }
 
     fn of(&self, kind: Kind) -> Option<&Format> {
@@ -290,285 +284,144 @@ fn municipality_cells(case: &Case, m: usize) -> [Cell; 3] {
     ]
 }
 
-fn plan_sheet(name: &'static str, t: &Tables<'_>, lang: Lang) -> Sheet {
-    let case = t.case;
-    let columns = vec![
-        (lang.pick("Code", "Code"), Kind::Text, 10.0),
-        (lang.pick("Gemeente", "Municipality"), Kind::Text, 22.0),
-        (lang.pick("Regio", "Region"), Kind::Text, 20.0),
-        ("Segment", Kind::Text, 22.0),
-        (lang.pick("Begin periode", "Period start"), Kind::Year, 10.0),
-        (lang.pick("Eind periode", "Period end"), Kind::Year, 10.0),
-        (lang.pick("Sloop", "Demolish"), Kind::Dwellings, 12.0),
-        (lang.pick("Nieuwbouw", "New build"), Kind::Dwellings, 12.0),
-        (
-            lang.pick("Transformatie uit", "Transformed out"),
-            Kind::Dwellings,
-            14.0,
-        ),
-        (
-            lang.pick("Transformatie in", "Transformed in"),
-            Kind::Dwellings,
-            14.0,
-        ),
-        (
-            lang.pick("Voorraad eind", "Stock at end"),
-            Kind::Dwellings,
-            14.0,
-        ),
-    ];
-    let rows = t
-        .plan
+/// A workbook column: header, kind, width.
+type SheetColumn = (&'static str, Kind, f64);
+
+/// The workbook columns of `columns` in `lang`.
+fn value_columns<R>(columns: &[Column<R>], lang: Lang) -> Vec<SheetColumn> {
+    columns
+        .iter()
+        .map(|c| (c.sheet.pick(lang), c.kind, c.width))
+        .collect()
+}
+
+/// The cells of `row` under `columns`.
+fn values<'r, R>(columns: &'r [Column<R>], row: &'r R) -> impl Iterator<Item = Cell> + 'r {
+    columns.iter().map(move |c| number((c.value)(row)))
+}
+
+/// The columns that name a municipality: code, name, region.
+fn municipality_columns(lang: Lang) -> [SheetColumn; 3] {
+    [
+        (lang.get(labels::CODE), Kind::Text, 10.0),
+        (lang.get(labels::MUNICIPALITY), Kind::Text, 22.0),
+        (lang.get(labels::REGION), Kind::Text, 20.0),
+    ]
+}
+
+/// The columns of a period: its first and last year.
+fn period_columns(lang: Lang) -> [SheetColumn; 2] {
+    [
+        (lang.get(labels::PERIOD_START), Kind::Year, 10.0),
+        (lang.get(labels::PERIOD_END), Kind::Year, 10.0),
+    ]
+}
+
+/// A sheet of `rows`: the `keys` columns, filled by `key_cells`, then `columns`.
+fn table_sheet<R>(
+    (name, frozen_columns): (&'static str, u16),
+    mut keys: Vec<SheetColumn>,
+    (columns, lang): (&[Column<R>], Lang),
+    rows: &[R],
+    key_cells: impl Fn(&R) -> Vec<Cell>,
+) -> Sheet {
+    keys.extend(value_columns(columns, lang));
+    let rows = rows
         .iter()
         .map(|r| {
-            let mut row: Vec<Cell> = municipality_cells(case, r.municipality).into();
-            row.push(text(&case.segments[r.segment].label));
-            row.extend(period_cells(case, r.period));
-            row.extend([
-                number(r.demolish),
-                number(r.new_build),
-                number(r.transform_out),
-                number(r.transform_in),
-                number(r.stock_end),
-            ]);
+            let mut row = key_cells(r);
+            row.extend(values(columns, r));
             row
         })
         .collect();
     Sheet {
         name,
-        columns,
+        columns: keys,
         rows,
-        frozen_columns: 2,
+        frozen_columns,
     }
+}
+
+fn plan_sheet(name: &'static str, t: &Tables<'_>, lang: Lang) -> Sheet {
+    let case = t.case;
+    let mut keys: Vec<SheetColumn> = municipality_columns(lang).into();
+    keys.push(("Segment", Kind::Text, 22.0));
+    keys.extend(period_columns(lang));
+    table_sheet((name, 2), keys, (&PLAN_COLUMNS, lang), &t.plan, |r| {
+        let mut row: Vec<Cell> = municipality_cells(case, r.municipality).into();
+        row.push(text(&case.segments[r.segment].label));
+        row.extend(period_cells(case, r.period));
+        row
+    })
 }
 
 fn transformation_sheet(name: &'static str, t: &Tables<'_>, lang: Lang) -> Sheet {
     let case = t.case;
-    let columns = vec![
-        (lang.pick("Code", "Code"), Kind::Text, 10.0),
-        (lang.pick("Gemeente", "Municipality"), Kind::Text, 22.0),
-        (lang.pick("Regio", "Region"), Kind::Text, 20.0),
-        (
-            lang.pick("Transformatie", "Transformation"),
-            Kind::Text,
-            18.0,
-        ),
-        (lang.pick("Van segment", "From segment"), Kind::Text, 22.0),
-        (lang.pick("Naar segment", "To segment"), Kind::Text, 22.0),
-        (lang.pick("Begin periode", "Period start"), Kind::Year, 10.0),
-        (lang.pick("Eind periode", "Period end"), Kind::Year, 10.0),
-        (
-            lang.pick("Woningen in", "Dwellings in"),
-            Kind::Dwellings,
-            12.0,
-        ),
-        (
-            lang.pick("Woningen uit", "Dwellings out"),
-            Kind::Dwellings,
-            12.0,
-        ),
-        (lang.pick("Kosten (€)", "Cost (€)"), Kind::Euro, 16.0),
-    ];
-    let rows = t
-        .transformations
-        .iter()
-        .map(|r| {
-            let k = &case.transformations[r.transformation];
-            let mut row: Vec<Cell> = municipality_cells(case, r.municipality).into();
-            row.extend([
-                text(&k.label),
-                text(&case.segments[k.from].label),
-                text(&case.segments[k.to].label),
-            ]);
-            row.extend(period_cells(case, r.period));
-            row.extend([
-                number(r.dwellings_in),
-                number(r.dwellings_out),
-                number(r.cost_eur),
-            ]);
-            row
-        })
-        .collect();
-    Sheet {
-        name,
-        columns,
-        rows,
-        frozen_columns: 2,
-    }
+    let mut keys: Vec<SheetColumn> = municipality_columns(lang).into();
+    keys.extend([
+        (lang.get(labels::TRANSFORMATION), Kind::Text, 18.0),
+        (lang.get(labels::FROM_SEGMENT), Kind::Text, 22.0),
+        (lang.get(labels::TO_SEGMENT), Kind::Text, 22.0),
+    ]);
+    keys.extend(period_columns(lang));
+    let columns = (&TRANSFORMATION_COLUMNS[..], lang);
+    table_sheet((name, 2), keys, columns, &t.transformations, |r| {
+        let k = &case.transformations[r.transformation];
+        let mut row: Vec<Cell> = municipality_cells(case, r.municipality).into();
+        row.extend([
+            text(&k.label),
+            text(&case.segments[k.from].label),
+            text(&case.segments[k.to].label),
+        ]);
+        row.extend(period_cells(case, r.period));
+        row
+    })
 }
 
 fn balance_sheet(name: &'static str, t: &Tables<'_>, lang: Lang) -> Sheet {
     let case = t.case;
-    let columns = vec![
-        (lang.pick("Code", "Code"), Kind::Text, 10.0),
-        (lang.pick("Gemeente", "Municipality"), Kind::Text, 22.0),
-        (lang.pick("Regio", "Region"), Kind::Text, 20.0),
+    let mut keys: Vec<SheetColumn> = municipality_columns(lang).into();
+    keys.extend([
         ("Segment", Kind::Text, 22.0),
-        (lang.pick("Jaar", "Year"), Kind::Year, 8.0),
-        (
-            lang.pick("Huishoudens", "Households"),
-            Kind::Dwellings,
-            13.0,
-        ),
-        (lang.pick("Vraag", "Demand"), Kind::Dwellings, 12.0),
-        (
-            lang.pick("Voorraad zonder ingrijpen", "Stock, do nothing"),
-            Kind::Dwellings,
-            14.0,
-        ),
-        (
-            lang.pick("Voorraad met plan", "Stock, plan"),
-            Kind::Dwellings,
-            14.0,
-        ),
-        (
-            lang.pick("Overschot zonder ingrijpen", "Surplus, do nothing"),
-            Kind::Dwellings,
-            14.0,
-        ),
-        (
-            lang.pick("Overschot met plan", "Surplus, plan"),
-            Kind::Dwellings,
-            14.0,
-        ),
-        (
-            lang.pick("Tekort zonder ingrijpen", "Shortage, do nothing"),
-            Kind::Dwellings,
-            14.0,
-        ),
-        (
-            lang.pick("Tekort met plan", "Shortage, plan"),
-            Kind::Dwellings,
-            14.0,
-        ),
-    ];
-    let rows = t
-        .balance
-        .iter()
-        .map(|r| {
-            let mut row: Vec<Cell> = municipality_cells(case, r.municipality).into();
-            row.push(match r.segment {
-                Some(s) => text(&case.segments[s].label),
-                None => text(lang.pick("totaal", "total")),
-            });
-            row.extend([
-                number(f64::from(year_of(case, r.time))),
-                number(r.households),
-                number(r.plan.demand),
-                number(r.do_nothing.stock),
-                number(r.plan.stock),
-                number(r.do_nothing.surplus),
-                number(r.plan.surplus),
-                number(r.do_nothing.shortage),
-                number(r.plan.shortage),
-            ]);
-            row
-        })
-        .collect();
-    Sheet {
-        name,
-        columns,
-        rows,
-        frozen_columns: 2,
-    }
+        (lang.get(labels::YEAR), Kind::Year, 8.0),
+    ]);
+    table_sheet((name, 2), keys, (&BALANCE_COLUMNS, lang), &t.balance, |r| {
+        let mut row: Vec<Cell> = municipality_cells(case, r.municipality).into();
+        row.push(match r.segment {
+            Some(s) => text(&case.segments[s].label),
+            None => text(lang.get(labels::TOTAL)),
+        });
+        row.push(number(f64::from(year_of(case, r.time))));
+        row
+    })
 }
 
 fn budget_sheet(name: &'static str, t: &Tables<'_>, lang: Lang) -> Sheet {
     let case = t.case;
-    let columns = vec![
-        (lang.pick("Regio", "Region"), Kind::Text, 22.0),
-        (lang.pick("Begin periode", "Period start"), Kind::Year, 10.0),
-        (lang.pick("Eind periode", "Period end"), Kind::Year, 10.0),
-        (lang.pick("Budget (€)", "Budget (€)"), Kind::Euro, 16.0),
-        (lang.pick("Uitgegeven (€)", "Spent (€)"), Kind::Euro, 16.0),
-        (
-            lang.pick(
-                "Schaduwprijs (woningjaren per € 1 mln)",
-                "Shadow price (dwelling-years per €1 M)",
-            ),
-            Kind::Decimal,
-            20.0,
-        ),
-    ];
-    let rows = t
-        .budget
-        .iter()
-        .map(|r| {
-            let mut row = vec![text(&case.regions[r.region])];
-            row.extend(period_cells(case, r.period));
-            row.extend([
-                number(r.budget_eur),
-                number(r.spent_eur),
-                number(r.shadow_price_per_meur),
-            ]);
-            row
-        })
-        .collect();
-    Sheet {
-        name,
-        columns,
-        rows,
-        frozen_columns: 1,
-    }
+    let mut keys = vec![(lang.get(labels::REGION), Kind::Text, 22.0)];
+    keys.extend(period_columns(lang));
+    table_sheet((name, 1), keys, (&BUDGET_COLUMNS, lang), &t.budget, |r| {
+        let mut row = vec![text(&case.regions[r.region])];
+        row.extend(period_cells(case, r.period));
+        row
+    })
 }
 
 /// The municipalities' totals per year (the `*`/total rows of the balance, summed).
 fn totals_sheet(name: &'static str, t: &Tables<'_>, lang: Lang) -> Sheet {
     let case = t.case;
-    let columns = vec![
-        (lang.pick("Jaar", "Year"), Kind::Year, 8.0),
-        (
-            lang.pick("Huishoudens", "Households"),
-            Kind::Dwellings,
-            13.0,
-        ),
-        (lang.pick("Vraag", "Demand"), Kind::Dwellings, 13.0),
-        (
-            lang.pick("Voorraad zonder ingrijpen", "Stock, do nothing"),
-            Kind::Dwellings,
-            14.0,
-        ),
-        (
-            lang.pick("Voorraad met plan", "Stock, plan"),
-            Kind::Dwellings,
-            14.0,
-        ),
-        (
-            lang.pick("Overschot zonder ingrijpen", "Surplus, do nothing"),
-            Kind::Dwellings,
-            14.0,
-        ),
-        (
-            lang.pick("Overschot met plan", "Surplus, plan"),
-            Kind::Dwellings,
-            14.0,
-        ),
-        (
-            lang.pick("Tekort zonder ingrijpen", "Shortage, do nothing"),
-            Kind::Dwellings,
-            14.0,
-        ),
-        (
-            lang.pick("Tekort met plan", "Shortage, plan"),
-            Kind::Dwellings,
-            14.0,
-        ),
-    ];
+    // The same columns as the balance, the demand a little wider.
+    let mut columns = vec![(lang.get(labels::YEAR), Kind::Year, 8.0)];
+    columns.extend(BALANCE_COLUMNS.iter().map(|c| {
+        let width = if c.key == "demand" { 13.0 } else { c.width };
+        (c.sheet.pick(lang), c.kind, width)
+    }));
     let times = case.periods.len() + 1;
-    let mut sums = vec![[0.0f64; 8]; times];
+    let mut sums = vec![[0.0f64; BALANCE_COLUMNS.len()]; times];
     for r in t.balance.iter().filter(|r| r.segment.is_none()) {
         let s = &mut sums[r.time];
-        for (acc, v) in s.iter_mut().zip([
-            r.households,
-            r.plan.demand,
-            r.do_nothing.stock,
-            r.plan.stock,
-            r.do_nothing.surplus,
-            r.plan.surplus,
-            r.do_nothing.shortage,
-            r.plan.shortage,
-        ]) {
-            *acc += v;
+        for (acc, c) in s.iter_mut().zip(&BALANCE_COLUMNS) {
+            *acc += (c.value)(r);
         }
     }
     let rows = sums
@@ -610,13 +463,12 @@ fn totals_chart(
                 ),
             );
     }
-    chart.title().set_name(lang.pick(
-        "Woningvoorraad en vraag, alle gemeenten",
-        "Housing stock and demand, all municipalities",
-    ));
-    chart.y_axis().set_name(lang.pick("woningen", "dwellings"));
+    chart
+        .title()
+        .set_name(lang.get(labels::HOUSING_STOCK_AND_DEMAND_ALL_MUNICIPALITIES));
+    chart.y_axis().set_name(lang.get(labels::DWELLINGS));
     chart.y_axis().set_num_format("#,##0");
-    chart.x_axis().set_name(lang.pick("jaar", "year"));
+    chart.x_axis().set_name(lang.get(labels::YEAR_2));
     chart.set_width(720).set_height(400);
     worksheet.insert_chart(last + 3, 0, &chart)?;
     Ok(())
@@ -638,63 +490,21 @@ fn summary_sheet(
         worksheet.set_column_width(c, 16.0)?;
     }
     worksheet.write_string_with_format(0, 0, format!("restock — {}", s.case), &f.bold)?;
-    let figures: [(&str, f64, &Format); 8] = [
+    let mut figures: Vec<(&str, f64, &Format)> = vec![
         (
-            lang.pick(
-                "Mismatch zonder ingrijpen (gewogen woningjaren)",
-                "Mismatch, do nothing (weighted dwelling-years)",
-            ),
+            lang.get(labels::MISMATCH_DO_NOTHING_WEIGHTED_DWELLING_YEARS),
             s.mismatch_do_nothing,
             &f.dwellings,
         ),
         (
-            lang.pick(
-                "Mismatch met plan (gewogen woningjaren)",
-                "Mismatch, plan (weighted dwelling-years)",
-            ),
+            lang.get(labels::MISMATCH_PLAN_WEIGHTED_DWELLING_YEARS),
             s.mismatch,
             &f.dwellings,
         ),
-        (
-            lang.pick("Bruto kosten", "Gross cost"),
-            s.gross_cost_eur,
-            &f.euro,
-        ),
-        (
-            lang.pick(
-                "Netto kosten (verkoop telt negatief)",
-                "Net cost (sales count negative)",
-            ),
-            s.net_cost_eur,
-            &f.euro,
-        ),
-        (
-            lang.pick(
-                "Budget, alle regio's en perioden",
-                "Budget, all regions and periods",
-            ),
-            s.budget_eur,
-            &f.euro,
-        ),
-        (
-            lang.pick("Woningen gesloopt", "Dwellings demolished"),
-            s.demolished,
-            &f.dwellings,
-        ),
-        (
-            lang.pick(
-                "Woningen getransformeerd (invoer)",
-                "Dwellings transformed (input)",
-            ),
-            s.transformed,
-            &f.dwellings,
-        ),
-        (
-            lang.pick("Woningen nieuw gebouwd", "Dwellings built"),
-            s.built,
-            &f.dwellings,
-        ),
     ];
+    for c in &SUMMARY_FIGURES {
+        figures.push((c.sheet.pick(lang), (c.value)(s), f.number(c.kind)));
+    }
     for (i, (label, value, format)) in figures.iter().enumerate() {
         let r = 2 + i as u32;
         worksheet.write_string(r, 0, *label)?;
@@ -702,33 +512,18 @@ fn summary_sheet(
     }
 
     let head_row = 2 + figures.len() as u32 + 1;
-    let headers = [
-        lang.pick("Regio", "Region"),
-        lang.pick("Mismatch zonder ingrijpen", "Mismatch, do nothing"),
-        lang.pick("Mismatch met plan", "Mismatch, plan"),
-        lang.pick("Gesloopt", "Demolished"),
-        lang.pick("Getransformeerd", "Transformed"),
-        lang.pick("Nieuwbouw", "Built"),
-        lang.pick("Uitgegeven (€)", "Spent (€)"),
-        lang.pick("Budget (€)", "Budget (€)"),
-    ];
+    let mut headers = vec![lang.get(labels::REGION)];
+    headers.extend(REGION_COLUMNS.iter().map(|c| c.sheet.pick(lang)));
     for (c, h) in headers.iter().enumerate() {
         worksheet.write_string_with_format(head_row, c as u16, *h, &f.header)?;
     }
     for (i, r) in s.regions_detail.iter().enumerate() {
         let row = head_row + 1 + i as u32;
         worksheet.write_string(row, 0, &r.region)?;
-        let values = [
-            (r.mismatch_do_nothing, &f.dwellings),
-            (r.mismatch_plan, &f.dwellings),
-            (r.demolished, &f.dwellings),
-            (r.transformed, &f.dwellings),
-            (r.built, &f.dwellings),
-            (r.spent_eur, &f.euro),
-            (r.budget_eur, &f.euro),
-        ];
-        for (c, (v, format)) in values.iter().enumerate() {
-            worksheet.write_number_with_format(row, c as u16 + 1, round6(*v), format)?;
+        for (c, column) in REGION_COLUMNS.iter().enumerate() {
+            let value = round6((column.value)(r));
+            let format = f.number(column.kind);
+            worksheet.write_number_with_format(row, c as u16 + 1, value, format)?;
         }
     }
     let last_region = head_row + s.regions_detail.len() as u32;
@@ -736,24 +531,20 @@ fn summary_sheet(
 
     let mut row = last_region + 2;
     let facts: Vec<(&str, String)> = vec![
-        (lang.pick("Oplosser", "Solver"), plan.solver.clone()),
+        (lang.get(labels::SOLVER), plan.solver.clone()),
         ("Status", s.status.clone()),
         (
-            lang.pick("Gehele aantallen (MIP)", "Whole dwellings (MIP)"),
-            lang.pick(
-                if plan.integer { "ja" } else { "nee" },
-                if plan.integer { "yes" } else { "no" },
-            )
-            .to_string(),
+            lang.get(labels::WHOLE_DWELLINGS_MIP),
+            labels::yes_no(lang, plan.integer).to_string(),
         ),
-        (lang.pick("Modus", "Mode"), s.mode.clone()),
+        (lang.get(labels::MODE), s.mode.clone()),
         (
-            lang.pick("Huishoudensvariant", "Households variant"),
+            lang.get(labels::HOUSEHOLDS_VARIANT),
             s.households_variant.clone(),
         ),
-        (lang.pick("Basisjaar", "Base year"), s.base_year.to_string()),
+        (lang.get(labels::BASE_YEAR), s.base_year.to_string()),
         (
-            lang.pick("Mijlpalen", "Milestones"),
+            lang.get(labels::MILESTONES),
             s.milestones
                 .iter()
                 .map(|y| y.to_string())
@@ -761,10 +552,7 @@ fn summary_sheet(
                 .join(", "),
         ),
         ("restock", s.version.clone()),
-        (
-            lang.pick("Invoer (SHA-256)", "Inputs (SHA-256)"),
-            s.inputs_sha256.clone(),
-        ),
+        (lang.get(labels::INPUTS_SHA_256), s.inputs_sha256.clone()),
     ];
     for (label, value) in facts {
         worksheet.write_string(row, 0, label)?;
@@ -785,10 +573,9 @@ fn summary_sheet(
                     rust_xlsxwriter::ChartSolidFill::new().set_color(Color::RGB(colour)),
                 ));
         }
-        chart.title().set_name(lang.pick(
-            "Budget en uitgaven per regio, hele planperiode",
-            "Budget and spending per region, whole plan",
-        ));
+        chart
+            .title()
+            .set_name(lang.get(labels::BUDGET_AND_SPENDING_PER_REGION_WHOLE));
         chart.y_axis().set_num_format("\"€ \"#,##0");
         chart.set_width(720).set_height(400);
         worksheet.insert_chart(row + 1, 0, &chart)?;

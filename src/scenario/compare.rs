@@ -12,7 +12,6 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::case::{Action, Case, CostBasis};
-use crate::numfmt::fmt_num;
 use crate::pipeline::{self, Outcome};
 use crate::plan::Plan;
 use crate::report::Summary;
@@ -21,23 +20,7 @@ use crate::{Error, InputError, Result};
 
 use super::file::Scenario;
 
-/// The region name of a scenario's total row in comparison.csv.
-pub const TOTAL_REGION: &str = "*";
-
-/// The columns of comparison.csv, in order.
-pub const HEADER: &[&str] = &[
-    "scenario",
-    "region",
-    "mismatch_do_nothing",
-    "mismatch_plan",
-    "demolished",
-    "transformed",
-    "built",
-    "gross_cost_eur",
-    "net_cost_eur",
-    "budget_eur",
-    "budget_used_share",
-];
+pub use crate::report::comparison::{Row, HEADER, TOTAL_REGION};
 
 /// One scenario, read, solved and summarised.
 #[derive(Debug, Clone)]
@@ -130,55 +113,6 @@ pub fn solve_all(
         })
         .collect();
     solved.into_iter().collect()
-}
-
-/// One row of comparison.csv: a scenario in one region, or its total (`region` = `*`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Row {
-    /// The scenario's name.
-    pub scenario: String,
-    /// The region's name, or [`TOTAL_REGION`].
-    pub region: String,
-    /// Z1 of the region without actions (weighted dwelling-years).
-    pub mismatch_do_nothing: f64,
-    /// Z1 of the region with the plan.
-    pub mismatch_plan: f64,
-    /// Dwellings demolished.
-    pub demolished: f64,
-    /// Input dwellings transformed.
-    pub transformed: f64,
-    /// Dwellings built.
-    pub built: f64,
-    /// Gross cost in euros (transformations at their absolute cost).
-    pub gross_cost_eur: f64,
-    /// Net cost in euros (sales count negative): what the budget sees.
-    pub net_cost_eur: f64,
-    /// The budget over all periods in euros.
-    pub budget_eur: f64,
-}
-
-impl Row {
-    /// Net cost as a share of the budget; `None` without a budget.
-    pub fn budget_used_share(&self) -> Option<f64> {
-        (self.budget_eur > 0.0).then(|| self.net_cost_eur / self.budget_eur)
-    }
-
-    /// The row's cells as comparison.csv writes them.
-    pub fn cells(&self) -> Vec<String> {
-        vec![
-            self.scenario.clone(),
-            self.region.clone(),
-            fmt_num(self.mismatch_do_nothing),
-            fmt_num(self.mismatch_plan),
-            fmt_num(self.demolished),
-            fmt_num(self.transformed),
-            fmt_num(self.built),
-            fmt_num(self.gross_cost_eur),
-            fmt_num(self.net_cost_eur),
-            fmt_num(self.budget_eur),
-            self.budget_used_share().map(fmt_num).unwrap_or_default(),
-        ]
-    }
 }
 
 /// The rows of comparison.csv: per scenario (in order) its regions (in the case's

@@ -13,53 +13,13 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 
 use crate::case::Settings;
-use crate::chart::format::Lang;
 use crate::input::INPUT_FILES;
+use crate::lang::Lang;
 
 use super::compare::Solved;
+use crate::labels;
 
-/// One difference between a scenario and the reference.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Change {
-    /// What differs, in words (e.g. "Frictieleegstand").
-    pub label: String,
-    /// The key as a scenario file writes it (e.g. `settings.friction_vacancy`).
-    pub key: String,
-    /// The reference's value, formatted.
-    pub from: String,
-    /// The scenario's value, formatted.
-    pub to: String,
-    /// An optional note, e.g. "20 % lager" or the base case's files that differ.
-    pub note: Option<String>,
-}
-
-/// Every difference of one scenario with the reference.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ScenarioDiff {
-    /// The scenario's name.
-    pub scenario: String,
-    /// Its file.
-    pub file: String,
-    /// Its description, if any.
-    pub description: Option<String>,
-    /// The differences, in a fixed order: base, variant, settings, factors.
-    pub changes: Vec<Change>,
-}
-
-/// The input diff of a comparison: the reference and every other scenario against it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct InputDiff {
-    /// The reference scenario's name.
-    pub reference: String,
-    /// Its file.
-    pub reference_file: String,
-    /// Its base case folder.
-    pub reference_base: String,
-    /// Its households variant.
-    pub reference_variant: String,
-    /// One entry per other scenario, in order.
-    pub scenarios: Vec<ScenarioDiff>,
-}
+pub use crate::report::input_diff::{markdown, Change, InputDiff, ScenarioDiff};
 
 /// Compares every scenario of `solved` with the first.
 pub fn input_diff(solved: &[Solved], lang: Lang) -> InputDiff {
@@ -94,7 +54,7 @@ fn changes(reference: &Solved, other: &Solved, lang: Lang) -> Vec<Change> {
     let (a, b) = (&reference.scenario, &other.scenario);
     if !same_folder(&a.base, &b.base) {
         out.push(Change {
-            label: lang.pick("Basiscase", "Base case").into(),
+            label: lang.get(labels::BASE_CASE).into(),
             key: "base".into(),
             from: a.base.display().to_string(),
             to: b.base.display().to_string(),
@@ -104,7 +64,7 @@ fn changes(reference: &Solved, other: &Solved, lang: Lang) -> Vec<Change> {
     let (sa, sb) = (&reference.case.settings, &other.case.settings);
     if sa.households_variant != sb.households_variant {
         out.push(Change {
-            label: lang.pick("Huishoudensvariant", "Households variant").into(),
+            label: lang.get(labels::HOUSEHOLDS_VARIANT).into(),
             key: "households_variant".into(),
             from: sa.households_variant.clone(),
             to: sb.households_variant.clone(),
@@ -177,26 +137,26 @@ fn base_files_note(a: &Path, b: &Path, lang: Lang) -> String {
             (Some(_), Some(_)) => differ.push(name.to_string()),
             (Some(_), None) => differ.push(format!(
                 "{name} ({})",
-                lang.pick("alleen in de referentie", "only in the reference")
+                lang.get(labels::ONLY_IN_THE_REFERENCE)
             )),
             (None, Some(_)) => differ.push(format!(
                 "{name} ({})",
-                lang.pick("alleen in dit scenario", "only in this scenario")
+                lang.get(labels::ONLY_IN_THIS_SCENARIO)
             )),
         }
     }
     let list = |v: &[String]| {
         if v.is_empty() {
-            lang.pick("geen", "none").to_string()
+            lang.get(labels::NONE).to_string()
         } else {
             v.join(", ")
         }
     };
     format!(
         "{}: {}; {}: {}",
-        lang.pick("andere bestanden (SHA-256)", "files that differ (SHA-256)"),
+        lang.get(labels::FILES_THAT_DIFFER_SHA_256),
         list(&differ),
-        lang.pick("gelijk", "identical"),
+        lang.get(labels::IDENTICAL),
         list(&same)
     )
 }
@@ -239,79 +199,63 @@ fn settings_pairs(
             .collect::<Vec<_>>()
             .join("; ")
     };
-    let yes_no = |x: bool| {
-        if x {
-            lang.pick("ja", "yes").to_string()
-        } else {
-            lang.pick("nee", "no").to_string()
-        }
-    };
+    let yes_no = |x: bool| labels::yes_no(lang, x).to_string();
     let pct = |x: f64| lang.pct(x, 3);
     let num = |x: f64| lang.num(x, 6);
     vec![
         (
             "base_year",
-            lang.pick("Basisjaar", "Base year").into(),
+            lang.get(labels::BASE_YEAR).into(),
             a.base_year.to_string(),
             b.base_year.to_string(),
         ),
         (
             "milestones",
-            lang.pick("Mijlpalen", "Milestones").into(),
+            lang.get(labels::MILESTONES).into(),
             years(&a.milestones),
             years(&b.milestones),
         ),
         (
             "friction_vacancy",
-            lang.pick("Frictieleegstand", "Frictional vacancy").into(),
+            lang.get(labels::FRICTIONAL_VACANCY_2).into(),
             pct(a.friction_vacancy),
             pct(b.friction_vacancy),
         ),
         (
             "max_removal_share_per_year",
-            lang.pick(
-                "Max. sloop en transformatie per jaar (van de voorraad)",
-                "Max. demolition and transformation per year (of the stock)",
-            )
-            .into(),
+            lang.get(labels::MAX_DEMOLITION_AND_TRANSFORMATION_PER_YEAR)
+                .into(),
             pct(a.max_removal_share_per_year),
             pct(b.max_removal_share_per_year),
         ),
         (
             "max_new_build_share_per_year",
-            lang.pick(
-                "Max. nieuwbouw per jaar (van de voorraad)",
-                "Max. new build per year (of the stock)",
-            )
-            .into(),
+            lang.get(labels::MAX_NEW_BUILD_PER_YEAR_OF).into(),
             pct(a.max_new_build_share_per_year),
             pct(b.max_new_build_share_per_year),
         ),
         (
             "weight_surplus",
-            lang.pick("Gewicht overschot", "Weight of surplus").into(),
+            lang.get(labels::WEIGHT_OF_SURPLUS).into(),
             num(a.weight_surplus),
             num(b.weight_surplus),
         ),
         (
             "surplus_tiers",
-            lang.pick("Schijven overschot", "Surplus tiers").into(),
+            lang.get(labels::SURPLUS_TIERS).into(),
             tiers(a),
             tiers(b),
         ),
         (
             "weight_shortage",
-            lang.pick("Gewicht tekort", "Weight of shortage").into(),
+            lang.get(labels::WEIGHT_OF_SHORTAGE).into(),
             num(a.weight_shortage),
             num(b.weight_shortage),
         ),
         (
             "budget_carry_over",
-            lang.pick(
-                "Budget overhevelen naar latere perioden",
-                "Budget carried over to later periods",
-            )
-            .into(),
+            lang.get(labels::BUDGET_CARRIED_OVER_TO_LATER_PERIODS)
+                .into(),
             yes_no(a.budget_carry_over),
             yes_no(b.budget_carry_over),
         ),
@@ -359,69 +303,8 @@ fn relative_note(x: f64, y: f64, lang: Lang) -> Option<String> {
     let change = y / x - 1.0;
     let amount = lang.pct(change.abs(), 1);
     Some(if change < 0.0 {
-        format!("{amount} {}", lang.pick("lager", "lower"))
+        format!("{amount} {}", lang.get(labels::LOWER))
     } else {
-        format!("{amount} {}", lang.pick("hoger", "higher"))
+        format!("{amount} {}", lang.get(labels::HIGHER))
     })
-}
-
-/// input_diff.md: the diff in plain words, as Markdown.
-pub fn markdown(diff: &InputDiff, lang: Lang) -> String {
-    let mut md = String::new();
-    let _ = writeln!(
-        md,
-        "# {}\n",
-        lang.pick(
-            "Verschillen in de invoer tussen de scenario's",
-            "Input differences between the scenarios"
-        )
-    );
-    let _ = writeln!(
-        md,
-        "{} **{}** (`{}`): {} `{}`, {} `{}`.\n",
-        lang.pick("Referentie:", "Reference:"),
-        diff.reference,
-        diff.reference_file,
-        lang.pick("basiscase", "base case"),
-        diff.reference_base,
-        lang.pick("huishoudensvariant", "households variant"),
-        diff.reference_variant
-    );
-    for s in &diff.scenarios {
-        let _ = writeln!(md, "## {} (`{}`)\n", s.scenario, s.file);
-        if let Some(d) = &s.description {
-            let _ = writeln!(md, "{d}\n");
-        }
-        if s.changes.is_empty() {
-            let _ = writeln!(
-                md,
-                "{}\n",
-                lang.pick(
-                    "Geen verschil in de invoer met de referentie.",
-                    "No input differs from the reference."
-                )
-            );
-            continue;
-        }
-        let _ = writeln!(
-            md,
-            "{} {}:\n",
-            lang.pick("Ten opzichte van", "Compared with"),
-            diff.reference
-        );
-        for c in &s.changes {
-            let note = c
-                .note
-                .as_ref()
-                .map(|n| format!(" ({n})"))
-                .unwrap_or_default();
-            let _ = writeln!(
-                md,
-                "- {} (`{}`): {} → {}{note}",
-                c.label, c.key, c.from, c.to
-            );
-        }
-        md.push('\n');
-    }
-    md
 }

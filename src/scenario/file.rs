@@ -11,7 +11,6 @@
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
 use toml::Value;
 
 use crate::input::settings::line_of;
@@ -45,84 +44,7 @@ pub const COST_KEYS: &[&str] = &["demolish", "new_build", "transform", "sale"];
 /// factor (`budget = 80` for "80 %"), which would silently multiply the money by 80.
 pub const MAX_FACTOR: f64 = 10.0;
 
-/// Factors on the costs per kind of action (1 = as in the base case).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct CostFactors {
-    /// Multiplies the demolition cost of every segment and municipality.
-    pub demolish: f64,
-    /// Multiplies the new-build cost of every segment and municipality.
-    pub new_build: f64,
-    /// Multiplies the cost of every transformation that costs money (`cost_eur > 0`).
-    pub transform: f64,
-    /// Multiplies the proceeds of every transformation that brings money in
-    /// (`cost_eur < 0`, a sale).
-    pub sale: f64,
-}
-
-impl Default for CostFactors {
-    fn default() -> Self {
-        CostFactors {
-            demolish: 1.0,
-            new_build: 1.0,
-            transform: 1.0,
-            sale: 1.0,
-        }
-    }
-}
-
-/// The factors of a scenario (1 = as in the base case). See docs/scenarios.md.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Factors {
-    /// Multiplies every region's budget in every year.
-    pub budget: f64,
-    /// Per region: multiplies that region's budget, on top of `budget`.
-    pub budget_region: BTreeMap<String, f64>,
-    /// Factors on the costs per kind of action.
-    pub cost: CostFactors,
-    /// Multiplies the households of every year after the base year.
-    pub households: f64,
-    /// Multiplies the change in households since the base year (1.5: the decline, or
-    /// growth, is half as large again), before `households` applies.
-    pub households_change: f64,
-}
-
-impl Default for Factors {
-    fn default() -> Self {
-        Factors {
-            budget: 1.0,
-            budget_region: BTreeMap::new(),
-            cost: CostFactors::default(),
-            households: 1.0,
-            households_change: 1.0,
-        }
-    }
-}
-
-impl Factors {
-    /// Every factor as (key as written in a scenario file, value), in a fixed order;
-    /// region factors as `budget_region."<region>"`.
-    pub fn entries(&self) -> Vec<(String, f64)> {
-        let mut out = vec![("budget".to_string(), self.budget)];
-        for (region, f) in &self.budget_region {
-            out.push((format!("budget_region.\"{region}\""), *f));
-        }
-        let c = &self.cost;
-        out.extend([
-            ("cost.demolish".to_string(), c.demolish),
-            ("cost.new_build".to_string(), c.new_build),
-            ("cost.transform".to_string(), c.transform),
-            ("cost.sale".to_string(), c.sale),
-            ("households".to_string(), self.households),
-            ("households_change".to_string(), self.households_change),
-        ]);
-        out
-    }
-
-    /// The combined budget factor of region `name`: `budget` × its `budget_region`.
-    pub fn budget_of(&self, region: &str) -> f64 {
-        self.budget * self.budget_region.get(region).copied().unwrap_or(1.0)
-    }
-}
+pub use crate::report::summary::{CostFactors, Factors};
 
 /// A what-if: a base case and what differs from it.
 #[derive(Debug, Clone, PartialEq)]

@@ -9,7 +9,8 @@
 //! - [`mod@compare`] solves several scenarios in parallel and tabulates them (comparison.csv);
 //! - [`diff`] says in plain words what differs between the scenarios (input_diff.md);
 //! - [`sweep`] solves one case at every point of a grid in parallel and finds the knee;
-//! - [`charts`] and [`pages`] draw the charts and write the report pages.
+//! - [`views`] turns the results into the plain data that [`crate::chart`] draws and
+//!   [`crate::report`] renders (compare and sweep charts and pages live there).
 //!
 //! Every case is solved through [`crate::pipeline`] ([`plan_scenario`] for `restock plan`,
 //! a plain case folder being a scenario without changes); every output folder is written
@@ -17,19 +18,18 @@
 //! as they were.
 
 pub mod apply;
-pub mod charts;
 pub mod compare;
 pub mod diff;
 pub mod file;
-pub mod pages;
 pub mod sweep;
+pub mod views;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
 
+pub use crate::report::summary::ScenarioRecord;
 pub use apply::apply_factors;
 pub use compare::{Row, Solved};
 pub use file::{CostFactors, Factors, Scenario};
@@ -45,8 +45,7 @@ use crate::report::tables::csv_writer;
 use crate::report::{self, check_output_location, write_dir_atomically, RunInfo, Summary};
 use crate::{Error, Result};
 
-use charts::{CompareData, Figure, SweepData};
-use pages::PageChart;
+use crate::chart::{Figure, PageChart};
 
 /// The comparison table's file name.
 pub const COMPARISON_CSV: &str = "comparison.csv";
@@ -56,27 +55,6 @@ pub const INPUT_DIFF_MD: &str = "input_diff.md";
 pub const SWEEP_CSV: &str = "sweep.csv";
 /// The folder of a comparison that holds every scenario's own plan outputs.
 pub const PLANS_DIR: &str = "plans";
-
-/// What summary.json records about the scenario a plan was made for.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ScenarioRecord {
-    /// The scenario's name.
-    pub name: String,
-    /// The scenario file, as given on the command line.
-    pub file: String,
-    /// The scenario's description, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    /// `base` as written in the scenario file.
-    pub base: String,
-    /// The households variant the scenario sets, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub households_variant: Option<String>,
-    /// `[settings]`: every override as TOML text (e.g. `"0.03"`).
-    pub settings: BTreeMap<String, String>,
-    /// `[factors]`, with 1 for every factor not set.
-    pub factors: Factors,
-}
 
 impl Scenario {
     /// What summary.json records about this scenario.
@@ -164,21 +142,14 @@ pub fn write_comparison(out_dir: &Path, solved: &[Solved], lang: Lang) -> Result
         let md_path = dir.join(INPUT_DIFF_MD);
         std::fs::write(&md_path, diff::markdown(&input_diff, lang))
             .map_err(|e| Error::io(&md_path, e))?;
-        let data = CompareData::new(solved);
+        let data = views::compare_data(solved);
         let charts = [
             Figure::MismatchPerRegion(&data),
             Figure::StockTrajectories(&data),
         ]
         .iter()
-        .map(|f| {
-            let (title, svg) = f.write(dir, lang)?;
-            Ok(PageChart {
-                stem: f.file_stem().to_string(),
-                title,
-                svg,
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
+        .map(|f| f.write(dir, lang))
+        .collect::<Result<Vec<PageChart>>>()?;
         let plans = dir.join(PLANS_DIR);
         solved
             .par_iter()
@@ -188,11 +159,8 @@ pub fn write_comparison(out_dir: &Path, solved: &[Solved], lang: Lang) -> Result
                 report::write_outputs(&s.case, &s.plan, &plans.join(name), &run).map(|_| ())
             })
             .collect::<Result<Vec<()>>>()?;
-        let links: Vec<String> = plan_dirs
-            .iter()
-            .map(|n| format!("{PLANS_DIR}/{n}"))
-            .collect();
-        let html = pages::comparison(lang, solved, &rows, &input_diff, &charts, &links);
+        let entries = views::scenario_entries(solved, &plan_dirs);
+        let html = report::comparison::page(lang, &entries, &rows, &input_diff, &charts);
         let html_path = dir.join("report.html");
         std::fs::write(&html_path, html).map_err(|e| Error::io(&html_path, e))
     })?;
@@ -281,21 +249,21 @@ pub fn write_sweep(
             &sweep::csv_header(result.parameter),
             sweep::csv_rows(result),
         )?;
-        let data = SweepData::new(result, &scenario.name);
-        let figure = Figure::Sweep(&data);
-        let (title, svg) = figure.write(dir, lang)?;
-        let chart = PageChart {
-            stem: figure.file_stem().to_string(),
-            title,
-            svg,
-        };
+        let data = views::sweep_data(result, &scenario.name);
+        let chart = Figure::Sweep(&data).write(dir, lang)?;
         let base = scenario.base.display().to_string();
-        let html = pages::sweep(&pages::SweepPage {
+        let reductions = views::reductions(result);
+        let html = report::sweep_page::page(&report::sweep_page::SweepPage {
             lang,
             name: &scenario.name,
             base: &base,
             grid: grid_text,
-            sweep: result,
+            axis: views::axis(result.parameter),
+            column: result.parameter.column(),
+            points: &result.points,
+            reductions: &reductions,
+            knee: result.knee,
+            knee_slopes: result.knee_slopes(),
             chart: &chart,
         });
         let path = dir.join("report.html");

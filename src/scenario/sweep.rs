@@ -190,30 +190,7 @@ impl Grid {
     }
 }
 
-/// One solved point of a sweep.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Point {
-    /// 0-based position in the grid.
-    pub index: usize,
-    /// The parameter's value.
-    pub value: f64,
-    /// Σ of every region's budget over all periods at this point, in euros.
-    pub budget_eur: f64,
-    /// Z1 of the plan (weighted dwelling-years).
-    pub mismatch: f64,
-    /// Z1 without actions (changes with the frictional vacancy, not with the budget).
-    pub mismatch_do_nothing: f64,
-    /// Z2: gross cost of the plan in euros.
-    pub gross_cost_eur: f64,
-    /// Net cost of the plan in euros (sales count negative).
-    pub net_cost_eur: f64,
-    /// Mismatch one more million euros would remove when spread like the budget: the
-    /// budget-weighted mean of the shadow prices (their plain mean when there is no
-    /// budget at all).
-    pub shadow_price_per_meur: f64,
-    /// "optimal" or why the solver stopped.
-    pub status: String,
-}
+pub use crate::report::sweep_page::SweepPoint as Point;
 
 /// A finished sweep.
 #[derive(Debug, Clone, PartialEq)]

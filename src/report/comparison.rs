@@ -1,0 +1,272 @@
+//! The comparison of `restock compare` as an output: the columns and rows of
+//! comparison.csv ([`Row`], [`HEADER`]) and the comparison page, report.html, rendered
+//! with the page kit ([`super::page`]) from plain data: the scenarios
+//! ([`ScenarioEntry`]), the rows, the input diff and the charts.
+
+use crate::chart::PageChart;
+use crate::lang::Lang;
+use crate::numfmt::fmt_num;
+
+use super::input_diff::{self, InputDiff};
+use super::page::{self, esc, eur, pct, Table};
+use crate::labels::{self, Label};
+
+/// The region name of a scenario's total row in comparison.csv.
+pub const TOTAL_REGION: &str = "*";
+
+/// The columns of comparison.csv, in order.
+pub const HEADER: &[&str] = &[
+    "scenario",
+    "region",
+    "mismatch_do_nothing",
+    "mismatch_plan",
+    "demolished",
+    "transformed",
+    "built",
+    "gross_cost_eur",
+    "net_cost_eur",
+    "budget_eur",
+    "budget_used_share",
+];
+
+/// One row of comparison.csv: a scenario in one region, or its total (`region` = `*`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// The scenario's name.
+    pub scenario: String,
+    /// The region's name, or [`TOTAL_REGION`].
+    pub region: String,
+    /// Z1 of the region without actions (weighted dwelling-years).
+    pub mismatch_do_nothing: f64,
+    /// Z1 of the region with the plan.
+    pub mismatch_plan: f64,
+    /// Dwellings demolished.
+    pub demolished: f64,
+    /// Input dwellings transformed.
+    pub transformed: f64,
+    /// Dwellings built.
+    pub built: f64,
+    /// Gross cost in euros (transformations at their absolute cost).
+    pub gross_cost_eur: f64,
+    /// Net cost in euros (sales count negative): what the budget sees.
+    pub net_cost_eur: f64,
+    /// The budget over all periods in euros.
+    pub budget_eur: f64,
+}
+
+impl Row {
+    /// Net cost as a share of the budget; `None` without a budget.
+    pub fn budget_used_share(&self) -> Option<f64> {
+        (self.budget_eur > 0.0).then(|| self.net_cost_eur / self.budget_eur)
+    }
+
+    /// The row's cells as comparison.csv writes them.
+    pub fn cells(&self) -> Vec<String> {
+        vec![
+            self.scenario.clone(),
+            self.region.clone(),
+            fmt_num(self.mismatch_do_nothing),
+            fmt_num(self.mismatch_plan),
+            fmt_num(self.demolished),
+            fmt_num(self.transformed),
+            fmt_num(self.built),
+            fmt_num(self.gross_cost_eur),
+            fmt_num(self.net_cost_eur),
+            fmt_num(self.budget_eur),
+            self.budget_used_share().map(fmt_num).unwrap_or_default(),
+        ]
+    }
+}
+
+/// What the comparison page shows of one scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScenarioEntry {
+    /// The scenario's name.
+    pub name: String,
+    /// Its file, as given on the command line.
+    pub file: String,
+    /// Its base case folder.
+    pub base: String,
+    /// The households variant its case uses.
+    pub households_variant: String,
+    /// Its description, if any.
+    pub description: Option<String>,
+    /// Whether its plan is proven optimal (else the solver stopped at the time limit).
+    pub optimal: bool,
+    /// The folder of its own plan outputs, relative to the page.
+    pub plan_dir: String,
+}
+
+/// The comparison page: the scenarios, their key figures, the charts, the figures per
+/// region, the input differences and links to every scenario's own plan report.
+pub fn page(
+    lang: Lang,
+    scenarios: &[ScenarioEntry],
+    rows: &[Row],
+    diff: &InputDiff,
+    charts: &[PageChart],
+) -> String {
+    let title = lang.get(labels::COMPARISON_OF_SCENARIOS);
+    let subtitle = lang.get(labels::THE_SAME_QUESTION_UNDER_DIFFERENT_ASSUMPTIONS);
+    let sections = [
+        time_limit_notice(lang, scenarios),
+        scenarios_section(lang, scenarios),
+        key_figures(lang, rows),
+        page::figures(lang, &page_figures(charts), &[]),
+        regions_section(lang, rows),
+        input_diff::html_section(lang, diff),
+    ];
+    page::page(
+        lang,
+        page::SCENARIO_CSS,
+        title,
+        subtitle,
+        &sections,
+        &format!("restock {}", esc(crate::VERSION)),
+    )
+}
+
+/// The charts as the page kit takes them.
+pub fn page_figures(charts: &[PageChart]) -> Vec<page::Figure<'_>> {
+    charts
+        .iter()
+        .map(|c| (c.stem.as_str(), c.title.as_str(), c.svg.as_str()))
+        .collect()
+}
+
+fn time_limit_notice(lang: Lang, scenarios: &[ScenarioEntry]) -> String {
+    let stopped: Vec<String> = scenarios
+        .iter()
+        .filter(|s| !s.optimal)
+        .map(|s| esc(&s.name))
+        .collect();
+    if stopped.is_empty() {
+        return String::new();
+    }
+    format!(
+        "<p class=\"notice\">{} {}</p>\n",
+        lang.get(labels::NOTE_THE_SOLVER_STOPPED_AT_THE),
+        stopped.join(", ")
+    )
+}
+
+fn scenarios_section(lang: Lang, scenarios: &[ScenarioEntry]) -> String {
+    let head = [
+        lang.get(labels::SCENARIO),
+        lang.get(labels::FILE),
+        lang.get(labels::BASE_CASE),
+        lang.get(labels::HOUSEHOLDS_VARIANT),
+        lang.get(labels::DESCRIPTION),
+        lang.get(labels::OWN_REPORT),
+    ];
+    let mut table = Table::plain(head.to_vec(), 6);
+    for s in scenarios {
+        table.row(
+            vec![
+                esc(&s.name),
+                format!("<code>{}</code>", esc(&s.file)),
+                format!("<code>{}</code>", esc(&s.base)),
+                esc(&s.households_variant),
+                esc(s.description.as_deref().unwrap_or("")),
+                format!("<a href=\"{0}/report.html\">{0}/</a>", esc(&s.plan_dir)),
+            ],
+            false,
+        );
+    }
+    let note = lang.get(labels::THE_FIRST_SCENARIO_IS_THE_REFERENCE);
+    page::noted_section(
+        "scenarios",
+        lang.get(labels::SCENARIOS),
+        table.render(),
+        note,
+    )
+}
+
+/// The figures of a comparison row, after the scenario (and region).
+const FIGURES: [Label; 10] = [
+    labels::MISMATCH_IF_NOTHING_IS_DONE_2,
+    labels::MISMATCH_WITH_THE_PLAN_2,
+    labels::CHANGE,
+    labels::DEMOLISHED,
+    labels::TRANSFORMED,
+    labels::BUILT,
+    labels::GROSS_COST,
+    labels::NET_COST,
+    labels::BUDGET,
+    labels::BUDGET_USED,
+];
+
+/// The header of a table of comparison rows, with or without the region.
+fn head(lang: Lang, with_region: bool) -> Vec<&'static str> {
+    let mut head = vec![lang.get(labels::SCENARIO)];
+    if with_region {
+        head.push(lang.get(labels::REGION));
+    }
+    head.extend(FIGURES.iter().map(|l| lang.get(*l)));
+    head
+}
+
+fn key_figures(lang: Lang, rows: &[Row]) -> String {
+    let head = head(lang, false);
+    let body: Vec<(Vec<String>, Option<&'static str>)> = rows
+        .iter()
+        .filter(|r| r.region == TOTAL_REGION)
+        .map(|r| (row_cells(lang, r, false), None))
+        .collect();
+    let note = lang.get(labels::MISMATCH_STRUCTURAL_SURPLUS_AND_SHORTAGE_AGAINST);
+    page::noted_section(
+        "kerncijfers",
+        lang.get(labels::KEY_FIGURES_PER_SCENARIO),
+        page::table(&head, 1, body),
+        note,
+    )
+}
+
+fn row_cells(lang: Lang, r: &Row, with_region: bool) -> Vec<String> {
+    let change = if r.mismatch_do_nothing > 0.0 {
+        pct(lang, r.mismatch_plan / r.mismatch_do_nothing - 1.0, 1)
+    } else {
+        "–".into()
+    };
+    let mut cells = vec![esc(&r.scenario)];
+    if with_region {
+        cells.push(if r.region == TOTAL_REGION {
+            lang.get(labels::TOTAL).into()
+        } else {
+            esc(&r.region)
+        });
+    }
+    cells.extend([
+        lang.num(r.mismatch_do_nothing, 0),
+        lang.num(r.mismatch_plan, 0),
+        change,
+        lang.num(r.demolished, 0),
+        lang.num(r.transformed, 0),
+        lang.num(r.built, 0),
+        eur(lang, r.gross_cost_eur),
+        eur(lang, r.net_cost_eur),
+        eur(lang, r.budget_eur),
+        r.budget_used_share()
+            .map_or_else(|| "–".into(), |s| pct(lang, s, 1)),
+    ]);
+    cells
+}
+
+fn regions_section(lang: Lang, rows: &[Row]) -> String {
+    let head = head(lang, true);
+    let body: Vec<(Vec<String>, Option<&'static str>)> = rows
+        .iter()
+        .map(|r| {
+            let total = (r.region == TOTAL_REGION).then_some("total");
+            (row_cells(lang, r, true), total)
+        })
+        .collect();
+    let table = page::table(&head, 2, body);
+    let note = lang.get(labels::THE_SAME_FIGURES_ARE_IN_COMPARISON);
+    page::noted_section(
+        "regios",
+        lang.get(labels::PER_SCENARIO_AND_REGION),
+        table,
+        note,
+    )
+}

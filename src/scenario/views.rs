@@ -1,0 +1,112 @@
+//! The bridge from scenario results to the views: turns solved scenarios and finished
+//! sweeps into the plain data that [`crate::chart`] draws and [`crate::report`] renders
+//! (no drawing and no HTML here).
+
+use crate::chart::{CompareData, ScenarioSeries, SweepAxis, SweepData};
+use crate::metrics;
+use crate::report::comparison::ScenarioEntry;
+
+use super::compare::Solved;
+use super::sweep::{Parameter, Sweep};
+
+/// The series of every solved scenario, for the comparison charts.
+pub fn compare_data(solved: &[Solved]) -> CompareData {
+    let mut regions: Vec<String> = Vec::new();
+    for s in solved {
+        for r in &s.case.regions {
+            if !regions.contains(r) {
+                regions.push(r.clone());
+            }
+        }
+    }
+    let scenarios = solved
+        .iter()
+        .map(|s| {
+            let case = &s.case;
+            let planned = metrics::plan_path(case, &s.plan);
+            let nothing = metrics::do_nothing_path(case);
+            let times = case.periods.len() + 1;
+            let total = |path: &metrics::StockPath, t: usize| -> metrics::Fit {
+                let fits: Vec<metrics::Fit> = (0..case.municipalities.len())
+                    .map(|m| metrics::total_fit(&metrics::fits(case, path, m, t)))
+                    .collect();
+                metrics::total_fit(&fits)
+            };
+            let per_region = regions
+                .iter()
+                .map(|name| {
+                    s.summary
+                        .regions_detail
+                        .iter()
+                        .find(|d| &d.region == name)
+                        .map(|d| (d.mismatch_do_nothing, d.mismatch_plan))
+                })
+                .collect();
+            ScenarioSeries {
+                name: s.scenario.name.clone(),
+                years: case.balance_years(),
+                stock_plan: (0..times).map(|t| total(&planned, t).stock).collect(),
+                stock_do_nothing: (0..times).map(|t| total(&nothing, t).stock).collect(),
+                demand: (0..times).map(|t| total(&nothing, t).demand).collect(),
+                regions: per_region,
+            }
+        })
+        .collect();
+    CompareData { regions, scenarios }
+}
+/// The chart data of a finished sweep of the case or scenario `name`.
+pub fn sweep_data(sweep: &Sweep, name: &str) -> SweepData {
+    let points = sweep
+        .points
+        .iter()
+        .map(|p| {
+            let x = match sweep.parameter {
+                Parameter::BudgetFactor => p.budget_eur / 1e6,
+                Parameter::FrictionVacancy => p.value,
+            };
+            (x, p.mismatch, p.mismatch_do_nothing)
+        })
+        .collect();
+    SweepData {
+        axis: match sweep.parameter {
+            Parameter::BudgetFactor => SweepAxis::Budget,
+            Parameter::FrictionVacancy => SweepAxis::FrictionVacancy,
+        },
+        name: name.to_string(),
+        points,
+        knee: sweep.knee,
+    }
+}
+
+/// How the charts and pages name what a sweep varies.
+pub fn axis(parameter: Parameter) -> SweepAxis {
+    match parameter {
+        Parameter::BudgetFactor => SweepAxis::Budget,
+        Parameter::FrictionVacancy => SweepAxis::FrictionVacancy,
+    }
+}
+
+/// Per point of `sweep`: mismatch removed per extra million since the previous point.
+pub fn reductions(sweep: &Sweep) -> Vec<Option<f64>> {
+    (0..sweep.points.len())
+        .map(|i| sweep.reduction_per_meur(i))
+        .collect()
+}
+
+/// What the comparison page shows of every scenario; `plan_dirs` are the folder names
+/// of their own plans inside [`super::PLANS_DIR`].
+pub fn scenario_entries(solved: &[Solved], plan_dirs: &[String]) -> Vec<ScenarioEntry> {
+    solved
+        .iter()
+        .zip(plan_dirs)
+        .map(|(s, dir)| ScenarioEntry {
+            name: s.scenario.name.clone(),
+            file: s.scenario.file_label(),
+            base: s.scenario.base.display().to_string(),
+            households_variant: s.case.settings.households_variant.clone(),
+            description: s.scenario.description.clone(),
+            optimal: s.summary.status == "optimal",
+            plan_dir: format!("{}/{dir}", super::PLANS_DIR),
+        })
+        .collect()
+}
