@@ -172,6 +172,14 @@ pub const BUDGET_EUR_COL: Label = Label::new("Budget (€)", "Budget (€)");
 pub const SPENT_EUR_COL: Label = Label::new("Uitgegeven (€)", "Spent (€)");
 /// Budget column: spent, on the page.
 pub const SPENT_COL: Label = Label::new("Uitgegeven", "Spent");
+/// Funding column (v2): paid by a funder, in the workbook.
+pub const PAID_EUR_COL: Label = Label::new("Betaald (€)", "Paid (€)");
+/// Funding column (v2): paid by a funder, on the page.
+pub const PAID_COL: Label = Label::new("Betaald", "Paid");
+/// Funding column (v2): sale proceeds received by a funder, in the workbook.
+pub const RECEIVED_EUR_COL: Label = Label::new("Ontvangen (€)", "Received (€)");
+/// Funding column (v2): sale proceeds received by a funder, on the page.
+pub const RECEIVED_COL: Label = Label::new("Ontvangen", "Received");
 /// Budget column: the shadow price, in the workbook.
 pub const SHADOW_PRICE_SHEET_COL: Label = Label::new(
     "Schaduwprijs (woningjaren per € 1 mln)",

@@ -260,7 +260,13 @@ pub fn describe(case: &Case) -> String {
             .funders
             .names
             .iter()
-            .map(|n| if n.is_empty() { "\"\" (common)" } else { n.as_str() })
+            .map(|n| {
+                if n.is_empty() {
+                    "\"\" (common)"
+                } else {
+                    n.as_str()
+                }
+            })
             .collect();
         let rules = case.funders.rules.as_ref().map_or(0, Vec::len);
         let _ = writeln!(

@@ -69,7 +69,7 @@ fn bad_funding_is_refused_with_file_line_and_column_and_nothing_is_lost() {
         .assert()
         .success();
     let before = snapshot(&out);
-    // assert!(before.contains_key("funding.csv"), "funding.csv is written");
+    assert!(before.contains_key("funding.csv"), "funding.csv is written");
 
     type Edit = fn(&str) -> String;
     // (file, edit, lines every one of which the error output must contain)

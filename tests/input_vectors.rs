@@ -71,7 +71,10 @@ fn funders_values() {
         (rijk.funder, rijk.action, rijk.segment, rijk.max_share),
         (1, FundedAction::Demolish, Some(koop), 0.7)
     );
-    assert_eq!((rules[1].action, rules[1].segment), (FundedAction::Transform, None));
+    assert_eq!(
+        (rules[1].action, rules[1].segment),
+        (FundedAction::Transform, None)
+    );
     assert_eq!(case.funders.sale_receiver, [0, 0, 2]);
     assert_eq!(case.sale_receiver(2), Some(2));
     assert_eq!(case.sale_receiver(0), None, "not a sale");
@@ -85,9 +88,15 @@ fn funders_values() {
 
     let carry = read("funders-carry");
     assert_eq!(carry.regions, ["Regio A"]);
-    assert!(carry.funders.budget_eur[0].iter().flatten().all(|&b| b == 0.0));
+    assert!(carry.funders.budget_eur[0]
+        .iter()
+        .flatten()
+        .all(|&b| b == 0.0));
     assert!(
-        carry.warnings.iter().any(|w| w.contains("region 'Regio B' has no municipality")),
+        carry
+            .warnings
+            .iter()
+            .any(|w| w.contains("region 'Regio B' has no municipality")),
         "{:?}",
         carry.warnings
     );

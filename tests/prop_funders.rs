@@ -12,7 +12,9 @@ mod random_case;
 
 use proptest::prelude::*;
 use proptest::test_runner::Config;
-use random_case::{check_funding_files, check_plan_files, draw, funders_case, read_outputs, Limits};
+use random_case::{
+    check_funding_files, check_plan_files, draw, funders_case, read_outputs, Limits,
+};
 use restock::case::{Case, Mode};
 use restock::report::{write_outputs, RunInfo};
 use restock::solve::{solve, SolveOptions};
@@ -33,7 +35,17 @@ fn check(case: &Case) {
 
 #[test]
 fn funding_files_obey_c6f_and_c7_on_fixed_random_cases() {
-    let cases = draw(funders_case(Limits::lp()), 40, 13);
+    let mut cases = draw(funders_case(Limits::lp()), 40, 13);
+    // Carry-over and vacancy alternate (the draw gives both modes), so that every
+    // combination is covered.
+    for (i, case) in cases.iter_mut().enumerate() {
+        case.settings.budget_carry_over = i % 2 == 0;
+        if i % 4 < 2 {
+            for m in &mut case.municipalities {
+                m.vacant_dwellings = None;
+            }
+        }
+    }
     let mut seen = std::collections::BTreeSet::new();
     for (i, case) in cases.iter().enumerate() {
         seen.insert((
@@ -44,16 +56,18 @@ fn funding_files_obey_c6f_and_c7_on_fixed_random_cases() {
         let result = std::panic::catch_unwind(|| check(case));
         assert!(result.is_ok(), "case {i} failed: {case:#?}");
     }
-    assert_eq!(seen.len(), 8, "every combination of mode, carry-over, vacancy: {seen:?}");
+    assert_eq!(
+        seen.len(),
+        8,
+        "every combination of mode, carry-over, vacancy: {seen:?}"
+    );
     // Some cases have rules with max_share < 1, some a sale to a named funder.
-    assert!(cases.iter().any(|c| c
-        .funders
-        .rules
+    assert!(cases
         .iter()
-        .flatten()
-        .any(|r| r.max_share < 1.0)));
-    assert!(cases.iter().any(|c| (0..c.transformations.len())
-        .any(|k| c.sale_receiver(k).is_some_and(|g| !c.funders.names[g].is_empty()))));
+        .any(|c| c.funders.rules.iter().flatten().any(|r| r.max_share < 1.0)));
+    assert!(cases.iter().any(|c| (0..c.transformations.len()).any(|k| c
+        .sale_receiver(k)
+        .is_some_and(|g| !c.funders.names[g].is_empty()))));
 }
 
 fn config(default: u32) -> Config {

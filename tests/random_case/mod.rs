@@ -388,90 +388,91 @@ const FUNDER_NAMES: [&str; 4] = ["", "Rijk", "corporatie", "gemeente"];
 /// funding.csv (most of the time) with rules per funder that have max_share < 1 and
 /// blank segments, and every sale's proceeds to a random funder.
 pub fn funders_case(limits: Limits) -> impl Strategy<Value = Case> {
-    case(limits).prop_flat_map(|case| {
-        let (regions, periods, segments) = (
-            case.regions.len(),
-            case.periods.len(),
-            case.segments.len(),
-        );
-        let rule = (
-            0..3usize,
-            proptest::option::weighted(0.6, 0..segments),
-            prop_oneof![1 => Just(1.0), 2 => 0.2f64..1.0],
-        );
-        (
-            Just(case.clone()),
-            1..=3usize,
-            any::<bool>(),
-            vec(vec(vec(0.0f64..1.0, periods), 4), regions),
-            proptest::bool::weighted(0.8),
-            vec(proptest::option::weighted(0.7, vec(rule, 1..4)), 4),
-            vec(0..4usize, case.transformations.len()),
-        )
-    })
-    .prop_map(
-        |(mut case, named, blank, weights, with_rules, rules, receivers)| {
-            use restock::case::{FundedAction, Funders, FundingRule};
-            // Indices into FUNDER_NAMES of the funders present, in sorted order.
-            let present: Vec<usize> = (0..FUNDER_NAMES.len())
-                .filter(|&i| if i == 0 { blank } else { i <= named })
-                .collect();
-            let names: Vec<String> = present.iter().map(|&i| FUNDER_NAMES[i].to_string()).collect();
-            let periods = case.periods.len();
-            let budget_eur: Vec<Vec<Vec<f64>>> = case
-                .budget_eur
-                .iter()
-                .zip(&weights)
-                .map(|(total, w)| {
-                    let sums: Vec<f64> = (0..periods)
-                        .map(|p| present.iter().map(|&g| w[g][p]).sum::<f64>().max(1e-9))
-                        .collect();
-                    present
-                        .iter()
-                        .map(|&g| {
-                            (0..periods)
-                                .map(|p| (total[p] * w[g][p] / sums[p] / 100.0).round() * 100.0)
-                                .collect()
-                        })
-                        .collect()
-                })
-                .collect();
-            // The region totals follow the split (rounding may move them by euros).
-            case.budget_eur = budget_eur
-                .iter()
-                .map(|r| (0..periods).map(|p| r.iter().map(|g| g[p]).sum()).collect())
-                .collect();
-            let funding = with_rules.then(|| {
-                let mut seen = std::collections::BTreeSet::new();
-                let mut out = Vec::new();
-                for (g, &i) in present.iter().enumerate() {
-                    for &(action, segment, share) in rules[i].iter().flatten() {
-                        let action = [
-                            FundedAction::Demolish,
-                            FundedAction::NewBuild,
-                            FundedAction::Transform,
-                        ][action];
-                        if seen.insert((g, action, segment)) {
-                            out.push(FundingRule {
-                                funder: g,
-                                action,
-                                segment,
-                                max_share: share,
-                            });
+    case(limits)
+        .prop_flat_map(|case| {
+            let (regions, periods, segments) =
+                (case.regions.len(), case.periods.len(), case.segments.len());
+            let rule = (
+                0..3usize,
+                proptest::option::weighted(0.6, 0..segments),
+                prop_oneof![1 => Just(1.0), 2 => 0.2f64..1.0],
+            );
+            (
+                Just(case.clone()),
+                1..=3usize,
+                any::<bool>(),
+                vec(vec(vec(0.0f64..1.0, periods), 4), regions),
+                proptest::bool::weighted(0.8),
+                vec(proptest::option::weighted(0.7, vec(rule, 1..4)), 4),
+                vec(0..4usize, case.transformations.len()),
+            )
+        })
+        .prop_map(
+            |(mut case, named, blank, weights, with_rules, rules, receivers)| {
+                use restock::case::{FundedAction, Funders, FundingRule};
+                // Indices into FUNDER_NAMES of the funders present, in sorted order.
+                let present: Vec<usize> = (0..FUNDER_NAMES.len())
+                    .filter(|&i| if i == 0 { blank } else { i <= named })
+                    .collect();
+                let names: Vec<String> = present
+                    .iter()
+                    .map(|&i| FUNDER_NAMES[i].to_string())
+                    .collect();
+                let periods = case.periods.len();
+                let budget_eur: Vec<Vec<Vec<f64>>> = case
+                    .budget_eur
+                    .iter()
+                    .zip(&weights)
+                    .map(|(total, w)| {
+                        let sums: Vec<f64> = (0..periods)
+                            .map(|p| present.iter().map(|&g| w[g][p]).sum::<f64>().max(1e-9))
+                            .collect();
+                        present
+                            .iter()
+                            .map(|&g| {
+                                (0..periods)
+                                    .map(|p| (total[p] * w[g][p] / sums[p] / 100.0).round() * 100.0)
+                                    .collect()
+                            })
+                            .collect()
+                    })
+                    .collect();
+                // The region totals follow the split (rounding may move them by euros).
+                case.budget_eur = budget_eur
+                    .iter()
+                    .map(|r| (0..periods).map(|p| r.iter().map(|g| g[p]).sum()).collect())
+                    .collect();
+                let funding = with_rules.then(|| {
+                    let mut seen = std::collections::BTreeSet::new();
+                    let mut out = Vec::new();
+                    for (g, &i) in present.iter().enumerate() {
+                        for &(action, segment, share) in rules[i].iter().flatten() {
+                            let action = [
+                                FundedAction::Demolish,
+                                FundedAction::NewBuild,
+                                FundedAction::Transform,
+                            ][action];
+                            if seen.insert((g, action, segment)) {
+                                out.push(FundingRule {
+                                    funder: g,
+                                    action,
+                                    segment,
+                                    max_share: share,
+                                });
+                            }
                         }
                     }
-                }
-                out
-            });
-            case.funders = Funders {
-                sale_receiver: receivers.iter().map(|&r| r % names.len()).collect(),
-                names,
-                rules: funding,
-                budget_eur,
-            };
-            case
-        },
-    )
+                    out
+                });
+                case.funders = Funders {
+                    sale_receiver: receivers.iter().map(|&r| r % names.len()).collect(),
+                    names,
+                    rules: funding,
+                    budget_eur,
+                };
+                case
+            },
+        )
 }
 
 /// Draws `n` cases from `strategy` with a fixed seed: the same cases on every run.
@@ -706,7 +707,10 @@ pub fn read_outputs(case: &Case, dir: &Path) -> Outputs {
                 .position(|x| x.code == row["municipality"])
                 .expect("a municipality of the case");
             assert_eq!(row["region"], case.regions[case.municipalities[m].region]);
-            let g = case.funders.index(&row["funder"]).expect("a funder of the case");
+            let g = case
+                .funders
+                .index(&row["funder"])
+                .expect("a funder of the case");
             let p = case
                 .periods
                 .iter()
@@ -1278,8 +1282,7 @@ pub fn check_funding_files(case: &Case, out: &Outputs) {
                 let [budget, spent_file, price] = out.funder_budget[r][g][p];
                 let here = format!(
                     "region {region} funder '{}' period {}",
-                    case.funders.names[g],
-                    case.periods[p].end
+                    case.funders.names[g], case.periods[p].end
                 );
                 let want = case.funders.budget_eur[r][g][p];
                 assert!(
