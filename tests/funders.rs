@@ -363,3 +363,91 @@ fn integer_plans_pay_whole_dwellings_with_continuous_payments() {
         lp.stage1_mismatch
     );
 }
+
+/// The files of the funders vector. Every budget there is 0, so the only money is the
+/// proceeds of the corporatie's sales (huur_corporatie → koop, €80,000 each), and the
+/// corporatie may spend them only on what its rules name: demolishing and building
+/// huur_corporatie and transforming. So every paid row of funding.csv is the
+/// corporatie's on one of those, every received row is its transform of
+/// huur_corporatie, and per region and period budget.csv shows it spending at most 0
+/// (net of proceeds), the other funders 0.
+#[test]
+fn funders_vector_files_say_who_pays_what() {
+    let case = vector("funders");
+    let plan = plan_with(&case, SolverChoice::Highs);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    restock::report::write_outputs(&case, &plan, &out, &restock::report::RunInfo::default())
+        .unwrap();
+    let funding = std::fs::read_to_string(out.join("funding.csv")).unwrap();
+    let mut lines = funding.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "region,funder,municipality,period_start,period_end,action,segment,paid_eur,received_eur"
+        )
+    );
+    let (mut paid, mut received) = (0.0, 0.0);
+    let mut rows = 0;
+    for line in lines {
+        let cells: Vec<&str> = line.split(',').collect();
+        assert_eq!(cells[1], "corporatie", "{line}");
+        let (action, segment) = (cells[5], cells[6]);
+        let (p, r): (f64, f64) = (cells[7].parse().unwrap(), cells[8].parse().unwrap());
+        assert!(p > 0.0 || r > 0.0, "{line}");
+        if p > 0.0 {
+            assert!(
+                action == "transform" || segment == "huur_corporatie",
+                "the corporatie may not pay {action} {segment}: {line}"
+            );
+        }
+        if r > 0.0 {
+            assert_eq!(
+                (action, segment),
+                ("transform", "huur_corporatie"),
+                "{line}"
+            );
+        }
+        paid += p;
+        received += r;
+        rows += 1;
+    }
+    assert!(
+        rows > 0 && received > 0.0,
+        "the vector sells and spends: {funding}"
+    );
+    assert!(paid <= received + 1.0, "paid {paid} > received {received}");
+
+    let budget = std::fs::read_to_string(out.join("budget.csv")).unwrap();
+    let mut lines = budget.lines();
+    assert_eq!(
+        lines.next(),
+        Some("region,funder,period_start,period_end,budget_eur,spent_eur,shadow_price_per_meur")
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    // 2 regions × 4 funders ("", Rijk, corporatie, gemeente) × 2 periods.
+    assert_eq!(rows.len(), 2 * 4 * 2);
+    assert_eq!(rows[0][..4], ["Regio A", "", "2025", "2040"]);
+    for row in &rows {
+        let spent: f64 = row[5].parse().unwrap();
+        assert_eq!(row[4], "0", "{row:?}");
+        if row[1] == "corporatie" {
+            assert!(spent <= 1.0, "{row:?}");
+        } else {
+            assert_eq!(spent, 0.0, "{row:?}");
+        }
+    }
+
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
+    let funders = summary["funders"].as_array().unwrap();
+    let names: Vec<&str> = funders
+        .iter()
+        .map(|f| f["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["", "Rijk", "corporatie", "gemeente"]);
+    let corporatie = &funders[2];
+    assert!((corporatie["paid_eur"].as_f64().unwrap() - paid).abs() <= 1.0);
+    assert!((corporatie["received_eur"].as_f64().unwrap() - received).abs() <= 1.0);
+    assert_eq!(funders[0]["paid_eur"].as_f64(), Some(0.0));
+}

@@ -299,3 +299,58 @@ fn funding_without_funders_is_ignored_with_a_warning() {
         other => panic!("expected an input error, got {other:?}"),
     }
 }
+
+/// G = {""}: a case whose budgets.csv and transformations.csv have a `funder` column that
+/// is blank everywhere writes exactly the files of the same case without the column (v1):
+/// no funder column in budget.csv, no funding.csv, no `funders` in summary.json.
+#[test]
+fn blank_funder_columns_give_the_v1_outputs_byte_for_byte() {
+    let tmp = tempfile::tempdir().unwrap();
+    let plain = root().join("tests/data/vectors/carry-over");
+    let blank = tmp.path().join("blank");
+    fs::create_dir_all(&blank).unwrap();
+    for entry in fs::read_dir(&plain).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(&path, blank.join(path.file_name().unwrap())).unwrap();
+    }
+    for file in ["budgets.csv", "transformations.csv"] {
+        let text = fs::read_to_string(blank.join(file)).unwrap();
+        let with_column: Vec<String> = text
+            .lines()
+            .enumerate()
+            .map(|(i, line)| format!("{line},{}", if i == 0 { "funder" } else { "" }))
+            .collect();
+        fs::write(blank.join(file), with_column.join("\n") + "\n").unwrap();
+    }
+    let run = |case: &Path, out: &Path| {
+        restock()
+            .arg("plan")
+            .arg(case)
+            .arg("--out")
+            .arg(out)
+            .assert()
+            .success();
+    };
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    run(&plain, &a);
+    run(&blank, &b);
+    let (a, b) = (snapshot(&a), snapshot(&b));
+    assert!(!b.contains_key("funding.csv"));
+    for name in [
+        "plan.csv",
+        "transformations.csv",
+        "balance.csv",
+        "budget.csv",
+    ] {
+        assert!(a[name] == b[name], "{name} differs");
+    }
+    let summary = |files: &BTreeMap<String, Vec<u8>>| -> serde_json::Value {
+        let mut v: serde_json::Value = serde_json::from_slice(&files["summary.json"]).unwrap();
+        for key in ["timings", "inputs_sha256", "peak_memory_mib", "case"] {
+            v.as_object_mut().unwrap().remove(key);
+        }
+        v
+    };
+    assert_eq!(summary(&a), summary(&b));
+    assert!(summary(&b).get("funders").is_none());
+}

@@ -836,8 +836,9 @@ fn budget_rows(case: &Case, plan: &Plan) -> Vec<BudgetRow> {
 /// segment's transform row.
 fn funding_rows(case: &Case, plan: &Plan) -> Vec<FundingRow> {
     use std::collections::BTreeMap;
-    let mut sums: BTreeMap<(usize, usize, usize, FundedAction, usize), (f64, f64)> =
-        BTreeMap::new();
+    // (municipality, period, funder, action, segment) → (paid, received).
+    type Key = (usize, usize, usize, FundedAction, usize);
+    let mut sums: BTreeMap<Key, (f64, f64)> = BTreeMap::new();
     for pay in &plan.payments {
         let (action, segment) = case.funded_action(pay.action);
         sums.entry((pay.municipality, pay.period, pay.funder, action, segment))
