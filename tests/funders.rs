@@ -451,3 +451,17 @@ fn funders_vector_files_say_who_pays_what() {
     assert!((corporatie["received_eur"].as_f64().unwrap() - received).abs() <= 1.0);
     assert_eq!(funders[0]["paid_eur"].as_f64(), Some(0.0));
 }
+
+/// `Case::scale_budget` scales the funders' budgets with the region's total.
+#[test]
+fn scaling_a_budget_scales_every_funder() {
+    let mut case = with_funders(
+        one_municipality(1000.0, 900.0),
+        &["Rijk", "gemeente"],
+        vec![vec![vec![1_000_000.0], vec![150_000.0]]],
+        None,
+    );
+    case.scale_budget(0, 2.0);
+    assert_eq!(case.budget_eur, [[2_300_000.0]]);
+    assert_eq!(case.funders.budget_eur, [[[2_000_000.0], [300_000.0]]]);
+}
