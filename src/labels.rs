@@ -271,6 +271,26 @@ pub const DWELLINGS_ALL_MUNICIPALITIES_TOGETHER_DEMAND_HOUSEHOLDS: Label = Label
              vacancy);",
 );
 
+/// The calibration of demand to observed vacancy (spec v2, κ), in one sentence; `{}` is
+/// the base year of the CBS count.
+pub const DEMAND_CALIBRATED_TO_VACANCY: Label = Label::new(
+    "Vraag gekalibreerd op de leegstand die CBS in {} telde: per gemeente telt een \
+             huishouden voor het aantal bewoonde woningen per huishouden van dat jaar, zodat \
+             de leegstand in het basisjaar de gemeten leegstand is.",
+    "Demand calibrated to the vacancy CBS counted in {}: in each municipality a \
+             household counts for the occupied dwellings per household of that year, so that \
+             vacancy in the base year is the vacancy measured.",
+);
+
+/// The stock-and-demand chart's subtitle when demand is calibrated to observed vacancy:
+/// the frictional vacancy and the base year.
+pub const CHART_DEMAND_CALIBRATED: Label = Label::new(
+    "Woningen. Vraag = huishoudens × (1 + {} frictieleegstand), gekalibreerd op de \
+             leegstand die CBS in {} telde.",
+    "Dwellings. Demand = households × (1 + {} frictional vacancy), calibrated to the \
+             vacancy CBS counted in {}.",
+);
+
 /// “stock above demand stands empty for good.”
 pub const STOCK_ABOVE_DEMAND_STANDS_EMPTY_FOR: Label = Label::new(
     "wat de voorraad boven de vraag uitkomt, staat structureel leeg.",

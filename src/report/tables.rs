@@ -71,152 +71,42 @@ const fn column<R>(
 }
 
 /// The value columns of plan.csv, the plan sheet and the plan table.
+#[rustfmt::skip]
 pub const PLAN_COLUMNS: [Column<PlanRow>; 5] = [
-    column(
-        "demolish",
-        labels::DEMOLISH_COL,
-        labels::DEMOLISH_COL,
-        (Kind::Dwellings, 12.0),
-        |r| r.demolish,
-    ),
-    column(
-        "new_build",
-        labels::NEW_BUILD_COL,
-        labels::NEW_BUILD_COL,
-        (Kind::Dwellings, 12.0),
-        |r| r.new_build,
-    ),
-    column(
-        "transform_out",
-        labels::TRANSFORM_OUT_COL,
-        labels::TRANSFORM_OUT_COL,
-        (Kind::Dwellings, 14.0),
-        |r| r.transform_out,
-    ),
-    column(
-        "transform_in",
-        labels::TRANSFORM_IN_COL,
-        labels::TRANSFORM_IN_COL,
-        (Kind::Dwellings, 14.0),
-        |r| r.transform_in,
-    ),
-    column(
-        "stock_end",
-        labels::STOCK_END_COL,
-        labels::STOCK_END_COL,
-        (Kind::Dwellings, 14.0),
-        |r| r.stock_end,
-    ),
+    column("demolish", labels::DEMOLISH_COL, labels::DEMOLISH_COL, (Kind::Dwellings, 12.0), |r| r.demolish),
+    column("new_build", labels::NEW_BUILD_COL, labels::NEW_BUILD_COL, (Kind::Dwellings, 12.0), |r| r.new_build),
+    column("transform_out", labels::TRANSFORM_OUT_COL, labels::TRANSFORM_OUT_COL, (Kind::Dwellings, 14.0), |r| r.transform_out),
+    column("transform_in", labels::TRANSFORM_IN_COL, labels::TRANSFORM_IN_COL, (Kind::Dwellings, 14.0), |r| r.transform_in),
+    column("stock_end", labels::STOCK_END_COL, labels::STOCK_END_COL, (Kind::Dwellings, 14.0), |r| r.stock_end),
 ];
 
 /// The value columns of transformations.csv, its sheet and its table.
+#[rustfmt::skip]
 pub const TRANSFORMATION_COLUMNS: [Column<TransformationRow>; 3] = [
-    column(
-        "dwellings_in",
-        labels::DWELLINGS_IN,
-        labels::DWELLINGS_IN,
-        (Kind::Dwellings, 12.0),
-        |r| r.dwellings_in,
-    ),
-    column(
-        "dwellings_out",
-        labels::DWELLINGS_OUT,
-        labels::DWELLINGS_OUT,
-        (Kind::Dwellings, 12.0),
-        |r| r.dwellings_out,
-    ),
-    column(
-        "cost_eur",
-        labels::COST_EUR_COL,
-        labels::COST_COL,
-        (Kind::Euro, 16.0),
-        |r| r.cost_eur,
-    ),
+    column("dwellings_in", labels::DWELLINGS_IN, labels::DWELLINGS_IN, (Kind::Dwellings, 12.0), |r| r.dwellings_in),
+    column("dwellings_out", labels::DWELLINGS_OUT, labels::DWELLINGS_OUT, (Kind::Dwellings, 12.0), |r| r.dwellings_out),
+    column("cost_eur", labels::COST_EUR_COL, labels::COST_COL, (Kind::Euro, 16.0), |r| r.cost_eur),
 ];
 
 /// The value columns of balance.csv, the balance sheet and table (and the totals sheet).
+#[rustfmt::skip]
 pub const BALANCE_COLUMNS: [Column<BalanceRow>; 8] = [
-    column(
-        "households",
-        labels::HOUSEHOLDS_COL,
-        labels::HOUSEHOLDS_COL,
-        (Kind::Dwellings, 13.0),
-        |r| r.households,
-    ),
-    column(
-        "demand",
-        labels::DEMAND_COL,
-        labels::DEMAND_COL,
-        (Kind::Dwellings, 12.0),
-        |r| r.plan.demand,
-    ),
-    column(
-        "stock_do_nothing",
-        labels::STOCK_DO_NOTHING_COL,
-        labels::DO_NOTHING_COL,
-        (Kind::Dwellings, 14.0),
-        |r| r.do_nothing.stock,
-    ),
-    column(
-        "stock_plan",
-        labels::STOCK_PLAN_COL,
-        labels::WITH_PLAN_COL,
-        (Kind::Dwellings, 14.0),
-        |r| r.plan.stock,
-    ),
-    column(
-        "surplus_do_nothing",
-        labels::SURPLUS_DO_NOTHING_COL,
-        labels::DO_NOTHING_COL,
-        (Kind::Dwellings, 14.0),
-        |r| r.do_nothing.surplus,
-    ),
-    column(
-        "surplus_plan",
-        labels::SURPLUS_PLAN_COL,
-        labels::WITH_PLAN_COL,
-        (Kind::Dwellings, 14.0),
-        |r| r.plan.surplus,
-    ),
-    column(
-        "shortage_do_nothing",
-        labels::SHORTAGE_DO_NOTHING_COL,
-        labels::DO_NOTHING_COL,
-        (Kind::Dwellings, 14.0),
-        |r| r.do_nothing.shortage,
-    ),
-    column(
-        "shortage_plan",
-        labels::SHORTAGE_PLAN_COL,
-        labels::WITH_PLAN_COL,
-        (Kind::Dwellings, 14.0),
-        |r| r.plan.shortage,
-    ),
+    column("households", labels::HOUSEHOLDS_COL, labels::HOUSEHOLDS_COL, (Kind::Dwellings, 13.0), |r| r.households),
+    column("demand", labels::DEMAND_COL, labels::DEMAND_COL, (Kind::Dwellings, 12.0), |r| r.plan.demand),
+    column("stock_do_nothing", labels::STOCK_DO_NOTHING_COL, labels::DO_NOTHING_COL, (Kind::Dwellings, 14.0), |r| r.do_nothing.stock),
+    column("stock_plan", labels::STOCK_PLAN_COL, labels::WITH_PLAN_COL, (Kind::Dwellings, 14.0), |r| r.plan.stock),
+    column("surplus_do_nothing", labels::SURPLUS_DO_NOTHING_COL, labels::DO_NOTHING_COL, (Kind::Dwellings, 14.0), |r| r.do_nothing.surplus),
+    column("surplus_plan", labels::SURPLUS_PLAN_COL, labels::WITH_PLAN_COL, (Kind::Dwellings, 14.0), |r| r.plan.surplus),
+    column("shortage_do_nothing", labels::SHORTAGE_DO_NOTHING_COL, labels::DO_NOTHING_COL, (Kind::Dwellings, 14.0), |r| r.do_nothing.shortage),
+    column("shortage_plan", labels::SHORTAGE_PLAN_COL, labels::WITH_PLAN_COL, (Kind::Dwellings, 14.0), |r| r.plan.shortage),
 ];
 
 /// The value columns of budget.csv, the budget sheet and the budget table.
+#[rustfmt::skip]
 pub const BUDGET_COLUMNS: [Column<BudgetRow>; 3] = [
-    column(
-        "budget_eur",
-        labels::BUDGET_EUR_COL,
-        labels::BUDGET,
-        (Kind::Euro, 16.0),
-        |r| r.budget_eur,
-    ),
-    column(
-        "spent_eur",
-        labels::SPENT_EUR_COL,
-        labels::SPENT_COL,
-        (Kind::Euro, 16.0),
-        |r| r.spent_eur,
-    ),
-    column(
-        "shadow_price_per_meur",
-        labels::SHADOW_PRICE_SHEET_COL,
-        labels::SHADOW_PRICE_PAGE_COL,
-        (Kind::Decimal, 20.0),
-        |r| r.shadow_price_per_meur,
-    ),
+    column("budget_eur", labels::BUDGET_EUR_COL, labels::BUDGET, (Kind::Euro, 16.0), |r| r.budget_eur),
+    column("spent_eur", labels::SPENT_EUR_COL, labels::SPENT_COL, (Kind::Euro, 16.0), |r| r.spent_eur),
+    column("shadow_price_per_meur", labels::SHADOW_PRICE_SHEET_COL, labels::SHADOW_PRICE_PAGE_COL, (Kind::Decimal, 20.0), |r| r.shadow_price_per_meur),
 ];
 
 /// The value columns of funding.csv (spec v2, with funders), its sheet and its table.
@@ -239,103 +129,27 @@ pub const FUNDING_COLUMNS: [Column<FundingRow>; 2] = [
 
 /// The key figures of a run after the mismatch, as the summary sheet and the page list
 /// them (the key is summary.json's).
+#[rustfmt::skip]
 pub const SUMMARY_FIGURES: [Column<Summary>; 6] = [
-    column(
-        "gross_cost_eur",
-        labels::GROSS_COST,
-        labels::GROSS_COST,
-        (Kind::Euro, 16.0),
-        |s| s.gross_cost_eur,
-    ),
-    column(
-        "net_cost_eur",
-        labels::NET_COST_SALES_COUNT_NEGATIVE,
-        labels::NET_COST_SALES_COUNT_NEGATIVE,
-        (Kind::Euro, 16.0),
-        |s| s.net_cost_eur,
-    ),
-    column(
-        "budget_eur",
-        labels::BUDGET_ALL_REGIONS_AND_PERIODS,
-        labels::BUDGET_ALL_REGIONS_AND_PERIODS,
-        (Kind::Euro, 16.0),
-        |s| s.budget_eur,
-    ),
-    column(
-        "demolished",
-        labels::DWELLINGS_DEMOLISHED,
-        labels::DWELLINGS_DEMOLISHED,
-        (Kind::Dwellings, 16.0),
-        |s| s.demolished,
-    ),
-    column(
-        "transformed",
-        labels::DWELLINGS_TRANSFORMED_INPUT,
-        labels::DWELLINGS_TRANSFORMED_INPUT,
-        (Kind::Dwellings, 16.0),
-        |s| s.transformed,
-    ),
-    column(
-        "built",
-        labels::DWELLINGS_BUILT,
-        labels::DWELLINGS_BUILT,
-        (Kind::Dwellings, 16.0),
-        |s| s.built,
-    ),
+    column("gross_cost_eur", labels::GROSS_COST, labels::GROSS_COST, (Kind::Euro, 16.0), |s| s.gross_cost_eur),
+    column("net_cost_eur", labels::NET_COST_SALES_COUNT_NEGATIVE, labels::NET_COST_SALES_COUNT_NEGATIVE, (Kind::Euro, 16.0), |s| s.net_cost_eur),
+    column("budget_eur", labels::BUDGET_ALL_REGIONS_AND_PERIODS, labels::BUDGET_ALL_REGIONS_AND_PERIODS, (Kind::Euro, 16.0), |s| s.budget_eur),
+    column("demolished", labels::DWELLINGS_DEMOLISHED, labels::DWELLINGS_DEMOLISHED, (Kind::Dwellings, 16.0), |s| s.demolished),
+    column("transformed", labels::DWELLINGS_TRANSFORMED_INPUT, labels::DWELLINGS_TRANSFORMED_INPUT, (Kind::Dwellings, 16.0), |s| s.transformed),
+    column("built", labels::DWELLINGS_BUILT, labels::DWELLINGS_BUILT, (Kind::Dwellings, 16.0), |s| s.built),
 ];
 
 /// The columns of the figures per region (summary.json's `regions_detail`), after the
 /// region's name, in the summary sheet and on the page.
+#[rustfmt::skip]
 pub const REGION_COLUMNS: [Column<RegionSummary>; 7] = [
-    column(
-        "mismatch_do_nothing",
-        labels::MISMATCH_DO_NOTHING,
-        labels::MISMATCH_DO_NOTHING,
-        (Kind::Dwellings, 16.0),
-        |r| r.mismatch_do_nothing,
-    ),
-    column(
-        "mismatch_plan",
-        labels::MISMATCH_PLAN,
-        labels::MISMATCH_PLAN,
-        (Kind::Dwellings, 16.0),
-        |r| r.mismatch_plan,
-    ),
-    column(
-        "demolished",
-        labels::DEMOLISHED,
-        labels::DEMOLISHED,
-        (Kind::Dwellings, 16.0),
-        |r| r.demolished,
-    ),
-    column(
-        "transformed",
-        labels::TRANSFORMED,
-        labels::TRANSFORMED,
-        (Kind::Dwellings, 16.0),
-        |r| r.transformed,
-    ),
-    column(
-        "built",
-        labels::BUILT,
-        labels::BUILT,
-        (Kind::Dwellings, 16.0),
-        |r| r.built,
-    ),
-    column(
-        "spent_eur",
-        labels::SPENT_EUR_COL,
-        labels::SPENT_COL,
-        (Kind::Euro, 16.0),
-        |r| r.spent_eur,
-    ),
-    column(
-        "budget_eur",
-        labels::BUDGET_EUR_COL,
-        labels::BUDGET,
-        (Kind::Euro, 16.0),
-        |r| r.budget_eur,
-    ),
+    column("mismatch_do_nothing", labels::MISMATCH_DO_NOTHING, labels::MISMATCH_DO_NOTHING, (Kind::Dwellings, 16.0), |r| r.mismatch_do_nothing),
+    column("mismatch_plan", labels::MISMATCH_PLAN, labels::MISMATCH_PLAN, (Kind::Dwellings, 16.0), |r| r.mismatch_plan),
+    column("demolished", labels::DEMOLISHED, labels::DEMOLISHED, (Kind::Dwellings, 16.0), |r| r.demolished),
+    column("transformed", labels::TRANSFORMED, labels::TRANSFORMED, (Kind::Dwellings, 16.0), |r| r.transformed),
+    column("built", labels::BUILT, labels::BUILT, (Kind::Dwellings, 16.0), |r| r.built),
+    column("spent_eur", labels::SPENT_EUR_COL, labels::SPENT_COL, (Kind::Euro, 16.0), |r| r.spent_eur),
+    column("budget_eur", labels::BUDGET_EUR_COL, labels::BUDGET, (Kind::Euro, 16.0), |r| r.budget_eur),
 ];
 
 /// The CSV header: the key columns, then the value columns.
