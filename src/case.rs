@@ -451,6 +451,19 @@ impl Case {
         self.funders.sale_receiver.get(k).copied()
     }
 
+    /// Multiplies region r's budget in every period by `factor`: the region total and,
+    /// with funders, every funder's budget there (what the model reads). For scenarios.
+    pub fn scale_budget(&mut self, region: usize, factor: f64) {
+        for b in &mut self.budget_eur[region] {
+            *b *= factor;
+        }
+        if let Some(per_funder) = self.funders.budget_eur.get_mut(region) {
+            for b in per_funder.iter_mut().flatten() {
+                *b *= factor;
+            }
+        }
+    }
+
     /// Indices of the municipalities in region r, in code order.
     pub fn municipalities_in(&self, region: usize) -> impl Iterator<Item = usize> + '_ {
         self.municipalities

@@ -172,6 +172,14 @@ pub const BUDGET_EUR_COL: Label = Label::new("Budget (€)", "Budget (€)");
 pub const SPENT_EUR_COL: Label = Label::new("Uitgegeven (€)", "Spent (€)");
 /// Budget column: spent, on the page.
 pub const SPENT_COL: Label = Label::new("Uitgegeven", "Spent");
+/// Funding column (v2): paid by a funder, in the workbook.
+pub const PAID_EUR_COL: Label = Label::new("Betaald (€)", "Paid (€)");
+/// Funding column (v2): paid by a funder, on the page.
+pub const PAID_COL: Label = Label::new("Betaald", "Paid");
+/// Funding column (v2): sale proceeds received by a funder, in the workbook.
+pub const RECEIVED_EUR_COL: Label = Label::new("Ontvangen (€)", "Received (€)");
+/// Funding column (v2): sale proceeds received by a funder, on the page.
+pub const RECEIVED_COL: Label = Label::new("Ontvangen", "Received");
 /// Budget column: the shadow price, in the workbook.
 pub const SHADOW_PRICE_SHEET_COL: Label = Label::new(
     "Schaduwprijs (woningjaren per € 1 mln)",
@@ -261,6 +269,26 @@ pub const DWELLINGS_ALL_MUNICIPALITIES_TOGETHER_DEMAND_HOUSEHOLDS: Label = Label
     "Woningen, alle gemeenten samen. Vraag = huishoudens × (1 + frictieleegstand);",
     "Dwellings, all municipalities together. Demand = households × (1 + frictional \
              vacancy);",
+);
+
+/// The calibration of demand to observed vacancy (spec v2, κ), in one sentence; `{}` is
+/// the base year of the CBS count.
+pub const DEMAND_CALIBRATED_TO_VACANCY: Label = Label::new(
+    "Vraag gekalibreerd op de leegstand die CBS in {} telde: per gemeente telt een \
+             huishouden voor het aantal bewoonde woningen per huishouden van dat jaar, zodat \
+             de leegstand in het basisjaar de gemeten leegstand is.",
+    "Demand calibrated to the vacancy CBS counted in {}: in each municipality a \
+             household counts for the occupied dwellings per household of that year, so that \
+             vacancy in the base year is the vacancy measured.",
+);
+
+/// The stock-and-demand chart's subtitle when demand is calibrated to observed vacancy:
+/// the frictional vacancy and the base year.
+pub const CHART_DEMAND_CALIBRATED: Label = Label::new(
+    "Woningen. Vraag = huishoudens × (1 + {} frictieleegstand), gekalibreerd op de \
+             leegstand die CBS in {} telde.",
+    "Dwellings. Demand = households × (1 + {} frictional vacancy), calibrated to the \
+             vacancy CBS counted in {}.",
 );
 
 /// “stock above demand stands empty for good.”

@@ -169,6 +169,47 @@ pub fn action_cost_eur(case: &Case, plan: &Plan, basis: CostBasis) -> Vec<Vec<f6
         .collect()
 }
 
+/// What each funder paid and received per region and period, in euros (spec v2):
+/// `paid[r][g][p]` Σ of its payments, `received[r][g][p]` Σ of the sale proceeds it got.
+/// Both empty for a case without funders.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FunderFlows {
+    /// Payments per region, funder and period.
+    pub paid: Vec<Vec<Vec<f64>>>,
+    /// Sale proceeds received per region, funder and period.
+    pub received: Vec<Vec<Vec<f64>>>,
+}
+
+impl FunderFlows {
+    /// What funder g spent from its budget in region r and period p: paid − received
+    /// (budget.csv's spent_eur with funders; C6f's left-hand side without carry-over).
+    pub fn net(&self, r: usize, g: usize, p: usize) -> f64 {
+        self.paid[r][g][p] - self.received[r][g][p]
+    }
+}
+
+/// The plan's payments and proceeds summed per region, funder and period.
+pub fn funder_flows(case: &Case, plan: &Plan) -> FunderFlows {
+    if !case.funders.active() {
+        return FunderFlows::default();
+    }
+    let zero =
+        vec![vec![vec![0.0; case.periods.len()]; case.funders.names.len()]; case.regions.len()];
+    let mut flows = FunderFlows {
+        paid: zero.clone(),
+        received: zero,
+    };
+    for pay in &plan.payments {
+        let r = case.municipalities[pay.municipality].region;
+        flows.paid[r][pay.funder][pay.period] += pay.eur;
+    }
+    for receipt in &plan.receipts {
+        let r = case.municipalities[receipt.municipality].region;
+        flows.received[r][receipt.funder][receipt.period] += receipt.eur;
+    }
+    flows
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

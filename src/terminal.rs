@@ -254,6 +254,30 @@ pub fn describe(case: &Case) -> String {
             "no"
         }
     );
+    if case.funders.active() {
+        // Only with funders (spec v2): a v1 case prints what it printed before.
+        let names: Vec<&str> = case
+            .funders
+            .names
+            .iter()
+            .map(|n| {
+                if n.is_empty() {
+                    "\"\" (common)"
+                } else {
+                    n.as_str()
+                }
+            })
+            .collect();
+        let rules = case.funders.rules.as_ref().map_or(0, Vec::len);
+        let _ = writeln!(
+            s,
+            "  funders:        {} ({}); {} funding rule{}",
+            names.len(),
+            names.join(", "),
+            rules,
+            if rules == 1 { "" } else { "s" }
+        );
+    }
     if case.warnings.is_empty() {
         let _ = writeln!(s, "  warnings:       none");
     } else {

@@ -51,7 +51,55 @@ fn every_vector_reads() {
             count += 1;
         }
     }
-    assert_eq!(count, 9);
+    assert_eq!(count, 11);
+}
+
+/// Spec v2 funders: G sorted with the common funder first, the rules in file order with
+/// their shares, the sale's receiver, and each funder's budget per period (funders:
+/// 2025–2040 and 2041–2045; every budget there is 0, so the sums are checked on
+/// funders-carry, whose Regio B rows are ignored: its municipalities are all in Regio A).
+#[test]
+fn funders_values() {
+    use restock::case::FundedAction;
+    let case = read("funders");
+    assert_eq!(case.funders.names, ["", "Rijk", "corporatie", "gemeente"]);
+    let rules = case.funders.rules.as_ref().expect("funding.csv");
+    assert_eq!(rules.len(), 7);
+    let koop = seg(&case, "koop");
+    let rijk = &rules[5];
+    assert_eq!(
+        (rijk.funder, rijk.action, rijk.segment, rijk.max_share),
+        (1, FundedAction::Demolish, Some(koop), 0.7)
+    );
+    assert_eq!(
+        (rules[1].action, rules[1].segment),
+        (FundedAction::Transform, None)
+    );
+    assert_eq!(case.funders.sale_receiver, [0, 0, 2]);
+    assert_eq!(case.sale_receiver(2), Some(2));
+    assert_eq!(case.sale_receiver(0), None, "not a sale");
+    // σ: the corporatie has rules and none for new build of koop; the common funder
+    // has none at all; the gemeente pays half of new build.
+    assert_eq!(case.funders.share(2, FundedAction::NewBuild, koop), 0.0);
+    assert_eq!(case.funders.share(0, FundedAction::NewBuild, koop), 1.0);
+    assert_eq!(case.funders.share(3, FundedAction::NewBuild, koop), 0.5);
+    assert_eq!(case.funders.budget_eur.len(), case.regions.len());
+    assert_eq!(case.funders.budget_eur[0].len(), 4);
+
+    let carry = read("funders-carry");
+    assert_eq!(carry.regions, ["Regio A"]);
+    assert!(carry.funders.budget_eur[0]
+        .iter()
+        .flatten()
+        .all(|&b| b == 0.0));
+    assert!(
+        carry
+            .warnings
+            .iter()
+            .any(|w| w.contains("region 'Regio B' has no municipality")),
+        "{:?}",
+        carry.warnings
+    );
 }
 
 #[test]

@@ -465,3 +465,28 @@ fn summary_reports_kappa_where_vacancy_was_given() {
     let (h, d) = demand_of("GM9002", "2030");
     assert_close(d, 1.025 * h, "GM9002 demand 2030 (κ = 1)");
 }
+
+// ---- what a person reads -----------------------------------------------------------
+
+/// The report and the stock-and-demand chart say in one sentence that demand is
+/// calibrated to the vacancy CBS counted in the base year — and say nothing of it for a
+/// case without vacancy figures.
+#[test]
+fn report_and_chart_say_demand_is_calibrated() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (with, without) = (tmp.path().join("with"), tmp.path().join("without"));
+    plan_files(&vector("vacancy-total"), &with);
+    plan_files(&vector("total-small"), &without);
+    let sentence = "Vraag gekalibreerd op de leegstand die CBS in 2024 telde";
+    let html = fs::read_to_string(with.join("report.html")).unwrap();
+    assert!(html.contains(sentence), "report.html lacks the sentence");
+    let svg = fs::read_to_string(with.join("charts/1_stock_demand.svg")).unwrap();
+    assert!(
+        svg.contains("gekalibreerd op de") && svg.contains("leegstand die CBS in 2024 telde"),
+        "the chart's subtitle lacks the calibration"
+    );
+    let html = fs::read_to_string(without.join("report.html")).unwrap();
+    assert!(!html.contains("gekalibreerd"));
+    let svg = fs::read_to_string(without.join("charts/1_stock_demand.svg")).unwrap();
+    assert!(!svg.contains("gekalibreerd"));
+}

@@ -53,6 +53,9 @@ pub struct ChartData {
     pub periods: Vec<(i32, i32)>,
     /// f: the frictional vacancy kept free in demand.
     pub friction_vacancy: f64,
+    /// Whether demand is calibrated to the vacancy CBS counted at the base year (some
+    /// municipality has `vacant_dwellings`, spec v2 κ).
+    pub vacancy_calibrated: bool,
     /// Segment labels, in file order.
     pub segments: Vec<String>,
     /// One entry per region.
@@ -66,7 +69,7 @@ pub struct ChartData {
 pub struct RegionData {
     /// The region's name.
     pub name: String,
-    /// Dwellings demanded per year of [`ChartData::years`]: Σ (1 + f) · households.
+    /// Dwellings demanded per year of [`ChartData::years`]: Σ (1 + f) · κ · households.
     pub demand: Vec<f64>,
     /// Dwellings in stock without any action, per year.
     pub stock_do_nothing: Vec<f64>,
@@ -199,6 +202,7 @@ impl ChartData {
             years: case.balance_years(),
             periods: case.periods.iter().map(|p| (p.start, p.end)).collect(),
             friction_vacancy: case.settings.friction_vacancy,
+            vacancy_calibrated: case.vacancy_calibrated(),
             segments: case.segments.iter().map(|s| s.label.clone()).collect(),
             regions,
             municipalities,
@@ -272,6 +276,7 @@ mod tests {
             years: vec![2020, 2030],
             periods: vec![(2021, 2030)],
             friction_vacancy: 0.02,
+            vacancy_calibrated: false,
             segments: vec!["alle".into()],
             regions: (0..n)
                 .map(|r| RegionData {

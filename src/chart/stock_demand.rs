@@ -20,6 +20,9 @@ pub fn draw<DB: DrawingBackend>(
 ) -> DrawResult<DB> {
     let friction = lang.pct(data.friction_vacancy, 1);
     let subtitle = match lang {
+        _ if data.vacancy_calibrated => {
+            labels::CHART_DEMAND_CALIBRATED.format(lang, &[&friction, &data.base_year])
+        }
         Lang::Nl => format!(
             "Woningen. Vraag = huishoudens × (1 + {friction} frictieleegstand); \
              wat de voorraad boven de vraag uitkomt, staat structureel leeg."

@@ -367,7 +367,9 @@ fn action_col(vars: &Vars, m: usize, p: usize, action: Action) -> Option<Col> {
 fn add_payment_variables(case: &Case, vars: &mut Vars, variables: &mut ProblemVariables) {
     let funders = case.funders.names.len();
     for m in 0..case.municipalities.len() {
-        let items: Vec<(Action, f64, Vec<(usize, f64)>)> = case
+        // Per cost item: its cost per unit and the funders that may pay it, with σ.
+        type Item = (Action, f64, Vec<(usize, f64)>);
+        let items: Vec<Item> = case
             .cost_items(m)
             .map(|(action, eur)| {
                 let payers = (0..funders)

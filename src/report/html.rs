@@ -239,6 +239,13 @@ fn key_figures(page: &Page<'_>) -> String {
         ],
         false,
     );
+    let calibrated = if page.tables.case.vacancy_calibrated() {
+        let year = page.tables.case.settings.base_year;
+        let sentence = labels::DEMAND_CALIBRATED_TO_VACANCY.format(lang, &[&year]);
+        format!("<p class=\"note\">{}</p>\n", esc(&sentence))
+    } else {
+        String::new()
+    };
     let mut figures = Table::new(Vec::new(), 1);
     for c in &SUMMARY_FIGURES {
         let value = page_value(lang, c.kind, (c.value)(s));
@@ -248,7 +255,7 @@ fn key_figures(page: &Page<'_>) -> String {
         "kerncijfers",
         lang.get(labels::KEY_FIGURES),
         &format!(
-            "{}<p class=\"note\">{}</p>\n{}",
+            "{}<p class=\"note\">{}</p>\n{calibrated}{}",
             fit.render(),
             lang.get(labels::MISMATCH_STRUCTURAL_SURPLUS_AND_SHORTAGE_AGAINST_2),
             figures.render()

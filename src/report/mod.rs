@@ -191,6 +191,29 @@ fn check_plan(case: &Case, plan: &Plan) -> Result<()> {
     check_cube("transform", &plan.transform, m, k, p)?;
     check_cube("stock_end", &plan.stock_end, m, s, p)?;
     check_matrix("budget_shadow_price", &plan.budget_shadow_price, r, p)?;
+    if case.funders.active() {
+        let g = case.funders.names.len();
+        check_cube("funder_shadow_price", &plan.funder_shadow_price, r, g, p)?;
+        let flows_fit = plan
+            .payments
+            .iter()
+            .map(|x| (x.municipality, x.period, x.funder, x.eur))
+            .chain(
+                plan.receipts
+                    .iter()
+                    .map(|x| (x.municipality, x.period, x.funder, x.eur)),
+            )
+            .all(|(mm, pp, gg, eur)| mm < m && pp < p && gg < g && eur.is_finite());
+        let actions_fit = plan.payments.iter().all(|x| match x.action {
+            crate::case::Action::Demolish(i) | crate::case::Action::NewBuild(i) => i < s,
+            crate::case::Action::Transform(i) => i < k,
+        }) && plan.receipts.iter().all(|x| x.transformation < k);
+        if !(flows_fit && actions_fit) {
+            return Err(Error::Solve(
+                "the plan's payments or receipts do not fit the case".into(),
+            ));
+        }
+    }
     if !plan.stage1_mismatch.is_finite() {
         return Err(Error::Solve(
             "the plan's stage-1 mismatch is not finite".into(),

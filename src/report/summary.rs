@@ -66,6 +66,11 @@ pub struct Summary {
     /// the summary.json of v1.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub dwellings_per_household: BTreeMap<String, f64>,
+    /// Spec v2, with funders: per funder (in the case's order of G) its budget and what
+    /// it paid, received from sales and spent net, over every region and period. Left
+    /// out for a case without funders (the summary.json of v1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub funders: Vec<FunderSummary>,
     /// SHA-256 over the input files read.
     pub inputs_sha256: String,
     /// restock's version.
@@ -187,6 +192,45 @@ impl Factors {
     }
 }
 
+/// The totals of one funder (spec v2), in euros.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FunderSummary {
+    /// The funder's name ("" for the common funder).
+    pub name: String,
+    /// Its budget over every region and period.
+    pub budget_eur: f64,
+    /// What it paid for cost items.
+    pub paid_eur: f64,
+    /// The sale proceeds it received.
+    pub received_eur: f64,
+    /// paid − received: what it spent of its budget.
+    pub net_eur: f64,
+}
+
+/// The totals of every funder of the case; empty without funders.
+pub fn funder_summaries(case: &Case, plan: &Plan) -> Vec<FunderSummary> {
+    let flows = metrics::funder_flows(case, plan);
+    let total = |x: &Vec<Vec<Vec<f64>>>, g: usize| -> f64 {
+        x.iter().map(|region| region[g].iter().sum::<f64>()).sum()
+    };
+    case.funders
+        .names
+        .iter()
+        .enumerate()
+        .map(|(g, name)| {
+            let paid = total(&flows.paid, g);
+            let received = total(&flows.received, g);
+            FunderSummary {
+                name: name.clone(),
+                budget_eur: round6(total(&case.funders.budget_eur, g)),
+                paid_eur: round6(paid),
+                received_eur: round6(received),
+                net_eur: round6(paid - received),
+            }
+        })
+        .collect()
+}
+
 /// The key figures of one region.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RegionSummary {
@@ -246,6 +290,7 @@ impl Summary {
                     Some((case.municipalities[m].code.clone(), round6(kappa)))
                 })
                 .collect(),
+            funders: funder_summaries(case, plan),
             inputs_sha256: case.inputs_sha256.clone(),
             version: crate::VERSION.to_string(),
             warnings: case.warnings.clone(),

@@ -1,6 +1,6 @@
-//! The four CSV tables of spec §7 (plan, transformations, balance, budget): computed once
-//! as plain rows from the [`Case`] and [`Plan`], then written by one CSV helper and
-//! shown (capped) in report.html.
+//! The CSV tables of spec §7 (plan, transformations, balance, budget, and with funders
+//! funding): computed once as plain rows from the [`Case`] and [`Plan`], then written by
+//! one CSV helper and shown (capped) in report.html.
 //!
 //! Row order is fixed by the case (municipalities by code, segments and transformations
 //! in file order, regions by name, periods in time order) and every number goes through
@@ -9,7 +9,7 @@
 use std::fs::File;
 use std::path::Path;
 
-use crate::case::{Case, Mode};
+use crate::case::{Case, FundedAction, Mode};
 use crate::labels::{self, Label};
 use crate::metrics::{self, Fit, StockPath};
 use crate::numfmt::fmt_num;
@@ -107,6 +107,24 @@ pub const BUDGET_COLUMNS: [Column<BudgetRow>; 3] = [
     column("budget_eur", labels::BUDGET_EUR_COL, labels::BUDGET, (Kind::Euro, 16.0), |r| r.budget_eur),
     column("spent_eur", labels::SPENT_EUR_COL, labels::SPENT_COL, (Kind::Euro, 16.0), |r| r.spent_eur),
     column("shadow_price_per_meur", labels::SHADOW_PRICE_SHEET_COL, labels::SHADOW_PRICE_PAGE_COL, (Kind::Decimal, 20.0), |r| r.shadow_price_per_meur),
+];
+
+/// The value columns of funding.csv (spec v2, with funders), its sheet and its table.
+pub const FUNDING_COLUMNS: [Column<FundingRow>; 2] = [
+    column(
+        "paid_eur",
+        labels::PAID_EUR_COL,
+        labels::PAID_COL,
+        (Kind::Euro, 16.0),
+        |r| r.paid_eur,
+    ),
+    column(
+        "received_eur",
+        labels::RECEIVED_EUR_COL,
+        labels::RECEIVED_COL,
+        (Kind::Euro, 16.0),
+        |r| r.received_eur,
+    ),
 ];
 
 /// The key figures of a run after the mismatch, as the summary sheet and the page list
@@ -234,16 +252,21 @@ pub struct BalanceRow {
     pub plan: Fit,
 }
 
-/// One row of budget.csv: one region and period.
+/// One row of budget.csv: one region and period (with funders: one region, funder and
+/// period).
 #[derive(Debug, Clone, PartialEq)]
 pub struct BudgetRow {
     /// Region index into `case.regions`.
     pub region: usize,
+    /// With funders (spec v2): the funder, an index into `case.funders.names`; `None`
+    /// for a case without funders (one pot per region).
+    pub funder: Option<usize>,
     /// Period index.
     pub period: usize,
-    /// The period's own budget in euros.
+    /// The period's own budget in euros (the funder's, with funders).
     pub budget_eur: f64,
-    /// Net spending of the region's municipalities in euros.
+    /// Net spending of the region's municipalities in euros; with funders the funder's
+    /// payments minus the sale proceeds it received.
     pub spent_eur: f64,
     /// Mismatch one more million euros would remove (weighted dwelling-years).
     pub shadow_price_per_meur: f64,
@@ -262,6 +285,29 @@ pub struct Tables<'a> {
     pub balance: Vec<BalanceRow>,
     /// budget.csv rows.
     pub budget: Vec<BudgetRow>,
+    /// funding.csv rows (spec v2, with funders); empty without funders (and then no
+    /// funding.csv is written).
+    pub funding: Vec<FundingRow>,
+}
+
+/// One row of funding.csv (spec v2): what one funder paid for, and received from sales
+/// of, one action on one segment in one municipality and period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FundingRow {
+    /// Municipality index (its region is the municipality's).
+    pub municipality: usize,
+    /// Funder index into `case.funders.names`.
+    pub funder: usize,
+    /// Period index.
+    pub period: usize,
+    /// The action: demolish, new_build or transform.
+    pub action: FundedAction,
+    /// Segment index (a transformation's from_segment).
+    pub segment: usize,
+    /// What the funder paid, in euros.
+    pub paid_eur: f64,
+    /// The sale proceeds the funder received, in euros (transform rows only).
+    pub received_eur: f64,
 }
 
 impl<'a> Tables<'a> {
@@ -273,6 +319,7 @@ impl<'a> Tables<'a> {
             transformations: transformation_rows(case, plan),
             balance: balance_rows(case, plan),
             budget: budget_rows(case, plan),
+            funding: funding_rows(case, plan),
         }
     }
 
@@ -285,7 +332,14 @@ impl<'a> Tables<'a> {
             &named(case, &self.transformations),
         )?;
         write_table(&dir.join("balance.csv"), &named(case, &self.balance))?;
-        write_table(&dir.join("budget.csv"), &named(case, &self.budget))
+        if case.funders.active() {
+            let rows: Vec<Funded<'_>> =
+                self.budget.iter().map(|row| Funded { case, row }).collect();
+            write_table(&dir.join("budget.csv"), &rows)?;
+            write_table(&dir.join("funding.csv"), &named(case, &self.funding))
+        } else {
+            write_table(&dir.join("budget.csv"), &named(case, &self.budget))
+        }
     }
 }
 
@@ -374,6 +428,67 @@ impl Table for Named<'_, BudgetRow> {
         let mut keys = vec![case.regions[r.region].clone()];
         keys.extend(period_keys(case, r.period));
         cells(keys, &BUDGET_COLUMNS, r)
+    }
+}
+
+/// A budget.csv row of a case with funders: the `funder` column after `region`.
+pub struct Funded<'a> {
+    /// The case.
+    pub case: &'a Case,
+    /// The row.
+    pub row: &'a BudgetRow,
+}
+
+/// The name of funder g as the output files write it ("" for the common funder).
+pub fn funder_name(case: &Case, funder: Option<usize>) -> &str {
+    funder.map_or("", |g| case.funders.names[g].as_str())
+}
+
+impl Table for Funded<'_> {
+    fn header() -> Vec<&'static str> {
+        header(
+            &["region", "funder", PERIOD_START, PERIOD_END],
+            &BUDGET_COLUMNS,
+        )
+    }
+
+    fn cells(&self) -> Vec<String> {
+        let (case, r) = (self.case, self.row);
+        let mut keys = vec![
+            case.regions[r.region].clone(),
+            funder_name(case, r.funder).to_string(),
+        ];
+        keys.extend(period_keys(case, r.period));
+        cells(keys, &BUDGET_COLUMNS, r)
+    }
+}
+
+impl Table for Named<'_, FundingRow> {
+    fn header() -> Vec<&'static str> {
+        let keys = [
+            "region",
+            "funder",
+            "municipality",
+            PERIOD_START,
+            PERIOD_END,
+            "action",
+            "segment",
+        ];
+        header(&keys, &FUNDING_COLUMNS)
+    }
+
+    fn cells(&self) -> Vec<String> {
+        let (case, r) = (self.case, self.row);
+        let municipality = &case.municipalities[r.municipality];
+        let mut keys = vec![
+            case.regions[municipality.region].clone(),
+            funder_name(case, Some(r.funder)).to_string(),
+            municipality.code.clone(),
+        ];
+        keys.extend(period_keys(case, r.period));
+        keys.push(r.action.as_str().to_string());
+        keys.push(case.segments[r.segment].id.clone());
+        cells(keys, &FUNDING_COLUMNS, r)
     }
 }
 
@@ -488,8 +603,27 @@ fn balance_rows(case: &Case, plan: &Plan) -> Vec<BalanceRow> {
     rows
 }
 
-/// budget.csv: region × period.
+/// budget.csv: region × period; with funders region × funder × period.
 fn budget_rows(case: &Case, plan: &Plan) -> Vec<BudgetRow> {
+    if case.funders.active() {
+        let flows = metrics::funder_flows(case, plan);
+        let mut rows = Vec::new();
+        for (r, per_funder) in case.funders.budget_eur.iter().enumerate() {
+            for (g, budgets) in per_funder.iter().enumerate() {
+                for (p, &budget_eur) in budgets.iter().enumerate() {
+                    rows.push(BudgetRow {
+                        region: r,
+                        funder: Some(g),
+                        period: p,
+                        budget_eur,
+                        spent_eur: flows.net(r, g, p),
+                        shadow_price_per_meur: plan.funder_shadow_price[r][g][p],
+                    });
+                }
+            }
+        }
+        return rows;
+    }
     let spend = metrics::spend_eur(case, plan);
     let mut rows = Vec::new();
     for r in 0..case.regions.len() {
@@ -497,6 +631,7 @@ fn budget_rows(case: &Case, plan: &Plan) -> Vec<BudgetRow> {
         for (p, &budget_eur) in case.budget_eur[r].iter().enumerate() {
             rows.push(BudgetRow {
                 region: r,
+                funder: None,
                 period: p,
                 budget_eur,
                 spent_eur: members.iter().map(|&m| spend[m][p]).sum(),
@@ -505,6 +640,52 @@ fn budget_rows(case: &Case, plan: &Plan) -> Vec<BudgetRow> {
         }
     }
     rows
+}
+
+/// funding.csv (spec v2): one row per municipality, period, funder, action and segment
+/// with a nonzero payment or proceeds, in that order (municipalities by code, periods in
+/// time order, funders in the case's order, actions demolish, new_build, transform, and
+/// segments in segments.csv order); empty without funders. Payments for several
+/// transformations out of one segment, and the proceeds of several sales, add up in the
+/// segment's transform row.
+fn funding_rows(case: &Case, plan: &Plan) -> Vec<FundingRow> {
+    use std::collections::BTreeMap;
+    // (municipality, period, funder, action, segment) → (paid, received).
+    type Key = (usize, usize, usize, FundedAction, usize);
+    let mut sums: BTreeMap<Key, (f64, f64)> = BTreeMap::new();
+    for pay in &plan.payments {
+        let (action, segment) = case.funded_action(pay.action);
+        sums.entry((pay.municipality, pay.period, pay.funder, action, segment))
+            .or_default()
+            .0 += pay.eur;
+    }
+    for receipt in &plan.receipts {
+        let segment = case.transformations[receipt.transformation].from;
+        let key = (
+            receipt.municipality,
+            receipt.period,
+            receipt.funder,
+            FundedAction::Transform,
+            segment,
+        );
+        sums.entry(key).or_default().1 += receipt.eur;
+    }
+    sums.into_iter()
+        .filter(|(_, (paid, received))| *paid != 0.0 || *received != 0.0)
+        .map(
+            |((municipality, period, funder, action, segment), (paid_eur, received_eur))| {
+                FundingRow {
+                    municipality,
+                    funder,
+                    period,
+                    action,
+                    segment,
+                    paid_eur,
+                    received_eur,
+                }
+            },
+        )
+        .collect()
 }
 
 #[cfg(test)]

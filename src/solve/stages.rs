@@ -14,6 +14,10 @@ use crate::model::{self, Col, Lp, RowKey};
 use crate::plan::{Payment, Plan, PlanStatus, Receipt};
 use crate::Result;
 
+/// Spec §6: an interior-point solver's values within this of zero (in the LP's units)
+/// are written as 0.
+const IPM_ZERO: f64 = 1e-6;
+
 /// What one stage's solve returned, in plain numbers.
 pub(super) struct StageResult {
     /// Variable values by good_lp variable index.
@@ -117,6 +121,13 @@ pub(super) fn solve(
     fill_plan(&mut plan, &lp.vars, &stage2.values);
     if options.integer {
         integer::whole_dwellings(case, &mut plan);
+    }
+    if options.solver == SolverChoice::Clarabel {
+        // Spec §6: values within 1e-6 of zero from an interior-point solver are 0. Money
+        // is in millions inside the LP, so payments and proceeds under 1 € are noise.
+        let noise = IPM_ZERO * model::EUR_PER_MEUR;
+        plan.payments.retain(|x| x.eur >= noise);
+        plan.receipts.retain(|x| x.eur >= noise);
     }
     #[cfg(feature = "highs")]
     let movable = live.map(|live| {

@@ -379,6 +379,102 @@ fn build(
     }
 }
 
+/// The funders a random case may have, sorted as the case reader sorts G: the common
+/// funder "", then the named ones.
+const FUNDER_NAMES: [&str; 4] = ["", "Rijk", "corporatie", "gemeente"];
+
+/// A random case of [`case`] with funders (spec v2): one to three named funders and
+/// sometimes the common funder "", the region budgets split among them at random, a
+/// funding.csv (most of the time) with rules per funder that have max_share < 1 and
+/// blank segments, and every sale's proceeds to a random funder.
+pub fn funders_case(limits: Limits) -> impl Strategy<Value = Case> {
+    case(limits)
+        .prop_flat_map(|case| {
+            let (regions, periods, segments) =
+                (case.regions.len(), case.periods.len(), case.segments.len());
+            let rule = (
+                0..3usize,
+                proptest::option::weighted(0.6, 0..segments),
+                prop_oneof![1 => Just(1.0), 2 => 0.2f64..1.0],
+            );
+            (
+                Just(case.clone()),
+                1..=3usize,
+                any::<bool>(),
+                vec(vec(vec(0.0f64..1.0, periods), 4), regions),
+                proptest::bool::weighted(0.8),
+                vec(proptest::option::weighted(0.7, vec(rule, 1..4)), 4),
+                vec(0..4usize, case.transformations.len()),
+            )
+        })
+        .prop_map(
+            |(mut case, named, blank, weights, with_rules, rules, receivers)| {
+                use restock::case::{FundedAction, Funders, FundingRule};
+                // Indices into FUNDER_NAMES of the funders present, in sorted order.
+                let present: Vec<usize> = (0..FUNDER_NAMES.len())
+                    .filter(|&i| if i == 0 { blank } else { i <= named })
+                    .collect();
+                let names: Vec<String> = present
+                    .iter()
+                    .map(|&i| FUNDER_NAMES[i].to_string())
+                    .collect();
+                let periods = case.periods.len();
+                let budget_eur: Vec<Vec<Vec<f64>>> = case
+                    .budget_eur
+                    .iter()
+                    .zip(&weights)
+                    .map(|(total, w)| {
+                        let sums: Vec<f64> = (0..periods)
+                            .map(|p| present.iter().map(|&g| w[g][p]).sum::<f64>().max(1e-9))
+                            .collect();
+                        present
+                            .iter()
+                            .map(|&g| {
+                                (0..periods)
+                                    .map(|p| (total[p] * w[g][p] / sums[p] / 100.0).round() * 100.0)
+                                    .collect()
+                            })
+                            .collect()
+                    })
+                    .collect();
+                // The region totals follow the split (rounding may move them by euros).
+                case.budget_eur = budget_eur
+                    .iter()
+                    .map(|r| (0..periods).map(|p| r.iter().map(|g| g[p]).sum()).collect())
+                    .collect();
+                let funding = with_rules.then(|| {
+                    let mut seen = std::collections::BTreeSet::new();
+                    let mut out = Vec::new();
+                    for (g, &i) in present.iter().enumerate() {
+                        for &(action, segment, share) in rules[i].iter().flatten() {
+                            let action = [
+                                FundedAction::Demolish,
+                                FundedAction::NewBuild,
+                                FundedAction::Transform,
+                            ][action];
+                            if seen.insert((g, action, segment)) {
+                                out.push(FundingRule {
+                                    funder: g,
+                                    action,
+                                    segment,
+                                    max_share: share,
+                                });
+                            }
+                        }
+                    }
+                    out
+                });
+                case.funders = Funders {
+                    sale_receiver: receivers.iter().map(|&r| r % names.len()).collect(),
+                    names,
+                    rules: funding,
+                    budget_eur,
+                };
+                case
+            },
+        )
+}
+
 /// Draws `n` cases from `strategy` with a fixed seed: the same cases on every run.
 pub fn draw<S: Strategy>(strategy: S, n: usize, seed: u8) -> Vec<S::Value> {
     use proptest::strategy::ValueTree;
@@ -401,14 +497,39 @@ pub struct Outputs {
     pub plan: Vec<Vec<Vec<[f64; 5]>>>,
     /// transformations.csv: `[m][k][p]` → (dwellings_in, dwellings_out, cost_eur).
     pub transformations: Vec<Vec<Vec<[f64; 3]>>>,
-    /// budget.csv: `[r][p]` → (budget_eur, spent_eur, shadow_price_per_meur).
+    /// budget.csv: `[r][p]` → (budget_eur, spent_eur, shadow_price_per_meur); with
+    /// funders the sums over the region's funders (the largest shadow price).
     pub budget: Vec<Vec<[f64; 3]>>,
+    /// budget.csv with funders: `[r][g][p]` → (budget_eur, spent_eur,
+    /// shadow_price_per_meur); empty without funders.
+    pub funder_budget: Vec<Vec<Vec<[f64; 3]>>>,
+    /// funding.csv's rows (empty without funders).
+    pub funding: Vec<FundingLine>,
     /// balance.csv: (municipality, segment or `*`, year) → (households, demand,
     /// stock_do_nothing, stock_plan, surplus_do_nothing, surplus_plan,
     /// shortage_do_nothing, shortage_plan).
     pub balance: BTreeMap<(String, String, i32), [f64; 8]>,
     /// summary.json.
     pub summary: serde_json::Value,
+}
+
+/// A row of funding.csv, with indices into the case.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FundingLine {
+    /// Municipality index.
+    pub municipality: usize,
+    /// Funder index.
+    pub funder: usize,
+    /// Period index.
+    pub period: usize,
+    /// The action.
+    pub action: restock::case::FundedAction,
+    /// Segment index (a transformation's from_segment).
+    pub segment: usize,
+    /// paid_eur.
+    pub paid_eur: f64,
+    /// received_eur.
+    pub received_eur: f64,
 }
 
 /// The rows of a CSV output file as header → cell maps (checking the header).
@@ -514,36 +635,112 @@ pub fn read_outputs(case: &Case, dir: &Path) -> Outputs {
             }
         }
     }
-    let budget_rows = rows(
-        &dir.join("budget.csv"),
-        &[
-            "region",
-            "period_start",
-            "period_end",
-            "budget_eur",
-            "spent_eur",
-            "shadow_price_per_meur",
-        ],
-    );
+    let funders = case.funders.names.len();
+    let mut budget_header = vec!["region"];
+    if case.funders.active() {
+        budget_header.push("funder");
+    }
+    budget_header.extend([
+        "period_start",
+        "period_end",
+        "budget_eur",
+        "spent_eur",
+        "shadow_price_per_meur",
+    ]);
+    let budget_rows = rows(&dir.join("budget.csv"), &budget_header);
+    let per_region = if case.funders.active() { funders } else { 1 };
     assert_eq!(
         budget_rows.len(),
-        case.regions.len() * np,
+        case.regions.len() * per_region * np,
         "budget.csv rows"
     );
+    // With funders: per funder, and the region's figures summed (budget, spent) or the
+    // largest (shadow price) over its funders.
+    let mut funder_budget = vec![vec![vec![[0.0; 3]; np]; funders]; case.regions.len()];
     let mut budget = vec![vec![[0.0; 3]; np]; case.regions.len()];
     let mut it = budget_rows.iter();
     for (r, region) in case.regions.iter().enumerate() {
-        for (p, period) in case.periods.iter().enumerate() {
-            let row = it.next().unwrap();
-            assert_eq!(&row["region"], region);
-            assert_eq!(row["period_end"], period.end.to_string());
-            budget[r][p] = [
-                num(row, "budget_eur"),
-                num(row, "spent_eur"),
-                num(row, "shadow_price_per_meur"),
-            ];
+        for g in 0..per_region {
+            for (p, period) in case.periods.iter().enumerate() {
+                let row = it.next().unwrap();
+                assert_eq!(&row["region"], region);
+                if case.funders.active() {
+                    assert_eq!(row["funder"], case.funders.names[g]);
+                }
+                assert_eq!(row["period_end"], period.end.to_string());
+                let values = [
+                    num(row, "budget_eur"),
+                    num(row, "spent_eur"),
+                    num(row, "shadow_price_per_meur"),
+                ];
+                if case.funders.active() {
+                    funder_budget[r][g][p] = values;
+                    budget[r][p][0] += values[0];
+                    budget[r][p][1] += values[1];
+                    budget[r][p][2] = f64::max(budget[r][p][2], values[2]);
+                } else {
+                    budget[r][p] = values;
+                }
+            }
         }
     }
+    let funding = if case.funders.active() {
+        rows(
+            &dir.join("funding.csv"),
+            &[
+                "region",
+                "funder",
+                "municipality",
+                "period_start",
+                "period_end",
+                "action",
+                "segment",
+                "paid_eur",
+                "received_eur",
+            ],
+        )
+        .iter()
+        .map(|row| {
+            let m = case
+                .municipalities
+                .iter()
+                .position(|x| x.code == row["municipality"])
+                .expect("a municipality of the case");
+            assert_eq!(row["region"], case.regions[case.municipalities[m].region]);
+            let g = case
+                .funders
+                .index(&row["funder"])
+                .expect("a funder of the case");
+            let p = case
+                .periods
+                .iter()
+                .position(|x| x.end.to_string() == row["period_end"])
+                .expect("a period of the case");
+            assert_eq!(row["period_start"], case.periods[p].start.to_string());
+            let action = restock::case::FundedAction::parse(&row["action"]).expect("an action");
+            let s = case
+                .segments
+                .iter()
+                .position(|x| x.id == row["segment"])
+                .expect("a segment of the case");
+            FundingLine {
+                municipality: m,
+                funder: g,
+                period: p,
+                action,
+                segment: s,
+                paid_eur: num(row, "paid_eur"),
+                received_eur: num(row, "received_eur"),
+            }
+        })
+        .collect()
+    } else {
+        assert!(
+            !dir.join("funding.csv").exists(),
+            "no funding.csv without funders"
+        );
+        Vec::new()
+    };
     let balance_cols = [
         "households",
         "demand",
@@ -578,6 +775,8 @@ pub fn read_outputs(case: &Case, dir: &Path) -> Outputs {
         plan,
         transformations,
         budget,
+        funder_budget,
+        funding,
         balance,
         summary,
     }
@@ -967,6 +1166,154 @@ pub fn check_integral(case: &Case, out: &Outputs) {
             }
             for k in 0..case.transformations.len() {
                 whole(out.transformations[m][k][p][0], "dwellings_in");
+            }
+        }
+    }
+}
+
+/// C7 and C6f (spec v2) re-checked from the files alone: funding.csv against plan.csv and
+/// transformations.csv (every cost item paid in full, no funder above its share, the
+/// proceeds of every sale to its funder), and budget.csv against funding.csv (each
+/// funder's spending is its payments minus its proceeds, within its budget, cumulatively
+/// with carry-over). Does nothing for a case without funders.
+pub fn check_funding_files(case: &Case, out: &Outputs) {
+    use restock::case::FundedAction;
+    if !case.funders.active() {
+        return;
+    }
+    let (nm, np, ng) = (
+        case.municipalities.len(),
+        case.periods.len(),
+        case.funders.names.len(),
+    );
+    let kinds = [
+        FundedAction::Demolish,
+        FundedAction::NewBuild,
+        FundedAction::Transform,
+    ];
+    let kind_index = |a: FundedAction| kinds.iter().position(|&k| k == a).unwrap();
+    let ns = case.segments.len();
+    // paid[m][p][g][kind][s], received likewise (transform only).
+    let mut paid = vec![vec![vec![vec![vec![0.0; ns]; 3]; ng]; np]; nm];
+    let mut received = paid.clone();
+    let mut keys = std::collections::BTreeSet::new();
+    for line in &out.funding {
+        let (m, p, g, a, s) = (
+            line.municipality,
+            line.period,
+            line.funder,
+            kind_index(line.action),
+            line.segment,
+        );
+        assert!(keys.insert((m, p, g, a, s)), "funding.csv: {line:?} twice");
+        assert!(
+            line.paid_eur != 0.0 || line.received_eur != 0.0,
+            "funding.csv: a row of zeros {line:?}"
+        );
+        assert!(line.paid_eur >= 0.0 && line.received_eur >= 0.0, "{line:?}");
+        paid[m][p][g][a][s] += line.paid_eur;
+        received[m][p][g][a][s] += line.received_eur;
+    }
+    for m in 0..nm {
+        for p in 0..np {
+            // Amounts of the cost items per kind and segment, and the sales' proceeds
+            // per receiver and segment, from plan.csv and transformations.csv.
+            let mut amount = vec![vec![0.0; ns]; 3];
+            let mut proceeds = vec![vec![0.0; ns]; ng];
+            for s in 0..ns {
+                if let Some(c) = case.costs[m][s] {
+                    if c.demolish_eur > 0.0 {
+                        amount[0][s] += c.demolish_eur * out.plan[m][s][p][0];
+                    }
+                    if let Some(eur) = c.new_build_eur.filter(|&e| e > 0.0) {
+                        amount[1][s] += eur * out.plan[m][s][p][1];
+                    }
+                }
+            }
+            for (k, t) in case.transformations.iter().enumerate() {
+                let input = out.transformations[m][k][p][0];
+                if t.cost_eur > 0.0 {
+                    amount[2][t.from] += t.cost_eur * input;
+                } else if t.cost_eur < 0.0 {
+                    proceeds[case.funders.sale_receiver[k]][t.from] += -t.cost_eur * input;
+                }
+            }
+            for (a, &kind) in kinds.iter().enumerate() {
+                for s in 0..ns {
+                    let here = format!(
+                        "{} period {} {} {}",
+                        case.municipalities[m].code,
+                        case.periods[p].end,
+                        kind.as_str(),
+                        case.segments[s].id
+                    );
+                    let total = amount[a][s];
+                    let tol = euros_tol(total);
+                    let sum: f64 = (0..ng).map(|g| paid[m][p][g][a][s]).sum();
+                    assert!(
+                        (sum - total).abs() <= tol,
+                        "{here}: C7 paid {sum}, the items cost {total}"
+                    );
+                    for g in 0..ng {
+                        let share = case.funders.share(g, kind, s);
+                        assert!(
+                            paid[m][p][g][a][s] <= share * total + tol,
+                            "{here}: C7 funder '{}' paid {} > {share} × {total}",
+                            case.funders.names[g],
+                            paid[m][p][g][a][s]
+                        );
+                        let expected = if a == 2 { proceeds[g][s] } else { 0.0 };
+                        assert!(
+                            (received[m][p][g][a][s] - expected).abs() <= euros_tol(expected),
+                            "{here}: funder '{}' received {}, the sales bring {expected}",
+                            case.funders.names[g],
+                            received[m][p][g][a][s]
+                        );
+                    }
+                }
+            }
+        }
+    }
+    // C6f from budget.csv, and budget.csv's spending from funding.csv.
+    for (r, region) in case.regions.iter().enumerate() {
+        for g in 0..ng {
+            let (mut spent_sum, mut budget_sum) = (0.0, 0.0);
+            for p in 0..np {
+                let [budget, spent_file, price] = out.funder_budget[r][g][p];
+                let here = format!(
+                    "region {region} funder '{}' period {}",
+                    case.funders.names[g], case.periods[p].end
+                );
+                let want = case.funders.budget_eur[r][g][p];
+                assert!(
+                    (budget - want).abs() <= euros_tol(want),
+                    "{here}: budget.csv budget {budget} ≠ {want}"
+                );
+                let mut spent = 0.0;
+                let mut scale = 0.0;
+                for m in (0..nm).filter(|&m| case.municipalities[m].region == r) {
+                    for a in 0..3 {
+                        for s in 0..ns {
+                            spent += paid[m][p][g][a][s] - received[m][p][g][a][s];
+                            scale += paid[m][p][g][a][s] + received[m][p][g][a][s];
+                        }
+                    }
+                }
+                assert!(
+                    (spent_file - spent).abs() <= euros_tol(scale),
+                    "{here}: budget.csv spent {spent_file} ≠ funding.csv's {spent}"
+                );
+                assert!(price >= 0.0, "{here}: shadow price {price} < 0");
+                if !case.settings.budget_carry_over {
+                    spent_sum = 0.0;
+                    budget_sum = 0.0;
+                }
+                spent_sum += spent;
+                budget_sum += budget;
+                assert!(
+                    spent_sum <= budget_sum + euros_tol(budget_sum.max(scale)),
+                    "{here}: C6f spent {spent_sum} > budget {budget_sum}"
+                );
             }
         }
     }
