@@ -981,15 +981,6 @@ pub const FUNDER_NOT_BINDING: Label = Label::new(
 pub const WHO_PAYS_WHAT: Label = Label::new("Wie betaalt wat", "Who pays what");
 /// Column: the funder.
 pub const FUNDER_COL: Label = Label::new("Financier", "Funder");
-/// Column: what the funder paid.
-pub const PAID_COL: Label = Label::new("Betaald", "Paid");
-/// Column: what the funder paid, in the workbook.
-pub const PAID_EUR_COL: Label = Label::new("Betaald (€)", "Paid (€)");
-/// Column: sale proceeds the funder received.
-pub const RECEIVED_COL: Label = Label::new("Ontvangen uit verkoop", "Received from sales");
-/// Column: sale proceeds, in the workbook.
-pub const RECEIVED_EUR_COL: Label =
-    Label::new("Ontvangen uit verkoop (€)", "Received from sales (€)");
 /// Column: the funder's budget over the plan.
 pub const FUNDER_BUDGET_COL: Label = Label::new("Budget", "Budget");
 /// Column: the funder's budget, in the workbook.

@@ -159,17 +159,10 @@ impl Scenario {
 /// - households: every year after the base year (the base year is counted, not
 ///   projected): `H0 + households_change · (H − H0)`, then × `households`; never below 0.
 pub fn apply_factors(case: &mut Case, factors: &Factors) {
-    for (r, row) in case.budget_eur.iter_mut().enumerate() {
-        let f = factors.budget_of(&case.regions[r]);
-        for b in row.iter_mut() {
-            *b *= f;
-        }
+    for r in 0..case.regions.len() {
         // With funders every funder's money scales alike (the model reads theirs).
-        if let Some(funders) = case.funders.budget_eur.get_mut(r) {
-            for b in funders.iter_mut().flatten() {
-                *b *= f;
-            }
-        }
+        let f = factors.budget_of(&case.regions[r]);
+        case.scale_budget(r, f);
     }
     let c = factors.cost;
     for costs in case.costs.iter_mut().flatten().flatten() {
