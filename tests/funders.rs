@@ -465,3 +465,19 @@ fn scaling_a_budget_scales_every_funder() {
     assert_eq!(case.budget_eur, [[2_300_000.0]]);
     assert_eq!(case.funders.budget_eur, [[[2_000_000.0], [300_000.0]]]);
 }
+
+/// An item whose funders' shares sum to less than 1 can only be 0 (C7): the only funder
+/// may pay half of a demolition, so with all the money in the world nothing is
+/// demolished, Z1 = 10 × 100 = 1000.
+#[test]
+fn an_item_whose_shares_sum_below_one_stays_zero() {
+    let case = with_funders(
+        one_municipality(1000.0, 900.0),
+        &["Rijk"],
+        vec![vec![vec![1e9]]],
+        Some(vec![rule(0, FundedAction::Demolish, Some(0), 0.5)]),
+    );
+    let plan = plan_with(&case, SolverChoice::Highs);
+    assert_close(plan.stage1_mismatch, 1000.0, "Z1*");
+    assert_close(plan.demolish[0][0][0], 0.0, "demolished");
+}

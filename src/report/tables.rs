@@ -110,21 +110,10 @@ pub const BUDGET_COLUMNS: [Column<BudgetRow>; 3] = [
 ];
 
 /// The value columns of funding.csv (spec v2, with funders), its sheet and its table.
+#[rustfmt::skip]
 pub const FUNDING_COLUMNS: [Column<FundingRow>; 2] = [
-    column(
-        "paid_eur",
-        labels::PAID_EUR_COL,
-        labels::PAID_COL,
-        (Kind::Euro, 16.0),
-        |r| r.paid_eur,
-    ),
-    column(
-        "received_eur",
-        labels::RECEIVED_EUR_COL,
-        labels::RECEIVED_COL,
-        (Kind::Euro, 16.0),
-        |r| r.received_eur,
-    ),
+    column("paid_eur", labels::PAID_EUR_COL, labels::PAID_COL, (Kind::Euro, 16.0), |r| r.paid_eur),
+    column("received_eur", labels::RECEIVED_EUR_COL, labels::RECEIVED_COL, (Kind::Euro, 16.0), |r| r.received_eur),
 ];
 
 /// The key figures of a run after the mismatch, as the summary sheet and the page list
