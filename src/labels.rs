@@ -960,8 +960,10 @@ pub const FUNDERS_TITLE: Label = Label::new(
 );
 /// Chart 7's subtitle.
 pub const FUNDERS_SUBTITLE: Label = Label::new(
-    "miljoen euro per planperiode; balk = betaald, streep = budget van de financier in die periode",
-    "million euros per plan period; bar = paid, stripe = the funder's budget for the period",
+    "miljoen euro per planperiode; balk = betaald, streep = budget (verkopen en \
+     overgehouden geld komen erbij)",
+    "million euros per plan period; bar = paid, stripe = budget (sale proceeds and \
+     unspent money come on top)",
 );
 /// Chart 7's legend entry of the budget stripe.
 pub const FUNDER_BUDGET_MARK: Label = Label::new("budget van de financier", "the funder's budget");
