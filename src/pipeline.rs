@@ -43,6 +43,9 @@ pub struct PipelineOptions {
     pub solve: SolveOptions,
     /// How to write the outputs.
     pub output: OutputOptions,
+    /// `--robust`: robust mode (spec v2 §6b) with the defaults of §3 when settings.toml
+    /// has no `[robust]` table.
+    pub robust: bool,
 }
 
 /// A case solved: the plan and the key figures summary.json would hold (without the
@@ -102,6 +105,19 @@ pub fn run_and_write(
 ) -> Result<Summary> {
     let plan = solve_showing_progress(case, &options.solve, options.output.progress)?;
     report::write_outputs(case, &plan, out_dir, run)
+}
+
+/// Solves a robust case (spec v2 §6b, [`solve::solve_robust`]; `cases[ω]` is the case
+/// read with variant ω of robust.variants) and writes its outputs to `out_dir`,
+/// atomically ([`report::write_robust_outputs`]).
+pub fn run_and_write_robust(
+    cases: &[Case],
+    options: &PipelineOptions,
+    out_dir: &Path,
+    run: &RunInfo,
+) -> Result<Summary> {
+    let robust = solve::solve_robust(cases, &options.solve)?;
+    report::write_robust_outputs(cases, &robust, out_dir, run)
 }
 
 /// The run facts of a case folder that the plan report shows: its README.md and its
