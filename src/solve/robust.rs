@@ -225,6 +225,9 @@ pub(super) fn solve(cases: &[Case], options: &SolveOptions) -> Result<RobustPlan
             plan.payments.retain(|x| x.eur >= noise);
             plan.receipts.retain(|x| x.eur >= noise);
         }
+        if let Some(first) = plans.first() {
+            commit_like(&mut plan, first, robust.commit_periods);
+        }
         let z1 = metrics::mismatch(case, &metrics::plan_path(case, &plan));
         plan.stage1_mismatch = z1;
         mismatch.push(z1);
@@ -249,4 +252,46 @@ pub(super) fn solve(cases: &[Case], options: &SolveOptions) -> Result<RobustPlan
         mismatch_do_nothing: do_nothing,
         timings,
     })
+}
+
+/// Makes the committed periods of `plan` bit-for-bit those of `first`: the
+/// non-anticipativity rows make them equal, and a simplex solver meets a row to within
+/// about 1e-13, not exactly; the files must show one decision. The stock of the
+/// committed periods follows from the committed actions and the shared base stock.
+fn commit_like(plan: &mut Plan, first: &Plan, commit_periods: usize) {
+    let copy = |to: &mut Vec<Vec<Vec<f64>>>, from: &Vec<Vec<Vec<f64>>>| {
+        for (to, from) in to.iter_mut().zip(from) {
+            for (to, from) in to.iter_mut().zip(from) {
+                for (p, (to, from)) in to.iter_mut().zip(from).enumerate() {
+                    if p < commit_periods {
+                        *to = *from;
+                    }
+                }
+            }
+        }
+    };
+    copy(&mut plan.demolish, &first.demolish);
+    copy(&mut plan.new_build, &first.new_build);
+    copy(&mut plan.transform, &first.transform);
+    copy(&mut plan.stock_end, &first.stock_end);
+    plan.payments.retain(|x| x.period >= commit_periods);
+    plan.payments.extend(
+        first
+            .payments
+            .iter()
+            .filter(|x| x.period < commit_periods)
+            .copied(),
+    );
+    plan.payments
+        .sort_by_key(|x| (x.municipality, x.period, x.action, x.funder));
+    plan.receipts.retain(|x| x.period >= commit_periods);
+    plan.receipts.extend(
+        first
+            .receipts
+            .iter()
+            .filter(|x| x.period < commit_periods)
+            .copied(),
+    );
+    plan.receipts
+        .sort_by_key(|x| (x.municipality, x.period, x.transformation, x.funder));
 }
