@@ -56,8 +56,7 @@ fn assert_close(what: &str, actual: f64, expected: f64, tolerance: f64) {
 fn check_vector(name: &str, solver: SolverChoice, tolerance: f64) -> RobustPlan {
     let dir = vector(name);
     let expected: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap())
-            .unwrap();
+        serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
     let cases = variant_cases(&dir, false);
     let options = SolveOptions {
         solver,
@@ -209,8 +208,7 @@ fn committed_periods_are_identical_across_variants_in_the_files() {
         }
     }
     let summary: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap())
-            .unwrap();
+        serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
     let robust = &summary["robust"];
     assert_eq!(robust["criterion"], "expected");
     assert_eq!(robust["commit_periods"], 2);
@@ -270,7 +268,10 @@ fn hand_case(robust: &str) -> tempfile::TempDir {
     let files = [
         ("municipalities.csv", "code,name,region\nGM0001,Een,R\n"),
         ("segments.csv", "segment\nhuur\n"),
-        ("stock.csv", "municipality,segment,dwellings\nGM0001,huur,100\n"),
+        (
+            "stock.csv",
+            "municipality,segment,dwellings\nGM0001,huur,100\n",
+        ),
         (
             "households.csv",
             "municipality,year,households,variant\nGM0001,2024,100,\nGM0001,2025,80,laag\n\
@@ -424,7 +425,12 @@ fn assert_error(errors: &[InputError], column: &str, line: u64, words: &[&str]) 
 #[test]
 fn unknown_variant_gets_a_did_you_mean() {
     let errors = errors_of("[robust]\nvariants = [\"laag\", \"hooog\"]\n");
-    assert_error(&errors, "robust.variants", 11, &["hooog", "did you mean 'hoog'"]);
+    assert_error(
+        &errors,
+        "robust.variants",
+        11,
+        &["hooog", "did you mean 'hoog'"],
+    );
 }
 
 #[test]
@@ -515,7 +521,11 @@ fn random_cases_evpi_and_regrets_are_not_negative_and_full_commitment_is_one_pla
             let plan = solve_robust(&variants, &SolveOptions::default())
                 .unwrap_or_else(|e| panic!("case {i}: {e}"));
             let scale = plan.mismatch.iter().copied().fold(0.0, f64::max);
-            assert!(plan.evpi() >= -mismatch_tol(scale), "case {i}: EVPI {}", plan.evpi());
+            assert!(
+                plan.evpi() >= -mismatch_tol(scale),
+                "case {i}: EVPI {}",
+                plan.evpi()
+            );
             for r in plan.regrets() {
                 assert!(r >= -mismatch_tol(scale), "case {i}: regret {r}");
             }
