@@ -11,7 +11,8 @@
 //! - "regret": first min R with Z1_ω − Z1*_ω ≤ R; then, with regret_ω ≤ R* + 1e-7 ·
 //!   Z1*_ω + 1e-6 added, the same two stages (min E, then min Σ π_ω Z2_ω under E's cap).
 //!
-//! Z1*_ω (each variant solved alone, [`super::solve`]) is computed in both criteria.
+//! Z1*_ω (stage 1 of §6 for each variant alone, in parallel) is computed in both
+//! criteria.
 
 use std::collections::BTreeMap;
 use std::time::Instant;
@@ -93,9 +94,13 @@ pub(super) fn solve(cases: &[Case], options: &SolveOptions) -> Result<RobustPlan
         by_region: false,
         ..options.clone()
     };
+    // Only stage 1 of §6 is needed for Z1*_ω (it is unique; the plans need not be).
     let alone: Vec<f64> = cases
         .par_iter()
-        .map(|case| super::solve(case, &single).map(|plan| plan.stage1_mismatch))
+        .map(|case| {
+            let lp = model::build(case, false);
+            run_stage(&lp, lp.mismatch.clone(), None, None, &single).map(|r| r.objective)
+        })
         .collect::<Result<_>>()?;
     timings.insert("solve_alone".to_string(), clock.elapsed().as_secs_f64());
 
