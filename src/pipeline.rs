@@ -67,6 +67,16 @@ pub fn solve_case(case: &Case, options: &SolveOptions) -> Result<Plan> {
 /// Solves the case as [`solve_case`] does; with `options.by_region` and `progress`,
 /// shows a progress bar of the regions solved on stderr (when it is a terminal).
 pub fn solve_showing_progress(case: &Case, options: &SolveOptions, progress: bool) -> Result<Plan> {
+    if case.settings.robust.is_some() {
+        // Only `plan` solves robust cases ([`run_and_write_robust`], one case per
+        // variant); one plan for one variant would answer another question.
+        return Err(crate::Error::Usage(
+            "compare and sweep do not plan robust cases yet: leave out the [robust] table \
+             (or [settings.robust]) and plan each variant with households_variant, or use \
+             restock plan"
+                .into(),
+        ));
+    }
     if !options.by_region {
         return solve::solve(case, options);
     }

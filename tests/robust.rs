@@ -557,3 +557,46 @@ fn random_cases_evpi_and_regrets_are_not_negative_and_full_commitment_is_one_pla
         }
     }
 }
+
+#[test]
+fn a_scenario_can_carry_the_robust_table() {
+    let case = hand_case("");
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = dir.path().join("robuust.toml");
+    std::fs::write(
+        &scenario,
+        format!(
+            "name = \"robuust\"\nbase = \"{}\"\n[settings.robust]\ncriterion = \"regret\"\n",
+            case.path().display()
+        ),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    restock()
+        .args(["plan", "--scenario"])
+        .arg(&scenario)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
+    let r = summary["robust"]["max_regret"].as_f64().unwrap();
+    assert!((r - 40.0 / 3.0).abs() < 1e-4, "{r}");
+    // compare does not plan robust scenarios yet: a clear usage error, not one variant.
+    let other = dir.path().join("ander.toml");
+    std::fs::write(
+        &other,
+        format!("name = \"ander\"\nbase = \"{}\"\n", case.path().display()),
+    )
+    .unwrap();
+    restock()
+        .args(["compare"])
+        .arg(&scenario)
+        .arg(&other)
+        .arg("--out")
+        .arg(dir.path().join("cmp"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("robust"));
+}
