@@ -58,6 +58,53 @@ pub struct Settings {
     pub weight_shortage: f64,
     /// Whether money unspent in a period stays available later.
     pub budget_carry_over: bool,
+    /// Robust mode (spec v2 §6b): the `[robust]` table or `--robust`; `None` = one plan
+    /// for `households_variant`.
+    pub robust: Option<RobustSettings>,
+}
+
+/// What a robust plan minimises first (spec v2 §6b, `robust.criterion`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Criterion {
+    /// "expected": least weighted mean mismatch E, then least expected gross cost.
+    Expected,
+    /// "regret": least worst regret R, then least E, then least expected gross cost.
+    Regret,
+}
+
+impl Criterion {
+    /// The names settings.toml accepts, in the order of the spec.
+    pub const NAMES: [&'static str; 2] = ["expected", "regret"];
+
+    /// The name used in settings.toml and summary.json.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Criterion::Expected => "expected",
+            Criterion::Regret => "regret",
+        }
+    }
+
+    /// The criterion of a settings name, if it is one.
+    pub fn parse(name: &str) -> Option<Criterion> {
+        match name {
+            "expected" => Some(Criterion::Expected),
+            "regret" => Some(Criterion::Regret),
+            _ => None,
+        }
+    }
+}
+
+/// The `[robust]` table of settings.toml, validated (spec v2 §3, §6b).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RobustSettings {
+    /// Ω: the projection variants, at least two, each named in households.csv.
+    pub variants: Vec<String>,
+    /// π_ω: one weight per variant, normalised to sum 1.
+    pub weights: Vec<f64>,
+    /// What is minimised first.
+    pub criterion: Criterion,
+    /// P_c: the first P_c periods are one decision for every variant (1 ≤ P_c ≤ P).
+    pub commit_periods: usize,
 }
 
 impl Settings {
@@ -76,6 +123,7 @@ impl Settings {
             surplus_tiers: Settings::default_tiers(),
             weight_shortage: 2.0,
             budget_carry_over: false,
+            robust: None,
         }
     }
 

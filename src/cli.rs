@@ -21,6 +21,7 @@ Examples:
   restock plan mycase --variant krimp       use the households variant `krimp`
   restock plan mycase --out results/krimp   write the outputs elsewhere
   restock plan mycase --integer             whole dwellings (a MIP, HiGHS only)
+  restock plan mycase --robust              one commitment that holds up under every variant
   restock plan mycase --lang en             charts, report.html and report.xlsx in English
   restock plan bigcase --by-region          solve region by region, in parallel (large cases)
   restock validate mycase                   check a case folder without solving
@@ -140,6 +141,7 @@ impl SolverFlags {
                 lang: lang.into(),
                 progress,
             },
+            robust: false,
         }
     }
 }
@@ -417,6 +419,11 @@ pub struct PlanArgs {
     /// How many regions to solve at the same time with --by-region [default: one per core].
     #[arg(long, value_name = "N", requires = "by_region")]
     pub jobs: Option<usize>,
+    /// Robust plan over the households variants (spec v2 §6b): one commitment for the
+    /// first period(s) that holds up under every variant; settings.toml's [robust] table,
+    /// or its defaults (every variant, equal weights, "expected", 1 period).
+    #[arg(long)]
+    pub robust: bool,
 }
 
 impl Default for PlanArgs {
@@ -430,6 +437,7 @@ impl Default for PlanArgs {
             lang: LangArg::Nl,
             by_region: false,
             jobs: None,
+            robust: false,
         }
     }
 }
@@ -476,7 +484,10 @@ impl PlanArgs {
             variant: self.variant,
             scenario: self.scenario,
             out: self.out,
-            options: self.flags.options(self.lang, self.by_region, true),
+            options: PipelineOptions {
+                robust: self.robust,
+                ..self.flags.options(self.lang, self.by_region, true)
+            },
             jobs: self.jobs,
         }
     }

@@ -255,6 +255,7 @@ pub fn synthetic_case(options: &GenerateOptions) -> Result<Case> {
         name: format!("synthetic-{}-{}", options.municipalities, options.seed),
         settings: Settings {
             budget_carry_over: true,
+            robust: None,
             ..Settings::with_defaults(base_year, milestones)
         },
         municipalities,

@@ -43,6 +43,9 @@ pub struct PipelineOptions {
     pub solve: SolveOptions,
     /// How to write the outputs.
     pub output: OutputOptions,
+    /// `--robust`: robust mode (spec v2 §6b) with the defaults of §3 when settings.toml
+    /// has no `[robust]` table.
+    pub robust: bool,
 }
 
 /// A case solved: the plan and the key figures summary.json would hold (without the
@@ -64,6 +67,16 @@ pub fn solve_case(case: &Case, options: &SolveOptions) -> Result<Plan> {
 /// Solves the case as [`solve_case`] does; with `options.by_region` and `progress`,
 /// shows a progress bar of the regions solved on stderr (when it is a terminal).
 pub fn solve_showing_progress(case: &Case, options: &SolveOptions, progress: bool) -> Result<Plan> {
+    if case.settings.robust.is_some() {
+        // Only `plan` solves robust cases ([`run_and_write_robust`], one case per
+        // variant); one plan for one variant would answer another question.
+        return Err(crate::Error::Usage(
+            "compare and sweep do not plan robust cases yet: leave out the [robust] table \
+             (or [settings.robust]) and plan each variant with households_variant, or use \
+             restock plan"
+                .into(),
+        ));
+    }
     if !options.by_region {
         return solve::solve(case, options);
     }
@@ -102,6 +115,19 @@ pub fn run_and_write(
 ) -> Result<Summary> {
     let plan = solve_showing_progress(case, &options.solve, options.output.progress)?;
     report::write_outputs(case, &plan, out_dir, run)
+}
+
+/// Solves a robust case (spec v2 §6b, [`solve::solve_robust`]; `cases[ω]` is the case
+/// read with variant ω of robust.variants) and writes its outputs to `out_dir`,
+/// atomically ([`report::write_robust_outputs`]).
+pub fn run_and_write_robust(
+    cases: &[Case],
+    options: &PipelineOptions,
+    out_dir: &Path,
+    run: &RunInfo,
+) -> Result<Summary> {
+    let robust = solve::solve_robust(cases, &options.solve)?;
+    report::write_robust_outputs(cases, &robust, out_dir, run)
 }
 
 /// The run facts of a case folder that the plan report shows: its README.md and its

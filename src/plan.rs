@@ -95,3 +95,72 @@ pub struct Plan {
     /// Seconds spent per phase (build, stage 1, stage 2), in order of execution.
     pub timings: BTreeMap<String, f64>,
 }
+
+/// A robust plan (spec v2 §6b): one plan per projection variant, the same in the
+/// committed periods, with the figures summary.json's `robust` reports.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RobustPlan {
+    /// The variants, in robust.variants order.
+    pub variants: Vec<String>,
+    /// π_ω: the normalised weights.
+    pub weights: Vec<f64>,
+    /// What was minimised first.
+    pub criterion: crate::case::Criterion,
+    /// P_c: the committed periods.
+    pub commit_periods: usize,
+    /// Each variant's plan; `stage1_mismatch` is Z1_ω of the robust plan.
+    pub plans: Vec<Plan>,
+    /// E*: the optimum of the stage that minimises E = Σ_ω π_ω · Z1_ω (the plan written
+    /// is that of the last stage, whose E is within E* · 1e-7 + 1e-6 of it).
+    pub expected_mismatch: f64,
+    /// Z1_ω: each variant's mismatch under the robust plan.
+    pub mismatch: Vec<f64>,
+    /// Z1*_ω: each variant's own optimum, solved alone.
+    pub mismatch_alone: Vec<f64>,
+    /// Z2_ω: each variant's gross cost in euros.
+    pub gross_cost_eur: Vec<f64>,
+    /// Each variant's do-nothing mismatch.
+    pub mismatch_do_nothing: Vec<f64>,
+    /// Seconds per phase (the single-variant solves, build, stages).
+    pub timings: BTreeMap<String, f64>,
+}
+
+impl RobustPlan {
+    /// E = Σ_ω π_ω · Z1_ω of the plan written (within the stages' tolerance of E*).
+    pub fn plan_expected_mismatch(&self) -> f64 {
+        weighted(&self.weights, &self.mismatch)
+    }
+
+    /// regret_ω = Z1_ω − Z1*_ω, per variant.
+    pub fn regrets(&self) -> Vec<f64> {
+        self.mismatch
+            .iter()
+            .zip(&self.mismatch_alone)
+            .map(|(z, star)| z - star)
+            .collect()
+    }
+
+    /// The worst regret of the plan, max_ω regret_ω (reported in both criteria).
+    pub fn max_regret(&self) -> f64 {
+        self.regrets().into_iter().fold(f64::NEG_INFINITY, f64::max)
+    }
+
+    /// EVPI = E* − Σ_ω π_ω · Z1*_ω, in weighted dwelling-years.
+    pub fn evpi(&self) -> f64 {
+        self.expected_mismatch - weighted(&self.weights, &self.mismatch_alone)
+    }
+
+    /// Σ_ω π_ω · Z2_ω in euros.
+    pub fn expected_gross_cost_eur(&self) -> f64 {
+        weighted(&self.weights, &self.gross_cost_eur)
+    }
+
+    /// Σ_ω π_ω · the do-nothing mismatch.
+    pub fn expected_mismatch_do_nothing(&self) -> f64 {
+        weighted(&self.weights, &self.mismatch_do_nothing)
+    }
+}
+
+fn weighted(weights: &[f64], values: &[f64]) -> f64 {
+    weights.iter().zip(values).map(|(w, v)| w * v).sum()
+}

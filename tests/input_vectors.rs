@@ -51,7 +51,9 @@ fn every_vector_reads() {
             count += 1;
         }
     }
-    assert_eq!(count, 11);
+    // 11 v1/v2 plan vectors and the 3 robust ones (robust-expected, robust-regret,
+    // robust-weights).
+    assert_eq!(count, 14);
 }
 
 /// Spec v2 funders: G sorted with the common funder first, the rules in file order with

@@ -50,6 +50,7 @@ fn case_total() -> Case {
             surplus_tiers: Settings::default_tiers(),
             weight_shortage: 2.0,
             budget_carry_over: false,
+            robust: None,
         },
         municipalities: vec![
             Municipality {

@@ -122,8 +122,8 @@ fn funders_carry() {
     check_vector("funders-carry");
 }
 
-/// Every folder in tests/data/vectors has a test above, so a new vector is not
-/// silently skipped.
+/// Every folder in tests/data/vectors has a test above (the robust ones in
+/// tests/robust.rs), so a new vector is not silently skipped.
 #[test]
 fn every_vector_folder_is_tested() {
     let mut names: Vec<String> = std::fs::read_dir(vectors_dir())
@@ -141,6 +141,9 @@ fn every_vector_folder_is_tested() {
             "funders",
             "funders-carry",
             "integer-small",
+            "robust-expected",
+            "robust-regret",
+            "robust-weights",
             "segment-carry",
             "segment-mode",
             "total-small",

@@ -30,15 +30,15 @@ use super::rows::{
     BudgetRow, CostRow, DemandShareRow, FileRows, FundingRow, HouseholdRow, Lined, MunicipalityRow,
     SegmentRow, StockRow, TransformationRow,
 };
-use super::settings::{Milestones, ParsedSettings};
+use super::settings::{Milestones, ParsedRobust, ParsedSettings};
 use super::suggest::nearest;
 use super::{
     Diagnostics, ReadOptions, BUDGETS, COSTS, DEMAND_SHARES, FUNDING, HOUSEHOLDS, MUNICIPALITIES,
     SEGMENTS, SETTINGS, STOCK, TRANSFORMATIONS,
 };
 use crate::case::{
-    Case, FundedAction, Funders, FundingRule, Mode, Municipality, Period, Segment, SegmentCosts,
-    Settings, Transformation,
+    Case, FundedAction, Funders, FundingRule, Mode, Municipality, Period, RobustSettings, Segment,
+    SegmentCosts, Settings, Transformation,
 };
 use crate::InputError;
 
@@ -321,6 +321,98 @@ fn stock(
         lines.insert((m, s), line);
     }
     Some(Stock { values, lines })
+}
+
+/// The `[robust]` table checked against households.csv's variants and the number of
+/// periods (spec v2 §3): every variant named (did-you-mean otherwise), the default
+/// variants (every one households.csv names, in name order), at least two of them,
+/// 1 ≤ commit_periods ≤ P; the weights normalised to sum 1.
+fn robust(
+    parsed: &ParsedRobust,
+    named: &BTreeSet<String>,
+    periods: Option<usize>,
+    d: &mut Diagnostics,
+) -> Option<RobustSettings> {
+    let known: Vec<&str> = named.iter().map(String::as_str).collect();
+    let error = |d: &mut Diagnostics, line: Option<u64>, key: &str, message: String| {
+        d.error(InputError {
+            file: SETTINGS.to_string(),
+            line,
+            column: Some(key.to_string()),
+            message,
+        });
+    };
+    let variants = match &parsed.variants {
+        Some((names, line)) => {
+            let mut ok = true;
+            for n in names {
+                if !named.contains(n) {
+                    let hint = match nearest(n, &known) {
+                        Some(s) => format!("did you mean '{s}'?"),
+                        None if known.is_empty() => {
+                            "households.csv names no variant (add a variant column)".to_string()
+                        }
+                        None => format!("the variants in households.csv are: {}", known.join(", ")),
+                    };
+                    error(
+                        d,
+                        *line,
+                        "robust.variants",
+                        format!("robust.variants: households.csv has no variant '{n}'; {hint}"),
+                    );
+                    ok = false;
+                }
+            }
+            if !ok {
+                return None;
+            }
+            names.clone()
+        }
+        None => {
+            if named.len() < 2 {
+                let message = format!(
+                    "robust mode needs at least two variants, but households.csv names {}{}: \
+                     add variant rows to households.csv",
+                    named.len(),
+                    if known.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", known.join(", "))
+                    }
+                );
+                error(d, parsed.line, "robust.variants", message);
+                return None;
+            }
+            named.iter().cloned().collect()
+        }
+    };
+    let raw = parsed
+        .weights
+        .clone()
+        .unwrap_or_else(|| vec![1.0; variants.len()]);
+    let total: f64 = raw.iter().sum();
+    let weights = raw.iter().map(|w| w / total).collect();
+    let (commit_periods, line) = parsed.commit_periods;
+    if let Some(p) = periods {
+        if commit_periods > p {
+            error(
+                d,
+                line,
+                "robust.commit_periods",
+                format!(
+                    "robust.commit_periods = {commit_periods} but the plan has {p} period(s): \
+                     it must be between 1 and {p}"
+                ),
+            );
+            return None;
+        }
+    }
+    Some(RobustSettings {
+        variants,
+        weights,
+        criterion: parsed.criterion,
+        commit_periods,
+    })
 }
 
 /// The variant in use: `--variant` over settings, and whether it was chosen explicitly.
@@ -1177,6 +1269,16 @@ pub(crate) fn assemble(inputs: Inputs, options: &ReadOptions, d: &mut Diagnostic
 
     let settings = inputs.settings.as_ref();
     let (variant, variant_explicit) = chosen_variant(settings, options, d);
+    let named_variants: BTreeSet<String> =
+        inputs
+            .households
+            .as_ref()
+            .map_or_else(BTreeSet::new, |rows| {
+                rows.rows
+                    .iter()
+                    .filter_map(|l| l.row.variant.clone())
+                    .collect()
+            });
     let households = inputs
         .households
         .and_then(|rows| households(rows, muni_names, settings, &variant, variant_explicit, d));
@@ -1205,6 +1307,9 @@ pub(crate) fn assemble(inputs: Inputs, options: &ReadOptions, d: &mut Diagnostic
         }
         _ => None,
     };
+    let robust = settings
+        .and_then(|s| s.robust.as_ref())
+        .and_then(|r| robust(r, &named_variants, periods.as_ref().map(Vec::len), d));
     let balance_years: Option<Vec<i32>> = match (base_year, &milestones) {
         (Some(base), Some(ms)) => Some(std::iter::once(base).chain(ms.iter().copied()).collect()),
         _ => None,
@@ -1291,6 +1396,7 @@ pub(crate) fn assemble(inputs: Inputs, options: &ReadOptions, d: &mut Diagnostic
     let settings = Settings {
         milestones: households.milestones,
         households_variant: variant,
+        robust,
         ..parsed.settings
     };
     let rules = match rules {

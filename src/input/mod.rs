@@ -39,6 +39,9 @@ pub struct ReadOptions {
     /// Keys that replace (or add to) the keys of settings.toml before validation, as
     /// scenario files will do. Empty by default.
     pub settings_overrides: toml::Table,
+    /// `--robust`: robust mode (spec v2 §6b) with the defaults of §3 when settings.toml
+    /// has no `[robust]` table.
+    pub robust: bool,
 }
 
 /// municipalities.csv
@@ -249,7 +252,9 @@ fn read_files_into_case(
     let settings = files
         .get(SETTINGS)
         .and_then(|bytes| decode(SETTINGS, bytes, &mut d))
-        .and_then(|text| settings::parse(&text, &options.settings_overrides, &mut d));
+        .and_then(|text| {
+            settings::parse(&text, &options.settings_overrides, options.robust, &mut d)
+        });
 
     let clock = std::time::Instant::now();
     let inputs = assemble::Inputs {

@@ -11,7 +11,7 @@ use toml::{Spanned, Value};
 use super::number::{MAX_YEAR, MIN_YEAR};
 use super::suggest::nearest;
 use super::Diagnostics;
-use crate::case::{Settings, SurplusTier};
+use crate::case::{Criterion, Settings, SurplusTier};
 use crate::InputError;
 
 /// The largest weight or tier multiplier accepted: larger ones only spoil the LP's numerics.
@@ -32,7 +32,28 @@ pub const KEYS: &[&str] = &[
     "surplus_tiers",
     "weight_shortage",
     "budget_carry_over",
+    "robust",
 ];
+
+/// Every key of the `[robust]` table (spec v2 §3).
+pub const ROBUST_KEYS: &[&str] = &["variants", "weights", "criterion", "commit_periods"];
+
+/// The `[robust]` table as far as settings.toml alone can check it; the checks that need
+/// households.csv (known variants, the default variants) and the periods
+/// (commit_periods ≤ P) are made when the case is assembled.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ParsedRobust {
+    /// `robust.variants` with the line of its key, when given.
+    pub variants: Option<(Vec<String>, Option<u64>)>,
+    /// `robust.weights` (raw, > 0), when given; their number matches the variants'.
+    pub weights: Option<Vec<f64>>,
+    /// `robust.criterion`.
+    pub criterion: Criterion,
+    /// `robust.commit_periods` (≥ 1) with the line of its key.
+    pub commit_periods: (usize, Option<u64>),
+    /// The line of the `[robust]` table (none for `--robust` or an override).
+    pub line: Option<u64>,
+}
 
 /// How the milestones were given.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,6 +83,8 @@ pub(crate) struct ParsedSettings {
     pub milestones: Milestones,
     /// Whether `households_variant` was set (by the file or an override).
     pub variant_explicit: bool,
+    /// The `[robust]` table (or `--robust`'s defaults); `None` outside robust mode.
+    pub robust: Option<ParsedRobust>,
 }
 
 struct Entry {
@@ -84,6 +107,7 @@ pub(crate) fn line_of(text: &str, offset: usize) -> u64 {
 pub(crate) fn parse(
     text: &str,
     overrides: &toml::Table,
+    robust_flag: bool,
     d: &mut Diagnostics,
 ) -> Option<ParsedSettings> {
     let parsed: BTreeMap<Spanned<String>, Spanned<Value>> = match toml::from_str(text) {
@@ -119,7 +143,228 @@ pub(crate) fn parse(
             },
         );
     }
-    Some(validate(&entries, d))
+    let mut parsed = validate(&entries, d);
+    parsed.robust = robust_table(text, &entries, robust_flag, d);
+    Some(parsed)
+}
+
+/// The lines of the `[robust]` table's keys in settings.toml (a second, narrow parse:
+/// the first one keeps spans only for the top-level keys).
+fn robust_key_lines(text: &str) -> BTreeMap<String, u64> {
+    #[derive(serde::Deserialize)]
+    struct Top {
+        robust: Option<BTreeMap<Spanned<String>, Spanned<Value>>>,
+    }
+    match toml::from_str::<Top>(text) {
+        Ok(Top {
+            robust: Some(table),
+        }) => table
+            .into_keys()
+            .map(|k| (k.get_ref().clone(), line_of(text, k.span().start)))
+            .collect(),
+        _ => BTreeMap::new(),
+    }
+}
+
+/// Reads and checks the `[robust]` table (spec v2 §3): `None` when there is none and
+/// `--robust` was not given; `--robust` without a table gives the defaults.
+fn robust_table(
+    text: &str,
+    entries: &BTreeMap<String, Entry>,
+    robust_flag: bool,
+    d: &mut Diagnostics,
+) -> Option<ParsedRobust> {
+    let defaults = |line| ParsedRobust {
+        variants: None,
+        weights: None,
+        criterion: Criterion::Expected,
+        commit_periods: (1, None),
+        line,
+    };
+    let Some(entry) = entries.get("robust") else {
+        return robust_flag.then(|| defaults(None));
+    };
+    let lines = if entry.from_override {
+        BTreeMap::new()
+    } else {
+        robust_key_lines(text)
+    };
+    let note = if entry.from_override {
+        " (set by the settings overrides)"
+    } else {
+        ""
+    };
+    let mut error = |key: &str, message: String| {
+        d.error(InputError {
+            file: FILE.to_string(),
+            line: lines.get(key).copied().or(entry.line),
+            column: Some(if key.is_empty() {
+                "robust".to_string()
+            } else {
+                format!("robust.{key}")
+            }),
+            message: format!("{message}{note}"),
+        });
+    };
+    let Value::Table(table) = &entry.value else {
+        error(
+            "",
+            format!(
+                "robust must be a table ([robust] with variants, weights, criterion,                  commit_periods), found {} {}",
+                article(entry.value.type_str()),
+                entry.value.type_str()
+            ),
+        );
+        return None;
+    };
+    let mut robust = defaults(entry.line);
+    for key in table.keys() {
+        if !ROBUST_KEYS.contains(&key.as_str()) {
+            let hint = match nearest(key, ROBUST_KEYS) {
+                Some(s) => format!("did you mean '{s}'?"),
+                None => format!("valid keys are: {}", ROBUST_KEYS.join(", ")),
+            };
+            error(key, format!("unknown key 'robust.{key}'; {hint}"));
+        }
+    }
+    if let Some(v) = table.get("variants") {
+        let names: Option<Vec<String>> = match v {
+            Value::Array(items) => items
+                .iter()
+                .map(|i| match i {
+                    Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+                    _ => None,
+                })
+                .collect(),
+            _ => None,
+        };
+        match names {
+            None => error(
+                "variants",
+                "robust.variants must be a list of variant names, e.g. [\"laag\", \"hoog\"]".into(),
+            ),
+            Some(names) => {
+                let mut seen = std::collections::BTreeSet::new();
+                let mut ok = true;
+                for n in &names {
+                    if !seen.insert(n.clone()) {
+                        error(
+                            "variants",
+                            format!("robust.variants names '{n}' twice: list each variant once"),
+                        );
+                        ok = false;
+                    }
+                }
+                if names.len() < 2 {
+                    error(
+                        "variants",
+                        format!(
+                            "robust.variants lists {} variant(s): a robust plan needs at least two",
+                            names.len()
+                        ),
+                    );
+                    ok = false;
+                }
+                if ok {
+                    robust.variants = Some((names, lines.get("variants").copied().or(entry.line)));
+                }
+            }
+        }
+    }
+    if let Some(w) = table.get("weights") {
+        let weights: Option<Vec<f64>> = match w {
+            Value::Array(items) => items
+                .iter()
+                .map(|i| match i {
+                    Value::Float(f) => Some(*f),
+                    // Weights are small numbers; the conversion is exact for them.
+                    Value::Integer(n) => Some(*n as f64),
+                    _ => None,
+                })
+                .collect(),
+            _ => None,
+        };
+        match weights {
+            None => error(
+                "weights",
+                "robust.weights must be a list of numbers, one per variant, e.g. [1, 2, 1]".into(),
+            ),
+            Some(weights) => {
+                let bad = weights
+                    .iter()
+                    .any(|x| !x.is_finite() || *x <= 0.0 || *x > MAX_WEIGHT);
+                if bad {
+                    error(
+                        "weights",
+                        "robust.weights: every weight must be a number > 0 (and at most 1e6)"
+                            .into(),
+                    );
+                } else if !table.contains_key("variants") {
+                    error(
+                        "weights",
+                        "robust.weights needs robust.variants: the weights are given in the \
+                         order of the variants, so list the variants too"
+                            .into(),
+                    );
+                } else if let Some((names, _)) = &robust.variants {
+                    if names.len() != weights.len() {
+                        error(
+                            "weights",
+                            format!(
+                                "robust.weights has {} weight(s) for {} variant(s): give one \
+                                 weight per variant, in the order of robust.variants",
+                                weights.len(),
+                                names.len()
+                            ),
+                        );
+                    } else {
+                        robust.weights = Some(weights);
+                    }
+                }
+            }
+        }
+    }
+    if let Some(c) = table.get("criterion") {
+        match c {
+            Value::String(name) => match Criterion::parse(name.trim()) {
+                Some(criterion) => robust.criterion = criterion,
+                None => {
+                    let hint = match nearest(name.trim(), &Criterion::NAMES) {
+                        Some(s) => format!("did you mean '{s}'?"),
+                        None => "use \"expected\" or \"regret\"".to_string(),
+                    };
+                    error(
+                        "criterion",
+                        format!("robust.criterion '{name}' is not known; {hint}"),
+                    );
+                }
+            },
+            other => error(
+                "criterion",
+                format!(
+                    "robust.criterion must be \"expected\" or \"regret\", found {} {}",
+                    article(other.type_str()),
+                    other.type_str()
+                ),
+            ),
+        }
+    }
+    if let Some(c) = table.get("commit_periods") {
+        let line = lines.get("commit_periods").copied().or(entry.line);
+        match c {
+            Value::Integer(n) if *n >= 1 => {
+                robust.commit_periods = (usize::try_from(*n).unwrap_or(usize::MAX), line);
+            }
+            _ => error(
+                "commit_periods",
+                format!(
+                    "robust.commit_periods must be a whole number ≥ 1 (the periods decided \
+                     now), found {c}"
+                ),
+            ),
+        }
+    }
+    Some(robust)
 }
 
 struct Checker<'a> {
@@ -322,10 +567,12 @@ fn validate(entries: &BTreeMap<String, Entry>, d: &mut Diagnostics) -> ParsedSet
             surplus_tiers,
             weight_shortage,
             budget_carry_over,
+            robust: None,
         },
         base_year,
         milestones,
         variant_explicit,
+        robust: None,
     }
 }
 
@@ -508,7 +755,7 @@ mod tests {
 
     fn run(text: &str) -> (Option<ParsedSettings>, Diagnostics) {
         let mut d = Diagnostics::default();
-        let p = parse(text, &toml::Table::new(), &mut d);
+        let p = parse(text, &toml::Table::new(), false, &mut d);
         (p, d)
     }
 
@@ -589,7 +836,13 @@ mod tests {
         let mut o = toml::Table::new();
         o.insert("weight_shortage".into(), Value::Float(5.0));
         o.insert("friction_vacancy".into(), Value::Float(-1.0));
-        let p = parse("base_year = 2024\nweight_shortage = 3.0\n", &o, &mut d).unwrap();
+        let p = parse(
+            "base_year = 2024\nweight_shortage = 3.0\n",
+            &o,
+            false,
+            &mut d,
+        )
+        .unwrap();
         assert_eq!(p.settings.weight_shortage, 5.0);
         assert_eq!(d.errors.len(), 1);
         assert!(d.errors[0].message.contains("overrides"));

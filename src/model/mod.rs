@@ -44,6 +44,12 @@ pub enum Family {
     FunderBudget,
     /// Stage 2: the mismatch may not exceed the stage-1 optimum (plus tolerance).
     MismatchCap,
+    /// Robust mode (spec v2 §6b): a committed action of a variant equals the first
+    /// variant's, per municipality, item (and funder for a payment) and period.
+    NonAnticipativity,
+    /// Robust mode, criterion "regret": a variant's regret is at most R (or, after the
+    /// first stage, at most R* plus tolerance).
+    RegretCap,
 }
 
 impl Family {
@@ -60,6 +66,8 @@ impl Family {
             Family::PaymentShare => "C7_payment_share",
             Family::FunderBudget => "C6f_funder_budget",
             Family::MismatchCap => "stage2_mismatch_cap",
+            Family::NonAnticipativity => "NA_non_anticipativity",
+            Family::RegretCap => "regret_cap",
         }
     }
 }
@@ -87,7 +95,7 @@ impl RowKey {
     pub fn name(&self, case: &Case) -> String {
         let mut parts = Vec::new();
         match self.family {
-            Family::MismatchCap => {}
+            Family::MismatchCap | Family::RegretCap => {}
             Family::Budget | Family::FunderBudget => parts.push(case.regions[self.place].clone()),
             _ => parts.push(case.municipalities[self.place].code.clone()),
         }
@@ -229,7 +237,34 @@ pub struct Lp {
 /// Builds the LP of the case. With `integer`, dem, new and tr are integer variables.
 pub fn build(case: &Case, integer: bool) -> Lp {
     let mut variables = ProblemVariables::new();
-    let vars = add_variables(case, integer, &mut variables);
+    let copy = build_into(case, integer, &mut variables);
+    Lp {
+        variables,
+        mismatch: copy.mismatch,
+        gross_cost_meur: copy.gross_cost_meur,
+        vars: copy.vars,
+        rows: copy.rows,
+    }
+}
+
+/// One copy of the case's variables and rows (spec §4–§5), added to a variable
+/// registry that may hold other copies: robust mode (spec v2 §6b) builds one per
+/// variant into one LP.
+pub struct ModelCopy {
+    /// Handles of this copy's variables.
+    pub vars: Vars,
+    /// This copy's rows with their keys.
+    pub rows: Vec<(RowKey, Constraint)>,
+    /// Z1 of this copy.
+    pub mismatch: Expression,
+    /// Z2 of this copy in millions of euros.
+    pub gross_cost_meur: Expression,
+}
+
+/// Adds the variables and rows of the case to `variables` (columns numbered on from
+/// those already there): every family C1–C7 by its `add_<family>` function.
+pub fn build_into(case: &Case, integer: bool, variables: &mut ProblemVariables) -> ModelCopy {
+    let vars = add_variables(case, integer, variables);
     let mut rows = Vec::new();
     add_stock_balance(case, &vars, &mut rows);
     add_removal_capacity(case, &vars, &mut rows);
@@ -243,12 +278,65 @@ pub fn build(case: &Case, integer: bool) -> Lp {
     } else {
         add_budget(case, &vars, &mut rows);
     }
-    Lp {
-        variables,
+    ModelCopy {
         mismatch: mismatch_objective(case, &vars),
         gross_cost_meur: gross_cost_objective(case, &vars),
         vars,
         rows,
+    }
+}
+
+/// Non-anticipativity (spec v2 §6b), for every period p < `commit_periods`: dem, new,
+/// tr and pay of the copy `other` equal those of the copy `first` (one decision taken
+/// before anyone knows which projection comes true). The copies are of cases that differ
+/// only in their households, so their variables correspond one to one.
+pub fn add_non_anticipativity(
+    first: &Vars,
+    other: &Vars,
+    commit_periods: usize,
+    rows: &mut Vec<(RowKey, Constraint)>,
+) {
+    let key = |place, period, item, funder| RowKey {
+        family: Family::NonAnticipativity,
+        place,
+        segment: None,
+        period: Some(period),
+        item: Some(item),
+        funder,
+    };
+    let same = |a: Col, b: Col| Expression::from(a.var).eq(Expression::from(b.var));
+    for (m, (segs_a, segs_b)) in first.demolish.iter().zip(&other.demolish).enumerate() {
+        for (s, (a, b)) in segs_a.iter().zip(segs_b).enumerate() {
+            for p in 0..commit_periods.min(a.len()) {
+                if let (Some(x), Some(y)) = (a[p], b[p]) {
+                    rows.push((key(m, p, Action::Demolish(s), None), same(x, y)));
+                }
+            }
+        }
+    }
+    for (m, (segs_a, segs_b)) in first.new_build.iter().zip(&other.new_build).enumerate() {
+        for (s, (a, b)) in segs_a.iter().zip(segs_b).enumerate() {
+            for p in 0..commit_periods.min(a.len()) {
+                if let (Some(x), Some(y)) = (a[p], b[p]) {
+                    rows.push((key(m, p, Action::NewBuild(s), None), same(x, y)));
+                }
+            }
+        }
+    }
+    for (m, (ks_a, ks_b)) in first.transform.iter().zip(&other.transform).enumerate() {
+        for (k, (a, b)) in ks_a.iter().zip(ks_b).enumerate() {
+            for p in 0..commit_periods.min(a.len()) {
+                rows.push((key(m, p, Action::Transform(k), None), same(a[p], b[p])));
+            }
+        }
+    }
+    for (a, b) in first.pay.iter().zip(&other.pay) {
+        if a.period < commit_periods {
+            rows.push((
+                key(a.municipality, a.period, a.action, Some(a.funder)),
+                same(a.col, b.col),
+            ));
+        }
     }
 }
 

@@ -82,6 +82,105 @@ pub fn write_outputs(case: &Case, plan: &Plan, out: &Path, run: &RunInfo) -> Res
     let mut summary = Summary::new(case, plan, timings);
     summary.scenario = run.scenario.clone();
     let tables = tables::Tables::new(case, plan);
+    write_all(
+        Written {
+            case,
+            plan,
+            tables: &tables,
+            notes: Vec::new(),
+        },
+        &|dir| tables.write_csv(dir),
+        summary,
+        out,
+        run,
+        started,
+    )
+}
+
+/// Writes every output of a robust plan (spec v2 §6b, §7) into `out`, atomically: the
+/// tables with a `variant` column and every variant's rows, commitment.csv, and
+/// summary.json with `robust`. report.html, report.xlsx and the charts show the first
+/// variant's plan, with a note saying so. `cases[ω]` is the case of variant ω.
+pub fn write_robust_outputs(
+    cases: &[Case],
+    robust: &crate::plan::RobustPlan,
+    out: &Path,
+    run: &RunInfo,
+) -> Result<Summary> {
+    let started = Instant::now();
+    if cases.is_empty() || cases.len() != robust.plans.len() {
+        return Err(Error::Solve(
+            "a robust plan needs one plan per variant case".into(),
+        ));
+    }
+    for (case, plan) in cases.iter().zip(&robust.plans) {
+        check_plan(case, plan)?;
+    }
+    let mut timings = run.timings.clone();
+    timings.extend(robust.timings.iter().map(|(k, v)| (k.clone(), *v)));
+    let mut summary = Summary::new_robust(cases, robust, timings);
+    summary.scenario = run.scenario.clone();
+    let all: Vec<(&str, tables::Tables<'_>)> = robust
+        .variants
+        .iter()
+        .zip(cases.iter().zip(&robust.plans))
+        .map(|(name, (case, plan))| (name.as_str(), tables::Tables::new(case, plan)))
+        .collect();
+    let first = &robust.variants[0];
+    let note = match run.lang {
+        Lang::Nl => format!(
+            "Robuust plan over de varianten {}: dit rapport toont het plan van variant \
+             '{first}'; de vastgelegde acties staan in commitment.csv, de cijfers per variant \
+             in summary.json en de tabellen per variant in de CSV-bestanden.",
+            robust.variants.join(", ")
+        ),
+        Lang::En => format!(
+            "Robust plan over the variants {}: this report shows the plan of variant \
+             '{first}'; the committed actions are in commitment.csv, the figures per variant \
+             in summary.json and the tables per variant in the CSV files.",
+            robust.variants.join(", ")
+        ),
+    };
+    write_all(
+        Written {
+            case: &cases[0],
+            plan: &robust.plans[0],
+            tables: &all[0].1,
+            notes: vec![note],
+        },
+        &|dir| tables::write_robust_csv(dir, &all, robust.commit_periods),
+        summary,
+        out,
+        run,
+        started,
+    )
+}
+
+/// What report.html, report.xlsx and the charts are drawn from.
+struct Written<'a> {
+    case: &'a Case,
+    plan: &'a Plan,
+    tables: &'a tables::Tables<'a>,
+    /// Notes shown in report.html above the charts' own.
+    notes: Vec<String>,
+}
+
+/// Writes the CSV tables (`write_csv`), report.xlsx, the charts, report.html and
+/// summary.json into `out`, atomically.
+fn write_all(
+    written: Written<'_>,
+    write_csv: &(dyn Fn(&Path) -> Result<()> + Sync),
+    mut summary: Summary,
+    out: &Path,
+    run: &RunInfo,
+    started: Instant,
+) -> Result<Summary> {
+    let Written {
+        case,
+        plan,
+        tables,
+        notes,
+    } = written;
     let lang = run.lang;
     write_dir_atomically(out, |dir| {
         // The CSV tables, report.xlsx and the charts do not depend on each other: they
@@ -90,10 +189,10 @@ pub fn write_outputs(case: &Case, plan: &Plan, out: &Path, run: &RunInfo) -> Res
         let (csv_and_xlsx, charts_done) = rayon::join(
             || {
                 rayon::join(
-                    || tables.write_csv(dir),
+                    || write_csv(dir),
                     || {
                         let clock = Instant::now();
-                        xlsx::write(&dir.join("report.xlsx"), plan, &summary, &tables, lang)
+                        xlsx::write(&dir.join("report.xlsx"), plan, &summary, tables, lang)
                             .map(|()| clock.elapsed().as_secs_f64())
                     },
                 )
@@ -102,6 +201,7 @@ pub fn write_outputs(case: &Case, plan: &Plan, out: &Path, run: &RunInfo) -> Res
                 let clock = Instant::now();
                 let data = ChartData::new(case, plan);
                 let (boundaries, mut chart_notes) = boundaries(run, lang);
+                chart_notes.splice(0..0, notes.iter().cloned());
                 let input = ChartInput {
                     data: &data,
                     boundaries: boundaries.as_ref(),
@@ -136,7 +236,7 @@ pub fn write_outputs(case: &Case, plan: &Plan, out: &Path, run: &RunInfo) -> Res
         let page = html::Page {
             plan,
             summary: &summary,
-            tables: &tables,
+            tables,
             lang,
             charts: &charts,
             chart_notes: &chart_notes,

@@ -71,6 +71,10 @@ pub struct Summary {
     /// out for a case without funders (the summary.json of v1).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub funders: Vec<FunderSummary>,
+    /// Spec v2 §6b, §7, robust mode: criterion, commitment, E, worst regret, EVPI and
+    /// the figures per variant. Left out outside robust mode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub robust: Option<RobustSummary>,
     /// SHA-256 over the input files read.
     pub inputs_sha256: String,
     /// restock's version.
@@ -231,6 +235,100 @@ pub fn funder_summaries(case: &Case, plan: &Plan) -> Vec<FunderSummary> {
         .collect()
 }
 
+/// summary.json's `robust` (spec v2 §7).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RobustSummary {
+    /// "expected" or "regret".
+    pub criterion: String,
+    /// P_c.
+    pub commit_periods: usize,
+    /// E = Σ_ω π_ω · Z1_ω: the optimum E* of the stage that minimises it.
+    pub expected_mismatch: f64,
+    /// The worst regret max_ω (Z1_ω − Z1*_ω) of the plan, in both criteria.
+    pub max_regret: f64,
+    /// EVPI = E − Σ_ω π_ω · Z1*_ω.
+    pub evpi: f64,
+    /// Per variant, in robust.variants order.
+    pub variants: Vec<VariantSummary>,
+}
+
+/// One variant of summary.json's `robust.variants`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VariantSummary {
+    /// The variant's name.
+    pub name: String,
+    /// π_ω (normalised).
+    pub weight: f64,
+    /// Z1_ω under the robust plan.
+    pub mismatch: f64,
+    /// Z1*_ω: the variant's own optimum.
+    pub mismatch_alone: f64,
+    /// Z1_ω − Z1*_ω.
+    pub regret: f64,
+    /// Z2_ω in euros.
+    pub gross_cost_eur: f64,
+    /// The variant's do-nothing mismatch.
+    pub mismatch_do_nothing: f64,
+}
+
+impl Summary {
+    /// The summary of a robust plan (spec v2 §7): `mismatch` and `mismatch_stage1` are
+    /// E (the optimum E* of the stage that minimises it), `gross_cost_eur` is Σ π_ω Z2_ω, `mismatch_do_nothing` Σ π_ω of the do-nothing
+    /// mismatch; net cost and the dwellings demolished, transformed and built are π-weighted
+    /// means too. `regions_detail` and `funders` are those of the first variant's plan.
+    /// `cases[ω]` is the case of variant ω.
+    pub fn new_robust(
+        cases: &[Case],
+        robust: &crate::plan::RobustPlan,
+        timings: BTreeMap<String, f64>,
+    ) -> Summary {
+        let mut summary = Summary::new(&cases[0], &robust.plans[0], timings);
+        let per_variant: Vec<Summary> = cases
+            .iter()
+            .zip(&robust.plans)
+            .map(|(case, plan)| Summary::new(case, plan, BTreeMap::new()))
+            .collect();
+        let mean = |f: &dyn Fn(&Summary) -> f64| -> f64 {
+            round6(
+                per_variant
+                    .iter()
+                    .zip(&robust.weights)
+                    .map(|(s, w)| w * f(s))
+                    .sum(),
+            )
+        };
+        let expected = round6(robust.expected_mismatch);
+        summary.mismatch = expected;
+        summary.mismatch_stage1 = expected;
+        summary.mismatch_do_nothing = round6(robust.expected_mismatch_do_nothing());
+        summary.gross_cost_eur = round6(robust.expected_gross_cost_eur());
+        summary.net_cost_eur = mean(&|s| s.net_cost_eur);
+        summary.demolished = mean(&|s| s.demolished);
+        summary.transformed = mean(&|s| s.transformed);
+        summary.built = mean(&|s| s.built);
+        let regrets = robust.regrets();
+        summary.robust = Some(RobustSummary {
+            criterion: robust.criterion.as_str().to_string(),
+            commit_periods: robust.commit_periods,
+            expected_mismatch: expected,
+            max_regret: round6(robust.max_regret()),
+            evpi: round6(robust.evpi()),
+            variants: (0..robust.variants.len())
+                .map(|w| VariantSummary {
+                    name: robust.variants[w].clone(),
+                    weight: round6(robust.weights[w]),
+                    mismatch: round6(robust.mismatch[w]),
+                    mismatch_alone: round6(robust.mismatch_alone[w]),
+                    regret: round6(regrets[w]),
+                    gross_cost_eur: round6(robust.gross_cost_eur[w]),
+                    mismatch_do_nothing: round6(robust.mismatch_do_nothing[w]),
+                })
+                .collect(),
+        });
+        summary
+    }
+}
+
 /// The key figures of one region.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RegionSummary {
@@ -291,6 +389,7 @@ impl Summary {
                 })
                 .collect(),
             funders: funder_summaries(case, plan),
+            robust: None,
             inputs_sha256: case.inputs_sha256.clone(),
             version: crate::VERSION.to_string(),
             warnings: case.warnings.clone(),

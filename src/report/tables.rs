@@ -332,6 +332,107 @@ impl<'a> Tables<'a> {
     }
 }
 
+/// Writes the tables of a robust plan (spec v2 §7) into `dir`: plan.csv,
+/// transformations.csv, balance.csv, budget.csv (and funding.csv with funders) with a
+/// leading `variant` column and every variant's rows (in robust.variants order), and
+/// commitment.csv: the actions of the first `commit_periods` periods, the same in every
+/// variant (written from the first variant's plan).
+pub fn write_robust_csv(
+    dir: &Path,
+    variants: &[(&str, Tables<'_>)],
+    commit_periods: usize,
+) -> Result<()> {
+    let Some((_, first)) = variants.first() else {
+        return Ok(());
+    };
+    let case = first.case;
+    let parts = |f: &dyn Fn(&Tables<'_>) -> Vec<Vec<String>>| -> Vec<(String, Vec<Vec<String>>)> {
+        variants
+            .iter()
+            .map(|(name, t)| ((*name).to_string(), f(t)))
+            .collect()
+    };
+    write_variant_table(
+        &dir.join("plan.csv"),
+        &Named::<PlanRow>::header(),
+        &parts(&|t| named(t.case, &t.plan).iter().map(Table::cells).collect()),
+    )?;
+    write_variant_table(
+        &dir.join("transformations.csv"),
+        &Named::<TransformationRow>::header(),
+        &parts(&|t| {
+            named(t.case, &t.transformations)
+                .iter()
+                .map(Table::cells)
+                .collect()
+        }),
+    )?;
+    write_variant_table(
+        &dir.join("balance.csv"),
+        &Named::<BalanceRow>::header(),
+        &parts(&|t| named(t.case, &t.balance).iter().map(Table::cells).collect()),
+    )?;
+    if case.funders.active() {
+        write_variant_table(
+            &dir.join("budget.csv"),
+            &Funded::header(),
+            &parts(&|t| {
+                t.budget
+                    .iter()
+                    .map(|row| Funded { case: t.case, row }.cells())
+                    .collect()
+            }),
+        )?;
+        write_variant_table(
+            &dir.join("funding.csv"),
+            &Named::<FundingRow>::header(),
+            &parts(&|t| named(t.case, &t.funding).iter().map(Table::cells).collect()),
+        )?;
+    } else {
+        write_variant_table(
+            &dir.join("budget.csv"),
+            &Named::<BudgetRow>::header(),
+            &parts(&|t| named(t.case, &t.budget).iter().map(Table::cells).collect()),
+        )?;
+    }
+    // commitment.csv: plan.csv's columns without stock_end, committed periods only.
+    let path = dir.join("commitment.csv");
+    let csv_err = |e: csv::Error| Error::io(&path, e.into());
+    let mut writer = csv_writer(&path)?;
+    let mut header = Named::<PlanRow>::header();
+    header.pop();
+    writer.write_record(&header).map_err(csv_err)?;
+    for row in first.plan.iter().filter(|r| r.period < commit_periods) {
+        let mut cells = Named { case, row }.cells();
+        cells.pop();
+        writer.write_record(&cells).map_err(csv_err)?;
+    }
+    writer.flush().map_err(|e| Error::io(&path, e))
+}
+
+/// Writes a table with a leading `variant` column: every part's rows under its name.
+fn write_variant_table(
+    path: &Path,
+    header: &[&'static str],
+    parts: &[(String, Vec<Vec<String>>)],
+) -> Result<()> {
+    let csv_err = |e: csv::Error| Error::io(path, e.into());
+    let mut writer = csv_writer(path)?;
+    writer
+        .write_record(std::iter::once("variant").chain(header.iter().copied()))
+        .map_err(csv_err)?;
+    for (name, rows) in parts {
+        for cells in rows {
+            writer
+                .write_record(
+                    std::iter::once(name.as_str()).chain(cells.iter().map(String::as_str)),
+                )
+                .map_err(csv_err)?;
+        }
+    }
+    writer.flush().map_err(|e| Error::io(path, e))
+}
+
 /// Pairs every row with the case that names its indices.
 fn named<'a, R>(case: &'a Case, rows: &'a [R]) -> Vec<Named<'a, R>> {
     rows.iter().map(|row| Named { case, row }).collect()

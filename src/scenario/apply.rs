@@ -26,9 +26,21 @@ impl Scenario {
     /// [`Scenario::build_case`], with the time spent reading and validating (checking
     /// and applying the factors counts as validating).
     pub fn build_case_timed(&self) -> Result<(Case, ReadTimings)> {
+        self.build_variant_case(self.households_variant.clone(), false)
+    }
+
+    /// [`Scenario::build_case_timed`] with the households variant `variant` (over the
+    /// scenario's), and with `robust` (`--robust`) robust mode on with the defaults when
+    /// no `[robust]` table is given. Robust mode reads the case once per variant.
+    pub fn build_variant_case(
+        &self,
+        variant: Option<String>,
+        robust: bool,
+    ) -> Result<(Case, ReadTimings)> {
         let options = ReadOptions {
-            variant: self.households_variant.clone(),
+            variant,
             settings_overrides: self.settings.clone(),
+            robust,
         };
         let (mut case, mut timings) =
             read_case_timed(&self.base, &options).map_err(|e| self.relabel(e))?;
@@ -58,7 +70,9 @@ impl Scenario {
         let mut errors: Vec<InputError> = errors
             .into_iter()
             .map(|e| {
-                let key = e.column.clone().unwrap_or_default();
+                let column = e.column.clone().unwrap_or_default();
+                // A `robust.<key>` column comes from the `robust` setting.
+                let key = column.split('.').next().unwrap_or_default().to_string();
                 let from_settings = e.file == SETTINGS
                     && e.line.is_none()
                     && scenario_file
@@ -69,7 +83,7 @@ impl Scenario {
                     && scenario_file
                     && self.households_variant.is_some();
                 if from_settings {
-                    let path = format!("settings.{key}");
+                    let path = format!("settings.{column}");
                     let message = e
                         .message
                         .replace(OVERRIDE_NOTE, " (set in [settings] of the scenario)");

@@ -98,12 +98,34 @@ pub fn plan_scenario(
     options: &PipelineOptions,
 ) -> Result<Summary> {
     check_output_location(out_dir)?;
-    let (case, read) = scenario.build_case_timed()?;
+    let (case, mut read) =
+        scenario.build_variant_case(scenario.households_variant.clone(), options.robust)?;
+    let robust_variants = case.settings.robust.as_ref().map(|r| r.variants.clone());
+    let cases = match &robust_variants {
+        None => None,
+        Some(variants) => {
+            if options.solve.integer {
+                return Err(crate::Error::Usage(crate::solve::INTEGER_REFUSED.into()));
+            }
+            // Robust mode (spec v2 §6b): the case once per variant.
+            let mut cases = Vec::with_capacity(variants.len());
+            for v in variants {
+                let (c, t) = scenario.build_variant_case(Some(v.clone()), options.robust)?;
+                read.read += t.read;
+                read.validate += t.validate;
+                cases.push(c);
+            }
+            Some(cases)
+        }
+    };
     let mut timings = BTreeMap::new();
     timings.insert("read".to_string(), read.read);
     timings.insert("validate".to_string(), read.validate);
     let run = run_info(scenario, timings, options.output.lang)?;
-    pipeline::run_and_write(&case, options, out_dir, &run)
+    match cases {
+        Some(cases) => pipeline::run_and_write_robust(&cases, options, out_dir, &run),
+        None => pipeline::run_and_write(&case, options, out_dir, &run),
+    }
 }
 
 /// The result of `restock compare`.

@@ -27,6 +27,7 @@ mod highs;
 #[cfg(feature = "highs")]
 mod highs_ffi;
 mod integer;
+mod robust;
 mod shadow;
 mod stages;
 
@@ -157,6 +158,19 @@ pub fn solve_movable(
     stages::solve(case, options, slack)
 }
 
+/// Solves a robust case (spec v2 §6b) as one model: `cases[ω]` is the case read with
+/// variant ω of robust.variants, the first carrying the `[robust]` settings. Refuses
+/// `--integer` (a usage error).
+pub fn solve_robust(cases: &[Case], options: &SolveOptions) -> Result<crate::plan::RobustPlan> {
+    if options.integer {
+        return Err(Error::Usage(INTEGER_REFUSED.into()));
+    }
+    check_options(options)?;
+    robust::solve(cases, options)
+}
+
+pub use robust::INTEGER_REFUSED;
+
 /// A solved case whose stage-2 cap can be moved and stage 2 solved again, warm, from
 /// where it ended (HiGHS, LP only). For the regional decomposition, which tries several
 /// caps on one region. Without the `highs` feature there is never one.
@@ -254,6 +268,7 @@ mod tests {
                 surplus_tiers: crate::case::Settings::default_tiers(),
                 weight_shortage: 1.0,
                 budget_carry_over: false,
+                robust: None,
             },
             municipalities: vec![],
             regions: vec![],

@@ -16,7 +16,7 @@ use crate::Result;
 
 /// Spec §6: an interior-point solver's values within this of zero (in the LP's units)
 /// are written as 0.
-const IPM_ZERO: f64 = 1e-6;
+pub(super) const IPM_ZERO: f64 = 1e-6;
 
 /// What one stage's solve returned, in plain numbers.
 pub(super) struct StageResult {
@@ -42,10 +42,10 @@ impl StageResult {
 
 /// A solved HiGHS model whose cap can be moved; never one without HiGHS.
 #[cfg(feature = "highs")]
-type LiveCap = super::highs::LiveCap;
+pub(super) type LiveCap = super::highs::LiveCap;
 /// A solved HiGHS model whose cap can be moved; never one without HiGHS.
 #[cfg(not(feature = "highs"))]
-type LiveCap = std::convert::Infallible;
+pub(super) type LiveCap = std::convert::Infallible;
 
 /// Both stages of the whole case as one model, with stage 2's tolerance `slack`; the
 /// options are checked already.
@@ -146,7 +146,7 @@ pub(super) fn solve(
 /// Stage 1 and stage 2. An LP with HiGHS runs in one HiGHS instance (stage 2 starts
 /// from stage 1's basis, and the model is kept for moving the cap); otherwise each stage
 /// is its own solve.
-fn run_stages(
+pub(super) fn run_stages(
     lp: &mut Lp,
     slack: Stage2Slack,
     options: &SolveOptions,
@@ -175,7 +175,7 @@ fn run_stages(
 
 /// One stage as its own solve: minimise `objective` over the LP's rows, plus the cap on
 /// Z1 in stage 2 (`mismatch_cap`); a MIP starts from `start` when given.
-fn run_stage(
+pub(super) fn run_stage(
     lp: &Lp,
     objective: Expression,
     mismatch_cap: Option<f64>,

@@ -52,6 +52,7 @@ pub fn case() -> Case {
             surplus_tiers: Settings::default_tiers(),
             weight_shortage: 2.0,
             budget_carry_over: false,
+            robust: None,
         },
         municipalities: vec![
             municipality("GM0001", "Aadorp", 0),

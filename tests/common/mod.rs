@@ -27,6 +27,7 @@ pub fn one_municipality(stock: f64, households_2030: f64) -> Case {
             }],
             weight_shortage: 2.0,
             budget_carry_over: false,
+            robust: None,
         },
         municipalities: vec![Municipality {
             code: "GM0001".into(),

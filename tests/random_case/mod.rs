@@ -357,6 +357,7 @@ fn build(
             surplus_tiers: tiers,
             weight_shortage,
             budget_carry_over: shape.carry_over,
+            robust: None,
         },
         municipalities,
         regions,

@@ -1,0 +1,302 @@
+//! Robust plans over projection variants (spec v2 §6b), solved as one model.
+//!
+//! Every variant gets its own copy of the model of §4–§5 ([`model::build_into`], the
+//! same builder a single plan uses), all in one LP; non-anticipativity rows make dem,
+//! new, tr and pay of the committed periods equal across the copies
+//! ([`model::add_non_anticipativity`]). Then:
+//!
+//! - "expected": the two stages of §6 with E = Σ π_ω Z1_ω as the mismatch and
+//!   Σ π_ω Z2_ω as the cost ([`super::stages::run_stages`], so HiGHS and Clarabel as
+//!   for a single plan);
+//! - "regret": first min R with Z1_ω − Z1*_ω ≤ R; then, with regret_ω ≤ R* + 1e-7 ·
+//!   Z1*_ω + 1e-6 added, the same two stages (min E, then min Σ π_ω Z2_ω under E's cap).
+//!
+//! Z1*_ω (stage 1 of §6 for each variant alone, in parallel) is computed in both
+//! criteria.
+
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+use good_lp::{variable, Expression, ProblemVariables};
+use rayon::prelude::*;
+
+use super::stages::{fill_plan, run_stage, run_stages, IPM_ZERO};
+use super::{shadow, SolveOptions, SolverChoice, Stage2Slack};
+use crate::case::{Case, Criterion, RobustSettings};
+use crate::metrics;
+use crate::model::{self, Family, Lp, ModelCopy, RowKey};
+use crate::plan::{Plan, PlanStatus, RobustPlan};
+use crate::{Error, Result};
+
+/// The usage error of `--integer` in robust mode.
+pub const INTEGER_REFUSED: &str = "--integer cannot be combined with robust mode ([robust] in \
+     settings.toml or --robust): a robust plan is solved as an LP; leave out --integer";
+
+/// Checks that `cases` are the variants of one robust case: robust settings on the
+/// first, one case per variant, the same periods, municipalities, segments and
+/// transformations.
+pub(super) fn check_cases(cases: &[Case]) -> Result<RobustSettings> {
+    let Some(robust) = cases.first().and_then(|c| c.settings.robust.clone()) else {
+        return Err(Error::Solve(
+            "a robust solve needs a case with a [robust] table".into(),
+        ));
+    };
+    if cases.len() != robust.variants.len() {
+        return Err(Error::Solve(format!(
+            "a robust solve needs one case per variant: {} cases for {} variants",
+            cases.len(),
+            robust.variants.len()
+        )));
+    }
+    let first = &cases[0];
+    for (case, name) in cases.iter().zip(&robust.variants).skip(1) {
+        if case.periods != first.periods {
+            return Err(Error::Usage(format!(
+                "robust mode needs the same plan periods for every variant, but variant \
+                 '{name}' has other milestones than '{}' (its households.csv rows list other \
+                 years): set milestones in settings.toml",
+                robust.variants[0]
+            )));
+        }
+        let same_shape = case.municipalities.len() == first.municipalities.len()
+            && case.segments.len() == first.segments.len()
+            && case.transformations.len() == first.transformations.len()
+            && case.regions.len() == first.regions.len();
+        if !same_shape {
+            return Err(Error::Solve(format!(
+                "variant '{name}' was read as a different case than '{}'",
+                robust.variants[0]
+            )));
+        }
+    }
+    if robust.commit_periods == 0 || robust.commit_periods > first.periods.len() {
+        return Err(Error::Usage(format!(
+            "robust.commit_periods = {} must be between 1 and the {} period(s) of the plan",
+            robust.commit_periods,
+            first.periods.len()
+        )));
+    }
+    Ok(robust)
+}
+
+/// Solves the robust case: `cases[ω]` is the case read with variant ω of
+/// robust.variants (the first one carries the robust settings).
+pub(super) fn solve(cases: &[Case], options: &SolveOptions) -> Result<RobustPlan> {
+    if options.integer {
+        return Err(Error::Usage(INTEGER_REFUSED.into()));
+    }
+    let robust = check_cases(cases)?;
+    let mut timings = BTreeMap::new();
+
+    // Z1*_ω: every variant alone (the plain solve of §6), in parallel.
+    let clock = Instant::now();
+    let single = SolveOptions {
+        by_region: false,
+        ..options.clone()
+    };
+    // Only stage 1 of §6 is needed for Z1*_ω (it is unique; the plans need not be).
+    let alone: Vec<f64> = cases
+        .par_iter()
+        .map(|case| {
+            let lp = model::build(case, false);
+            run_stage(&lp, lp.mismatch.clone(), None, None, &single).map(|r| r.objective)
+        })
+        .collect::<Result<_>>()?;
+    timings.insert("solve_alone".to_string(), clock.elapsed().as_secs_f64());
+
+    let clock = Instant::now();
+    let mut variables = ProblemVariables::new();
+    let mut rows = Vec::new();
+    let mut ranges = Vec::with_capacity(cases.len());
+    let mut vars = Vec::with_capacity(cases.len());
+    let mut mismatches = Vec::with_capacity(cases.len());
+    let mut expected = Expression::default();
+    let mut expected_cost = Expression::default();
+    for (case, &pi) in cases.iter().zip(&robust.weights) {
+        let ModelCopy {
+            vars: copy_vars,
+            rows: copy_rows,
+            mismatch,
+            gross_cost_meur,
+        } = model::build_into(case, false, &mut variables);
+        let start = rows.len();
+        rows.extend(copy_rows);
+        ranges.push(start..rows.len());
+        expected += mismatch.clone() * pi;
+        expected_cost += gross_cost_meur * pi;
+        mismatches.push(mismatch);
+        vars.push(copy_vars);
+    }
+    for other in vars.iter().skip(1) {
+        model::add_non_anticipativity(&vars[0], other, robust.commit_periods, &mut rows);
+    }
+    let regret_key = |w: usize| RowKey {
+        family: Family::RegretCap,
+        place: w,
+        segment: None,
+        period: None,
+        item: None,
+        funder: None,
+    };
+    let worst_regret_var =
+        (robust.criterion == Criterion::Regret).then(|| variables.add(variable().min(0.0)));
+    if let Some(r) = worst_regret_var {
+        for (w, z1) in mismatches.iter().enumerate() {
+            // Z1_ω − R ≤ Z1*_ω.
+            let lhs = z1.clone() - r;
+            rows.push((regret_key(w), lhs.leq(alone[w])));
+        }
+    }
+    let mut lp = Lp {
+        variables,
+        vars: vars[0].clone(),
+        rows,
+        mismatch: expected,
+        gross_cost_meur: expected_cost,
+    };
+    timings.insert("build".to_string(), clock.elapsed().as_secs_f64());
+
+    let mut time_limited = false;
+    if let Some(r) = worst_regret_var {
+        let clock = Instant::now();
+        let stage = run_stage(&lp, Expression::from(r), None, None, options)?;
+        time_limited |= stage.time_limited;
+        let r_star = stage.objective;
+        timings.insert(
+            "solve_stage_regret".to_string(),
+            clock.elapsed().as_secs_f64(),
+        );
+        // regret_ω ≤ R* + 1e-7 · Z1*_ω + 1e-6 (spec v2 §6b, stage 2 of "regret").
+        let slack = Stage2Slack::default();
+        let mut widest = 0.0_f64;
+        for (w, z1) in mismatches.iter().enumerate() {
+            let allowed = r_star + slack.relative * alone[w] + slack.absolute;
+            widest = widest.max(allowed);
+            lp.rows
+                .push((regret_key(w), z1.clone().leq(alone[w] + allowed)));
+        }
+        // R itself has no cost after stage 1: bound it so no solver sees a free ray.
+        lp.rows
+            .push((regret_key(cases.len()), Expression::from(r).leq(widest)));
+    }
+    let row_keys: Vec<RowKey> = lp.rows.iter().map(|(key, _)| *key).collect();
+    let (stage1, stage2, _) = run_stages(&mut lp, Stage2Slack::default(), options, &mut timings)?;
+    time_limited |= stage1.time_limited || stage2.time_limited;
+
+    let clock = Instant::now();
+    let status = if time_limited {
+        PlanStatus::TimeLimit
+    } else {
+        PlanStatus::Optimal
+    };
+    let mut plans = Vec::with_capacity(cases.len());
+    let mut mismatch = Vec::with_capacity(cases.len());
+    let mut gross = Vec::with_capacity(cases.len());
+    let mut do_nothing = Vec::with_capacity(cases.len());
+    for (w, case) in cases.iter().enumerate() {
+        let keys = &row_keys[ranges[w].clone()];
+        let pi = robust.weights[w];
+        // Stage 1's duals of this copy's budget rows are per unit of E; divided by π_ω
+        // they are per unit of this variant's mismatch.
+        let duals: Vec<f64> = stage1.duals[ranges[w].clone()]
+            .iter()
+            .map(|d| d / pi)
+            .collect();
+        let funder_shadow_price = shadow::funder_shadow_prices(case, keys, &duals);
+        let budget_shadow_price = if case.funders.active() {
+            shadow::region_from_funders(&funder_shadow_price, case.periods.len())
+        } else {
+            shadow::shadow_prices(case, keys, &duals)
+        };
+        let mut plan = Plan {
+            status: status.clone(),
+            solver: options.solver.as_str().to_string(),
+            integer: false,
+            mip_gap: None,
+            stage1_mismatch: 0.0,
+            demolish: Vec::new(),
+            new_build: Vec::new(),
+            transform: Vec::new(),
+            stock_end: Vec::new(),
+            budget_shadow_price,
+            payments: Vec::new(),
+            receipts: Vec::new(),
+            funder_shadow_price,
+            timings: BTreeMap::new(),
+        };
+        fill_plan(&mut plan, &vars[w], &stage2.values);
+        if options.solver == SolverChoice::Clarabel {
+            let noise = IPM_ZERO * model::EUR_PER_MEUR;
+            plan.payments.retain(|x| x.eur >= noise);
+            plan.receipts.retain(|x| x.eur >= noise);
+        }
+        if let Some(first) = plans.first() {
+            commit_like(&mut plan, first, robust.commit_periods);
+        }
+        let z1 = metrics::mismatch(case, &metrics::plan_path(case, &plan));
+        plan.stage1_mismatch = z1;
+        mismatch.push(z1);
+        gross.push(metrics::gross_cost_eur(case, &plan));
+        do_nothing.push(metrics::mismatch(case, &metrics::do_nothing_path(case)));
+        plans.push(plan);
+    }
+    timings.insert("extract".to_string(), clock.elapsed().as_secs_f64());
+    for plan in &mut plans {
+        plan.timings = timings.clone();
+    }
+    Ok(RobustPlan {
+        variants: robust.variants,
+        weights: robust.weights,
+        criterion: robust.criterion,
+        commit_periods: robust.commit_periods,
+        expected_mismatch: stage1.objective,
+        plans,
+        mismatch,
+        mismatch_alone: alone,
+        gross_cost_eur: gross,
+        mismatch_do_nothing: do_nothing,
+        timings,
+    })
+}
+
+/// Makes the committed periods of `plan` bit-for-bit those of `first`: the
+/// non-anticipativity rows make them equal, and a simplex solver meets a row to within
+/// about 1e-13, not exactly; the files must show one decision. The stock of the
+/// committed periods follows from the committed actions and the shared base stock.
+fn commit_like(plan: &mut Plan, first: &Plan, commit_periods: usize) {
+    let copy = |to: &mut Vec<Vec<Vec<f64>>>, from: &Vec<Vec<Vec<f64>>>| {
+        for (to, from) in to.iter_mut().zip(from) {
+            for (to, from) in to.iter_mut().zip(from) {
+                for (p, (to, from)) in to.iter_mut().zip(from).enumerate() {
+                    if p < commit_periods {
+                        *to = *from;
+                    }
+                }
+            }
+        }
+    };
+    copy(&mut plan.demolish, &first.demolish);
+    copy(&mut plan.new_build, &first.new_build);
+    copy(&mut plan.transform, &first.transform);
+    copy(&mut plan.stock_end, &first.stock_end);
+    plan.payments.retain(|x| x.period >= commit_periods);
+    plan.payments.extend(
+        first
+            .payments
+            .iter()
+            .filter(|x| x.period < commit_periods)
+            .copied(),
+    );
+    plan.payments
+        .sort_by_key(|x| (x.municipality, x.period, x.action, x.funder));
+    plan.receipts.retain(|x| x.period >= commit_periods);
+    plan.receipts.extend(
+        first
+            .receipts
+            .iter()
+            .filter(|x| x.period < commit_periods)
+            .copied(),
+    );
+    plan.receipts
+        .sort_by_key(|x| (x.municipality, x.period, x.transformation, x.funder));
+}
