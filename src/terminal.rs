@@ -9,6 +9,7 @@ use std::path::Path;
 use crate::case::Case;
 use crate::import::ImportSummary;
 use crate::numfmt::fmt_num;
+use crate::report::summary::RobustSummary;
 use crate::report::Summary;
 use crate::scenario::compare::TOTAL_REGION;
 use crate::scenario::{Comparison, Grid, Scenario, Sweep};
@@ -82,12 +83,16 @@ pub fn plan(scenario: &Scenario, summary: &Summary, out_dir: &Path) -> String {
         );
     }
     s.push('\n');
-    figures_header(&mut s, 24, "region", "spent (EUR)");
-    for r in &summary.regions_detail {
-        figures_row(&mut s, 24, &r.region, figures!(r, mismatch_plan, spent_eur));
+    if let Some(robust) = &summary.robust {
+        robust_table(&mut s, robust);
+    } else {
+        figures_header(&mut s, 24, "region", "spent (EUR)");
+        for r in &summary.regions_detail {
+            figures_row(&mut s, 24, &r.region, figures!(r, mismatch_plan, spent_eur));
+        }
+        let total = figures!(summary, mismatch, net_cost_eur);
+        figures_row(&mut s, 24, "total", total);
     }
-    let total = figures!(summary, mismatch, net_cost_eur);
-    figures_row(&mut s, 24, "total", total);
     let _ = writeln!(
         s,
         "\nMismatch in weighted dwelling-years (do-nothing vs plan); gross cost {:.0} EUR, net {:.0} EUR.",
@@ -95,6 +100,51 @@ pub fn plan(scenario: &Scenario, summary: &Summary, out_dir: &Path) -> String {
     );
     let _ = writeln!(s, "\nOutputs written to {}", out_dir.display());
     s
+}
+
+/// A robust plan's table: one row per variant (weight, do-nothing, the robust plan's
+/// mismatch, the variant's own optimum, the regret, the gross cost), then E, the worst
+/// regret and EVPI. The per-region figures of a robust plan differ per variant, so they
+/// are left to the output files.
+fn robust_table(s: &mut String, robust: &RobustSummary) {
+    let _ = writeln!(
+        s,
+        "Robust plan over {} variants, criterion {}: the first {} period(s) are one \
+         commitment for every variant (commitment.csv).\n",
+        robust.variants.len(),
+        robust.criterion,
+        robust.commit_periods
+    );
+    let _ = writeln!(
+        s,
+        "{:<24} {:>7} {:>14} {:>14} {:>14} {:>11} {:>16}",
+        "variant",
+        "weight",
+        "mismatch now",
+        "mismatch plan",
+        "own optimum",
+        "regret",
+        "gross cost (EUR)"
+    );
+    for v in &robust.variants {
+        let _ = writeln!(
+            s,
+            "{:<24} {:>7.3} {:>14.0} {:>14.0} {:>14.0} {:>11.0} {:>16.0}",
+            v.name,
+            v.weight,
+            v.mismatch_do_nothing,
+            v.mismatch,
+            v.mismatch_alone,
+            v.regret,
+            v.gross_cost_eur
+        );
+    }
+    let _ = writeln!(
+        s,
+        "\nExpected mismatch {:.0}, worst regret {:.0}, value of knowing the future \
+         (EVPI) {:.0} weighted dwelling-years.",
+        robust.expected_mismatch, robust.max_regret, robust.evpi
+    );
 }
 
 /// What `restock compare` prints: every scenario's total, warnings for plans not proven

@@ -600,3 +600,37 @@ fn a_scenario_can_carry_the_robust_table() {
         .code(2)
         .stderr(predicates::str::contains("robust"));
 }
+
+/// The terminal shows a robust plan per variant — its mismatch, its own optimum and the
+/// regret — with E, the worst regret and EVPI, taken from summary.json; not a region
+/// table that would mix one variant's regions with the expected total.
+#[test]
+fn terminal_shows_the_variants_of_a_robust_plan() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let output = restock()
+        .args(["plan", vector("robust-regret").to_str().unwrap(), "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains("Robust plan over 3 variants, criterion regret"),
+        "{text}"
+    );
+    assert!(!text.contains("\ntotal "), "{text}");
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
+    for v in summary["robust"]["variants"].as_array().unwrap() {
+        let name = v["name"].as_str().unwrap();
+        let line = text
+            .lines()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_else(|| panic!("no line for {name}: {text}"));
+        let regret = format!("{:.0}", v["regret"].as_f64().unwrap());
+        assert!(line.split_whitespace().any(|w| w == regret), "{line}");
+    }
+    let evpi = format!("{:.0}", summary["robust"]["evpi"].as_f64().unwrap());
+    assert!(text.contains(&format!("(EVPI) {evpi} weighted")), "{text}");
+}
