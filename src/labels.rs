@@ -929,6 +929,12 @@ pub const SHARE_OF_EACH_SEGMENT_IN_THE: Label = Label::new(
              share in the base year → at the end.",
 );
 
+/// Chart 3's first subtitle line; `{}` is the frictional vacancy.
+pub const VACANCY_SUBTITLE: Label = Label::new(
+    "Woningen boven de vraag (huishoudens + {} frictieleegstand), als aandeel van de voorraad.",
+    "Dwellings above demand (households + {} frictional vacancy), as a share of the stock.",
+);
+
 /// “Highest vacancy if nothing is done first”
 pub const HIGHEST_VACANCY_IF_NOTHING_IS_DONE: Label = Label::new(
     "Hoogste leegstand zonder ingrijpen bovenaan",
