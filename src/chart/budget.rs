@@ -96,21 +96,13 @@ fn panel<DB: DrawingBackend>(cell: &Cell<'_, DB>) -> DrawResult<DB> {
     } else {
         &short
     };
-    let period_label = |v: &SegmentValue<i32>| match v {
-        SegmentValue::CenterOf(p) => data
-            .periods
-            .get(*p as usize)
-            .map(|&(a, b)| label(a, b))
-            .unwrap_or_default(),
-        _ => String::new(),
-    };
     let plot_area = style::panel_title(area, &region.name)?;
     let mut chart = panels::period_panel(
         &plot_area,
         widest,
-        periods,
+        &data.periods,
         (y0, y1, step),
-        &period_label,
+        label,
         lang,
     )?;
 

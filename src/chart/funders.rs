@@ -271,27 +271,20 @@ impl FundersData {
                 .unwrap_or(false)
         };
         let whole = self.periods.iter().all(|&(a, b)| fits(&format!("{a}–{b}")));
-        let period_label = |v: &SegmentValue<i32>| match v {
-            SegmentValue::CenterOf(p) => self
-                .periods
-                .get(*p as usize)
-                .map(|&(a, b)| {
-                    if whole {
-                        format!("{a}–{b}")
-                    } else {
-                        format!("’{:02}", b.rem_euclid(100))
-                    }
-                })
-                .unwrap_or_default(),
-            _ => String::new(),
+        let label = |a: i32, b: i32| {
+            if whole {
+                format!("{a}–{b}")
+            } else {
+                format!("’{:02}", b.rem_euclid(100))
+            }
         };
         let plot_area = style::panel_title(upper, &region.name)?;
         let mut chart = panels::period_panel(
             &plot_area,
             widest,
-            periods,
+            &self.periods,
             (0.0, y1, step),
-            &period_label,
+            &label,
             lang,
         )?;
 

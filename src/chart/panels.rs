@@ -104,26 +104,34 @@ pub fn builder<DB: DrawingBackend>(
 pub type PeriodChart<'a, DB> =
     ChartContext<'a, DB, Cartesian2d<SegmentedCoord<RangedCoordi32>, RangedCoordf64>>;
 
-/// Builds a panel with `periods` bar groups on `plot_area` (y labels `widest` pixels
-/// wide), y from `y0` to `y1` with a label every `step`, the periods named by
-/// `period_label`, and draws its quiet mesh.
+/// Builds a panel with a bar group per plan period on `plot_area` (y labels `widest`
+/// pixels wide), y from `y0` to `y1` with a label every `step`, each period `(first,
+/// last)` named by `label`, and draws its quiet mesh.
 pub fn period_panel<'a, DB: DrawingBackend>(
     plot_area: &'a DrawingArea<DB, Shift>,
     widest: u32,
-    periods: i32,
+    periods: &[(i32, i32)],
     (y0, y1, step): (f64, f64, f64),
-    period_label: &dyn Fn(&SegmentValue<i32>) -> String,
+    label: &dyn Fn(i32, i32) -> String,
     lang: Lang,
 ) -> Result<PeriodChart<'a, DB>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let n = periods.len().max(1) as i32;
+    let period_label = |v: &SegmentValue<i32>| match v {
+        SegmentValue::CenterOf(p) => periods
+            .get(*p as usize)
+            .map(|&(a, b)| label(a, b))
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
     let decimals = step_decimals(step);
     let label_font = style::text(style::SMALL_SIZE, style::INK);
     let mut chart =
-        builder(plot_area, widest).build_cartesian_2d((0..periods - 1).into_segmented(), y0..y1)?;
+        builder(plot_area, widest).build_cartesian_2d((0..n - 1).into_segmented(), y0..y1)?;
     style::quiet_mesh(&mut chart.configure_mesh())
         .disable_x_mesh()
-        .x_labels(periods as usize)
+        .x_labels(n as usize)
         .y_labels(((y1 - y0) / step).ceil() as usize + 1)
-        .x_label_formatter(period_label)
+        .x_label_formatter(&period_label)
         .y_label_formatter(&|y| lang.dec(*y, decimals))
         .label_style(label_font)
         .draw()?;
