@@ -357,16 +357,9 @@ fn who_pays_what(page: &Page<'_>) -> String {
         body.push_str(&format!("<li>{}</li>\n", esc(&data.sentence(r, lang))));
     }
     body.push_str("</ul>\n");
-    let head = vec![
-        lang.get(labels::REGION),
-        lang.get(labels::FUNDER_COL),
-        lang.get(labels::FUNDER_BUDGET_COL),
-        lang.get(labels::PAID_COL),
-        lang.get(labels::RECEIVED_COL),
-        lang.get(labels::NET_PAID_COL),
-        lang.get(labels::FUNDER_USED_COL),
-        lang.get(labels::FUNDER_SHADOW_COL),
-    ];
+    let mut head = vec![lang.get(labels::REGION)];
+    head.extend(lang.words(&labels::FUNDER_MONEY_COLS));
+    head.extend(lang.words(&[labels::FUNDER_USED_COL, labels::FUNDER_SHADOW_COL]));
     let mut table = Table::new(head, 2);
     for region in &data.regions {
         for (g, series) in region.funders.iter().enumerate() {
@@ -442,11 +435,7 @@ fn transformation_table(page: &Page<'_>) -> String {
         .iter()
         .filter(|r| r.dwellings_in.abs() >= 1e-6)
         .collect();
-    let keys = [
-        lang.get(labels::MUNICIPALITY),
-        lang.get(labels::TRANSFORMATION),
-        lang.get(labels::PERIOD),
-    ];
+    let keys = lang.words(&[labels::MUNICIPALITY, labels::TRANSFORMATION, labels::PERIOD]);
     let mut table = Table::new(head(&keys, &TRANSFORMATION_COLUMNS, lang), 3);
     for row in used.iter().take(MAX_HTML_ROWS) {
         let k = &case.transformations[row.transformation];
