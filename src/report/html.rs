@@ -16,7 +16,7 @@ use std::path::Path;
 
 use crate::case::{Case, Mode};
 use crate::chart::{FundersData, PageChart, RenderedChart};
-use crate::labels;
+use crate::labels::{self, Label};
 use crate::lang::Lang;
 use crate::plan::{Plan, PlanStatus};
 use crate::report::markdown;
@@ -402,14 +402,15 @@ fn who_pays_what(page: &Page<'_>) -> String {
     section("wie-betaalt-wat", lang.get(labels::WHO_PAYS_WHAT), &body)
 }
 
+/// The key columns of a table by municipality, segment and `when` (period or year).
+fn segment_keys(lang: Lang, when: Label) -> [&'static str; 3] {
+    [lang.get(labels::MUNICIPALITY), "Segment", lang.get(when)]
+}
+
 fn plan_table(page: &Page<'_>) -> String {
     let (t, lang) = (page.tables, page.lang);
     let case = t.case;
-    let keys = [
-        lang.get(labels::MUNICIPALITY),
-        "Segment",
-        lang.get(labels::PERIOD),
-    ];
+    let keys = segment_keys(lang, labels::PERIOD);
     let mut table = Table::new(head(&keys, &PLAN_COLUMNS, lang), 3);
     for row in t.plan.iter().take(MAX_HTML_ROWS) {
         let keys = vec![
@@ -466,11 +467,7 @@ fn transformation_table(page: &Page<'_>) -> String {
 fn balance_table(page: &Page<'_>) -> String {
     let (t, lang) = (page.tables, page.lang);
     let case = t.case;
-    let keys = [
-        lang.get(labels::MUNICIPALITY),
-        "Segment",
-        lang.get(labels::YEAR),
-    ];
+    let keys = segment_keys(lang, labels::YEAR);
     let mut table = Table::new(head(&keys, &BALANCE_COLUMNS, lang), 3).with_groups(vec![
         ("", 5),
         (lang.get(labels::STOCK), 2),
