@@ -248,8 +248,16 @@ pub(crate) fn derive(
         let total = dwellings as u64;
 
         // Level 1: owner-occupied vs rented; level 2: rented from corporations vs others.
-        let fallback = |own: [f64; 2], region: [f64; 2], national: [f64; 2]| {
-            if region.iter().sum::<f64>() > 0.0 {
+        // A level the municipality's own figures leave open takes the mix of its region,
+        // else of all municipalities in the file, else an even split, with a warning.
+        let level = |own: Option<[f64; 2]>,
+                     (region, national): ([f64; 2], [f64; 2]),
+                     (question, first_level): (&str, bool),
+                     warnings: &mut Vec<String>| {
+            if let Some(w) = own {
+                return w;
+            }
+            let (w, what) = if region.iter().sum::<f64>() > 0.0 {
                 (region, format!("the mix of region {}", m.region))
             } else if national.iter().sum::<f64>() > 0.0 {
                 (
@@ -257,39 +265,32 @@ pub(crate) fn derive(
                     format!("the mix of all municipalities in {}", base.display),
                 )
             } else {
-                (own, "an even split".to_string())
-            }
+                ([1.0, 1.0], "an even split".to_string())
+            };
+            warnings.push(format!(
+                "{who}: {question} unknown ({}); {what} is used",
+                describe_missing(&r.tenure, first_level)
+            ));
+            w
         };
-        let level1 = match pair(r.tenure.owner, r.tenure.rent) {
-            Some(w) => w,
-            None => {
-                let (w, what) = fallback(
-                    [1.0, 1.0],
-                    [region_mix.owner, region_mix.rent],
-                    [national.owner, national.rent],
-                );
-                warnings.push(format!(
-                    "{who}: owner-occupied vs rented unknown ({}); {what} is used",
-                    describe_missing(&r.tenure, true)
-                ));
-                w
-            }
-        };
-        let level2 = match pair(r.tenure.corporation, r.tenure.other) {
-            Some(w) => w,
-            None => {
-                let (w, what) = fallback(
-                    [1.0, 1.0],
-                    [region_mix.corporation, region_mix.other],
-                    [national.corporation, national.other],
-                );
-                warnings.push(format!(
-                    "{who}: corporation vs other landlords unknown ({}); {what} is used",
-                    describe_missing(&r.tenure, false)
-                ));
-                w
-            }
-        };
+        let level1 = level(
+            pair(r.tenure.owner, r.tenure.rent),
+            (
+                [region_mix.owner, region_mix.rent],
+                [national.owner, national.rent],
+            ),
+            ("owner-occupied vs rented", true),
+            &mut warnings,
+        );
+        let level2 = level(
+            pair(r.tenure.corporation, r.tenure.other),
+            (
+                [region_mix.corporation, region_mix.other],
+                [national.corporation, national.other],
+            ),
+            ("corporation vs other landlords", false),
+            &mut warnings,
+        );
         let split1 = largest_remainder(total, &level1).unwrap_or(vec![total, 0]);
         let split2 = largest_remainder(split1[1], &level2).unwrap_or(vec![split1[1], 0]);
         let stock = [split1[0], split2[0], split2[1]];
