@@ -203,13 +203,13 @@ pub fn stock_trajectories<DB: DrawingBackend>(
     data: &CompareData,
     lang: Lang,
 ) -> DrawResult<DB> {
+    let demand_groups = groups(data, |s| &s.demand);
+    let nothing_groups = groups(data, |s| &s.stock_do_nothing);
     let subtitles = [
         labels::DWELLINGS_ALL_MUNICIPALITIES_TOGETHER_DEMAND_HOUSEHOLDS,
         labels::STOCK_ABOVE_DEMAND_STANDS_EMPTY_FOR,
     ];
     let body = style::header(root, &trajectories_title(lang), &words(lang, &subtitles))?;
-    let demand_groups = groups(data, |s| &s.demand);
-    let nothing_groups = groups(data, |s| &s.stock_do_nothing);
     let several = |g: &[(usize, Vec<&str>)]| g.len() > 1;
     let named = |label: &str, names: &[&str], several: bool| {
         if several {

@@ -157,7 +157,7 @@ fn resolve(
 /// [`resolve`] for an optional reference: `Some(None)` when there is none.
 fn resolve_optional(
     names: Option<&Names>,
-    name: Option<&String>,
+    name: &Option<String>,
     file: &str,
     line: u64,
     column: &str,
@@ -617,7 +617,7 @@ fn demand_shares(
         let s = resolve(segs, &row.segment, DEMAND_SHARES, line, "segment", d);
         let m = resolve_optional(
             munis,
-            row.municipality.as_ref(),
+            &row.municipality,
             DEMAND_SHARES,
             line,
             "municipality",
@@ -720,14 +720,7 @@ fn costs(
     let mut complete = rows.complete;
     for Lined { line, row } in rows.rows {
         let s = resolve(segs, &row.segment, COSTS, line, "segment", d);
-        let m = resolve_optional(
-            munis,
-            row.municipality.as_ref(),
-            COSTS,
-            line,
-            "municipality",
-            d,
-        );
+        let m = resolve_optional(munis, &row.municipality, COSTS, line, "municipality", d);
         let key = (row.segment.clone(), row.municipality.clone());
         let new = first_occurrence(&mut seen, key, (COSTS, line), d, || {
             format!(
@@ -1032,7 +1025,7 @@ fn funding(
             }
             d.error(InputError::cell(FUNDING, line, "funder", msg));
         }
-        let segment = resolve_optional(segs, row.segment.as_ref(), FUNDING, line, "segment", d);
+        let segment = resolve_optional(segs, &row.segment, FUNDING, line, "segment", d);
         let key = (row.funder.clone(), row.action, row.segment.clone());
         let new = first_occurrence(&mut seen, key, (FUNDING, line), d, || {
             format!(
