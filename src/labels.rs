@@ -1025,6 +1025,15 @@ pub const WHO_PAYS_WHAT_NOTE: Label = Label::new(
      period and municipality: funding.csv.",
 );
 
+/// The money columns of a funder's row, on the plan page and the comparison page.
+pub const FUNDER_MONEY_COLS: [Label; 5] = [
+    FUNDER_COL,
+    FUNDER_BUDGET_COL,
+    PAID_COL,
+    RECEIVED_COL,
+    NET_PAID_COL,
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1048,12 +1057,3 @@ mod tests {
         (label.pick(Lang::Nl), label.pick(Lang::En))
     }
 }
-
-/// The money columns of a funder's row, on the plan page and the comparison page.
-pub const FUNDER_MONEY_COLS: [Label; 5] = [
-    FUNDER_COL,
-    FUNDER_BUDGET_COL,
-    PAID_COL,
-    RECEIVED_COL,
-    NET_PAID_COL,
-];
