@@ -929,6 +929,12 @@ pub const SHARE_OF_EACH_SEGMENT_IN_THE: Label = Label::new(
              share in the base year → at the end.",
 );
 
+/// Chart 3's first subtitle line; `{}` is the frictional vacancy.
+pub const VACANCY_SUBTITLE: Label = Label::new(
+    "Woningen boven de vraag (huishoudens + {} frictieleegstand), als aandeel van de voorraad.",
+    "Dwellings above demand (households + {} frictional vacancy), as a share of the stock.",
+);
+
 /// “Highest vacancy if nothing is done first”
 pub const HIGHEST_VACANCY_IF_NOTHING_IS_DONE: Label = Label::new(
     "Hoogste leegstand zonder ingrijpen bovenaan",
@@ -1020,6 +1026,15 @@ pub const WHO_PAYS_WHAT_NOTE: Label = Label::new(
      funder would remove (the highest over the periods; 0 = its budget does not bind). Per \
      period and municipality: funding.csv.",
 );
+
+/// The money columns of a funder's row, on the plan page and the comparison page.
+pub const FUNDER_MONEY_COLS: [Label; 5] = [
+    FUNDER_COL,
+    FUNDER_BUDGET_COL,
+    PAID_COL,
+    RECEIVED_COL,
+    NET_PAID_COL,
+];
 
 #[cfg(test)]
 mod tests {

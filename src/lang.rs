@@ -35,6 +35,11 @@ impl Lang {
         label.pick(self)
     }
 
+    /// The words of `labels` in this language, in order (a table's column heads).
+    pub fn words(self, labels: &[Label]) -> Vec<&'static str> {
+        labels.iter().map(|&label| self.get(label)).collect()
+    }
+
     /// The language code (`nl`, `en`), as used in `--lang` and `<html lang>`.
     pub fn code(self) -> &'static str {
         self.pick("nl", "en")

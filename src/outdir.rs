@@ -348,6 +348,13 @@ mod tests {
         out
     }
 
+    /// A fresh temporary folder and the path `out` in it (not created).
+    fn out_folder() -> (tempfile::TempDir, PathBuf) {
+        let root = tempfile::tempdir().unwrap();
+        let target = root.path().join("out");
+        (root, target)
+    }
+
     fn names(dir: &Path) -> Vec<String> {
         let mut names: Vec<String> = fs::read_dir(dir)
             .unwrap()
@@ -371,8 +378,7 @@ mod tests {
 
     #[test]
     fn replaces_existing_folder_completely() {
-        let root = tempfile::tempdir().unwrap();
-        let target = root.path().join("out");
+        let (root, target) = out_folder();
         fs::create_dir_all(target.join("charts")).unwrap();
         fs::write(target.join("stale.csv"), "old").unwrap();
         fs::write(target.join("charts/old.svg"), "old").unwrap();
@@ -386,8 +392,7 @@ mod tests {
 
     #[test]
     fn failing_fill_leaves_target_untouched() {
-        let root = tempfile::tempdir().unwrap();
-        let target = root.path().join("out");
+        let (root, target) = out_folder();
         fs::create_dir_all(target.join("sub")).unwrap();
         fs::write(target.join("plan.csv"), "a,b\n1,2\n").unwrap();
         fs::write(target.join("sub/x"), [0u8, 1, 2]).unwrap();
@@ -403,8 +408,7 @@ mod tests {
 
     #[test]
     fn panicking_fill_leaves_no_temp_folder() {
-        let root = tempfile::tempdir().unwrap();
-        let target = root.path().join("out");
+        let (root, target) = out_folder();
         let result = std::panic::catch_unwind(|| {
             let _ = write_dir_atomically(&target, |_| panic!("fill panicked"));
         });
@@ -414,8 +418,7 @@ mod tests {
 
     #[test]
     fn fallback_without_exchange_also_replaces() {
-        let root = tempfile::tempdir().unwrap();
-        let target = root.path().join("out");
+        let (root, target) = out_folder();
         fs::create_dir(&target).unwrap();
         fs::write(target.join("old"), "old").unwrap();
         let tmp = TempDir::create(root.path(), "out", "tmp").unwrap();
@@ -448,8 +451,7 @@ mod tests {
 
     #[test]
     fn refuses_a_file_as_target() {
-        let root = tempfile::tempdir().unwrap();
-        let target = root.path().join("out");
+        let (root, target) = out_folder();
         fs::write(&target, "i am a file").unwrap();
         assert!(matches!(
             check_output_location(&target),
@@ -492,8 +494,7 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn removes_folders_of_dead_runs_and_keeps_live_ones() {
-        let root = tempfile::tempdir().unwrap();
-        let target = root.path().join("out");
+        let (root, target) = out_folder();
         // A process that has exited: its pid is free (until the system reuses it).
         let mut child = std::process::Command::new("true").spawn().unwrap();
         let dead = child.id();
@@ -529,8 +530,7 @@ mod tests {
 
     #[test]
     fn a_target_created_meanwhile_is_replaced_not_refused() {
-        let root = tempfile::tempdir().unwrap();
-        let target = root.path().join("out");
+        let (root, target) = out_folder();
         let tmp = TempDir::create(root.path(), "out", "tmp").unwrap();
         fs::write(tmp.path().join("mine"), "mine").unwrap();
         // Another run's complete folder appears between a writer's check for a missing
@@ -550,8 +550,7 @@ mod tests {
 
     #[test]
     fn concurrent_writers_leave_one_complete_folder() {
-        let root = tempfile::tempdir().unwrap();
-        let target = root.path().join("out");
+        let (root, target) = out_folder();
         std::thread::scope(|scope| {
             for writer in 0..8 {
                 let target = &target;

@@ -18,11 +18,7 @@ pub const PITCH: u32 = 44;
 
 /// The municipalities shown, biggest task first (ties by code), at most [`shown`] of them.
 pub fn ranked(data: &ChartData) -> Vec<&MunicipalityData> {
-    super::data::ranked_by(data, |a, b| {
-        b.task()
-            .total_cmp(&a.task())
-            .then_with(|| a.code.cmp(&b.code))
-    })
+    super::data::ranked_by(data, |a, b| b.task().total_cmp(&a.task()))
 }
 
 /// Draws the chart on `root` (any plotters backend).
@@ -32,23 +28,22 @@ pub fn draw<DB: DrawingBackend>(
     lang: Lang,
 ) -> DrawResult<DB> {
     let shown = ranked(data);
-    let total = data.municipalities.len();
-    let subtitle = bars::ranked_line(
-        labels::DWELLINGS_OVER_THE_WHOLE_PLAN_HORIZON,
-        shown.len(),
-        total,
-        lang,
-    );
-    let body = style::header(root, &ChartKind::Actions.title(data, lang), &[subtitle])?;
-    let entries = bars::boxes(
-        lang,
+    let plot_area = bars::ranked_header(
+        root,
+        &ChartKind::Actions.title(data, lang),
+        Vec::new(),
+        (
+            labels::DWELLINGS_OVER_THE_WHOLE_PLAN_HORIZON,
+            shown.len(),
+            data.municipalities.len(),
+        ),
         &[
             (style::DEMOLISH, labels::DEMOLITION),
             (style::TRANSFORM, labels::TRANSFORMATION_DWELLINGS_IN),
             (style::NEW_BUILD, labels::NEW_BUILD),
         ],
-    );
-    let plot_area = bars::legend_on_top(&body, &entries, 70)?;
+        lang,
+    )?;
 
     let n = shown.len().max(1) as i32;
     let max = shown.iter().map(|m| m.task()).fold(0.0, f64::max);

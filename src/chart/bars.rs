@@ -154,6 +154,22 @@ pub fn ranked_line(line: Label, shown: usize, total: usize, lang: Lang) -> Strin
     text
 }
 
+/// The top of a chart with a bar per municipality on `root`: the title, the subtitle
+/// `lines` and then the [`ranked_line`] of `order` (`shown` of `total` municipalities),
+/// the legend of filled `boxes` in a strip above the bars; returns the area of the bars.
+pub fn ranked_header<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    title: &str,
+    mut lines: Vec<String>,
+    (order, shown, total): (Label, usize, usize),
+    legend: &[(RGBColor, Label)],
+    lang: Lang,
+) -> AreaResult<DrawingArea<DB, Shift>, DB> {
+    lines.push(ranked_line(order, shown, total, lang));
+    let body = style::header(root, title, &lines)?;
+    legend_on_top(&body, &boxes(lang, legend), 70)
+}
+
 /// Legend entries of filled boxes: a colour and a label each.
 pub fn boxes(lang: Lang, entries: &[(RGBColor, Label)]) -> Vec<(Mark, String)> {
     entries

@@ -96,25 +96,15 @@ fn panel<DB: DrawingBackend>(cell: &Cell<'_, DB>) -> DrawResult<DB> {
     } else {
         &short
     };
-    let period_label = |v: &SegmentValue<i32>| match v {
-        SegmentValue::CenterOf(p) => data
-            .periods
-            .get(*p as usize)
-            .map(|&(a, b)| label(a, b))
-            .unwrap_or_default(),
-        _ => String::new(),
-    };
     let plot_area = style::panel_title(area, &region.name)?;
-    let mut chart = panels::builder(&plot_area, widest)
-        .build_cartesian_2d((0..periods - 1).into_segmented(), y0..y1)?;
-    style::quiet_mesh(&mut chart.configure_mesh())
-        .disable_x_mesh()
-        .x_labels(periods as usize)
-        .y_labels(((y1 - y0) / step).ceil() as usize + 1)
-        .x_label_formatter(&period_label)
-        .y_label_formatter(&|y| lang.dec(*y, decimals))
-        .label_style(label_font.clone())
-        .draw()?;
+    let mut chart = panels::period_panel(
+        &plot_area,
+        widest,
+        &data.periods,
+        (y0, y1, step),
+        label,
+        lang,
+    )?;
 
     let (columns, _) = chart.plotting_area().get_pixel_range();
     let seg = (columns.end - columns.start) as f64 / f64::from(periods);

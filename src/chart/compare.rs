@@ -12,7 +12,7 @@ use plotters::prelude::*;
 use super::bars;
 use super::format::{nice_step, Lang};
 use super::style::{self, DrawResult, Mark};
-use crate::labels;
+use crate::labels::{self, Label};
 
 /// The colour of scenario `i` (the colour-blind-safe palette of the plan charts).
 pub fn scenario_colour(i: usize) -> RGBColor {
@@ -70,6 +70,11 @@ pub fn mismatch_size(data: &CompareData) -> (u32, u32) {
     (style::WIDTH, style::header_height(3) + legend + plot + 80)
 }
 
+/// The subtitle lines `labels` in `lang`.
+fn words(lang: Lang, labels: &[Label]) -> Vec<String> {
+    lang.words(labels).into_iter().map(String::from).collect()
+}
+
 /// Per region one bar per scenario: filled to the mismatch with the plan, inside an open
 /// bar that reaches the mismatch without action.
 pub fn mismatch_per_region<DB: DrawingBackend>(
@@ -77,15 +82,12 @@ pub fn mismatch_per_region<DB: DrawingBackend>(
     data: &CompareData,
     lang: Lang,
 ) -> DrawResult<DB> {
-    let title = &mismatch_title(lang);
     let subtitles = [
-        lang.get(labels::WEIGHTED_DWELLING_YEARS_OF_SURPLUS_AND)
-            .to_string(),
-        lang.get(labels::FILLED_BAR_WITH_THE_PLAN_OPEN).to_string(),
-        lang.get(labels::AFTER_EACH_BAR_THE_MISMATCH_WITH)
-            .to_string(),
+        labels::WEIGHTED_DWELLING_YEARS_OF_SURPLUS_AND,
+        labels::FILLED_BAR_WITH_THE_PLAN_OPEN,
+        labels::AFTER_EACH_BAR_THE_MISMATCH_WITH,
     ];
-    let body = style::header(root, title, &subtitles)?;
+    let body = style::header(root, &mismatch_title(lang), &words(lang, &subtitles))?;
     let entries: Vec<(Mark, String)> = data
         .scenarios
         .iter()
@@ -201,16 +203,13 @@ pub fn stock_trajectories<DB: DrawingBackend>(
     data: &CompareData,
     lang: Lang,
 ) -> DrawResult<DB> {
-    let title = &trajectories_title(lang);
-    let subtitles = [
-        lang.get(labels::DWELLINGS_ALL_MUNICIPALITIES_TOGETHER_DEMAND_HOUSEHOLDS)
-            .to_string(),
-        lang.get(labels::STOCK_ABOVE_DEMAND_STANDS_EMPTY_FOR)
-            .to_string(),
-    ];
-    let body = style::header(root, title, &subtitles)?;
     let demand_groups = groups(data, |s| &s.demand);
     let nothing_groups = groups(data, |s| &s.stock_do_nothing);
+    let subtitles = [
+        labels::DWELLINGS_ALL_MUNICIPALITIES_TOGETHER_DEMAND_HOUSEHOLDS,
+        labels::STOCK_ABOVE_DEMAND_STANDS_EMPTY_FOR,
+    ];
+    let body = style::header(root, &trajectories_title(lang), &words(lang, &subtitles))?;
     let several = |g: &[(usize, Vec<&str>)]| g.len() > 1;
     let named = |label: &str, names: &[&str], several: bool| {
         if several {
@@ -258,17 +257,10 @@ pub fn stock_trajectories<DB: DrawingBackend>(
         })
         .copied();
     let (y0, y1) = style::padded_range(all, 0.1);
-    let first = data
-        .scenarios
-        .iter()
-        .filter_map(|s| s.years.first())
-        .min()
-        .copied()
-        .unwrap_or(2020);
-    let last = data
-        .scenarios
-        .iter()
-        .filter_map(|s| s.years.last())
+    let ends =
+        |end: fn(&[i32]) -> Option<&i32>| data.scenarios.iter().filter_map(move |s| end(&s.years));
+    let first = ends(<[i32]>::first).min().copied().unwrap_or(2020);
+    let last = ends(<[i32]>::last)
         .max()
         .copied()
         .unwrap_or(first + 1)

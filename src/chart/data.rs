@@ -13,14 +13,14 @@ pub const BARS_ALL_UP_TO: usize = 40;
 /// With more municipalities than [`BARS_ALL_UP_TO`], this many bars are shown.
 pub const MAX_BARS: usize = 30;
 
-/// The municipalities in the order of `order` (first = top bar), at most
+/// The municipalities in the order of `order`, ties by code (first = top bar), at most
 /// [`bars_shown`] of them.
 pub fn ranked_by(
     data: &ChartData,
     order: impl Fn(&MunicipalityData, &MunicipalityData) -> std::cmp::Ordering,
 ) -> Vec<&MunicipalityData> {
     let mut all: Vec<&MunicipalityData> = data.municipalities.iter().collect();
-    all.sort_by(|a, b| order(a, b));
+    all.sort_by(|a, b| order(a, b).then_with(|| a.code.cmp(&b.code)));
     all.truncate(bars_shown(all.len()));
     all
 }

@@ -1,5 +1,6 @@
-//! The charts of `compare` and `sweep` as one type, [`Figure`], written like the plan's
-//! charts: `charts/<stem>.svg` and `.png`, with the same font, colours and error texts.
+//! The charts of `compare` and `sweep`, and the plan's funders chart, as one type,
+//! [`Figure`], written like the plan's charts: `charts/<stem>.svg` and `.png`, with the
+//! same font, colours and error texts.
 
 use std::path::Path;
 
@@ -8,12 +9,13 @@ use plotters::prelude::*;
 
 use super::compare::{self, CompareData};
 use super::format::Lang;
+use super::funders::{self, FundersData};
 use super::style::DrawResult;
 use super::sweep::{self, SweepData};
 use super::{png_file, svg_document, Drawing, CHARTS_DIR};
 use crate::{Error, Result};
 
-/// One chart of `compare` or `sweep`, with its data.
+/// One chart of `compare` or `sweep`, or the funders chart, with its data.
 #[derive(Debug, Clone, Copy)]
 pub enum Figure<'a> {
     /// Mismatch per region, one bar per scenario.
@@ -22,6 +24,8 @@ pub enum Figure<'a> {
     StockTrajectories(&'a CompareData),
     /// Mismatch against money (or the frictional vacancy) of a sweep.
     Sweep(&'a SweepData),
+    /// Who pays what (chart 7 of a plan with funders).
+    Funders(&'a FundersData),
 }
 
 impl Figure<'_> {
@@ -31,6 +35,7 @@ impl Figure<'_> {
             Figure::MismatchPerRegion(_) => "1_mismatch_per_region",
             Figure::StockTrajectories(_) => "2_stock_trajectories",
             Figure::Sweep(_) => "sweep",
+            Figure::Funders(_) => funders::FILE_STEM,
         }
     }
 
@@ -40,6 +45,7 @@ impl Figure<'_> {
             Figure::MismatchPerRegion(_) => compare::mismatch_title(lang),
             Figure::StockTrajectories(_) => compare::trajectories_title(lang),
             Figure::Sweep(d) => sweep::title(d, lang),
+            Figure::Funders(d) => d.title(lang),
         }
     }
 
@@ -48,6 +54,7 @@ impl Figure<'_> {
         match self {
             Figure::MismatchPerRegion(d) => compare::mismatch_size(d),
             Figure::StockTrajectories(_) | Figure::Sweep(_) => (super::style::WIDTH, 1000),
+            Figure::Funders(d) => d.size(),
         }
     }
 
@@ -61,6 +68,7 @@ impl Figure<'_> {
             Figure::MismatchPerRegion(d) => compare::mismatch_per_region(root, d, lang),
             Figure::StockTrajectories(d) => compare::stock_trajectories(root, d, lang),
             Figure::Sweep(d) => sweep::draw(root, d, lang),
+            Figure::Funders(d) => d.draw(root, lang),
         }
     }
 

@@ -11,12 +11,13 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::format::{nice_step, step_decimals, Lang};
+use super::panels;
 use super::style::{self, DrawResult, Mark};
-use super::{png_file, svg_document, Drawing, PageChart, CHARTS_DIR};
+use super::{Figure, PageChart};
 use crate::case::Case;
 use crate::labels;
 use crate::plan::Plan;
-use crate::{Error, Result};
+use crate::Result;
 
 /// The file name of the chart, without extension.
 pub const FILE_STEM: &str = "7_funders";
@@ -270,38 +271,22 @@ impl FundersData {
                 .unwrap_or(false)
         };
         let whole = self.periods.iter().all(|&(a, b)| fits(&format!("{a}–{b}")));
-        let period_label = |v: &SegmentValue<i32>| match v {
-            SegmentValue::CenterOf(p) => self
-                .periods
-                .get(*p as usize)
-                .map(|&(a, b)| {
-                    if whole {
-                        format!("{a}–{b}")
-                    } else {
-                        format!("’{:02}", b.rem_euclid(100))
-                    }
-                })
-                .unwrap_or_default(),
-            _ => String::new(),
+        let label = |a: i32, b: i32| {
+            if whole {
+                format!("{a}–{b}")
+            } else {
+                format!("’{:02}", b.rem_euclid(100))
+            }
         };
         let plot_area = style::panel_title(upper, &region.name)?;
-        let mut builder = ChartBuilder::on(&plot_area);
-        builder
-            .margin_top(style::PANEL_TOP)
-            .margin_left(12)
-            .margin_right(36)
-            .margin_bottom(8)
-            .x_label_area_size(44)
-            .y_label_area_size(widest + 24);
-        let mut chart = builder.build_cartesian_2d((0..periods - 1).into_segmented(), 0.0..y1)?;
-        style::quiet_mesh(&mut chart.configure_mesh())
-            .disable_x_mesh()
-            .x_labels(periods as usize)
-            .y_labels((y1 / step).ceil() as usize + 1)
-            .x_label_formatter(&period_label)
-            .y_label_formatter(&|y| lang.dec(*y, decimals))
-            .label_style(label_font.clone())
-            .draw()?;
+        let mut chart = panels::period_panel(
+            &plot_area,
+            widest,
+            &self.periods,
+            (0.0, y1, step),
+            &label,
+            lang,
+        )?;
 
         // Within a period: one bar per funder, side by side, with room at both ends.
         let (columns, _) = chart.plotting_area().get_pixel_range();
@@ -329,10 +314,8 @@ impl FundersData {
                 let a = chart.backend_coord(&(SegmentValue::Exact(x), budget));
                 let base = plot_area.get_base_pixel();
                 let (x0, x1) = (a.0 + left as i32, a.0 + seg.round() as i32 - right as i32);
-                plot_area.draw(&PathElement::new(
-                    vec![(x0 - base.0, a.1 - base.1), (x1 - base.0, a.1 - base.1)],
-                    style::INK.stroke_width(3),
-                ))?;
+                let stripe = [(x0 - base.0, a.1 - base.1), (x1 - base.0, a.1 - base.1)];
+                style::stroke(&plot_area, stripe, style::INK, 3)?;
             }
         }
         Ok(())
@@ -340,28 +323,18 @@ impl FundersData {
 
     /// Renders the chart as an SVG document.
     pub fn render_svg(&self, lang: Lang) -> Result<String> {
-        svg_document(&(self, lang))
+        Figure::Funders(self).render_svg(lang)
     }
 
     /// Renders the chart as a PNG file at `path`.
     pub fn render_png(&self, path: &Path, lang: Lang) -> Result<()> {
-        png_file(&(self, lang), path)
+        Figure::Funders(self).render_png(path, lang)
     }
 
     /// Writes `charts/7_funders.svg` and `.png` into `out_dir`; returns the chart as a
     /// page shows it.
     pub fn write(&self, out_dir: &Path, lang: Lang) -> Result<PageChart> {
-        let dir = out_dir.join(CHARTS_DIR);
-        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        let svg = self.render_svg(lang)?;
-        let path = dir.join(format!("{FILE_STEM}.svg"));
-        std::fs::write(&path, &svg).map_err(|e| Error::io(&path, e))?;
-        self.render_png(&dir.join(format!("{FILE_STEM}.png")), lang)?;
-        Ok(PageChart {
-            stem: FILE_STEM.to_string(),
-            title: self.title(lang),
-            svg,
-        })
+        Figure::Funders(self).write(out_dir, lang)
     }
 }
 
@@ -371,18 +344,4 @@ const LEGEND: u32 = 96;
 /// The colour of funder `g`.
 pub fn colour(g: usize) -> RGBColor {
     style::segment_colour(g)
-}
-
-impl Drawing for (&FundersData, Lang) {
-    fn file_stem(&self) -> &'static str {
-        FILE_STEM
-    }
-
-    fn size(&self) -> (u32, u32) {
-        self.0.size()
-    }
-
-    fn draw_on<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
-        self.0.draw(root, self.1)
-    }
 }

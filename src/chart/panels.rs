@@ -2,11 +2,13 @@
 //! segment mix): the header with the subtitle and, when not every region fits, a line
 //! saying which are shown ([`ChartData::panel_note`]); a grid of panels; a legend strip.
 
+use plotters::coord::ranged1d::SegmentedCoord;
+use plotters::coord::types::{RangedCoordf64, RangedCoordi32};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::data::{ChartData, RegionData};
-use super::format::Lang;
+use super::format::{step_decimals, Lang};
 use super::style::{self, DrawResult, Mark};
 
 /// Height of the legend strip under the panels.
@@ -95,4 +97,43 @@ pub fn builder<DB: DrawingBackend>(
         .x_label_area_size(44)
         .y_label_area_size(widest + 24);
     builder
+}
+
+/// The chart of a panel with a bar group per plan period, as the budget and funders
+/// charts have.
+pub type PeriodChart<'a, DB> =
+    ChartContext<'a, DB, Cartesian2d<SegmentedCoord<RangedCoordi32>, RangedCoordf64>>;
+
+/// Builds a panel with a bar group per plan period on `plot_area` (y labels `widest`
+/// pixels wide), y from `y0` to `y1` with a label every `step`, each period `(first,
+/// last)` named by `label`, and draws its quiet mesh.
+pub fn period_panel<'a, DB: DrawingBackend>(
+    plot_area: &'a DrawingArea<DB, Shift>,
+    widest: u32,
+    periods: &[(i32, i32)],
+    (y0, y1, step): (f64, f64, f64),
+    label: &dyn Fn(i32, i32) -> String,
+    lang: Lang,
+) -> Result<PeriodChart<'a, DB>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let n = periods.len().max(1) as i32;
+    let period_label = |v: &SegmentValue<i32>| match v {
+        SegmentValue::CenterOf(p) => periods
+            .get(*p as usize)
+            .map(|&(a, b)| label(a, b))
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
+    let decimals = step_decimals(step);
+    let label_font = style::text(style::SMALL_SIZE, style::INK);
+    let mut chart =
+        builder(plot_area, widest).build_cartesian_2d((0..n - 1).into_segmented(), y0..y1)?;
+    style::quiet_mesh(&mut chart.configure_mesh())
+        .disable_x_mesh()
+        .x_labels(n as usize)
+        .y_labels(((y1 - y0) / step).ceil() as usize + 1)
+        .x_label_formatter(&period_label)
+        .y_label_formatter(&|y| lang.dec(*y, decimals))
+        .label_style(label_font)
+        .draw()?;
+    Ok(chart)
 }

@@ -232,28 +232,17 @@ pub fn legend<DB: DrawingBackend>(
             Mark::Box(c) => {
                 area.draw(&Rectangle::new([(x, y - 11), (x + 40, y + 11)], c.filled()))?;
             }
-            Mark::Line(c) => {
-                area.draw(&PathElement::new(
-                    vec![(x, y), (x + 40, y)],
-                    c.stroke_width(4),
-                ))?;
-            }
+            Mark::Line(c) => stroke(area, [(x, y), (x + 40, y)], c, 4)?,
             Mark::Dashed(c) => {
                 for i in 0..3 {
                     let s = x + i * 15;
-                    area.draw(&PathElement::new(
-                        vec![(s, y), (s + 9, y)],
-                        c.stroke_width(4),
-                    ))?;
+                    stroke(area, [(s, y), (s + 9, y)], c, 4)?;
                 }
             }
             Mark::Vertical(c) => {
                 for i in 0..4 {
                     let s = y - 16 + i * 9;
-                    area.draw(&PathElement::new(
-                        vec![(x + 5, s), (x + 5, s + 5)],
-                        c.stroke_width(3),
-                    ))?;
+                    stroke(area, [(x + 5, s), (x + 5, s + 5)], c, 3)?;
                 }
             }
             Mark::Sample(c, sample) => {
@@ -301,13 +290,24 @@ pub fn dotted_vertical<DB: DrawingBackend>(
 ) -> DrawResult<DB> {
     let mut y = top;
     while y < bottom {
-        area.draw(&PathElement::new(
-            vec![(x, y), (x, (y + 6).min(bottom))],
-            colour.stroke_width(3),
-        ))?;
+        stroke(area, [(x, y), (x, (y + 6).min(bottom))], colour, 3)?;
         y += 12;
     }
     Ok(())
+}
+
+/// Draws a straight line between two points (pixel coordinates) in `colour`, `width`
+/// pixels wide.
+pub fn stroke<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    [from, to]: [(i32, i32); 2],
+    colour: RGBColor,
+    width: u32,
+) -> DrawResult<DB> {
+    area.draw(&PathElement::new(
+        vec![from, to],
+        colour.stroke_width(width),
+    ))
 }
 
 /// Year ticks for a time axis from `first` (the base year, always labelled) to `last`:

@@ -12,7 +12,6 @@ use super::style::{self, DrawResult};
 use super::ChartKind;
 use crate::labels;
 
-pub use super::data::{bars_shown as shown, BARS_ALL_UP_TO as ALL_UP_TO, MAX_BARS};
 /// Vertical pixels per municipality (two bars).
 pub const PITCH: u32 = 60;
 
@@ -22,7 +21,6 @@ pub fn ranked(data: &ChartData) -> Vec<&MunicipalityData> {
         b.vacancy_do_nothing()
             .total_cmp(&a.vacancy_do_nothing())
             .then_with(|| b.vacancy_plan().total_cmp(&a.vacancy_plan()))
-            .then_with(|| a.code.cmp(&b.code))
     })
 }
 
@@ -32,39 +30,23 @@ pub fn draw<DB: DrawingBackend>(
     data: &ChartData,
     lang: Lang,
 ) -> DrawResult<DB> {
+    let first = labels::VACANCY_SUBTITLE.format(lang, &[&lang.pct(data.friction_vacancy, 1)]);
     let shown = ranked(data);
-    let total = data.municipalities.len();
-    let friction = lang.pct(data.friction_vacancy, 1);
-    let mut first = match lang {
-        Lang::Nl => format!(
-            "Woningen boven de vraag (huishoudens + {friction} frictieleegstand), \
-             als aandeel van de voorraad"
-        ),
-        Lang::En => format!(
-            "Dwellings above demand (households + {friction} frictional vacancy), \
-             as a share of the stock"
-        ),
-    };
-    first.push('.');
-    let second = bars::ranked_line(
-        labels::HIGHEST_VACANCY_IF_NOTHING_IS_DONE,
-        shown.len(),
-        total,
-        lang,
-    );
-    let body = style::header(
+    let plot_area = bars::ranked_header(
         root,
         &ChartKind::Vacancy.title(data, lang),
-        &[first, second],
-    )?;
-    let entries = bars::boxes(
-        lang,
+        vec![first],
+        (
+            labels::HIGHEST_VACANCY_IF_NOTHING_IS_DONE,
+            shown.len(),
+            data.municipalities.len(),
+        ),
         &[
             (style::DO_NOTHING, labels::IF_NOTHING_IS_DONE),
             (style::PLAN, labels::WITH_THE_PLAN),
         ],
-    );
-    let plot_area = bars::legend_on_top(&body, &entries, 70)?;
+        lang,
+    )?;
 
     let n = shown.len().max(1) as i32;
     let max = shown

@@ -497,32 +497,32 @@ mod tests {
             .all(|v| v.name.starts_with("aanname-")));
     }
 
+    /// The refusal of the built-in assumptions with `from` replaced by `to`.
+    fn refusal(from: &str, to: &str) -> String {
+        let bad = DEFAULT_ASSUMPTIONS.replace(from, to);
+        Assumptions::parse(&bad, "a.toml").unwrap_err().to_string()
+    }
+
     #[test]
     fn unknown_keys_and_bad_values_are_refused() {
-        let bad = DEFAULT_ASSUMPTIONS.replace("[costs.demolish]", "[costs.demolition]");
-        let e = Assumptions::parse(&bad, "a.toml").unwrap_err().to_string();
+        let e = refusal("[costs.demolish]", "[costs.demolition]");
         assert!(e.contains("a.toml, line"), "{e}");
-        let bad = DEFAULT_ASSUMPTIONS.replace("value = 42000", "value = -1");
-        let e = Assumptions::parse(&bad, "a.toml").unwrap_err().to_string();
+        let e = refusal("value = 42000", "value = -1");
         assert!(e.contains("costs.demolish"), "{e}");
-        let bad = DEFAULT_ASSUMPTIONS.replace(
+        refusal(
             "default_variant = \"aanname-krimp\"",
             "default_variant = \"base\"",
         );
-        assert!(Assumptions::parse(&bad, "a.toml").is_err());
-        let bad = DEFAULT_ASSUMPTIONS.replace(
+        refusal(
             "budget_carry_over = true",
             "budget_carry_over = true\nbase_year = 2019",
         );
-        assert!(Assumptions::parse(&bad, "a.toml").is_err());
-        let bad = DEFAULT_ASSUMPTIONS.replace("value = 0.02", "value = 1.5");
-        let e = Assumptions::parse(&bad, "a.toml").unwrap_err().to_string();
+        let e = refusal("value = 0.02", "value = 1.5");
         assert!(e.contains("capacity.max_removal_share_per_year"), "{e}");
-        let bad = DEFAULT_ASSUMPTIONS.replace(
+        refusal(
             "budget_carry_over = true",
             "budget_carry_over = true\nmax_removal_share_per_year = 0.03",
         );
-        assert!(Assumptions::parse(&bad, "a.toml").is_err());
     }
 
     #[test]

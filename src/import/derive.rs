@@ -248,8 +248,32 @@ pub(crate) fn derive(
         let total = dwellings as u64;
 
         // Level 1: owner-occupied vs rented; level 2: rented from corporations vs others.
-        let fallback = |own: [f64; 2], region: [f64; 2], national: [f64; 2]| {
-            if region.iter().sum::<f64>() > 0.0 {
+        // A level the municipality's own figures leave open takes the mix of its region,
+        // else of all municipalities in the file, else an even split, with a warning.
+        let level = |first: bool, warnings: &mut Vec<String>| {
+            let (own, question) = if first {
+                (
+                    pair(r.tenure.owner, r.tenure.rent),
+                    "owner-occupied vs rented",
+                )
+            } else {
+                (
+                    pair(r.tenure.corporation, r.tenure.other),
+                    "corporation vs other landlords",
+                )
+            };
+            if let Some(w) = own {
+                return w;
+            }
+            let mix = |m: &Mix| {
+                if first {
+                    [m.owner, m.rent]
+                } else {
+                    [m.corporation, m.other]
+                }
+            };
+            let (region, national) = (mix(&region_mix), mix(&national));
+            let (w, what) = if region.iter().sum::<f64>() > 0.0 {
                 (region, format!("the mix of region {}", m.region))
             } else if national.iter().sum::<f64>() > 0.0 {
                 (
@@ -257,39 +281,16 @@ pub(crate) fn derive(
                     format!("the mix of all municipalities in {}", base.display),
                 )
             } else {
-                (own, "an even split".to_string())
-            }
+                ([1.0, 1.0], "an even split".to_string())
+            };
+            warnings.push(format!(
+                "{who}: {question} unknown ({}); {what} is used",
+                describe_missing(&r.tenure, first)
+            ));
+            w
         };
-        let level1 = match pair(r.tenure.owner, r.tenure.rent) {
-            Some(w) => w,
-            None => {
-                let (w, what) = fallback(
-                    [1.0, 1.0],
-                    [region_mix.owner, region_mix.rent],
-                    [national.owner, national.rent],
-                );
-                warnings.push(format!(
-                    "{who}: owner-occupied vs rented unknown ({}); {what} is used",
-                    describe_missing(&r.tenure, true)
-                ));
-                w
-            }
-        };
-        let level2 = match pair(r.tenure.corporation, r.tenure.other) {
-            Some(w) => w,
-            None => {
-                let (w, what) = fallback(
-                    [1.0, 1.0],
-                    [region_mix.corporation, region_mix.other],
-                    [national.corporation, national.other],
-                );
-                warnings.push(format!(
-                    "{who}: corporation vs other landlords unknown ({}); {what} is used",
-                    describe_missing(&r.tenure, false)
-                ));
-                w
-            }
-        };
+        let level1 = level(true, &mut warnings);
+        let level2 = level(false, &mut warnings);
         let split1 = largest_remainder(total, &level1).unwrap_or(vec![total, 0]);
         let split2 = largest_remainder(split1[1], &level2).unwrap_or(vec![split1[1], 0]);
         let stock = [split1[0], split2[0], split2[1]];
@@ -442,21 +443,15 @@ pub(crate) fn growth(
         for row in &map.rows {
             let from = base_codes.binary_search(&&row.from).ok();
             let to = later_index.get(&row.to).copied();
-            if from.is_none() {
-                errors.push(InputError::cell(
-                    map.display.clone(),
-                    row.line,
-                    "from_code",
-                    format!("{} is not a municipality in {}", row.from, base.display),
-                ));
-            }
-            if to.is_none() {
-                errors.push(InputError::cell(
-                    map.display.clone(),
-                    row.line,
-                    "to_code",
-                    format!("{} is not a municipality in {}", row.to, later.display),
-                ));
+            let ends = [
+                (from.is_none(), "from_code", &row.from, &base.display),
+                (to.is_none(), "to_code", &row.to, &later.display),
+            ];
+            for (unknown, column, code, file) in ends {
+                if unknown {
+                    let why = format!("{code} is not a municipality in {file}");
+                    errors.push(InputError::cell(map.display.clone(), row.line, column, why));
+                }
             }
             if let (Some(a), Some(b)) = (from, to) {
                 union(&mut parent, a, b);

@@ -203,12 +203,8 @@ pub(crate) fn read_base(path: &Path, need_population: bool) -> Result<BaseFile> 
             let cell = number(&row, c, diag);
             match cell {
                 Cell::Value(v) if v > 100.0 => {
-                    diag.error(InputError::cell(
-                        table.display.clone(),
-                        line,
-                        c.unwrap_or_default(),
-                        format!("{v} is not a percentage (0 to 100)"),
-                    ));
+                    let why = format!("{v} is not a percentage (0 to 100)");
+                    diag.error(table.cell_error(line, c, why));
                     Cell::Invalid
                 }
                 other => other,
@@ -233,31 +229,12 @@ pub(crate) fn read_base(path: &Path, need_population: bool) -> Result<BaseFile> 
         };
         if let Some(first) = rows.get(&code) {
             let first: &BaseRow = first;
-            errors.push(InputError::cell(
-                table.display.clone(),
-                line,
-                code_c.unwrap_or_default(),
-                format!(
-                    "municipality {code} appears twice (first at line {})",
-                    first.line
-                ),
-            ));
+            errors.push(twice(&table, line, code_c, &code, first.line));
             continue;
         }
         rows.insert(code, parsed);
     }
-    errors.extend(table.take_errors());
-    errors.extend(relabel(diag.errors, &table.display));
-    if rows.is_empty() && errors.is_empty() {
-        errors.push(InputError::file(
-            table.display.clone(),
-            "no municipality rows (codes GMxxxx) in this file",
-        ));
-    }
-    if !errors.is_empty() {
-        errors.sort();
-        return Err(Error::Input(errors));
-    }
+    table.finish(errors, diag, rows.is_empty().then_some(NO_MUNICIPALITIES))?;
     Ok(BaseFile {
         display: table.display.clone(),
         rows,
@@ -297,22 +274,14 @@ pub(crate) fn read_later(path: &Path) -> Result<LaterFile> {
                 Ok(y) => {
                     years.entry(y).or_insert(line);
                 }
-                Err(reason) => errors.push(InputError::cell(
-                    table.display.clone(),
-                    line,
-                    year_c.unwrap_or_default(),
-                    format!("'{y}' {reason}"),
-                )),
+                Err(reason) => {
+                    errors.push(table.cell_error(line, year_c, format!("'{y}' {reason}")))
+                }
             }
         }
         let value = whole(&table.display, &row, pop_c, &mut diag).value();
-        if let Some((first, _)) = population.get(&code) {
-            errors.push(InputError::cell(
-                table.display.clone(),
-                line,
-                code_c.unwrap_or_default(),
-                format!("municipality {code} appears twice (first at line {first})"),
-            ));
+        if let Some(&(first, _)) = population.get(&code) {
+            errors.push(twice(&table, line, code_c, &code, first));
             continue;
         }
         population.insert(code, (line, value));
@@ -327,18 +296,8 @@ pub(crate) fn read_later(path: &Path) -> Result<LaterFile> {
             ),
         ));
     }
-    errors.extend(table.take_errors());
-    errors.extend(relabel(diag.errors, &table.display));
-    if population.is_empty() && errors.is_empty() {
-        errors.push(InputError::file(
-            table.display.clone(),
-            "no municipality rows (codes GMxxxx) in this file",
-        ));
-    }
-    if !errors.is_empty() {
-        errors.sort();
-        return Err(Error::Input(errors));
-    }
+    let empty = population.is_empty().then_some(NO_MUNICIPALITIES);
+    table.finish(errors, diag, empty)?;
     Ok(LaterFile {
         display: table.display.clone(),
         population,
@@ -374,17 +333,19 @@ fn municipality_code(cell: Option<String>) -> Option<String> {
     (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then_some(code)
 }
 
-/// Errors recorded by the case reader's cell functions carry the placeholder label.
-fn relabel(errors: Vec<InputError>, display: &str) -> Vec<InputError> {
-    errors
-        .into_iter()
-        .map(|mut e| {
-            if e.file == "kwb" || e.file == "kwb-later" {
-                e.file = display.to_string();
-            }
-            e
-        })
-        .collect()
+/// The refusal of a file without municipality rows.
+const NO_MUNICIPALITIES: &str = "no municipality rows (codes GMxxxx) in this file";
+
+/// The error of a municipality `code` on `line` that was already on line `first`.
+fn twice(
+    table: &Table,
+    line: u64,
+    code_c: Option<&'static str>,
+    code: &str,
+    first: u64,
+) -> InputError {
+    let why = format!("municipality {code} appears twice (first at line {first})");
+    table.cell_error(line, code_c, why)
 }
 
 #[cfg(test)]

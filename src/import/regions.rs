@@ -8,6 +8,7 @@ use std::path::Path;
 
 use super::table::{text, Role, Table};
 use crate::input::csvread::{opt, Column};
+use crate::input::Diagnostics;
 use crate::{Error, InputError, Result};
 
 /// Where the selection came from, for messages.
@@ -66,31 +67,17 @@ pub(crate) fn read_regions(path: &Path) -> Result<Vec<Member>> {
         let code = match normalize_code(&raw) {
             Some(c) => c,
             None => {
-                errors.push(InputError::cell(
-                    table.display.clone(),
-                    line,
-                    code_c.unwrap_or_default(),
-                    format!("'{raw}' is not a municipality code (GM0917 or 0917)"),
-                ));
+                errors.push(not_a_code(&table, line, code_c, &raw));
                 continue;
             }
         };
         let Some(region) = text(&row, region_c) else {
-            errors.push(InputError::cell(
-                table.display.clone(),
-                line,
-                region_c.unwrap_or_default(),
-                format!("{code} has no region"),
-            ));
+            errors.push(table.cell_error(line, region_c, format!("{code} has no region")));
             continue;
         };
         if let Some(first) = seen.get(&code) {
-            errors.push(InputError::cell(
-                table.display.clone(),
-                line,
-                code_c.unwrap_or_default(),
-                format!("{code} appears twice (first at line {first})"),
-            ));
+            let why = format!("{code} appears twice (first at line {first})");
+            errors.push(table.cell_error(line, code_c, why));
             continue;
         }
         seen.insert(code.clone(), line);
@@ -100,17 +87,10 @@ pub(crate) fn read_regions(path: &Path) -> Result<Vec<Member>> {
             origin: (table.display.clone(), Some(line)),
         });
     }
-    errors.extend(table.take_errors());
-    if members.is_empty() && errors.is_empty() {
-        errors.push(InputError::file(
-            table.display.clone(),
-            "no municipalities in this file",
-        ));
-    }
-    if !errors.is_empty() {
-        errors.sort();
-        return Err(Error::Input(errors));
-    }
+    let empty = members
+        .is_empty()
+        .then_some("no municipalities in this file");
+    table.finish(errors, Diagnostics::default(), empty)?;
     members.sort_by(|a, b| a.code.cmp(&b.code));
     Ok(members)
 }
@@ -196,12 +176,7 @@ pub(crate) fn read_mapping(path: &Path) -> Result<Mapping> {
             let raw = text(&row, c).unwrap_or_default();
             let code = normalize_code(&raw);
             if code.is_none() {
-                errors.push(InputError::cell(
-                    table.display.clone(),
-                    line,
-                    c.unwrap_or_default(),
-                    format!("'{raw}' is not a municipality code (GM0917 or 0917)"),
-                ));
+                errors.push(not_a_code(&table, line, c, &raw));
             }
             code
         });
@@ -209,15 +184,17 @@ pub(crate) fn read_mapping(path: &Path) -> Result<Mapping> {
             rows.push(MapRow { line, from, to });
         }
     }
-    errors.extend(table.take_errors());
-    if !errors.is_empty() {
-        errors.sort();
-        return Err(Error::Input(errors));
-    }
+    table.finish(errors, Diagnostics::default(), None)?;
     Ok(Mapping {
         display: table.display.clone(),
         rows,
     })
+}
+
+/// The error of a cell `raw` that is not a municipality code.
+fn not_a_code(table: &Table, line: u64, column: Option<&'static str>, raw: &str) -> InputError {
+    let why = format!("'{raw}' is not a municipality code (GM0917 or 0917)");
+    table.cell_error(line, column, why)
 }
 
 /// `GM0917` from `GM0917`, `gm0917`, `0917` or `917`; `None` if it is none of these.

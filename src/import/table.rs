@@ -10,7 +10,7 @@ use std::path::Path;
 
 use crate::input::csvread::{decode, Bound, Check, Column, CsvTable, Row};
 use crate::input::Diagnostics;
-use crate::InputError;
+use crate::{Error, InputError, Result};
 
 /// A column the import reads: the names it may have (lower case, first found wins) and
 /// what it holds, for messages.
@@ -165,7 +165,13 @@ impl Table {
 
     /// The errors recorded while reading cells, under the file's real name.
     pub(crate) fn take_errors(&mut self) -> Vec<InputError> {
-        std::mem::take(&mut self.diag.errors)
+        let recorded = std::mem::take(&mut self.diag.errors);
+        self.relabel(recorded)
+    }
+
+    /// `errors` recorded under the placeholder name, under the file's real name.
+    fn relabel(&self, errors: Vec<InputError>) -> Vec<InputError> {
+        errors
             .into_iter()
             .map(|mut e| {
                 if e.file == self.label {
@@ -174,6 +180,42 @@ impl Table {
                 e
             })
             .collect()
+    }
+
+    /// An error in `column` (the name the file has it under) at `line` of this file.
+    pub(crate) fn cell_error(
+        &self,
+        line: u64,
+        column: Option<&'static str>,
+        message: String,
+    ) -> InputError {
+        InputError::cell(
+            self.display.clone(),
+            line,
+            column.unwrap_or_default(),
+            message,
+        )
+    }
+
+    /// The end of reading the file: `errors`, those recorded while reading cells (here
+    /// and in `cells`) and, when nothing else is wrong, `empty` (the refusal of a file
+    /// that gave no rows, if it gave none), sorted; `Ok` when there are none.
+    pub(crate) fn finish(
+        &mut self,
+        mut errors: Vec<InputError>,
+        cells: Diagnostics,
+        empty: Option<&str>,
+    ) -> Result<()> {
+        errors.extend(self.take_errors());
+        errors.extend(self.relabel(cells.errors));
+        if let (Some(why), true) = (empty, errors.is_empty()) {
+            errors.push(InputError::file(self.display.clone(), why));
+        }
+        if errors.is_empty() {
+            return Ok(());
+        }
+        errors.sort();
+        Err(Error::Input(errors))
     }
 }
 

@@ -113,42 +113,11 @@ impl Names {
     fn name(&self, i: usize) -> &str {
         self.list.get(i).map_or("?", String::as_str)
     }
-
-    /// The index of `name`, or an error at `file`, `line`, `column`.
-    fn resolve(
-        &self,
-        name: &str,
-        file: &str,
-        line: u64,
-        column: &str,
-        d: &mut Diagnostics,
-    ) -> Option<usize> {
-        if let Some(&i) = self.index.get(name) {
-            return Some(i);
-        }
-        if !self.seen.contains(name) {
-            let mut msg = format!("unknown {} '{name}': it is not in {}", self.what, self.file);
-            let hint = if self.fuzzy {
-                nearest(name, &self.sorted)
-            } else {
-                // Codes such as GM0917 differ from each other by a digit: suggest only a
-                // different spelling of case.
-                self.sorted
-                    .iter()
-                    .find(|n| n.eq_ignore_ascii_case(name))
-                    .map(String::as_str)
-            };
-            if let Some(s) = hint {
-                let _ = write!(msg, " (did you mean '{s}'?)");
-            }
-            d.error(InputError::cell(file, line, column, msg));
-        }
-        None
-    }
 }
 
-/// Resolves against optional names: `None` silently when the names are unknown (the
-/// file that defines them had errors of its own).
+/// The index of `name` in `names`, or an error at `file`, `line`, `column`; `None`
+/// silently when the names are unknown (the file that defines them had errors of its
+/// own).
 fn resolve(
     names: Option<&Names>,
     name: &str,
@@ -157,17 +126,56 @@ fn resolve(
     column: &str,
     d: &mut Diagnostics,
 ) -> Option<usize> {
-    names?.resolve(name, file, line, column, d)
+    let names = names?;
+    if let Some(&i) = names.index.get(name) {
+        return Some(i);
+    }
+    if !names.seen.contains(name) {
+        let mut msg = format!(
+            "unknown {} '{name}': it is not in {}",
+            names.what, names.file
+        );
+        let hint = if names.fuzzy {
+            nearest(name, &names.sorted)
+        } else {
+            // Codes such as GM0917 differ from each other by a digit: suggest only a
+            // different spelling of case.
+            names
+                .sorted
+                .iter()
+                .find(|n| n.eq_ignore_ascii_case(name))
+                .map(String::as_str)
+        };
+        if let Some(s) = hint {
+            let _ = write!(msg, " (did you mean '{s}'?)");
+        }
+        d.error(InputError::cell(file, line, column, msg));
+    }
+    None
+}
+
+/// [`resolve`] for an optional reference: `Some(None)` when there is none.
+fn resolve_optional(
+    names: Option<&Names>,
+    name: &Option<String>,
+    file: &str,
+    line: u64,
+    column: &str,
+    d: &mut Diagnostics,
+) -> Option<Option<usize>> {
+    match name {
+        Some(name) => resolve(names, name, file, line, column, d).map(Some),
+        None => Some(None),
+    }
 }
 
 /// Records a duplicate-key error when `key` was seen before; returns whether it is new.
 fn first_occurrence<K: std::hash::Hash + Eq>(
     seen: &mut HashMap<K, u64>,
     key: K,
-    file: &str,
-    line: u64,
-    describe: impl FnOnce() -> String,
+    (file, line): (&str, u64),
     d: &mut Diagnostics,
+    describe: impl FnOnce() -> String,
 ) -> bool {
     match seen.get(&key) {
         Some(&first) => {
@@ -198,14 +206,9 @@ fn municipalities(k: FileRows<MunicipalityRow>, d: &mut Diagnostics) -> Option<M
     let mut rows: Vec<(u64, MunicipalityRow)> = Vec::new();
     for Lined { line, row } in k.rows {
         let code = row.code.clone();
-        if first_occurrence(
-            &mut seen,
-            code.clone(),
-            MUNICIPALITIES,
-            line,
-            || format!("municipality code '{code}'"),
-            d,
-        ) {
+        if first_occurrence(&mut seen, code.clone(), (MUNICIPALITIES, line), d, || {
+            format!("municipality code '{code}'")
+        }) {
             rows.push((line, row));
         }
     }
@@ -248,14 +251,9 @@ fn segments(k: FileRows<SegmentRow>, d: &mut Diagnostics) -> Option<(Vec<Segment
     let mut list = Vec::new();
     for Lined { line, row } in k.rows {
         let id = row.segment.clone();
-        if first_occurrence(
-            &mut seen,
-            id.clone(),
-            SEGMENTS,
-            line,
-            || format!("segment '{id}'"),
-            d,
-        ) {
+        if first_occurrence(&mut seen, id.clone(), (SEGMENTS, line), d, || {
+            format!("segment '{id}'")
+        }) {
             list.push(Segment {
                 label: row.label.unwrap_or_else(|| row.segment.clone()),
                 id: row.segment,
@@ -294,19 +292,12 @@ fn stock(
         let m = resolve(munis, &row.municipality, STOCK, line, "municipality", d);
         let s = resolve(segs, &row.segment, STOCK, line, "segment", d);
         let key = (row.municipality.clone(), row.segment.clone());
-        let new = first_occurrence(
-            &mut seen,
-            key,
-            STOCK,
-            line,
-            || {
-                format!(
-                    "municipality and segment ({}, {})",
-                    row.municipality, row.segment
-                )
-            },
-            d,
-        );
+        let new = first_occurrence(&mut seen, key, (STOCK, line), d, || {
+            format!(
+                "municipality and segment ({}, {})",
+                row.municipality, row.segment
+            )
+        });
         if let (Some(m), Some(s), true) = (m, s, new) {
             resolved.push((m, s, line, row.dwellings));
         }
@@ -468,24 +459,17 @@ fn households(
             d,
         );
         let key = (row.municipality.clone(), row.year, row.variant.clone());
-        let new = first_occurrence(
-            &mut seen,
-            key,
-            HOUSEHOLDS,
-            line,
-            || {
-                format!(
-                    "households row for {} in {} ({})",
-                    row.municipality,
-                    row.year,
-                    match &row.variant {
-                        Some(v) => format!("variant '{v}'"),
-                        None => "shared by every variant".to_string(),
-                    }
-                )
-            },
-            d,
-        );
+        let new = first_occurrence(&mut seen, key, (HOUSEHOLDS, line), d, || {
+            format!(
+                "households row for {} in {} ({})",
+                row.municipality,
+                row.year,
+                match &row.variant {
+                    Some(v) => format!("variant '{v}'"),
+                    None => "shared by every variant".to_string(),
+                }
+            )
+        });
         if let (Some(m), true) = (m, new) {
             resolved.push((m, row));
         }
@@ -723,31 +707,28 @@ fn demand_shares(
     let mut complete = rows.complete;
     for Lined { line, row } in rows.rows {
         let s = resolve(segs, &row.segment, DEMAND_SHARES, line, "segment", d);
-        let m = match &row.municipality {
-            Some(code) => resolve(munis, code, DEMAND_SHARES, line, "municipality", d).map(Some),
-            None => Some(None),
-        };
-        let key = (row.segment.clone(), row.municipality.clone(), row.year);
-        let new = first_occurrence(
-            &mut seen,
-            key,
+        let m = resolve_optional(
+            munis,
+            &row.municipality,
             DEMAND_SHARES,
             line,
-            || {
-                format!(
-                    "share for segment '{}', {}, {}",
-                    row.segment,
-                    row.municipality
-                        .as_deref()
-                        .map_or("all municipalities".to_string(), |m| format!(
-                            "municipality {m}"
-                        )),
-                    row.year
-                        .map_or("all years".to_string(), |y| format!("year {y}"))
-                )
-            },
+            "municipality",
             d,
         );
+        let key = (row.segment.clone(), row.municipality.clone(), row.year);
+        let new = first_occurrence(&mut seen, key, (DEMAND_SHARES, line), d, || {
+            format!(
+                "share for segment '{}', {}, {}",
+                row.segment,
+                row.municipality
+                    .as_deref()
+                    .map_or("all municipalities".to_string(), |m| format!(
+                        "municipality {m}"
+                    )),
+                row.year
+                    .map_or("all years".to_string(), |y| format!("year {y}"))
+            )
+        });
         if let (Some(years), Some(y)) = (balance_years, row.year) {
             if !years.contains(&y) {
                 d.warn(
@@ -831,25 +812,15 @@ fn costs(
     let mut complete = rows.complete;
     for Lined { line, row } in rows.rows {
         let s = resolve(segs, &row.segment, COSTS, line, "segment", d);
-        let m = match &row.municipality {
-            Some(code) => resolve(munis, code, COSTS, line, "municipality", d).map(Some),
-            None => Some(None),
-        };
+        let m = resolve_optional(munis, &row.municipality, COSTS, line, "municipality", d);
         let key = (row.segment.clone(), row.municipality.clone());
-        let new = first_occurrence(
-            &mut seen,
-            key,
-            COSTS,
-            line,
-            || {
-                format!(
-                    "costs for segment '{}' in {}",
-                    row.segment,
-                    row.municipality.as_deref().unwrap_or("all municipalities")
-                )
-            },
-            d,
-        );
+        let new = first_occurrence(&mut seen, key, (COSTS, line), d, || {
+            format!(
+                "costs for segment '{}' in {}",
+                row.segment,
+                row.municipality.as_deref().unwrap_or("all municipalities")
+            )
+        });
         match (s, m, new) {
             (Some(s), Some(m), true) => {
                 table.insert(
@@ -936,23 +907,16 @@ fn transformations(
             row.to_segment.clone(),
             row.label.clone(),
         );
-        let new = first_occurrence(
-            &mut seen,
-            key,
-            TRANSFORMATIONS,
-            line,
-            || {
-                format!(
-                    "transformation {} → {}{}",
-                    row.from_segment,
-                    row.to_segment,
-                    row.label
-                        .as_deref()
-                        .map_or(String::new(), |l| format!(" labelled '{l}'"))
-                )
-            },
-            d,
-        );
+        let new = first_occurrence(&mut seen, key, (TRANSFORMATIONS, line), d, || {
+            format!(
+                "transformation {} → {}{}",
+                row.from_segment,
+                row.to_segment,
+                row.label
+                    .as_deref()
+                    .map_or(String::new(), |l| format!(" labelled '{l}'"))
+            )
+        });
         match (from, to, new) {
             (Some(from), Some(to), true) => out.push((
                 Transformation {
@@ -990,23 +954,16 @@ fn budgets(
     let file_complete = rows.complete;
     for Lined { line, row } in rows.rows {
         let key = (row.region.clone(), row.year, row.funder.clone());
-        if first_occurrence(
-            &mut seen,
-            key,
-            BUDGETS,
-            line,
-            || {
-                if row.funder.is_empty() {
-                    format!("budget for region '{}' in {}", row.region, row.year)
-                } else {
-                    format!(
-                        "budget of funder '{}' for region '{}' in {}",
-                        row.funder, row.region, row.year
-                    )
-                }
-            },
-            d,
-        ) {
+        if first_occurrence(&mut seen, key, (BUDGETS, line), d, || {
+            if row.funder.is_empty() {
+                format!("budget for region '{}' in {}", row.region, row.year)
+            } else {
+                format!(
+                    "budget of funder '{}' for region '{}' in {}",
+                    row.funder, row.region, row.year
+                )
+            }
+        }) {
             good.push(Lined { line, row });
         }
     }
@@ -1160,28 +1117,18 @@ fn funding(
             }
             d.error(InputError::cell(FUNDING, line, "funder", msg));
         }
-        let segment = match &row.segment {
-            Some(name) => resolve(segs, name, FUNDING, line, "segment", d).map(Some),
-            None => Some(None),
-        };
+        let segment = resolve_optional(segs, &row.segment, FUNDING, line, "segment", d);
         let key = (row.funder.clone(), row.action, row.segment.clone());
-        let new = first_occurrence(
-            &mut seen,
-            key,
-            FUNDING,
-            line,
-            || {
-                format!(
-                    "rule for funder '{}', action {} and {}",
-                    row.funder,
-                    row.action.as_str(),
-                    row.segment
-                        .as_deref()
-                        .map_or("every segment".to_string(), |s| format!("segment '{s}'"))
-                )
-            },
-            d,
-        );
+        let new = first_occurrence(&mut seen, key, (FUNDING, line), d, || {
+            format!(
+                "rule for funder '{}', action {} and {}",
+                row.funder,
+                row.action.as_str(),
+                row.segment
+                    .as_deref()
+                    .map_or("every segment".to_string(), |s| format!("segment '{s}'"))
+            )
+        });
         match (funder, segment, new) {
             (Some(funder), Some(segment), true) => out.push(FundingRule {
                 funder,

@@ -546,13 +546,19 @@ mod tests {
         (t, d)
     }
 
-    #[test]
-    fn blank_lines_are_skipped_and_counted() {
-        let (t, d) = parse("\nA , b\n\n1,2\n,,\n ,  \n\n3,4\n\n");
+    /// `text` parsed without errors and bound to [`SPEC`].
+    fn bound(text: &str) -> (CsvTable, Bound) {
+        let (t, d) = parse(text);
         let t = t.unwrap();
         assert!(d.errors.is_empty(), "{:?}", d.errors);
         let mut d = Diagnostics::default();
         let b = t.bind(SPEC, &mut d).unwrap();
+        (t, b)
+    }
+
+    #[test]
+    fn blank_lines_are_skipped_and_counted() {
+        let (t, b) = bound("\nA , b\n\n1,2\n,,\n ,  \n\n3,4\n\n");
         let lines: Vec<u64> = t.rows(&b).map(|r| r.line()).collect();
         assert_eq!(lines, vec![4, 8]);
         assert_eq!(t.header_line, 2);
@@ -560,11 +566,7 @@ mod tests {
 
     #[test]
     fn crlf_and_quoted_header() {
-        let (t, d) = parse("\"a\";\"B\"\r\n\r\n1;2\r\n\"3\";\"4;5\"\r\n");
-        let t = t.unwrap();
-        assert!(d.errors.is_empty(), "{:?}", d.errors);
-        let mut d = Diagnostics::default();
-        let b = t.bind(SPEC, &mut d).unwrap();
+        let (t, b) = bound("\"a\";\"B\"\r\n\r\n1;2\r\n\"3\";\"4;5\"\r\n");
         let rows: Vec<(u64, Option<String>)> =
             t.rows(&b).map(|r| (r.line(), r.text("b"))).collect();
         assert_eq!(rows, [(3, Some("2".into())), (4, Some("4;5".into()))]);

@@ -202,14 +202,14 @@ fn time_limit_notice(lang: Lang, scenarios: &[ScenarioEntry]) -> String {
 }
 
 fn scenarios_section(lang: Lang, scenarios: &[ScenarioEntry]) -> String {
-    let head = [
-        lang.get(labels::SCENARIO),
-        lang.get(labels::FILE),
-        lang.get(labels::BASE_CASE),
-        lang.get(labels::HOUSEHOLDS_VARIANT),
-        lang.get(labels::DESCRIPTION),
-        lang.get(labels::OWN_REPORT),
-    ];
+    let head = lang.words(&[
+        labels::SCENARIO,
+        labels::FILE,
+        labels::BASE_CASE,
+        labels::HOUSEHOLDS_VARIANT,
+        labels::DESCRIPTION,
+        labels::OWN_REPORT,
+    ]);
     let mut table = Table::plain(head.to_vec(), 6);
     for s in scenarios {
         table.row(
@@ -308,16 +308,9 @@ fn funders_section(lang: Lang, rows: &[FunderRow]) -> String {
     if rows.is_empty() {
         return String::new();
     }
-    let head = [
-        lang.get(labels::SCENARIO),
-        lang.get(labels::REGION),
-        lang.get(labels::FUNDER_COL),
-        lang.get(labels::FUNDER_BUDGET_COL),
-        lang.get(labels::PAID_COL),
-        lang.get(labels::RECEIVED_COL),
-        lang.get(labels::NET_PAID_COL),
-        lang.get(labels::FUNDER_SHADOW_COL),
-    ];
+    let mut head = lang.words(&[labels::SCENARIO, labels::REGION]);
+    head.extend(lang.words(&labels::FUNDER_MONEY_COLS));
+    head.push(lang.get(labels::FUNDER_SHADOW_COL));
     let body: Vec<(Vec<String>, Option<&'static str>)> = rows
         .iter()
         .map(|r| {

@@ -16,7 +16,7 @@ use std::path::Path;
 
 use crate::case::{Case, Mode};
 use crate::chart::{FundersData, PageChart, RenderedChart};
-use crate::labels;
+use crate::labels::{self, Label};
 use crate::lang::Lang;
 use crate::plan::{Plan, PlanStatus};
 use crate::report::markdown;
@@ -357,16 +357,9 @@ fn who_pays_what(page: &Page<'_>) -> String {
         body.push_str(&format!("<li>{}</li>\n", esc(&data.sentence(r, lang))));
     }
     body.push_str("</ul>\n");
-    let head = vec![
-        lang.get(labels::REGION),
-        lang.get(labels::FUNDER_COL),
-        lang.get(labels::FUNDER_BUDGET_COL),
-        lang.get(labels::PAID_COL),
-        lang.get(labels::RECEIVED_COL),
-        lang.get(labels::NET_PAID_COL),
-        lang.get(labels::FUNDER_USED_COL),
-        lang.get(labels::FUNDER_SHADOW_COL),
-    ];
+    let mut head = vec![lang.get(labels::REGION)];
+    head.extend(lang.words(&labels::FUNDER_MONEY_COLS));
+    head.extend(lang.words(&[labels::FUNDER_USED_COL, labels::FUNDER_SHADOW_COL]));
     let mut table = Table::new(head, 2);
     for region in &data.regions {
         for (g, series) in region.funders.iter().enumerate() {
@@ -409,14 +402,15 @@ fn who_pays_what(page: &Page<'_>) -> String {
     section("wie-betaalt-wat", lang.get(labels::WHO_PAYS_WHAT), &body)
 }
 
+/// The key columns of a table by municipality, segment and `when` (period or year).
+fn segment_keys(lang: Lang, when: Label) -> [&'static str; 3] {
+    [lang.get(labels::MUNICIPALITY), "Segment", lang.get(when)]
+}
+
 fn plan_table(page: &Page<'_>) -> String {
     let (t, lang) = (page.tables, page.lang);
     let case = t.case;
-    let keys = [
-        lang.get(labels::MUNICIPALITY),
-        "Segment",
-        lang.get(labels::PERIOD),
-    ];
+    let keys = segment_keys(lang, labels::PERIOD);
     let mut table = Table::new(head(&keys, &PLAN_COLUMNS, lang), 3);
     for row in t.plan.iter().take(MAX_HTML_ROWS) {
         let keys = vec![
@@ -442,11 +436,7 @@ fn transformation_table(page: &Page<'_>) -> String {
         .iter()
         .filter(|r| r.dwellings_in.abs() >= 1e-6)
         .collect();
-    let keys = [
-        lang.get(labels::MUNICIPALITY),
-        lang.get(labels::TRANSFORMATION),
-        lang.get(labels::PERIOD),
-    ];
+    let keys = lang.words(&[labels::MUNICIPALITY, labels::TRANSFORMATION, labels::PERIOD]);
     let mut table = Table::new(head(&keys, &TRANSFORMATION_COLUMNS, lang), 3);
     for row in used.iter().take(MAX_HTML_ROWS) {
         let k = &case.transformations[row.transformation];
@@ -477,11 +467,7 @@ fn transformation_table(page: &Page<'_>) -> String {
 fn balance_table(page: &Page<'_>) -> String {
     let (t, lang) = (page.tables, page.lang);
     let case = t.case;
-    let keys = [
-        lang.get(labels::MUNICIPALITY),
-        "Segment",
-        lang.get(labels::YEAR),
-    ];
+    let keys = segment_keys(lang, labels::YEAR);
     let mut table = Table::new(head(&keys, &BALANCE_COLUMNS, lang), 3).with_groups(vec![
         ("", 5),
         (lang.get(labels::STOCK), 2),

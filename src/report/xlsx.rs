@@ -401,57 +401,72 @@ fn table_sheet<R>(
     }
 }
 
+/// A sheet of rows keyed by municipality (code, name, region), then by the `more` key
+/// columns; `key_cells` gives a row's municipality and the cells of its `more` keys.
+fn municipality_sheet<R>(
+    name: &'static str,
+    (case, lang): (&Case, Lang),
+    more: Vec<SheetColumn>,
+    (columns, rows): (&[Column<R>], &[R]),
+    key_cells: impl Fn(&R) -> (usize, Vec<Cell>),
+) -> Sheet {
+    let mut keys: Vec<SheetColumn> = municipality_columns(lang).into();
+    keys.extend(more);
+    table_sheet((name, 2), keys, (columns, lang), rows, |r| {
+        let (m, more) = key_cells(r);
+        let mut row: Vec<Cell> = municipality_cells(case, m).into();
+        row.extend(more);
+        row
+    })
+}
+
 fn plan_sheet(name: &'static str, t: &Tables<'_>, lang: Lang) -> Sheet {
     let case = t.case;
-    let mut keys: Vec<SheetColumn> = municipality_columns(lang).into();
-    keys.push(("Segment", Kind::Text, 22.0));
+    let mut keys = vec![("Segment", Kind::Text, 22.0)];
     keys.extend(period_columns(lang));
-    table_sheet((name, 2), keys, (&PLAN_COLUMNS, lang), &t.plan, |r| {
-        let mut row: Vec<Cell> = municipality_cells(case, r.municipality).into();
-        row.push(text(&case.segments[r.segment].label));
-        row.extend(period_cells(case, r.period));
-        row
+    let table = (&PLAN_COLUMNS[..], &t.plan[..]);
+    municipality_sheet(name, (case, lang), keys, table, |r| {
+        let mut more = vec![text(&case.segments[r.segment].label)];
+        more.extend(period_cells(case, r.period));
+        (r.municipality, more)
     })
 }
 
 fn transformation_sheet(name: &'static str, t: &Tables<'_>, lang: Lang) -> Sheet {
     let case = t.case;
-    let mut keys: Vec<SheetColumn> = municipality_columns(lang).into();
-    keys.extend([
+    let mut keys = vec![
         (lang.get(labels::TRANSFORMATION), Kind::Text, 18.0),
         (lang.get(labels::FROM_SEGMENT), Kind::Text, 22.0),
         (lang.get(labels::TO_SEGMENT), Kind::Text, 22.0),
-    ]);
+    ];
     keys.extend(period_columns(lang));
-    let columns = (&TRANSFORMATION_COLUMNS[..], lang);
-    table_sheet((name, 2), keys, columns, &t.transformations, |r| {
+    let table = (&TRANSFORMATION_COLUMNS[..], &t.transformations[..]);
+    municipality_sheet(name, (case, lang), keys, table, |r| {
         let k = &case.transformations[r.transformation];
-        let mut row: Vec<Cell> = municipality_cells(case, r.municipality).into();
-        row.extend([
+        let mut more = vec![
             text(&k.label),
             text(&case.segments[k.from].label),
             text(&case.segments[k.to].label),
-        ]);
-        row.extend(period_cells(case, r.period));
-        row
+        ];
+        more.extend(period_cells(case, r.period));
+        (r.municipality, more)
     })
 }
 
 fn balance_sheet(name: &'static str, t: &Tables<'_>, lang: Lang) -> Sheet {
     let case = t.case;
-    let mut keys: Vec<SheetColumn> = municipality_columns(lang).into();
-    keys.extend([
+    let keys = vec![
         ("Segment", Kind::Text, 22.0),
         (lang.get(labels::YEAR), Kind::Year, 8.0),
-    ]);
-    table_sheet((name, 2), keys, (&BALANCE_COLUMNS, lang), &t.balance, |r| {
-        let mut row: Vec<Cell> = municipality_cells(case, r.municipality).into();
-        row.push(match r.segment {
+    ];
+    let table = (&BALANCE_COLUMNS[..], &t.balance[..]);
+    municipality_sheet(name, (case, lang), keys, table, |r| {
+        let segment = match r.segment {
             Some(s) => text(&case.segments[s].label),
             None => text(lang.get(labels::TOTAL)),
-        });
-        row.push(number(f64::from(year_of(case, r.time))));
-        row
+        };
+        let year = number(f64::from(year_of(case, r.time)));
+        (r.municipality, vec![segment, year])
     })
 }
 

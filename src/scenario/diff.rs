@@ -17,7 +17,7 @@ use crate::input::INPUT_FILES;
 use crate::lang::Lang;
 
 use super::compare::Solved;
-use crate::labels;
+use crate::labels::{self, Label};
 
 pub use crate::report::input_diff::{markdown, Change, InputDiff, ScenarioDiff};
 
@@ -215,65 +215,38 @@ fn settings_pairs(
             .collect::<Vec<_>>()
             .join("; ")
     };
-    let yes_no = |x: bool| labels::yes_no(lang, x).to_string();
     let pct = |x: f64| lang.pct(x, 3);
     let num = |x: f64| lang.num(x, 6);
+    let row = |key: &'static str, label: Label, show: &dyn Fn(&Settings) -> String| {
+        (key, lang.get(label).to_string(), show(a), show(b))
+    };
     vec![
-        (
-            "base_year",
-            lang.get(labels::BASE_YEAR).into(),
-            a.base_year.to_string(),
-            b.base_year.to_string(),
-        ),
-        (
-            "milestones",
-            lang.get(labels::MILESTONES).into(),
-            years(&a.milestones),
-            years(&b.milestones),
-        ),
-        (
-            "friction_vacancy",
-            lang.get(labels::FRICTIONAL_VACANCY_2).into(),
-            pct(a.friction_vacancy),
-            pct(b.friction_vacancy),
-        ),
-        (
+        row("base_year", labels::BASE_YEAR, &|s| s.base_year.to_string()),
+        row("milestones", labels::MILESTONES, &|s| years(&s.milestones)),
+        row("friction_vacancy", labels::FRICTIONAL_VACANCY_2, &|s| {
+            pct(s.friction_vacancy)
+        }),
+        row(
             "max_removal_share_per_year",
-            lang.get(labels::MAX_DEMOLITION_AND_TRANSFORMATION_PER_YEAR)
-                .into(),
-            pct(a.max_removal_share_per_year),
-            pct(b.max_removal_share_per_year),
+            labels::MAX_DEMOLITION_AND_TRANSFORMATION_PER_YEAR,
+            &|s| pct(s.max_removal_share_per_year),
         ),
-        (
+        row(
             "max_new_build_share_per_year",
-            lang.get(labels::MAX_NEW_BUILD_PER_YEAR_OF).into(),
-            pct(a.max_new_build_share_per_year),
-            pct(b.max_new_build_share_per_year),
+            labels::MAX_NEW_BUILD_PER_YEAR_OF,
+            &|s| pct(s.max_new_build_share_per_year),
         ),
-        (
-            "weight_surplus",
-            lang.get(labels::WEIGHT_OF_SURPLUS).into(),
-            num(a.weight_surplus),
-            num(b.weight_surplus),
-        ),
-        (
-            "surplus_tiers",
-            lang.get(labels::SURPLUS_TIERS).into(),
-            tiers(a),
-            tiers(b),
-        ),
-        (
-            "weight_shortage",
-            lang.get(labels::WEIGHT_OF_SHORTAGE).into(),
-            num(a.weight_shortage),
-            num(b.weight_shortage),
-        ),
-        (
+        row("weight_surplus", labels::WEIGHT_OF_SURPLUS, &|s| {
+            num(s.weight_surplus)
+        }),
+        row("surplus_tiers", labels::SURPLUS_TIERS, &tiers),
+        row("weight_shortage", labels::WEIGHT_OF_SHORTAGE, &|s| {
+            num(s.weight_shortage)
+        }),
+        row(
             "budget_carry_over",
-            lang.get(labels::BUDGET_CARRIED_OVER_TO_LATER_PERIODS)
-                .into(),
-            yes_no(a.budget_carry_over),
-            yes_no(b.budget_carry_over),
+            labels::BUDGET_CARRIED_OVER_TO_LATER_PERIODS,
+            &|s| labels::yes_no(lang, s.budget_carry_over).to_string(),
         ),
     ]
 }

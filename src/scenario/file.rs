@@ -297,40 +297,47 @@ impl Reader {
 }
 
 /// Words a planner may write for a key (English variants, Dutch): the key meant.
+const ALIASES: &[(&str, &str)] = &[
+    ("demolition", "demolish"),
+    ("sloop", "demolish"),
+    ("new", "new_build"),
+    ("newbuild", "new_build"),
+    ("build", "new_build"),
+    ("nieuwbouw", "new_build"),
+    ("transformation", "transform"),
+    ("transformatie", "transform"),
+    ("herstructurering", "transform"),
+    ("sales", "sale"),
+    ("verkoop", "sale"),
+    ("huishoudens", "households"),
+    ("variant", "households_variant"),
+    ("naam", "name"),
+    ("friction", "friction_vacancy"),
+    ("frictie", "friction_vacancy"),
+    ("frictieleegstand", "friction_vacancy"),
+    ("carry_over", "budget_carry_over"),
+    ("omschrijving", "description"),
+    ("basis", "base"),
+    ("instellingen", "settings"),
+    ("factoren", "factors"),
+    ("costs", "cost"),
+    ("kosten", "cost"),
+    ("budgets", "budget"),
+    ("budget_regions", "budget_region"),
+    ("regions", "budget_region"),
+];
+
+/// The key a planner meant by `key`, if it is one of the [`ALIASES`].
 fn alias(key: &str) -> Option<&'static str> {
-    const ALIASES: &[(&str, &str)] = &[
-        ("demolition", "demolish"),
-        ("sloop", "demolish"),
-        ("new", "new_build"),
-        ("newbuild", "new_build"),
-        ("build", "new_build"),
-        ("nieuwbouw", "new_build"),
-        ("transformation", "transform"),
-        ("transformatie", "transform"),
-        ("herstructurering", "transform"),
-        ("sales", "sale"),
-        ("verkoop", "sale"),
-        ("huishoudens", "households"),
-        ("variant", "households_variant"),
-        ("naam", "name"),
-        ("friction", "friction_vacancy"),
-        ("frictie", "friction_vacancy"),
-        ("frictieleegstand", "friction_vacancy"),
-        ("carry_over", "budget_carry_over"),
-        ("omschrijving", "description"),
-        ("basis", "base"),
-        ("instellingen", "settings"),
-        ("factoren", "factors"),
-        ("costs", "cost"),
-        ("kosten", "cost"),
-        ("budgets", "budget"),
-        ("budget_regions", "budget_region"),
-        ("regions", "budget_region"),
-    ];
-    let lower = key.to_lowercase();
-    ALIASES
+    meant(ALIASES, key)
+}
+
+/// What `word` (in any case) stands for in `aliases` (word, what it means), if anything.
+pub(crate) fn meant(aliases: &[(&str, &'static str)], word: &str) -> Option<&'static str> {
+    let lower = word.to_lowercase();
+    aliases
         .iter()
-        .find(|(word, _)| *word == lower)
+        .find(|(w, _)| *w == lower)
         .map(|(_, meant)| *meant)
 }
 

@@ -381,35 +381,33 @@ impl Parser<'_> {
 }
 
 /// Words a planner may write for a key or an action: the one meant.
+const ALIASES: &[(&str, &str)] = &[
+    ("financier", "funder"),
+    ("financer", "funder"),
+    ("betaler", "funder"),
+    ("regio", "region"),
+    ("van", "from"),
+    ("tot", "to"),
+    ("add", "add_eur"),
+    ("extra", "add_eur"),
+    ("extra_eur", "add_eur"),
+    ("bedrag", "add_eur"),
+    ("factor_budget", "factor"),
+    ("share", "max_share"),
+    ("aandeel", "max_share"),
+    ("actie", "action"),
+    ("segmenten", "segment"),
+    ("sloop", "demolish"),
+    ("demolition", "demolish"),
+    ("nieuwbouw", "new_build"),
+    ("build", "new_build"),
+    ("transformatie", "transform"),
+    ("transformation", "transform"),
+];
+
+/// The key or action a planner meant by `word`, if it is one of the [`ALIASES`].
 fn alias(word: &str) -> Option<&'static str> {
-    const ALIASES: &[(&str, &str)] = &[
-        ("financier", "funder"),
-        ("financer", "funder"),
-        ("betaler", "funder"),
-        ("regio", "region"),
-        ("van", "from"),
-        ("tot", "to"),
-        ("add", "add_eur"),
-        ("extra", "add_eur"),
-        ("extra_eur", "add_eur"),
-        ("bedrag", "add_eur"),
-        ("factor_budget", "factor"),
-        ("share", "max_share"),
-        ("aandeel", "max_share"),
-        ("actie", "action"),
-        ("segmenten", "segment"),
-        ("sloop", "demolish"),
-        ("demolition", "demolish"),
-        ("nieuwbouw", "new_build"),
-        ("build", "new_build"),
-        ("transformatie", "transform"),
-        ("transformation", "transform"),
-    ];
-    let lower = word.to_lowercase();
-    ALIASES
-        .iter()
-        .find(|(w, _)| *w == lower)
-        .map(|(_, meant)| *meant)
+    super::file::meant(ALIASES, word)
 }
 
 /// "did you mean 'x'? " for `name` among `candidates` (a unique prefix first).
