@@ -96,6 +96,35 @@ pub struct Plan {
     pub timings: BTreeMap<String, f64>,
 }
 
+impl Plan {
+    /// A plan with its solve facts and duals but no actions yet (the arrays are filled
+    /// from the solution afterwards); `stage1_mismatch` is Z1* and the timings are empty.
+    pub fn unfilled(
+        status: PlanStatus,
+        solver: &str,
+        stage1_mismatch: f64,
+        budget_shadow_price: Vec<Vec<f64>>,
+        funder_shadow_price: Vec<Vec<Vec<f64>>>,
+    ) -> Plan {
+        Plan {
+            status,
+            solver: solver.to_string(),
+            integer: false,
+            mip_gap: None,
+            stage1_mismatch,
+            demolish: Vec::new(),
+            new_build: Vec::new(),
+            transform: Vec::new(),
+            stock_end: Vec::new(),
+            budget_shadow_price,
+            payments: Vec::new(),
+            receipts: Vec::new(),
+            funder_shadow_price,
+            timings: BTreeMap::new(),
+        }
+    }
+}
+
 /// A robust plan (spec v2 §6b): one plan per projection variant, the same in the
 /// committed periods, with the figures summary.json's `robust` reports.
 #[derive(Debug, Clone, PartialEq)]

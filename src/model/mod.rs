@@ -91,6 +91,24 @@ pub struct RowKey {
 }
 
 impl RowKey {
+    /// The key of a row of `family` about `place` (municipality or region), `segment` and
+    /// `period`, with no cost item and no funder (every family but C6f and C7).
+    pub fn plain(
+        family: Family,
+        place: usize,
+        segment: Option<usize>,
+        period: Option<usize>,
+    ) -> RowKey {
+        RowKey {
+            family,
+            place,
+            segment,
+            period,
+            item: None,
+            funder: None,
+        }
+    }
+
     /// A readable name like `C1_stock_balance[GM0917,koop,2025-2030]`.
     pub fn name(&self, case: &Case) -> String {
         let mut parts = Vec::new();
@@ -548,14 +566,7 @@ pub fn add_stock_balance(case: &Case, vars: &Vars, rows: &mut Vec<(RowKey, Const
                 }
                 let mut outflow = removed(case, vars, m, s, p);
                 outflow.add_mul(1.0, vars.stock[m][s][p].var);
-                let key = RowKey {
-                    family: Family::StockBalance,
-                    place: m,
-                    segment: Some(s),
-                    period: Some(p),
-                    item: None,
-                    funder: None,
-                };
+                let key = RowKey::plain(Family::StockBalance, m, Some(s), Some(p));
                 rows.push((key, outflow.eq(inflow)));
             }
         }
@@ -573,14 +584,7 @@ pub fn add_removal_capacity(case: &Case, vars: &Vars, rows: &mut Vec<(RowKey, Co
                 if (&lhs).linear_coefficients().next().is_none() {
                     continue;
                 }
-                let key = RowKey {
-                    family: Family::RemovalCapacity,
-                    place: m,
-                    segment: Some(s),
-                    period: Some(p),
-                    item: None,
-                    funder: None,
-                };
+                let key = RowKey::plain(Family::RemovalCapacity, m, Some(s), Some(p));
                 let cap = a * period.years() * case.stock0[m][s];
                 rows.push((key, lhs.leq(cap)));
             }
@@ -598,14 +602,7 @@ pub fn add_removal_from_stock(case: &Case, vars: &Vars, rows: &mut Vec<(RowKey, 
                 if (&lhs).linear_coefficients().next().is_none() {
                     continue;
                 }
-                let key = RowKey {
-                    family: Family::RemovalFromStock,
-                    place: m,
-                    segment: Some(s),
-                    period: Some(p),
-                    item: None,
-                    funder: None,
-                };
+                let key = RowKey::plain(Family::RemovalFromStock, m, Some(s), Some(p));
                 rows.push((key, lhs.leq(previous_stock(case, vars, m, s, p))));
             }
         }
@@ -628,14 +625,7 @@ pub fn add_new_build_capacity(case: &Case, vars: &Vars, rows: &mut Vec<(RowKey, 
             if (&lhs).linear_coefficients().next().is_none() {
                 continue;
             }
-            let key = RowKey {
-                family: Family::NewBuildCapacity,
-                place: m,
-                segment: None,
-                period: Some(p),
-                item: None,
-                funder: None,
-            };
+            let key = RowKey::plain(Family::NewBuildCapacity, m, None, Some(p));
             rows.push((key, lhs.leq(n * period.years() * base_stock)));
         }
     }
@@ -712,14 +702,7 @@ pub fn add_budget(case: &Case, vars: &Vars, rows: &mut Vec<(RowKey, Constraint)>
                 spend += spend_meur(case, vars, m, p);
             }
             budget += case.budget_eur[r][p] / EUR_PER_MEUR;
-            let key = RowKey {
-                family: Family::Budget,
-                place: r,
-                segment: None,
-                period: Some(p),
-                item: None,
-                funder: None,
-            };
+            let key = RowKey::plain(Family::Budget, r, None, Some(p));
             rows.push((key, spend.clone().leq(budget)));
         }
     }
@@ -904,23 +887,9 @@ mod tests {
     #[test]
     fn rows_are_named_after_their_family_place_segment_and_period() {
         let case = case();
-        let key = RowKey {
-            family: Family::StockBalance,
-            place: 0,
-            segment: Some(0),
-            period: Some(0),
-            item: None,
-            funder: None,
-        };
+        let key = RowKey::plain(Family::StockBalance, 0, Some(0), Some(0));
         assert_eq!(key.name(&case), "C1_stock_balance[GM0917,koop,2025-2030]");
-        let budget = RowKey {
-            family: Family::Budget,
-            place: 0,
-            segment: None,
-            period: Some(0),
-            item: None,
-            funder: None,
-        };
+        let budget = RowKey::plain(Family::Budget, 0, None, Some(0));
         assert_eq!(budget.name(&case), "C6_budget[Parkstad Limburg,2025-2030]");
     }
 

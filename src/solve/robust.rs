@@ -208,22 +208,13 @@ pub(super) fn solve(cases: &[Case], options: &SolveOptions) -> Result<RobustPlan
         } else {
             shadow::shadow_prices(case, keys, &duals)
         };
-        let mut plan = Plan {
-            status: status.clone(),
-            solver: options.solver.as_str().to_string(),
-            integer: false,
-            mip_gap: None,
-            stage1_mismatch: 0.0,
-            demolish: Vec::new(),
-            new_build: Vec::new(),
-            transform: Vec::new(),
-            stock_end: Vec::new(),
+        let mut plan = Plan::unfilled(
+            status.clone(),
+            options.solver.as_str(),
+            0.0,
             budget_shadow_price,
-            payments: Vec::new(),
-            receipts: Vec::new(),
             funder_shadow_price,
-            timings: BTreeMap::new(),
-        };
+        );
         fill_plan(&mut plan, &vars[w], &stage2.values);
         if options.solver == SolverChoice::Clarabel {
             let noise = IPM_ZERO * model::EUR_PER_MEUR;
@@ -279,24 +270,26 @@ fn commit_like(plan: &mut Plan, first: &Plan, commit_periods: usize) {
     copy(&mut plan.new_build, &first.new_build);
     copy(&mut plan.transform, &first.transform);
     copy(&mut plan.stock_end, &first.stock_end);
-    plan.payments.retain(|x| x.period >= commit_periods);
-    plan.payments.extend(
-        first
-            .payments
-            .iter()
-            .filter(|x| x.period < commit_periods)
-            .copied(),
-    );
-    plan.payments
-        .sort_by_key(|x| (x.municipality, x.period, x.action, x.funder));
-    plan.receipts.retain(|x| x.period >= commit_periods);
-    plan.receipts.extend(
-        first
-            .receipts
-            .iter()
-            .filter(|x| x.period < commit_periods)
-            .copied(),
-    );
-    plan.receipts
-        .sort_by_key(|x| (x.municipality, x.period, x.transformation, x.funder));
+    commit_rows(&mut plan.payments, &first.payments, commit_periods, |x| {
+        (x.period, (x.municipality, x.period, x.action, x.funder))
+    });
+    commit_rows(&mut plan.receipts, &first.receipts, commit_periods, |x| {
+        (
+            x.period,
+            (x.municipality, x.period, x.transformation, x.funder),
+        )
+    });
+}
+
+/// Replaces the rows of the committed periods in `to` by those of `from`, keeping the
+/// order: `key` gives a row's period and its sort key.
+fn commit_rows<T: Copy, K: Ord>(
+    to: &mut Vec<T>,
+    from: &[T],
+    commit_periods: usize,
+    key: impl Fn(&T) -> (usize, K),
+) {
+    to.retain(|x| key(x).0 >= commit_periods);
+    to.extend(from.iter().filter(|x| key(x).0 < commit_periods).copied());
+    to.sort_by_key(|x| key(x).1);
 }

@@ -102,22 +102,16 @@ pub(super) fn solve(
         (Some(a), Some(b)) => Some(a.max(b)),
         (a, b) => a.or(b),
     };
-    let mut plan = Plan {
+    let mut plan = Plan::unfilled(
         status,
-        solver: options.solver.as_str().to_string(),
-        integer: options.integer,
-        mip_gap,
-        stage1_mismatch: z1_star,
-        demolish: Vec::new(),
-        new_build: Vec::new(),
-        transform: Vec::new(),
-        stock_end: Vec::new(),
+        options.solver.as_str(),
+        z1_star,
         budget_shadow_price,
-        payments: Vec::new(),
-        receipts: Vec::new(),
         funder_shadow_price,
-        timings,
-    };
+    );
+    plan.integer = options.integer;
+    plan.mip_gap = mip_gap;
+    plan.timings = timings;
     fill_plan(&mut plan, &lp.vars, &stage2.values);
     if options.integer {
         integer::whole_dwellings(case, &mut plan);
