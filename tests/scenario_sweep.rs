@@ -188,3 +188,37 @@ fn bad_grids_are_usage_errors_with_exit_code_2() {
         .assert()
         .code(2);
 }
+
+/// A budget sweep on a case with funders scales every funder's budget (the budgets the
+/// model reads there): half the money gives more mismatch, twice the money less, and the
+/// point at factor 1 is the case's own optimum.
+#[test]
+fn a_budget_sweep_scales_the_funders_budgets() {
+    let dir = root().join("inputs/krimpregios");
+    let case = read_case(&dir, &ReadOptions::default()).unwrap();
+    assert!(case.funders.active());
+    let result = sweep::run(
+        &case,
+        Parameter::BudgetFactor,
+        &[0.5, 1.0, 2.0],
+        &SolveOptions::default(),
+        &|| {},
+    )
+    .unwrap();
+    let [half, one, double] = [&result.points[0], &result.points[1], &result.points[2]];
+    let own = restock::solve::solve(&case, &SolveOptions::default()).unwrap();
+    let own_mismatch = restock::metrics::mismatch(&case, &restock::metrics::plan_path(&case, &own));
+    assert!((one.mismatch - own_mismatch).abs() <= 1e-6 * own_mismatch);
+    assert!(
+        half.mismatch > one.mismatch * (1.0 + 1e-6),
+        "{} vs {}",
+        half.mismatch,
+        one.mismatch
+    );
+    assert!(
+        double.mismatch < one.mismatch * (1.0 - 1e-6),
+        "{} vs {}",
+        double.mismatch,
+        one.mismatch
+    );
+}

@@ -78,8 +78,9 @@ impl Parameter {
         let mut case = case.clone();
         match self {
             Parameter::BudgetFactor => {
-                for b in case.budget_eur.iter_mut().flatten() {
-                    *b *= value;
+                // Every funder's budget too: with funders the model reads those.
+                for r in 0..case.regions.len() {
+                    case.scale_budget(r, value);
                 }
             }
             Parameter::FrictionVacancy => case.settings.friction_vacancy = value,
