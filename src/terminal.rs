@@ -151,10 +151,15 @@ fn robust_table(s: &mut String, robust: &RobustSummary) {
 /// optimal, and where the outputs are.
 pub fn comparison(comparison: &Comparison, out_dir: &Path) -> String {
     let mut s = String::new();
-    figures_header(&mut s, 28, "scenario", "net cost (EUR)");
-    for r in comparison.rows.iter().filter(|r| r.region == TOTAL_REGION) {
+    let totals = || comparison.rows.iter().filter(|r| r.region == TOTAL_REGION);
+    // The name column fits the longest scenario name (at least 28 characters wide).
+    let width = totals()
+        .map(|r| r.scenario.chars().count() + 1)
+        .fold(28, usize::max);
+    figures_header(&mut s, width, "scenario", "net cost (EUR)");
+    for r in totals() {
         let figures = figures!(r, mismatch_plan, net_cost_eur);
-        figures_row(&mut s, 28, &r.scenario, figures.map(whole));
+        figures_row(&mut s, width, &r.scenario, figures.map(whole));
     }
     for solved in comparison
         .solved

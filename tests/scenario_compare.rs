@@ -238,3 +238,22 @@ fn bad_scenarios_are_refused_all_at_once_and_leave_earlier_results() {
     restock().args(["compare", SCENARIOS[0]]).assert().code(2);
     assert_eq!(fs::read(out.join("comparison.csv")).unwrap(), before);
 }
+
+/// The terminal table stays a table when a scenario's name is longer than the name
+/// column: every row's figures end where the header's do.
+#[test]
+fn the_terminal_table_fits_long_scenario_names() {
+    let tmp = tempfile::tempdir().unwrap();
+    let output = restock()
+        .args(["compare", "scenarios/basis.toml", "scenarios/rijk-extra.toml", "--out"])
+        .arg(tmp.path().join("out"))
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().take(3).collect();
+    assert!(lines[2].starts_with("Rijk € 50 mln extra in Parkstad "), "{text}");
+    let width = |l: &str| l.chars().count();
+    assert_eq!(width(lines[1]), width(lines[0]), "{text}");
+    assert_eq!(width(lines[2]), width(lines[0]), "{text}");
+}
