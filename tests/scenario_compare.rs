@@ -245,14 +245,22 @@ fn bad_scenarios_are_refused_all_at_once_and_leave_earlier_results() {
 fn the_terminal_table_fits_long_scenario_names() {
     let tmp = tempfile::tempdir().unwrap();
     let output = restock()
-        .args(["compare", "scenarios/basis.toml", "scenarios/rijk-extra.toml", "--out"])
+        .args([
+            "compare",
+            "scenarios/basis.toml",
+            "scenarios/rijk-extra.toml",
+            "--out",
+        ])
         .arg(tmp.path().join("out"))
         .output()
         .unwrap();
     assert!(output.status.success());
     let text = String::from_utf8(output.stdout).unwrap();
     let lines: Vec<&str> = text.lines().take(3).collect();
-    assert!(lines[2].starts_with("Rijk € 50 mln extra in Parkstad "), "{text}");
+    assert!(
+        lines[2].starts_with("Rijk € 50 mln extra in Parkstad "),
+        "{text}"
+    );
     let width = |l: &str| l.chars().count();
     assert_eq!(width(lines[1]), width(lines[0]), "{text}");
     assert_eq!(width(lines[2]), width(lines[0]), "{text}");
