@@ -5,6 +5,9 @@
 
 use crate::lang::Lang;
 
+pub mod robust;
+pub use robust::*;
+
 /// One label in Dutch and English.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Label {

@@ -62,6 +62,9 @@ pub struct ChartData {
     pub regions: Vec<RegionData>,
     /// One entry per municipality.
     pub municipalities: Vec<MunicipalityData>,
+    /// In robust mode (spec v2 §6b), the projection these statistics are of, in words:
+    /// the charts say it in their title. `None` for a plain plan.
+    pub variant: Option<String>,
 }
 
 /// The time series and the money of one region.
@@ -206,6 +209,7 @@ impl ChartData {
             segments: case.segments.iter().map(|s| s.label.clone()).collect(),
             regions,
             municipalities,
+            variant: None,
         }
     }
 
@@ -291,6 +295,7 @@ mod tests {
                 })
                 .collect(),
             municipalities: Vec::new(),
+            variant: None,
         }
     }
 

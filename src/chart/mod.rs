@@ -34,6 +34,7 @@ pub mod funders;
 pub mod geo;
 pub mod map;
 pub mod panels;
+pub mod robust;
 pub mod segment_mix;
 pub mod stock_demand;
 pub mod style;
@@ -103,6 +104,15 @@ impl ChartKind {
 
     /// The chart's title in `lang`.
     pub fn title(self, data: &ChartData, lang: Lang) -> String {
+        let mut title = self.plain_title(data, lang);
+        if let Some(variant) = &data.variant {
+            title.push_str(&labels::CHART_VARIANT_SUFFIX.format(lang, &[variant]));
+        }
+        title
+    }
+
+    /// The chart's title without the projection of a robust plan.
+    fn plain_title(self, data: &ChartData, lang: Lang) -> String {
         let (first, last) = data.horizon();
         let (label, from) = match self {
             ChartKind::StockDemand => (labels::STOCK_DEMAND_TITLE, data.base_year),

@@ -122,9 +122,20 @@ pub fn titles<DB: DrawingBackend>(
     title: &str,
     subtitle: &[String],
 ) -> DrawResult<DB> {
+    // A long title (e.g. with the projection of a robust plan) shrinks to fit the width.
+    let room = f64::from(root.dim_in_pixel().0) - 2.0 * f64::from(MARGIN);
+    let width = root
+        .estimate_text_size(title, &text(TITLE_SIZE, INK))?
+        .0
+        .max(1);
+    let size = if f64::from(width) > room {
+        (TITLE_SIZE * room / f64::from(width)).floor()
+    } else {
+        TITLE_SIZE
+    };
     root.draw_text(
         title,
-        &anchored(TITLE_SIZE, INK, HPos::Left, VPos::Top),
+        &anchored(size, INK, HPos::Left, VPos::Top),
         (MARGIN, 26),
     )?;
     for (i, line) in subtitle.iter().enumerate() {

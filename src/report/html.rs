@@ -21,6 +21,7 @@ use crate::lang::Lang;
 use crate::plan::{Plan, PlanStatus};
 use crate::report::markdown;
 use crate::report::page::{self, eur, section, Table};
+use crate::report::robust::RobustPage;
 use crate::report::summary::Summary;
 use crate::report::tables::{
     year_of, Column, Kind, Tables, BALANCE_COLUMNS, BUDGET_COLUMNS, PLAN_COLUMNS, REGION_COLUMNS,
@@ -51,6 +52,36 @@ pub struct Page<'a> {
     /// A case with funders: their money and chart 7 ("who pays what"); `None` without
     /// funders (no section, no chart).
     pub funders: Option<(&'a FundersData, &'a PageChart)>,
+    /// A robust plan (spec v2 §6b): its section, every variant's tables and regions,
+    /// and its charts; `None` for a plain plan.
+    pub robust: Option<&'a RobustPage<'a>>,
+}
+
+/// The tables the page shows: the plan's, or every variant's under its name.
+fn variant_tables<'p>(page: &'p Page<'p>) -> Vec<(Option<&'p str>, &'p Tables<'p>)> {
+    match page.robust {
+        Some(r) => r.variants.iter().map(|(v, t)| (Some(v.as_str()), *t)).collect(),
+        None => vec![(None, page.tables)],
+    }
+}
+
+/// The key cells of a row: the variant's name first in robust mode.
+fn with_variant(variant: Option<&str>, mut keys: Vec<String>) -> Vec<String> {
+    if let Some(v) = variant {
+        keys.insert(0, esc(v));
+    }
+    keys
+}
+
+/// The key heads of a table: the projection column first in robust mode.
+fn variant_keys<'h>(page: &Page<'_>, keys: &[&'h str]) -> (Vec<&'h str>, usize) {
+    let mut all = Vec::with_capacity(keys.len() + 1);
+    if page.robust.is_some() {
+        all.push(page.lang.get(labels::PROJECTION_COL));
+    }
+    all.extend_from_slice(keys);
+    let n = all.len();
+    (all, n)
 }
 
 /// Writes report.html to `path`.
@@ -66,6 +97,7 @@ pub fn render(page: &Page<'_>) -> String {
         status_notice(page),
         case_section(page),
         key_figures(page),
+        page.robust.map(|r| r.section.clone()).unwrap_or_default(),
         charts(page),
         regions(page),
         budget(page),
@@ -265,10 +297,16 @@ fn key_figures(page: &Page<'_>) -> String {
 
 fn charts(page: &Page<'_>) -> String {
     let mut charts: Vec<page::Figure<'_>> = page
-        .charts
+        .robust
         .iter()
-        .map(|c| (c.kind.file_stem(), c.title.as_str(), c.svg.as_str()))
+        .flat_map(|r| &r.charts)
+        .map(|c| (c.stem.as_str(), c.title.as_str(), c.svg.as_str()))
         .collect();
+    charts.extend(
+        page.charts
+            .iter()
+            .map(|c| (c.kind.file_stem(), c.title.as_str(), c.svg.as_str())),
+    );
     if let Some((_, chart)) = page.funders {
         charts.push((
             chart.stem.as_str(),
@@ -281,9 +319,21 @@ fn charts(page: &Page<'_>) -> String {
 
 fn regions(page: &Page<'_>) -> String {
     let (s, lang) = (page.summary, page.lang);
-    let mut table = Table::new(head(&[lang.get(labels::REGION)], &REGION_COLUMNS, lang), 1);
-    for r in &s.regions_detail {
-        table.row(cells(vec![esc(&r.region)], &REGION_COLUMNS, r, lang), false);
+    let (keys, n) = variant_keys(page, &[lang.get(labels::REGION)]);
+    let mut table = Table::new(head(&keys, &REGION_COLUMNS, lang), n);
+    let all: Vec<(Option<&str>, &[crate::report::summary::RegionSummary])> = match page.robust {
+        Some(robust) => robust
+            .regions
+            .iter()
+            .map(|(v, r)| (Some(v.as_str()), &r[..]))
+            .collect(),
+        None => vec![(None, &s.regions_detail[..])],
+    };
+    for (variant, regions) in all {
+        for r in regions {
+            let keys = with_variant(variant, vec![esc(&r.region)]);
+            table.row(cells(keys, &REGION_COLUMNS, r, lang), false);
+        }
     }
     section("regio", lang.get(labels::PER_REGION), &table.render())
 }
@@ -325,19 +375,23 @@ fn page_value(lang: Lang, kind: Kind, value: f64) -> String {
 }
 
 fn budget(page: &Page<'_>) -> String {
-    let (t, lang) = (page.tables, page.lang);
-    let case = t.case;
-    let keys = [lang.get(labels::REGION), lang.get(labels::PERIOD)];
-    let mut table = Table::new(head(&keys, &BUDGET_COLUMNS, lang), 2);
-    for row in t.budget.iter().take(MAX_HTML_ROWS) {
+    let lang = page.lang;
+    let (keys, n) = variant_keys(page, &[lang.get(labels::REGION), lang.get(labels::PERIOD)]);
+    let mut table = Table::new(head(&keys, &BUDGET_COLUMNS, lang), n);
+    let tables = variant_tables(page);
+    let rows = tables
+        .iter()
+        .flat_map(|(v, t)| t.budget.iter().map(move |row| (*v, t.case, row)));
+    for (variant, case, row) in rows.take(MAX_HTML_ROWS) {
         let keys = vec![
             esc(&case.regions[row.region]),
             period_label(case, row.period),
         ];
-        table.row(cells(keys, &BUDGET_COLUMNS, row, lang), false);
+        table.row(cells(with_variant(variant, keys), &BUDGET_COLUMNS, row, lang), false);
     }
+    let total = tables.iter().map(|(_, t)| t.budget.len()).sum();
     let note = page::note(lang.get(labels::SHADOW_PRICE_HOW_MANY_WEIGHTED_DWELLING));
-    let body = capped(&table, lang, t.budget.len(), "budget.csv") + &note;
+    let body = capped(&table, lang, total, "budget.csv") + &note;
     section(
         "budget",
         lang.get(labels::BUDGET_PER_REGION_AND_PERIOD),
@@ -408,37 +462,42 @@ fn segment_keys(lang: Lang, when: Label) -> [&'static str; 3] {
 }
 
 fn plan_table(page: &Page<'_>) -> String {
-    let (t, lang) = (page.tables, page.lang);
-    let case = t.case;
-    let keys = segment_keys(lang, labels::PERIOD);
-    let mut table = Table::new(head(&keys, &PLAN_COLUMNS, lang), 3);
-    for row in t.plan.iter().take(MAX_HTML_ROWS) {
+    let lang = page.lang;
+    let (keys, n) = variant_keys(page, &segment_keys(lang, labels::PERIOD));
+    let mut table = Table::new(head(&keys, &PLAN_COLUMNS, lang), n);
+    let tables = variant_tables(page);
+    let rows = tables
+        .iter()
+        .flat_map(|(v, t)| t.plan.iter().map(move |row| (*v, t.case, row)));
+    for (variant, case, row) in rows.take(MAX_HTML_ROWS) {
         let keys = vec![
             municipality_label(case, row.municipality),
             esc(&case.segments[row.segment].label),
             period_label(case, row.period),
         ];
-        table.row(cells(keys, &PLAN_COLUMNS, row, lang), false);
+        table.row(cells(with_variant(variant, keys), &PLAN_COLUMNS, row, lang), false);
     }
-    let body = capped(&table, lang, t.plan.len(), "plan.csv");
+    let total = tables.iter().map(|(_, t)| t.plan.len()).sum();
+    let body = capped(&table, lang, total, "plan.csv");
     let title = lang.get(labels::PLAN_PER_MUNICIPALITY_SEGMENT_AND_PERIOD);
     section("plan", title, &body)
 }
 
 fn transformation_table(page: &Page<'_>) -> String {
-    let (t, lang) = (page.tables, page.lang);
-    let case = t.case;
-    if case.transformations.is_empty() {
+    let lang = page.lang;
+    if page.tables.case.transformations.is_empty() {
         return String::new();
     }
-    let used: Vec<_> = t
-        .transformations
+    let tables = variant_tables(page);
+    let used: Vec<_> = tables
         .iter()
-        .filter(|r| r.dwellings_in.abs() >= 1e-6)
+        .flat_map(|(v, t)| t.transformations.iter().map(move |row| (*v, t.case, row)))
+        .filter(|(_, _, r)| r.dwellings_in.abs() >= 1e-6)
         .collect();
-    let keys = lang.words(&[labels::MUNICIPALITY, labels::TRANSFORMATION, labels::PERIOD]);
-    let mut table = Table::new(head(&keys, &TRANSFORMATION_COLUMNS, lang), 3);
-    for row in used.iter().take(MAX_HTML_ROWS) {
+    let words = lang.words(&[labels::MUNICIPALITY, labels::TRANSFORMATION, labels::PERIOD]);
+    let (keys, n) = variant_keys(page, &words);
+    let mut table = Table::new(head(&keys, &TRANSFORMATION_COLUMNS, lang), n);
+    for &(variant, case, row) in used.iter().take(MAX_HTML_ROWS) {
         let k = &case.transformations[row.transformation];
         let keys = vec![
             municipality_label(case, row.municipality),
@@ -450,6 +509,7 @@ fn transformation_table(page: &Page<'_>) -> String {
             ),
             period_label(case, row.period),
         ];
+        let keys = with_variant(variant, keys);
         table.row(cells(keys, &TRANSFORMATION_COLUMNS, row, lang), false);
     }
     let body = if used.is_empty() {
@@ -465,16 +525,19 @@ fn transformation_table(page: &Page<'_>) -> String {
 }
 
 fn balance_table(page: &Page<'_>) -> String {
-    let (t, lang) = (page.tables, page.lang);
-    let case = t.case;
-    let keys = segment_keys(lang, labels::YEAR);
-    let mut table = Table::new(head(&keys, &BALANCE_COLUMNS, lang), 3).with_groups(vec![
-        ("", 5),
+    let lang = page.lang;
+    let (keys, n) = variant_keys(page, &segment_keys(lang, labels::YEAR));
+    let mut table = Table::new(head(&keys, &BALANCE_COLUMNS, lang), n).with_groups(vec![
+        ("", n + 2),
         (lang.get(labels::STOCK), 2),
         (lang.get(labels::SURPLUS), 2),
         (lang.get(labels::SHORTAGE), 2),
     ]);
-    for row in t.balance.iter().take(MAX_HTML_ROWS) {
+    let tables = variant_tables(page);
+    let rows = tables
+        .iter()
+        .flat_map(|(v, t)| t.balance.iter().map(move |row| (*v, t.case, row)));
+    for (variant, case, row) in rows.take(MAX_HTML_ROWS) {
         let segment = match row.segment {
             Some(s) => esc(&case.segments[s].label),
             None => lang.get(labels::TOTAL).into(),
@@ -485,12 +548,13 @@ fn balance_table(page: &Page<'_>) -> String {
             year_of(case, row.time).to_string(),
         ];
         table.row(
-            cells(keys, &BALANCE_COLUMNS, row, lang),
+            cells(with_variant(variant, keys), &BALANCE_COLUMNS, row, lang),
             case.mode == Mode::Segment && row.segment.is_none(),
         );
     }
+    let total = tables.iter().map(|(_, t)| t.balance.len()).sum();
     let note = page::note(lang.get(labels::DEMAND_HOUSEHOLDS_PLUS_FRICTIONAL_VACANCY_SURPLUS));
-    let body = note + &capped(&table, lang, t.balance.len(), "balance.csv");
+    let body = note + &capped(&table, lang, total, "balance.csv");
     section(
         "balans",
         lang.get(labels::BALANCE_OF_STOCK_AND_DEMAND),

@@ -18,6 +18,7 @@ pub mod html;
 pub mod input_diff;
 pub mod markdown;
 pub mod page;
+pub mod robust;
 pub mod summary;
 pub mod sweep_page;
 pub mod tables;
@@ -88,6 +89,7 @@ pub fn write_outputs(case: &Case, plan: &Plan, out: &Path, run: &RunInfo) -> Res
             plan,
             tables: &tables,
             notes: Vec::new(),
+            robust: None,
         },
         &|dir| tables.write_csv(dir),
         summary,
@@ -99,8 +101,11 @@ pub fn write_outputs(case: &Case, plan: &Plan, out: &Path, run: &RunInfo) -> Res
 
 /// Writes every output of a robust plan (spec v2 §6b, §7) into `out`, atomically: the
 /// tables with a `variant` column and every variant's rows, commitment.csv, and
-/// summary.json with `robust`. report.html, report.xlsx and the charts show the first
-/// variant's plan, with a note saying so. `cases[ω]` is the case of variant ω.
+/// summary.json with `robust`. report.html and report.xlsx get the robust section
+/// ([`robust`]: the commitment, how each projection continues, regret and EVPI in
+/// words) and every variant's tables with a projection column; the robust charts
+/// ([`crate::chart::robust`]) come first, and the plan charts show the first variant,
+/// saying so in their titles. `cases[ω]` is the case of variant ω.
 pub fn write_robust_outputs(
     cases: &[Case],
     robust: &crate::plan::RobustPlan,
@@ -126,27 +131,35 @@ pub fn write_robust_outputs(
         .zip(cases.iter().zip(&robust.plans))
         .map(|(name, (case, plan))| (name.as_str(), tables::Tables::new(case, plan)))
         .collect();
-    let first = &robust.variants[0];
-    let note = match run.lang {
-        Lang::Nl => format!(
-            "Robuust plan over de varianten {}: dit rapport toont het plan van variant \
-             '{first}'; de vastgelegde acties staan in commitment.csv, de cijfers per variant \
-             in summary.json en de tabellen per variant in de CSV-bestanden.",
-            robust.variants.join(", ")
-        ),
-        Lang::En => format!(
-            "Robust plan over the variants {}: this report shows the plan of variant \
-             '{first}'; the committed actions are in commitment.csv, the figures per variant \
-             in summary.json and the tables per variant in the CSV files.",
-            robust.variants.join(", ")
-        ),
+    let figures = summary.robust.clone().ok_or_else(|| {
+        Error::Solve("the summary of a robust plan has no robust figures".into())
+    })?;
+    let view = robust::RobustView {
+        cases,
+        plan: robust,
+        figures: &figures,
     };
+    let regions = cases
+        .iter()
+        .zip(&robust.plans)
+        .zip(&robust.variants)
+        .map(|((case, plan), name)| {
+            let s = Summary::new(case, plan, BTreeMap::new());
+            (name.clone(), s.regions_detail)
+        })
+        .collect();
+    let variants = all.iter().map(|(name, t)| (name.to_string(), t)).collect();
     write_all(
         Written {
             case: &cases[0],
             plan: &robust.plans[0],
             tables: &all[0].1,
-            notes: vec![note],
+            notes: Vec::new(),
+            robust: Some(RobustWritten {
+                view,
+                variants,
+                regions,
+            }),
         },
         &|dir| tables::write_robust_csv(dir, &all, robust.commit_periods),
         summary,
@@ -163,6 +176,17 @@ struct Written<'a> {
     tables: &'a tables::Tables<'a>,
     /// Notes shown in report.html above the charts' own.
     notes: Vec<String>,
+    /// A robust plan: what its report shows besides the first variant's plan.
+    robust: Option<RobustWritten<'a>>,
+}
+
+/// What a robust plan's report.html, report.xlsx and charts add.
+struct RobustWritten<'a> {
+    view: robust::RobustView<'a>,
+    /// Every variant's name and tables.
+    variants: Vec<(String, &'a tables::Tables<'a>)>,
+    /// Every variant's name and figures per region.
+    regions: Vec<(String, Vec<RegionSummary>)>,
 }
 
 /// Writes the CSV tables (`write_csv`), report.xlsx, the charts, report.html and
@@ -180,8 +204,12 @@ fn write_all(
         plan,
         tables,
         notes,
+        robust,
     } = written;
     let lang = run.lang;
+    let first_variant = robust
+        .as_ref()
+        .map(|r| robust::variant_words(&r.view.figures.variants[0].name, lang));
     write_dir_atomically(out, |dir| {
         // The CSV tables, report.xlsx and the charts do not depend on each other: they
         // are written at the same time (rayon), and report.html, which holds the
@@ -192,14 +220,19 @@ fn write_all(
                     || write_csv(dir),
                     || {
                         let clock = Instant::now();
-                        xlsx::write(&dir.join("report.xlsx"), plan, &summary, tables, lang)
-                            .map(|()| clock.elapsed().as_secs_f64())
+                        let path = dir.join("report.xlsx");
+                        match &robust {
+                            None => xlsx::write(&path, plan, &summary, tables, lang),
+                            Some(r) => write_robust_xlsx(&path, plan, &summary, r, lang),
+                        }
+                        .map(|()| clock.elapsed().as_secs_f64())
                     },
                 )
             },
             || {
                 let clock = Instant::now();
-                let data = ChartData::new(case, plan);
+                let mut data = ChartData::new(case, plan);
+                data.variant = first_variant.clone();
                 let (boundaries, mut chart_notes) = boundaries(run, lang);
                 chart_notes.splice(0..0, notes.iter().cloned());
                 let input = ChartInput {
@@ -219,12 +252,22 @@ fn write_all(
                     }
                     None => None,
                 };
-                Ok((charts, funders, chart_notes, clock.elapsed().as_secs_f64()))
+                let robust_charts = match &robust {
+                    Some(r) => r.view.write_charts(dir, lang)?,
+                    None => Vec::new(),
+                };
+                Ok((
+                    charts,
+                    funders,
+                    chart_notes,
+                    robust_charts,
+                    clock.elapsed().as_secs_f64(),
+                ))
             },
         );
         let (csv, xlsx_seconds) = csv_and_xlsx;
         csv?;
-        let (charts, funders, chart_notes, chart_seconds) = charts_done?;
+        let (charts, funders, chart_notes, robust_charts, chart_seconds) = charts_done?;
         let xlsx_seconds = xlsx_seconds?;
         summary
             .timings
@@ -233,6 +276,12 @@ fn write_all(
             .timings
             .insert(XLSX_PHASE.to_string(), round6(xlsx_seconds));
 
+        let robust_page = robust.as_ref().map(|r| robust::RobustPage {
+            section: r.view.html_section(lang),
+            variants: r.variants.clone(),
+            regions: r.regions.clone(),
+            charts: robust_charts.clone(),
+        });
         let page = html::Page {
             plan,
             summary: &summary,
@@ -242,6 +291,7 @@ fn write_all(
             chart_notes: &chart_notes,
             readme: run.case_readme.as_deref(),
             funders: funders.as_ref().map(|(data, chart)| (data, chart)),
+            robust: robust_page.as_ref(),
         };
         html::write(&dir.join("report.html"), &page)?;
         record(&mut summary, WRITE_PHASE, started);
@@ -249,6 +299,28 @@ fn write_all(
         summary.write_json(&dir.join("summary.json"))
     })?;
     Ok(summary)
+}
+
+/// report.xlsx of a robust plan: the summary sheet (expected figures; the regions are
+/// per projection on the page, so the sheet leaves them out), the robust sheets, and
+/// every variant's tables with a projection column.
+fn write_robust_xlsx(
+    path: &Path,
+    plan: &Plan,
+    summary: &Summary,
+    robust: &RobustWritten<'_>,
+    lang: Lang,
+) -> Result<()> {
+    let mut expected = summary.clone();
+    expected.regions_detail.clear();
+    let variants: Vec<(Option<&str>, &tables::Tables<'_>)> = robust
+        .variants
+        .iter()
+        .map(|(v, t)| (Some(v.as_str()), *t))
+        .collect();
+    let bytes = xlsx::build_robust(plan, &expected, &variants, lang, robust.view.sheets(lang))
+        .map_err(|e| Error::io(path, std::io::Error::other(e.to_string())))?;
+    std::fs::write(path, bytes).map_err(|e| Error::io(path, e))
 }
 
 fn record(summary: &mut Summary, phase: &str, since: Instant) {

@@ -30,22 +30,22 @@ use crate::report::tables::{
 use crate::{Error, Result};
 
 /// A cell value.
-enum Cell {
+pub(crate) enum Cell {
     Text(String),
     Number(f64),
 }
 
 /// One sheet: columns (header, kind, width) and rows.
-struct Sheet {
-    name: &'static str,
-    columns: Vec<SheetColumn>,
-    rows: Vec<Vec<Cell>>,
+pub(crate) struct Sheet {
+    pub(crate) name: &'static str,
+    pub(crate) columns: Vec<SheetColumn>,
+    pub(crate) rows: Vec<Vec<Cell>>,
     /// Columns frozen at the left besides the header row.
-    frozen_columns: u16,
+    pub(crate) frozen_columns: u16,
 }
 
 /// The formats of the workbook.
-struct Formats {
+pub(crate) struct Formats {
     header: Format,
     year: Format,
     dwellings: Format,
@@ -55,7 +55,7 @@ struct Formats {
 }
 
 impl Formats {
-    fn new() -> Formats {
+    pub(crate) fn new() -> Formats {
         Formats {
             header: Format::new()
                 .set_bold()
@@ -140,6 +140,69 @@ pub fn build_with_row_limit(
     lang: Lang,
     row_limit: usize,
 ) -> std::result::Result<Vec<u8>, XlsxError> {
+    build_variants(plan, summary, &[(None, tables)], lang, (row_limit, Vec::new()))
+}
+
+/// The workbook of a robust plan (spec v2 §6b): the summary sheet of `summary`, the
+/// table sheets of every variant in `variants` (with a projection column), and the
+/// robust sheets `extra` at the front after the summary.
+pub(crate) fn build_robust(
+    plan: &Plan,
+    summary: &Summary,
+    variants: &[(Option<&str>, &Tables<'_>)],
+    lang: Lang,
+    extra: Vec<Sheet>,
+) -> std::result::Result<Vec<u8>, XlsxError> {
+    build_variants(plan, summary, variants, lang, (SHEET_ROW_LIMIT, extra))
+}
+
+/// A sheet of every variant's rows, each under its name in a first column (a single
+/// unnamed variant: its sheet as it is).
+fn merged(
+    variants: &[(Option<&str>, &Tables<'_>)],
+    lang: Lang,
+    name: &'static str,
+    builder: fn(&'static str, &Tables<'_>, Lang) -> Sheet,
+) -> Sheet {
+    let mut sheets = variants
+        .iter()
+        .map(|(v, t)| (*v, builder(name, t, lang)));
+    let Some((first_name, mut sheet)) = sheets.next() else {
+        return Sheet {
+            name,
+            columns: Vec::new(),
+            rows: Vec::new(),
+            frozen_columns: 0,
+        };
+    };
+    let Some(first_name) = first_name else {
+        return sheet;
+    };
+    let tag = |v: &str, rows: Vec<Vec<Cell>>| -> Vec<Vec<Cell>> {
+        rows.into_iter()
+            .map(|r| std::iter::once(text(v)).chain(r).collect())
+            .collect()
+    };
+    let mut rows = tag(first_name, std::mem::take(&mut sheet.rows));
+    for (v, other) in sheets {
+        rows.extend(tag(v.unwrap_or_default(), other.rows));
+    }
+    sheet
+        .columns
+        .insert(0, (lang.get(labels::PROJECTION_COL), Kind::Text, 22.0));
+    sheet.rows = rows;
+    sheet.frozen_columns += 1;
+    sheet
+}
+
+fn build_variants(
+    plan: &Plan,
+    summary: &Summary,
+    variants: &[(Option<&str>, &Tables<'_>)],
+    lang: Lang,
+    (row_limit, extra): (usize, Vec<Sheet>),
+) -> std::result::Result<Vec<u8>, XlsxError> {
+    let tables = variants[0].1;
     let formats = Formats::new();
     let names = sheet_names(lang);
     let mut workbook = Workbook::new();
@@ -159,17 +222,21 @@ pub fn build_with_row_limit(
         &formats,
         lang,
     )?;
+    for sheet in &extra {
+        write_sheet(workbook.add_worksheet(), sheet, &formats)?;
+    }
+    let count = |f: fn(&Tables<'_>) -> usize| -> usize { variants.iter().map(|(_, t)| f(t)).sum() };
     type Builder = fn(&'static str, &Tables<'_>, Lang) -> Sheet;
     let sheets: [(&'static str, usize, &str, Builder); 4] = [
-        (names[1], tables.plan.len(), "plan.csv", plan_sheet),
+        (names[1], count(|t| t.plan.len()), "plan.csv", plan_sheet),
         (
             names[2],
-            tables.transformations.len(),
+            count(|t| t.transformations.len()),
             "transformations.csv",
             transformation_sheet,
         ),
-        (names[3], tables.balance.len(), "balance.csv", balance_sheet),
-        (names[4], tables.budget.len(), "budget.csv", budget_sheet),
+        (names[3], count(|t| t.balance.len()), "balance.csv", balance_sheet),
+        (names[4], count(|t| t.budget.len()), "budget.csv", budget_sheet),
     ];
     // One sheet at a time: its cells are dropped once written.
     for (name, rows, file, builder) in sheets {
@@ -177,13 +244,16 @@ pub fn build_with_row_limit(
         if rows > row_limit {
             too_long_sheet(worksheet, name, rows, file, row_limit, &formats, lang)?;
         } else {
-            write_sheet(worksheet, &builder(name, tables, lang), &formats)?;
+            write_sheet(worksheet, &merged(variants, lang, name, builder), &formats)?;
         }
     }
-    let totals = totals_sheet(names[5], tables, lang);
+    let totals = merged(variants, lang, names[5], totals_sheet);
     let worksheet = workbook.add_worksheet();
     write_sheet(worksheet, &totals, &formats)?;
-    totals_chart(worksheet, &totals, lang)?;
+    if variants.len() == 1 {
+        // One chart of one variant's totals (a robust workbook has a row per projection).
+        totals_chart(worksheet, &totals, lang)?;
+    }
     // A case with funders: who pays what (a case without keeps its six sheets).
     if let Some(data) = FundersData::new(tables.case, plan) {
         let worksheet = workbook.add_worksheet();
@@ -283,7 +353,7 @@ fn too_long_sheet(
     Ok(())
 }
 
-fn write_sheet(
+pub(crate) fn write_sheet(
     worksheet: &mut Worksheet,
     sheet: &Sheet,
     formats: &Formats,
@@ -318,11 +388,11 @@ fn write_sheet(
     Ok(())
 }
 
-fn text(s: impl Into<String>) -> Cell {
+pub(crate) fn text(s: impl Into<String>) -> Cell {
     Cell::Text(s.into())
 }
 
-fn number(x: f64) -> Cell {
+pub(crate) fn number(x: f64) -> Cell {
     Cell::Number(x)
 }
 
@@ -334,7 +404,7 @@ fn period_cells(case: &Case, p: usize) -> [Cell; 2] {
     ]
 }
 
-fn municipality_cells(case: &Case, m: usize) -> [Cell; 3] {
+pub(crate) fn municipality_cells(case: &Case, m: usize) -> [Cell; 3] {
     let muni = &case.municipalities[m];
     [
         text(&muni.code),
@@ -344,7 +414,7 @@ fn municipality_cells(case: &Case, m: usize) -> [Cell; 3] {
 }
 
 /// A workbook column: header, kind, width.
-type SheetColumn = (&'static str, Kind, f64);
+pub(crate) type SheetColumn = (&'static str, Kind, f64);
 
 /// The workbook columns of `columns` in `lang`.
 fn value_columns<R>(columns: &[Column<R>], lang: Lang) -> Vec<SheetColumn> {
@@ -360,7 +430,7 @@ fn values<'r, R>(columns: &'r [Column<R>], row: &'r R) -> impl Iterator<Item = C
 }
 
 /// The columns that name a municipality: code, name, region.
-fn municipality_columns(lang: Lang) -> [SheetColumn; 3] {
+pub(crate) fn municipality_columns(lang: Lang) -> [SheetColumn; 3] {
     [
         (lang.get(labels::CODE), Kind::Text, 10.0),
         (lang.get(labels::MUNICIPALITY), Kind::Text, 22.0),
