@@ -161,6 +161,25 @@ pub fn comparison(comparison: &Comparison, out_dir: &Path) -> String {
         let figures = figures!(r, mismatch_plan, net_cost_eur);
         figures_row(&mut s, width, &r.scenario, figures.map(whole));
     }
+    for (solved, robust) in comparison
+        .solved
+        .iter()
+        .filter_map(|x| x.summary.robust.as_ref().map(|r| (x, r)))
+    {
+        let _ = writeln!(
+            s,
+            "Robust scenario {} ({} variants, criterion {}): its mismatch is the expected \
+             mismatch E {:.0}, its gross cost the expected {:.0} EUR; worst regret {:.0}, \
+             EVPI {:.0} weighted dwelling-years.",
+            solved.scenario.name,
+            robust.variants.len(),
+            robust.criterion,
+            robust.expected_mismatch,
+            solved.summary.gross_cost_eur,
+            robust.max_regret,
+            robust.evpi
+        );
+    }
     for solved in comparison
         .solved
         .iter()
@@ -230,6 +249,13 @@ pub fn sweep(sweep: &Sweep, grid: &Grid, out_dir: &Path) -> String {
             grid.to,
             grid.from,
             fmt_num(*last)
+        );
+    }
+    if sweep.robust {
+        let _ = writeln!(
+            s,
+            "Robust case: every point's mismatch is the expected mismatch E over the \
+             variants, its other figures the weighted means over the variants."
         );
     }
     let _ = writeln!(s, "\nOutputs written to {}", out_dir.display());

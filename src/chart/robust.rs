@@ -56,8 +56,9 @@ pub struct CommitChartData {
 const BAR: u32 = 22;
 
 impl CommitChartData {
-    /// The municipalities shown, most demolition (committed or in any own optimum)
-    /// first, ties by case order; at most [`bars_shown`].
+    /// The municipalities shown: those with at least half a dwelling demolished
+    /// (committed or in any own optimum), most first, ties by case order; at most
+    /// [`bars_shown`].
     pub fn ranked(&self) -> Vec<usize> {
         let most = |m: usize| {
             self.own
@@ -65,7 +66,9 @@ impl CommitChartData {
                 .map(|(_, d)| d[m])
                 .fold(self.committed[m], f64::max)
         };
-        let mut order: Vec<usize> = (0..self.municipalities.len()).collect();
+        let mut order: Vec<usize> = (0..self.municipalities.len())
+            .filter(|&m| most(m) >= 0.5)
+            .collect();
         order.sort_by(|&a, &b| most(b).total_cmp(&most(a)).then(a.cmp(&b)));
         order.truncate(bars_shown(order.len()));
         order

@@ -85,11 +85,11 @@ pub const ROBUST_CONTINUE_NOTE: Label = Label::new(
     "Sloop, nieuwbouw en transformatie in de perioden na de vastlegging ({}), in hele \
      woningen; de mismatch (gewogen woningjaren) en de bruto kosten over het hele plan. \
      Eigen optimum: de mismatch van het beste plan voor alleen die projectie. De \
-     tabellen hieronder en de CSV-bestanden hebben een kolom variant.",
+     tabellen hieronder hebben een kolom Projectie, de CSV-bestanden een kolom variant.",
     "Demolition, new build and transformation in the periods after the commitment ({}), \
      in whole dwellings; the mismatch (weighted dwelling-years) and the gross cost over \
      the whole plan. Own optimum: the mismatch of the best plan for that projection \
-     alone. The tables below and the CSV files have a variant column.",
+     alone. The tables below have a column Projection, the CSV files a column variant.",
 );
 /// Column: the projection (variant).
 pub const PROJECTION_COL: Label = Label::new("Projectie", "Projection");
@@ -173,11 +173,11 @@ pub const EVPI_ZERO: Label = Label::new(
 );
 /// The note above the rest of a robust report: which variant the charts show.
 pub const ROBUST_REST_NOTE: Label = Label::new(
-    "De kerncijfers hieronder zijn verwachte waarden (gewogen gemiddelden over de \
-     projecties). De tabellen tonen elke projectie (kolom Projectie); grafieken die één \
+    "De kerncijfers hierboven zijn verwachte waarden (gewogen gemiddelden over de \
+     projecties). De tabellen hieronder tonen elke projectie (kolom Projectie); grafieken die één \
      projectie tonen, zeggen in hun titel welke ({}).",
-    "The key figures below are expected values (weighted means over the projections). \
-     The tables show every projection (column Projection); charts that show one \
+    "The key figures above are expected values (weighted means over the projections). \
+     The tables below show every projection (column Projection); charts that show one \
      projection say which in their title ({}).",
 );
 /// A chart title's suffix naming the variant it shows.
@@ -210,15 +210,15 @@ pub const COMMIT_CHART_TITLE: Label = Label::new(
 );
 /// Its subtitle.
 pub const COMMIT_CHART_SUBTITLE: Label = Label::new(
-    "Woningen gesloopt in de vastgelegde perioden: wat het robuuste plan vastlegt, en wat \
-     het beste plan voor elke projectie apart zou slopen.",
-    "Dwellings demolished in the committed periods: what the robust plan commits to, and \
-     what the best plan for each projection alone would demolish.",
+    "Woningen gesloopt in de vastgelegde perioden: door het robuuste plan, en door het \
+     beste plan voor elke projectie apart.",
+    "Dwellings demolished in the committed periods: by the robust plan, and by the best \
+     plan for each projection alone.",
 );
 /// Its order line.
 pub const MOST_DEMOLITION: Label = Label::new(
-    "Meeste sloop eerst",
-    "Most demolition first",
+    "Meeste sloop eerst; alleen gemeenten waar iets wordt gesloopt",
+    "Most demolition first; only municipalities with some demolition",
 );
 /// The legend entry of the committed bars.
 pub const COMMITTED: Label = Label::new("vastgelegd (robuust plan)", "committed (robust plan)");
@@ -256,3 +256,5 @@ pub const COMPARE_ROBUST_NOTE: Label = Label::new(
 );
 /// The comparison page's table of robust scenarios.
 pub const COMPARE_ROBUST_TITLE: Label = Label::new("Robuuste scenario's", "Robust scenarios");
+/// Column: the robust criterion.
+pub const CRITERION_COL: Label = Label::new("Criterium", "Criterion");

@@ -144,6 +144,9 @@ pub struct ScenarioEntry {
     pub optimal: bool,
     /// The folder of its own plan outputs, relative to the page.
     pub plan_dir: String,
+    /// A robust scenario (spec v2 §6b): its figures as summary.json's `robust` holds
+    /// them; `None` for a plain scenario.
+    pub robust: Option<crate::report::summary::RobustSummary>,
 }
 
 /// The comparison page: the scenarios, their key figures, the charts, the figures per
@@ -162,7 +165,12 @@ pub fn page(
         time_limit_notice(lang, scenarios),
         scenarios_section(lang, scenarios),
         key_figures(lang, rows),
-        page::figures(lang, &page_figures(charts), &[]),
+        super::robust::compare_section(lang, scenarios),
+        page::figures(
+            lang,
+            &page_figures(charts),
+            &super::robust::compare_chart_notes(lang, scenarios),
+        ),
         regions_section(lang, rows),
         funders_section(lang, funders),
         input_diff::html_section(lang, diff),

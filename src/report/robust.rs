@@ -191,7 +191,7 @@ impl<'a> RobustView<'a> {
         if regret < NEGLIGIBLE {
             return labels::REGRET_NONE.format(lang, &[&name]);
         }
-        let amount = lang.num(regret, 1);
+        let amount = amount(lang, regret);
         if v.mismatch_alone < NEGLIGIBLE {
             return labels::REGRET_ABSOLUTE.format(lang, &[&name, &amount]);
         }
@@ -207,7 +207,7 @@ impl<'a> RobustView<'a> {
     /// EVPI in words.
     pub fn evpi_sentence(&self, lang: Lang) -> String {
         let f = self.figures;
-        let e = lang.num(f.expected_mismatch, 1);
+        let e = amount(lang, f.expected_mismatch);
         if f.evpi < NEGLIGIBLE {
             return labels::EVPI_ZERO.format(lang, &[&e]);
         }
@@ -220,8 +220,8 @@ impl<'a> RobustView<'a> {
             lang,
             &[
                 &e,
-                &lang.num(self.expected_alone(), 1),
-                &lang.num(f.evpi, 1),
+                &amount(lang, self.expected_alone()),
+                &amount(lang, f.evpi),
                 &share,
             ],
         )
@@ -286,7 +286,7 @@ impl<'a> RobustView<'a> {
         body.push_str("</ul>\n");
         body.push_str(&page::note(&esc(&labels::REGRET_WORST.format(
             lang,
-            &[&lang.num(self.figures.max_regret.max(0.0), 1)],
+            &[&amount(lang, self.figures.max_regret.max(0.0))],
         ))));
         body.push_str(&format!(
             "<h3 id=\"evpi\">{}</h3>\n<p class=\"evpi\">{}</p>\n",
@@ -386,16 +386,25 @@ impl<'a> RobustView<'a> {
                     lang.int(later.demolish),
                     lang.int(later.new_build),
                     lang.int(later.transform + later.sale),
-                    lang.num(v.mismatch_do_nothing, 1),
-                    lang.num(v.mismatch, 1),
-                    lang.num(v.mismatch_alone, 1),
-                    lang.num(v.regret.max(0.0), 1),
+                    amount(lang, v.mismatch_do_nothing),
+                    amount(lang, v.mismatch),
+                    amount(lang, v.mismatch_alone),
+                    amount(lang, v.regret.max(0.0)),
                     page::eur(lang, v.gross_cost_eur),
                 ],
                 false,
             );
         }
         table.render()
+    }
+}
+
+/// Weighted dwelling-years for the page: whole from 100 on, one decimal below.
+pub fn amount(lang: Lang, x: f64) -> String {
+    if x.abs() >= 100.0 {
+        lang.int(x)
+    } else {
+        lang.num(x, 1)
     }
 }
 
@@ -543,7 +552,8 @@ use crate::chart::ChartData;
 impl RobustView<'_> {
     /// Each variant's own optimal plan (solved alone), when the robust plan kept them.
     fn own_optima(&self) -> Option<&[Plan]> {
-        None
+        let alone = &self.plan.plans_alone;
+        (alone.len() == self.cases.len()).then_some(&alone[..])
     }
 
     /// The committed demolition per municipality next to each variant's own optimal
@@ -605,5 +615,66 @@ impl RobustView<'_> {
     ) -> crate::Result<Vec<crate::chart::PageChart>> {
         let commit = self.commit_chart_data(lang);
         crate::chart::robust::write_charts(dir, commit.as_ref(), &self.fan_data(lang), lang)
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// The comparison page.
+
+use crate::report::comparison::ScenarioEntry;
+
+/// The comparison page's table of robust scenarios: per robust scenario its criterion,
+/// committed periods, E, expected gross cost is in the key figures; here E, the worst
+/// regret and EVPI, with the note on how the comparison uses them. Empty without a
+/// robust scenario.
+pub fn compare_section(lang: Lang, scenarios: &[ScenarioEntry]) -> String {
+    let robust: Vec<(&ScenarioEntry, &RobustSummary)> = scenarios
+        .iter()
+        .filter_map(|s| s.robust.as_ref().map(|r| (s, r)))
+        .collect();
+    if robust.is_empty() {
+        return String::new();
+    }
+    let head = lang.words(&[
+        labels::SCENARIO,
+        labels::PROJECTION_COL,
+        labels::CRITERION_COL,
+        labels::EXPECTED_MISMATCH_ROW,
+        labels::WORST_REGRET_ROW,
+        labels::EVPI_ROW,
+    ]);
+    let mut table = Table::plain(head, 3);
+    for (s, r) in robust {
+        let names: Vec<String> = r
+            .variants
+            .iter()
+            .map(|v| format!("{} ({})", variant_words(&v.name, lang), page::pct(lang, v.weight, 1)))
+            .collect();
+        table.row(
+            vec![
+                esc(&s.name),
+                esc(&names.join(", ")),
+                esc(&r.criterion),
+                amount(lang, r.expected_mismatch),
+                amount(lang, r.max_regret.max(0.0)),
+                amount(lang, r.evpi),
+            ],
+            false,
+        );
+    }
+    page::noted_section(
+        "robuust",
+        lang.get(labels::COMPARE_ROBUST_TITLE),
+        table.render(),
+        &esc(lang.get(labels::COMPARE_ROBUST_NOTE)),
+    )
+}
+
+/// The note under the comparison charts when a scenario is robust.
+pub fn compare_chart_notes(lang: Lang, scenarios: &[ScenarioEntry]) -> Vec<String> {
+    if scenarios.iter().any(|s| s.robust.is_some()) {
+        vec![lang.get(labels::COMPARE_ROBUST_NOTE).to_string()]
+    } else {
+        Vec::new()
     }
 }

@@ -31,8 +31,12 @@ pub struct Solved {
     pub case: Case,
     /// The plan.
     pub plan: Plan,
-    /// The key figures, as summary.json would hold them.
+    /// The key figures, as summary.json would hold them; for a robust scenario the
+    /// expected figures, per region too ([`super::robust::solve`]).
     pub summary: Summary,
+    /// A robust scenario (spec v2 §6b): every variant's case and the robust plan; `case`
+    /// and `plan` are then those of its first variant. `None` for a plain scenario.
+    pub robust: Option<super::robust::RobustSolved>,
 }
 
 /// Reads every scenario file; returns every problem of every file at once. Two
@@ -82,7 +86,10 @@ pub fn solve_all(
     let mut problems = Vec::new();
     let mut cases = Vec::new();
     for s in scenarios {
-        match s.build_case() {
+        let read = s
+            .build_case()
+            .and_then(|case| super::robust::variant_cases(s, &case).map(|v| (case, v)));
+        match read {
             Ok(case) => cases.push(case),
             Err(Error::Input(e)) => problems.extend(e),
             Err(other) => return Err(other),
@@ -96,14 +103,25 @@ pub fn solve_all(
     let solved: Vec<Result<Solved>> = scenarios
         .par_iter()
         .zip(cases)
-        .map(|(scenario, case)| {
-            let result = pipeline::run(&case, options)
-                .map(|Outcome { plan, summary }| Solved {
+        .map(|(scenario, (case, variants))| {
+            let result = match variants {
+                None => pipeline::run(&case, options).map(|Outcome { plan, summary }| Solved {
                     scenario: scenario.clone(),
                     case,
                     plan,
                     summary,
-                })
+                    robust: None,
+                }),
+                Some(cases) => super::robust::solve(cases, options).map(|(robust, summary)| {
+                    Solved {
+                        scenario: scenario.clone(),
+                        case: robust.cases[0].clone(),
+                        plan: robust.plan.plans[0].clone(),
+                        summary,
+                        robust: Some(robust),
+                    }
+                }),
+            }
                 .map_err(|e| match e {
                     Error::Solve(m) => Error::Solve(format!("scenario '{}': {m}", scenario.name)),
                     other => other,
@@ -149,7 +167,10 @@ pub fn funder_rows(solved: &[Solved]) -> Vec<crate::report::comparison::FunderRo
 pub fn rows(solved: &[Solved]) -> Vec<Row> {
     let mut rows = Vec::new();
     for s in solved {
-        let gross = gross_by_region(&s.case, &s.plan);
+        let gross = match &s.robust {
+            Some(robust) => robust.expected_gross_by_region(),
+            None => gross_by_region(&s.case, &s.plan),
+        };
         for (r, detail) in s.summary.regions_detail.iter().enumerate() {
             rows.push(Row {
                 scenario: s.scenario.name.clone(),
@@ -183,7 +204,7 @@ pub fn rows(solved: &[Solved]) -> Vec<Row> {
 
 /// Gross cost per region in euros: every action at its cost, transformations at the
 /// absolute value of theirs.
-fn gross_by_region(case: &Case, plan: &Plan) -> Vec<f64> {
+pub(crate) fn gross_by_region(case: &Case, plan: &Plan) -> Vec<f64> {
     let mut out = vec![0.0; case.regions.len()];
     for (m, muni) in case.municipalities.iter().enumerate() {
         let mut total = 0.0;

@@ -21,6 +21,7 @@ pub mod apply;
 pub mod compare;
 pub mod diff;
 pub mod file;
+pub mod robust;
 pub mod funders;
 pub mod sweep;
 pub mod views;
@@ -183,7 +184,12 @@ pub fn write_comparison(out_dir: &Path, solved: &[Solved], lang: Lang) -> Result
             .zip(&plan_dirs)
             .map(|(s, name)| {
                 let run = run_info(&s.scenario, s.plan.timings.clone(), lang)?;
-                report::write_outputs(&s.case, &s.plan, &plans.join(name), &run).map(|_| ())
+                let out = plans.join(name);
+                match &s.robust {
+                    Some(r) => report::write_robust_outputs(&r.cases, &r.plan, &out, &run),
+                    None => report::write_outputs(&s.case, &s.plan, &out, &run),
+                }
+                .map(|_| ())
             })
             .collect::<Result<Vec<()>>>()?;
         let entries = views::scenario_entries(solved, &plan_dirs);
@@ -259,7 +265,12 @@ pub fn run_sweep(
     check_output_location(out_dir)?;
     let case: Case = request.scenario.build_case()?;
     let values = request.grid.values();
-    let result = sweep::run(&case, request.parameter, &values, &options.solve, on_done)?;
+    let result = match robust::variant_cases(request.scenario, &case)? {
+        Some(cases) => {
+            robust::sweep(&cases, request.parameter, &values, &options.solve, on_done)?
+        }
+        None => sweep::run(&case, request.parameter, &values, &options.solve, on_done)?,
+    };
     write_sweep(
         out_dir,
         request.scenario,

@@ -60,7 +60,7 @@ impl Parameter {
     }
 
     /// Checks one value of the grid.
-    fn check(self, value: f64) -> std::result::Result<(), String> {
+    pub(crate) fn check(self, value: f64) -> std::result::Result<(), String> {
         match self {
             Parameter::BudgetFactor if !(0.0..=MAX_FACTOR).contains(&value) => Err(format!(
                 "a budget factor must lie between 0 and {MAX_FACTOR} (1 = the budgets as \
@@ -74,7 +74,7 @@ impl Parameter {
     }
 
     /// Sets the parameter to `value` in a copy of `case`.
-    fn apply(self, case: &Case, value: f64) -> Case {
+    pub(crate) fn apply(self, case: &Case, value: f64) -> Case {
         let mut case = case.clone();
         match self {
             Parameter::BudgetFactor => {
@@ -203,6 +203,9 @@ pub struct Sweep {
     /// The index of the knee (budget sweeps with at least three points on a falling
     /// curve only).
     pub knee: Option<usize>,
+    /// A sweep of a robust case (spec v2 §6b): every point's mismatch is E, its other
+    /// figures π-weighted means over the variants.
+    pub robust: bool,
 }
 
 impl Sweep {
@@ -274,11 +277,12 @@ pub fn run(
         parameter,
         points,
         knee,
+        robust: false,
     })
 }
 
 /// The key figures of one solved point.
-fn evaluate(case: &Case, plan: &Plan, index: usize, value: f64) -> Point {
+pub(crate) fn evaluate(case: &Case, plan: &Plan, index: usize, value: f64) -> Point {
     let budget_eur: f64 = case.budget_eur.iter().flatten().sum();
     let weighted: f64 = case
         .budget_eur

@@ -107,6 +107,7 @@ pub fn scenario_entries(solved: &[Solved], plan_dirs: &[String]) -> Vec<Scenario
             description: s.scenario.description.clone(),
             optimal: s.summary.status == "optimal",
             plan_dir: format!("{}/{dir}", super::PLANS_DIR),
+            robust: s.summary.robust.clone(),
         })
         .collect()
 }
