@@ -183,20 +183,9 @@ impl<'a> RobustView<'a> {
         labels::ROBUST_COMMIT_MEANS.format(lang, &[&self.committed_words(lang), &after])
     }
 
-    /// The regret of variant ω in words.
+    /// The regret of variant ω in words ([`regret_sentence`]).
     pub fn regret_sentence(&self, w: usize, lang: Lang) -> String {
-        let v = &self.figures.variants[w];
-        let name = variant_words(&v.name, lang);
-        let regret = v.regret.max(0.0);
-        if regret < NEGLIGIBLE {
-            return labels::REGRET_NONE.format(lang, &[&name]);
-        }
-        let amount = amount(lang, regret);
-        if v.mismatch_alone < NEGLIGIBLE {
-            return labels::REGRET_ABSOLUTE.format(lang, &[&name, &amount]);
-        }
-        let share = regret / v.mismatch_alone;
-        labels::REGRET_PCT.format(lang, &[&name, &share_words(lang, share), &amount])
+        regret_sentence(&self.figures.variants[w], lang)
     }
 
     /// Σ_ω π_ω · Z1*_ω: the expected mismatch had we known the future.
@@ -204,27 +193,9 @@ impl<'a> RobustView<'a> {
         self.figures.expected_mismatch - self.figures.evpi
     }
 
-    /// EVPI in words.
+    /// EVPI in words ([`evpi_sentence`]).
     pub fn evpi_sentence(&self, lang: Lang) -> String {
-        let f = self.figures;
-        let e = amount(lang, f.expected_mismatch);
-        if f.evpi < NEGLIGIBLE {
-            return labels::EVPI_ZERO.format(lang, &[&e]);
-        }
-        let share = if f.expected_mismatch > 0.0 {
-            share_words(lang, f.evpi / f.expected_mismatch)
-        } else {
-            "–".to_string()
-        };
-        labels::EVPI_SENTENCE.format(
-            lang,
-            &[
-                &e,
-                &amount(lang, self.expected_alone()),
-                &amount(lang, f.evpi),
-                &share,
-            ],
-        )
+        evpi_sentence(self.figures, lang)
     }
 
     /// The projections' names in words, joined.
@@ -397,6 +368,43 @@ impl<'a> RobustView<'a> {
         }
         table.render()
     }
+}
+
+/// The regret of a variant in words: "als de sterke krimp uitkomt, is dit plan X %
+/// slechter dan het beste plan dat we dan hadden kunnen kiezen" (X = regret / Z1*_ω);
+/// "even goed" when the regret is below [`NEGLIGIBLE`]; in weighted dwelling-years when
+/// the variant's own optimum has no mismatch (a percentage of 0 means nothing).
+pub fn regret_sentence(v: &crate::report::summary::VariantSummary, lang: Lang) -> String {
+    let name = variant_words(&v.name, lang);
+    let regret = v.regret.max(0.0);
+    if regret < NEGLIGIBLE {
+        return labels::REGRET_NONE.format(lang, &[&name]);
+    }
+    let dwelling_years = amount(lang, regret);
+    if v.mismatch_alone < NEGLIGIBLE {
+        return labels::REGRET_ABSOLUTE.format(lang, &[&name, &dwelling_years]);
+    }
+    let share = share_words(lang, regret / v.mismatch_alone);
+    labels::REGRET_PCT.format(lang, &[&name, &share, &dwelling_years])
+}
+
+/// EVPI in words: E against Σ π_ω Z1*_ω, the difference in weighted dwelling-years and
+/// as a share of E; "niets" when EVPI is below [`NEGLIGIBLE`].
+pub fn evpi_sentence(f: &RobustSummary, lang: Lang) -> String {
+    let e = amount(lang, f.expected_mismatch);
+    if f.evpi < NEGLIGIBLE {
+        return labels::EVPI_ZERO.format(lang, &[&e]);
+    }
+    let share = if f.expected_mismatch > 0.0 {
+        share_words(lang, f.evpi / f.expected_mismatch)
+    } else {
+        "–".to_string()
+    };
+    let alone = f.expected_mismatch - f.evpi;
+    labels::EVPI_SENTENCE.format(
+        lang,
+        &[&e, &amount(lang, alone), &amount(lang, f.evpi), &share],
+    )
 }
 
 /// Weighted dwelling-years for the page: whole from 100 on, one decimal below.
@@ -676,5 +684,76 @@ pub fn compare_chart_notes(lang: Lang, scenarios: &[ScenarioEntry]) -> Vec<Strin
         vec![lang.get(labels::COMPARE_ROBUST_NOTE).to_string()]
     } else {
         Vec::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::summary::VariantSummary;
+
+    fn variant(name: &str, alone: f64, regret: f64) -> VariantSummary {
+        VariantSummary {
+            name: name.into(),
+            weight: 0.5,
+            mismatch: alone + regret,
+            mismatch_alone: alone,
+            regret,
+            gross_cost_eur: 0.0,
+            mismatch_do_nothing: 0.0,
+        }
+    }
+
+    #[test]
+    fn variants_in_words_with_the_name_as_fallback() {
+        assert_eq!(variant_words("aanname-sterke-krimp", Lang::Nl), "de sterke krimp");
+        assert_eq!(variant_words("aanname-trend", Lang::En), "the trend");
+        assert_eq!(variant_words("hoog", Lang::Nl), "de hoge projectie");
+        assert_eq!(variant_words("mijn-variant", Lang::Nl), "mijn-variant");
+    }
+
+    #[test]
+    fn regret_as_a_share_of_the_own_optimum() {
+        let v = variant("aanname-sterke-krimp", 200.0, 25.0);
+        assert_eq!(
+            regret_sentence(&v, Lang::Nl),
+            "Als de sterke krimp uitkomt, is dit plan 12,5\u{a0}% slechter dan het beste \
+             plan dat we dan hadden kunnen kiezen (25 gewogen woningjaren meer mismatch)."
+        );
+        assert!(regret_sentence(&v, Lang::En)
+            .starts_with("If the strong decline comes true, this plan is 12.5% worse"));
+    }
+
+    #[test]
+    fn regret_without_a_share_when_the_own_optimum_is_zero_and_none_when_zero() {
+        // The hand case of docs/model.md, expected with equal weights: laag regrets 20
+        // against an own optimum of 0, hoog regrets nothing.
+        let laag = regret_sentence(&variant("laag", 0.0, 20.0), Lang::Nl);
+        assert_eq!(
+            laag,
+            "Als de lage projectie uitkomt, heeft dit plan 20 gewogen woningjaren meer \
+             mismatch dan het beste plan dat we dan hadden kunnen kiezen (dat had geen \
+             mismatch)."
+        );
+        let hoog = regret_sentence(&variant("hoog", 0.0, 1e-7), Lang::Nl);
+        assert!(hoog.contains("is dit plan even goed als het beste plan"), "{hoog}");
+    }
+
+    #[test]
+    fn evpi_in_words_and_none() {
+        let mut f = RobustSummary {
+            criterion: "expected".into(),
+            commit_periods: 1,
+            expected_mismatch: 1000.0,
+            max_regret: 40.0,
+            evpi: 250.0,
+            variants: Vec::new(),
+        };
+        let text = evpi_sentence(&f, Lang::Nl);
+        assert!(text.contains("de verwachte mismatch 1.000 gewogen woningjaren"), "{text}");
+        assert!(text.contains("was de verwachte mismatch 750."), "{text}");
+        assert!(text.contains("250 gewogen woningjaren waard zijn (25\u{a0}% van"), "{text}");
+        f.evpi = 0.0;
+        assert!(evpi_sentence(&f, Lang::En).contains("would gain nothing here"));
     }
 }
