@@ -590,7 +590,7 @@ fn a_scenario_can_carry_the_robust_table() {
         serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
     let r = summary["robust"]["max_regret"].as_f64().unwrap();
     assert!((r - 40.0 / 3.0).abs() < 1e-4, "{r}");
-    // compare does not plan robust scenarios yet: a clear usage error, not one variant.
+    // compare plans the robust scenario as one robust plan (tests/scenario_robust.rs).
     let other = dir.path().join("ander.toml");
     std::fs::write(
         &other,
@@ -604,8 +604,8 @@ fn a_scenario_can_carry_the_robust_table() {
         .arg("--out")
         .arg(dir.path().join("cmp"))
         .assert()
-        .code(2)
-        .stderr(predicates::str::contains("robust"));
+        .success()
+        .stdout(predicates::str::contains("Robust scenario robuust"));
 }
 
 /// The terminal shows a robust plan per variant — its mismatch, its own optimum and the
