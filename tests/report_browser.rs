@@ -152,3 +152,101 @@ fn report_html_renders_in_headless_chromium() {
         "only {blue} pixels of the plan's blue: no chart drawn?"
     );
 }
+
+/// Runs headless Chromium on `page` and returns the DOM after its scripts ran.
+fn dump_dom(browser: &Path, page: &Path, profile: &Path) -> String {
+    let output = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--virtual-time-budget=5000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--window-size={WIDTH},{HEIGHT}"))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", page.display()))
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+        .expect("chromium starts");
+    assert!(output.status.success(), "chromium failed: {:?}", output.status);
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// A robust plan's report (spec v2 §6b) in a browser window of 1280 pixels: the page
+/// does not scroll sideways (wide tables scroll in their own box), and every figure —
+/// the robust charts first — has a visible size inside the window's width. A copy of
+/// the page gets a script that measures this (report.html itself has none).
+#[test]
+fn robust_report_fits_the_window_in_headless_chromium() {
+    let Some(browser) = chromium() else {
+        if std::env::var("CI").is_ok_and(|v| v == "true") {
+            panic!("chromium is not installed: .ci/run installs it");
+        }
+        eprintln!("note: chromium not found; the robust report was not rendered");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let vector = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/vectors/robust-regret");
+    let status = Command::new(env!("CARGO_BIN_EXE_restock"))
+        .arg("plan")
+        .arg(&vector)
+        .arg("--out")
+        .arg(&out)
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(html.contains("<section id=\"robuust\">"));
+    let probe = "<script>\n\
+        const d = document.documentElement;\n\
+        const figures = [...document.querySelectorAll('figure svg')].map(s => {\n\
+          const r = s.getBoundingClientRect();\n\
+          return s.closest('figure').id + ':' + Math.round(r.width) + 'x' + Math.round(r.height) + '@' + Math.round(r.left) + '-' + Math.round(r.right);\n\
+        });\n\
+        const p = document.createElement('pre');\n\
+        p.id = 'probe';\n\
+        p.textContent = 'scroll=' + d.scrollWidth + ' client=' + d.clientWidth + '\\n' + figures.join('\\n');\n\
+        document.body.appendChild(p);\n\
+        </script>\n</body>";
+    let probed = dir.path().join("probed.html");
+    std::fs::write(&probed, html.replacen("</body>", probe, 1)).unwrap();
+    let dom = dump_dom(&browser, &probed, &dir.path().join("profile"));
+    let start = dom.find("<pre id=\"probe\">").expect("the probe ran") + 16;
+    let report = &dom[start..start + dom[start..].find("</pre>").unwrap()];
+    let mut lines = report.lines();
+    let widths: Vec<u32> = lines
+        .next()
+        .unwrap()
+        .split(' ')
+        .map(|kv| kv.split('=').nth(1).unwrap().parse().unwrap())
+        .collect();
+    assert!(
+        widths[0] <= widths[1],
+        "the page scrolls sideways: {report}"
+    );
+    let figures: Vec<&str> = lines.collect();
+    assert!(
+        figures[0].starts_with("chart-0a_commitment:") && figures[1].starts_with("chart-0b_fan:"),
+        "{report}"
+    );
+    assert!(figures.len() >= 7, "{report}");
+    for f in figures {
+        let (_, geometry) = f.split_once(':').unwrap();
+        let (size, span) = geometry.split_once('@').unwrap();
+        let (w, h) = size.split_once('x').unwrap();
+        let (left, right) = span.split_once('-').unwrap();
+        let (w, h): (i64, i64) = (w.parse().unwrap(), h.parse().unwrap());
+        let (left, right): (i64, i64) = (left.parse().unwrap(), right.parse().unwrap());
+        assert!(w > 300 && h > 150, "{f} is too small: {report}");
+        assert!(left >= 0 && right <= i64::from(widths[1]), "{f} is outside the window: {report}");
+    }
+}
