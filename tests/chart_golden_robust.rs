@@ -100,7 +100,9 @@ fn the_robust_charts_match_their_golden_svgs() {
         assert_eq!(svg, chart.render_svg(Lang::Nl).unwrap(), "{name}");
         golden(&format!("{name}.svg"), &svg);
     }
-    let en = RobustChart::Commitment(&commit).render_svg(Lang::En).unwrap();
+    let en = RobustChart::Commitment(&commit)
+        .render_svg(Lang::En)
+        .unwrap();
     golden("robust_commitment.en.svg", &en);
 }
 

@@ -175,7 +175,11 @@ fn dump_dom(browser: &Path, page: &Path, profile: &Path) -> String {
         .stderr(Stdio::null())
         .output()
         .expect("chromium starts");
-    assert!(output.status.success(), "chromium failed: {:?}", output.status);
+    assert!(
+        output.status.success(),
+        "chromium failed: {:?}",
+        output.status
+    );
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
@@ -247,6 +251,9 @@ fn robust_report_fits_the_window_in_headless_chromium() {
         let (w, h): (i64, i64) = (w.parse().unwrap(), h.parse().unwrap());
         let (left, right): (i64, i64) = (left.parse().unwrap(), right.parse().unwrap());
         assert!(w > 300 && h > 150, "{f} is too small: {report}");
-        assert!(left >= 0 && right <= i64::from(widths[1]), "{f} is outside the window: {report}");
+        assert!(
+            left >= 0 && right <= i64::from(widths[1]),
+            "{f} is outside the window: {report}"
+        );
     }
 }

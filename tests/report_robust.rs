@@ -141,7 +141,10 @@ fn robust_section_says_in_words_what_summary_json_holds() {
         amount(evpi),
         nl(100.0 * evpi / e, 1)
     );
-    assert!(text.contains(&evpi_sentence), "no «{evpi_sentence}» in:\n{text}");
+    assert!(
+        text.contains(&evpi_sentence),
+        "no «{evpi_sentence}» in:\n{text}"
+    );
     assert!(text.contains("Wat zekerheid over de toekomst waard zou zijn"));
     assert!(text.contains(&format!(
         "De grootste spijt is {} gewogen woningjaren.",
@@ -168,14 +171,22 @@ fn robust_section_says_in_words_what_summary_json_holds() {
         let section = &html[start..start + html[start..].find("</section>").unwrap()];
         assert!(section.contains("<th>Projectie</th>"), "{id}");
         for (name, _) in words {
-            assert!(section.contains(&format!("<td>{name}</td>")), "{id} lacks {name}");
+            assert!(
+                section.contains(&format!("<td>{name}</td>")),
+                "{id} lacks {name}"
+            );
         }
     }
-    assert!(html.contains("Sloop, transformatie en nieuwbouw per gemeente, 2025–2032 — projectie de basisprojectie"));
+    assert!(html.contains(
+        "Sloop, transformatie en nieuwbouw per gemeente, 2025–2032 — projectie de basisprojectie"
+    ));
     assert!(!html.contains("dit rapport toont het plan van variant"));
     // The robust charts are on the page and in charts/.
     for stem in ["0a_commitment", "0b_fan"] {
-        assert!(html.contains(&format!("<figure id=\"chart-{stem}\">")), "{stem}");
+        assert!(
+            html.contains(&format!("<figure id=\"chart-{stem}\">")),
+            "{stem}"
+        );
         assert!(out.join("charts").join(format!("{stem}.svg")).is_file());
         assert!(out.join("charts").join(format!("{stem}.png")).is_file());
     }
@@ -214,8 +225,12 @@ fn workbook_has_the_commitment_and_projection_sheets() {
     let s = summary(&out);
     let files = unzip(&out.join("report.xlsx"));
     let workbook = &files["xl/workbook.xml"];
-    let vastleggen = workbook.find("name=\"Vastleggen\"").expect("a Vastleggen sheet");
-    let projecties = workbook.find("name=\"Projecties\"").expect("a Projecties sheet");
+    let vastleggen = workbook
+        .find("name=\"Vastleggen\"")
+        .expect("a Vastleggen sheet");
+    let projecties = workbook
+        .find("name=\"Projecties\"")
+        .expect("a Projecties sheet");
     assert!(vastleggen < projecties);
     // The sheets in order: samenvatting, Vastleggen, Projecties, ...
     let projections = &files["xl/worksheets/sheet3.xml"];
@@ -232,7 +247,10 @@ fn workbook_has_the_commitment_and_projection_sheets() {
     }
     for key in ["expected_mismatch", "max_regret", "evpi"] {
         let value = robust[key].as_f64().unwrap();
-        assert!(projections.contains(&format!("<v>{value}</v>")), "{key} {value}");
+        assert!(
+            projections.contains(&format!("<v>{value}</v>")),
+            "{key} {value}"
+        );
     }
     // The committed demolition per municipality in whole dwellings.
     let commitment = std::fs::read_to_string(out.join("commitment.csv")).unwrap();
@@ -249,7 +267,10 @@ fn workbook_has_the_commitment_and_projection_sheets() {
     }
     let biggest = per_municipality.values().copied().fold(0.0, f64::max);
     assert!(biggest >= 1.0);
-    assert!(sheet.contains(&format!("<v>{}</v>", biggest.round())), "{biggest}");
+    assert!(
+        sheet.contains(&format!("<v>{}</v>", biggest.round())),
+        "{biggest}"
+    );
     // The table sheets have the projection column.
     assert!(strings.contains("<t>Projectie</t>"));
 }

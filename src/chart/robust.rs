@@ -168,12 +168,7 @@ impl CommitChartData {
                 let top = (outer + each * i as f64).round() as u32;
                 let bottom = (seg - outer - each * (i + 1) as f64).round().max(0.0) as u32;
                 let margins = (top, bottom);
-                chart.draw_series([super::bars::bar(
-                    (0.0, value),
-                    y,
-                    colour.filled(),
-                    margins,
-                )])?;
+                chart.draw_series([super::bars::bar((0.0, value), y, colour.filled(), margins)])?;
                 super::bars::label_after(root, &chart, &lang.int(value), (value, y), margins, seg)?;
             }
         }

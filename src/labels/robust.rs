@@ -27,8 +27,7 @@ pub const CRITERION_REGRET: Label = Label::new(
     "the least regret in the worst projection (no-regret)",
 );
 /// "Wat we nu vastleggen".
-pub const ROBUST_COMMIT_TITLE: Label =
-    Label::new("Wat we nu vastleggen", "What we commit to now");
+pub const ROBUST_COMMIT_TITLE: Label = Label::new("Wat we nu vastleggen", "What we commit to now");
 /// What committing means: periods in words (e.g. "de eerste periode (2025–2030)"),
 /// the later periods in words.
 pub const ROBUST_COMMIT_MEANS: Label = Label::new(
@@ -100,8 +99,7 @@ pub const LATER_DEMOLISH_COL: Label = Label::new("Sloop daarna", "Demolish later
 /// Column: later new build.
 pub const LATER_NEW_BUILD_COL: Label = Label::new("Nieuwbouw daarna", "New build later");
 /// Column: later transformation (and sales).
-pub const LATER_TRANSFORM_COL: Label =
-    Label::new("Transformatie daarna", "Transform later");
+pub const LATER_TRANSFORM_COL: Label = Label::new("Transformatie daarna", "Transform later");
 /// Column: mismatch under the robust plan.
 pub const MISMATCH_ROBUST_COL: Label = Label::new("Mismatch met dit plan", "Mismatch, this plan");
 /// Column: the variant's own optimum.
@@ -199,10 +197,7 @@ pub const EXPECTED_ALONE_ROW: Label = Label::new(
 /// The worst regret.
 pub const WORST_REGRET_ROW: Label = Label::new("Grootste spijt", "Worst regret");
 /// EVPI.
-pub const EVPI_ROW: Label = Label::new(
-    "Waarde van zekerheid (EVPI)",
-    "Value of certainty (EVPI)",
-);
+pub const EVPI_ROW: Label = Label::new("Waarde van zekerheid (EVPI)", "Value of certainty (EVPI)");
 /// The committed-demolition chart's title: the committed years.
 pub const COMMIT_CHART_TITLE: Label = Label::new(
     "Vastgelegde sloop naast het eigen optimum per projectie, {}",

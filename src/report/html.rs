@@ -60,7 +60,11 @@ pub struct Page<'a> {
 /// The tables the page shows: the plan's, or every variant's under its name.
 fn variant_tables<'p>(page: &'p Page<'p>) -> Vec<(Option<&'p str>, &'p Tables<'p>)> {
     match page.robust {
-        Some(r) => r.variants.iter().map(|(v, t)| (Some(v.as_str()), *t)).collect(),
+        Some(r) => r
+            .variants
+            .iter()
+            .map(|(v, t)| (Some(v.as_str()), *t))
+            .collect(),
         None => vec![(None, page.tables)],
     }
 }
@@ -387,7 +391,10 @@ fn budget(page: &Page<'_>) -> String {
             esc(&case.regions[row.region]),
             period_label(case, row.period),
         ];
-        table.row(cells(with_variant(variant, keys), &BUDGET_COLUMNS, row, lang), false);
+        table.row(
+            cells(with_variant(variant, keys), &BUDGET_COLUMNS, row, lang),
+            false,
+        );
     }
     let total = tables.iter().map(|(_, t)| t.budget.len()).sum();
     let note = page::note(lang.get(labels::SHADOW_PRICE_HOW_MANY_WEIGHTED_DWELLING));
@@ -475,7 +482,10 @@ fn plan_table(page: &Page<'_>) -> String {
             esc(&case.segments[row.segment].label),
             period_label(case, row.period),
         ];
-        table.row(cells(with_variant(variant, keys), &PLAN_COLUMNS, row, lang), false);
+        table.row(
+            cells(with_variant(variant, keys), &PLAN_COLUMNS, row, lang),
+            false,
+        );
     }
     let total = tables.iter().map(|(_, t)| t.plan.len()).sum();
     let body = capped(&table, lang, total, "plan.csv");

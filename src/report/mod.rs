@@ -131,9 +131,10 @@ pub fn write_robust_outputs(
         .zip(cases.iter().zip(&robust.plans))
         .map(|(name, (case, plan))| (name.as_str(), tables::Tables::new(case, plan)))
         .collect();
-    let figures = summary.robust.clone().ok_or_else(|| {
-        Error::Solve("the summary of a robust plan has no robust figures".into())
-    })?;
+    let figures = summary
+        .robust
+        .clone()
+        .ok_or_else(|| Error::Solve("the summary of a robust plan has no robust figures".into()))?;
     let view = robust::RobustView {
         cases,
         plan: robust,

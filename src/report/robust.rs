@@ -29,20 +29,38 @@ pub fn variant_words(name: &str, lang: Lang) -> String {
         .or_else(|| name.strip_prefix("assumption-"))
         .unwrap_or(name);
     let known: [(&str, Label); 9] = [
-        ("sterke-krimp", Label::new("de sterke krimp", "the strong decline")),
+        (
+            "sterke-krimp",
+            Label::new("de sterke krimp", "the strong decline"),
+        ),
         ("krimp", Label::new("de krimp", "the decline")),
         ("trend", Label::new("de trend", "the trend")),
         ("groei", Label::new("de groei", "the growth")),
-        ("sterke-groei", Label::new("de sterke groei", "the strong growth")),
-        ("laag", Label::new("de lage projectie", "the low projection")),
-        ("hoog", Label::new("de hoge projectie", "the high projection")),
-        ("base", Label::new("de basisprojectie", "the base projection")),
-        ("basis", Label::new("de basisprojectie", "the base projection")),
+        (
+            "sterke-groei",
+            Label::new("de sterke groei", "the strong growth"),
+        ),
+        (
+            "laag",
+            Label::new("de lage projectie", "the low projection"),
+        ),
+        (
+            "hoog",
+            Label::new("de hoge projectie", "the high projection"),
+        ),
+        (
+            "base",
+            Label::new("de basisprojectie", "the base projection"),
+        ),
+        (
+            "basis",
+            Label::new("de basisprojectie", "the base projection"),
+        ),
     ];
-    known
-        .iter()
-        .find(|(key, _)| *key == core)
-        .map_or_else(|| name.to_string(), |(_, label)| label.pick(lang).to_string())
+    known.iter().find(|(key, _)| *key == core).map_or_else(
+        || name.to_string(),
+        |(_, label)| label.pick(lang).to_string(),
+    )
 }
 
 /// The committed actions of one municipality, summed over segments and committed
@@ -240,9 +258,13 @@ impl<'a> RobustView<'a> {
         ));
         body.push_str(&self.variants_table(lang));
         let later = self.years(self.committed()..self.case().periods.len());
-        let later = if later.is_empty() { "–".into() } else { later };
+        let later = if later.is_empty() {
+            "–".into()
+        } else {
+            later
+        };
         body.push_str(&page::note(&esc(
-            &labels::ROBUST_CONTINUE_NOTE.format(lang, &[&later]),
+            &labels::ROBUST_CONTINUE_NOTE.format(lang, &[&later])
         )));
         body.push_str(&format!(
             "<h3 id=\"spijt\">{}</h3>\n<ul>\n",
@@ -255,10 +277,9 @@ impl<'a> RobustView<'a> {
             ));
         }
         body.push_str("</ul>\n");
-        body.push_str(&page::note(&esc(&labels::REGRET_WORST.format(
-            lang,
-            &[&amount(lang, self.figures.max_regret.max(0.0))],
-        ))));
+        body.push_str(&page::note(&esc(
+            &labels::REGRET_WORST.format(lang, &[&amount(lang, self.figures.max_regret.max(0.0))])
+        )));
         body.push_str(&format!(
             "<h3 id=\"evpi\">{}</h3>\n<p class=\"evpi\">{}</p>\n",
             esc(lang.get(labels::EVPI_TITLE)),
@@ -498,7 +519,11 @@ impl RobustView<'_> {
             (lang.get(labels::LATER_DEMOLISH_COL), Kind::Dwellings, 14.0),
             (lang.get(labels::LATER_NEW_BUILD_COL), Kind::Dwellings, 14.0),
             (lang.get(labels::LATER_TRANSFORM_COL), Kind::Dwellings, 14.0),
-            (lang.get(labels::DO_NOTHING_MISMATCH_COL), Kind::Decimal, 16.0),
+            (
+                lang.get(labels::DO_NOTHING_MISMATCH_COL),
+                Kind::Decimal,
+                16.0,
+            ),
             (lang.get(labels::MISMATCH_ROBUST_COL), Kind::Decimal, 16.0),
             (lang.get(labels::OWN_OPTIMUM_COL), Kind::Decimal, 16.0),
             (lang.get(labels::REGRET_COL), Kind::Decimal, 14.0),
@@ -609,9 +634,10 @@ impl RobustView<'_> {
                     (variant_words(&v.name, lang), demand)
                 })
                 .collect(),
-            chart: data.into_iter().next().unwrap_or_else(|| {
-                ChartData::new(self.case(), &self.plan.plans[0])
-            }),
+            chart: data
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| ChartData::new(self.case(), &self.plan.plans[0])),
         }
     }
 
@@ -656,7 +682,13 @@ pub fn compare_section(lang: Lang, scenarios: &[ScenarioEntry]) -> String {
         let names: Vec<String> = r
             .variants
             .iter()
-            .map(|v| format!("{} ({})", variant_words(&v.name, lang), page::pct(lang, v.weight, 1)))
+            .map(|v| {
+                format!(
+                    "{} ({})",
+                    variant_words(&v.name, lang),
+                    page::pct(lang, v.weight, 1)
+                )
+            })
             .collect();
         table.row(
             vec![
@@ -706,7 +738,10 @@ mod tests {
 
     #[test]
     fn variants_in_words_with_the_name_as_fallback() {
-        assert_eq!(variant_words("aanname-sterke-krimp", Lang::Nl), "de sterke krimp");
+        assert_eq!(
+            variant_words("aanname-sterke-krimp", Lang::Nl),
+            "de sterke krimp"
+        );
         assert_eq!(variant_words("aanname-trend", Lang::En), "the trend");
         assert_eq!(variant_words("hoog", Lang::Nl), "de hoge projectie");
         assert_eq!(variant_words("mijn-variant", Lang::Nl), "mijn-variant");
@@ -736,7 +771,10 @@ mod tests {
              mismatch)."
         );
         let hoog = regret_sentence(&variant("hoog", 0.0, 1e-7), Lang::Nl);
-        assert!(hoog.contains("is dit plan even goed als het beste plan"), "{hoog}");
+        assert!(
+            hoog.contains("is dit plan even goed als het beste plan"),
+            "{hoog}"
+        );
     }
 
     #[test]
@@ -750,9 +788,15 @@ mod tests {
             variants: Vec::new(),
         };
         let text = evpi_sentence(&f, Lang::Nl);
-        assert!(text.contains("de verwachte mismatch 1.000 gewogen woningjaren"), "{text}");
+        assert!(
+            text.contains("de verwachte mismatch 1.000 gewogen woningjaren"),
+            "{text}"
+        );
         assert!(text.contains("was de verwachte mismatch 750."), "{text}");
-        assert!(text.contains("250 gewogen woningjaren waard zijn (25\u{a0}% van"), "{text}");
+        assert!(
+            text.contains("250 gewogen woningjaren waard zijn (25\u{a0}% van"),
+            "{text}"
+        );
         f.evpi = 0.0;
         assert!(evpi_sentence(&f, Lang::En).contains("would gain nothing here"));
     }

@@ -140,7 +140,13 @@ pub fn build_with_row_limit(
     lang: Lang,
     row_limit: usize,
 ) -> std::result::Result<Vec<u8>, XlsxError> {
-    build_variants(plan, summary, &[(None, tables)], lang, (row_limit, Vec::new()))
+    build_variants(
+        plan,
+        summary,
+        &[(None, tables)],
+        lang,
+        (row_limit, Vec::new()),
+    )
 }
 
 /// The workbook of a robust plan (spec v2 §6b): the summary sheet of `summary`, the
@@ -164,9 +170,7 @@ fn merged(
     name: &'static str,
     builder: fn(&'static str, &Tables<'_>, Lang) -> Sheet,
 ) -> Sheet {
-    let mut sheets = variants
-        .iter()
-        .map(|(v, t)| (*v, builder(name, t, lang)));
+    let mut sheets = variants.iter().map(|(v, t)| (*v, builder(name, t, lang)));
     let Some((first_name, mut sheet)) = sheets.next() else {
         return Sheet {
             name,
@@ -235,8 +239,18 @@ fn build_variants(
             "transformations.csv",
             transformation_sheet,
         ),
-        (names[3], count(|t| t.balance.len()), "balance.csv", balance_sheet),
-        (names[4], count(|t| t.budget.len()), "budget.csv", budget_sheet),
+        (
+            names[3],
+            count(|t| t.balance.len()),
+            "balance.csv",
+            balance_sheet,
+        ),
+        (
+            names[4],
+            count(|t| t.budget.len()),
+            "budget.csv",
+            budget_sheet,
+        ),
     ];
     // One sheet at a time: its cells are dropped once written.
     for (name, rows, file, builder) in sheets {

@@ -112,20 +112,20 @@ pub fn solve_all(
                     summary,
                     robust: None,
                 }),
-                Some(cases) => super::robust::solve(cases, options).map(|(robust, summary)| {
-                    Solved {
+                Some(cases) => {
+                    super::robust::solve(cases, options).map(|(robust, summary)| Solved {
                         scenario: scenario.clone(),
                         case: robust.cases[0].clone(),
                         plan: robust.plan.plans[0].clone(),
                         summary,
                         robust: Some(robust),
-                    }
-                }),
+                    })
+                }
             }
-                .map_err(|e| match e {
-                    Error::Solve(m) => Error::Solve(format!("scenario '{}': {m}", scenario.name)),
-                    other => other,
-                });
+            .map_err(|e| match e {
+                Error::Solve(m) => Error::Solve(format!("scenario '{}': {m}", scenario.name)),
+                other => other,
+            });
             on_done();
             result
         })

@@ -21,8 +21,8 @@ pub mod apply;
 pub mod compare;
 pub mod diff;
 pub mod file;
-pub mod robust;
 pub mod funders;
+pub mod robust;
 pub mod sweep;
 pub mod views;
 
@@ -266,9 +266,7 @@ pub fn run_sweep(
     let case: Case = request.scenario.build_case()?;
     let values = request.grid.values();
     let result = match robust::variant_cases(request.scenario, &case)? {
-        Some(cases) => {
-            robust::sweep(&cases, request.parameter, &values, &options.solve, on_done)?
-        }
+        Some(cases) => robust::sweep(&cases, request.parameter, &values, &options.solve, on_done)?,
         None => sweep::run(&case, request.parameter, &values, &options.solve, on_done)?,
     };
     write_sweep(

@@ -98,7 +98,10 @@ impl RobustSolved {
             .zip(&self.plan.plans)
             .zip(&self.plan.weights)
         {
-            for (o, g) in out.iter_mut().zip(super::compare::gross_by_region(case, plan)) {
+            for (o, g) in out
+                .iter_mut()
+                .zip(super::compare::gross_by_region(case, plan))
+            {
                 *o += w * g;
             }
         }
