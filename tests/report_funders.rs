@@ -75,6 +75,7 @@ fn data() -> FundersData {
                 ],
             },
         ],
+        variant: None,
     }
 }
 

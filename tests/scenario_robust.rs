@@ -129,6 +129,8 @@ fn sweep_of_a_robust_case_sweeps_e() {
     assert!(output.status.success(), "{output:?}");
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(text.contains("Robust case: every point's mismatch is the expected mismatch E"));
+    let page = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(page.contains("robust-regret (robuust: verwachte mismatch E)"));
     let csv = std::fs::read_to_string(out.join("sweep.csv")).unwrap();
     let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
     let column = header.iter().position(|h| *h == "mismatch").unwrap();

@@ -68,6 +68,9 @@ pub struct FundersData {
     pub funders: Vec<String>,
     /// One entry per region, in the case's order.
     pub regions: Vec<FunderRegion>,
+    /// In robust mode (spec v2 §6b), the projection this money is of, in words: the
+    /// title says it. `None` for a plain plan.
+    pub variant: Option<String>,
 }
 
 impl FundersData {
@@ -133,6 +136,7 @@ impl FundersData {
             periods: case.periods.iter().map(|p| (p.start, p.end)).collect(),
             funders: shown.iter().map(|&g| f.names[g].clone()).collect(),
             regions,
+            variant: None,
         })
     }
 
@@ -189,7 +193,11 @@ impl FundersData {
     pub fn title(&self, lang: Lang) -> String {
         let first = self.periods.first().map_or(0, |p| p.0);
         let last = self.periods.last().map_or(0, |p| p.1);
-        labels::FUNDERS_TITLE.format(lang, &[&first, &last])
+        let mut title = labels::FUNDERS_TITLE.format(lang, &[&first, &last]);
+        if let Some(variant) = &self.variant {
+            title.push_str(&labels::CHART_VARIANT_SUFFIX.format(lang, &[variant]));
+        }
+        title
     }
 
     /// The picture size in pixels.

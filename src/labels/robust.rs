@@ -253,3 +253,8 @@ pub const COMPARE_ROBUST_NOTE: Label = Label::new(
 pub const COMPARE_ROBUST_TITLE: Label = Label::new("Robuuste scenario's", "Robust scenarios");
 /// Column: the robust criterion.
 pub const CRITERION_COL: Label = Label::new("Criterium", "Criterion");
+/// A sweep of a robust case: the case's name, saying its mismatch is E.
+pub const SWEEP_ROBUST_NAME: Label = Label::new(
+    "{} (robuust: verwachte mismatch E)",
+    "{} (robust: expected mismatch E)",
+);

@@ -460,7 +460,11 @@ fn who_pays_what(page: &Page<'_>) -> String {
         crate::chart::CHARTS_DIR,
         stem = esc(&chart.stem)
     )));
-    section("wie-betaalt-wat", lang.get(labels::WHO_PAYS_WHAT), &body)
+    let mut title = lang.get(labels::WHO_PAYS_WHAT).to_string();
+    if let Some(variant) = &data.variant {
+        title.push_str(&labels::CHART_VARIANT_SUFFIX.format(lang, &[variant]));
+    }
+    section("wie-betaalt-wat", &title, &body)
 }
 
 /// The key columns of a table by municipality, segment and `when` (period or year).

@@ -247,7 +247,8 @@ fn write_all(
                 let charts = chart::write_charts(dir, &input)?;
                 // Chart 7, only for a case with funders.
                 let funders = match chart::FundersData::new(case, plan) {
-                    Some(data) => {
+                    Some(mut data) => {
+                        data.variant = first_variant.clone();
                         let page_chart = data.write(dir, lang)?;
                         Some((data, page_chart))
                     }

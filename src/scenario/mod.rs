@@ -294,13 +294,19 @@ pub fn write_sweep(
             &sweep::csv_header(result.parameter),
             sweep::csv_rows(result),
         )?;
-        let data = views::sweep_data(result, &scenario.name);
+        // A robust case sweeps E: its name says so in the chart and on the page.
+        let name = if result.robust {
+            crate::labels::SWEEP_ROBUST_NAME.format(lang, &[&scenario.name])
+        } else {
+            scenario.name.clone()
+        };
+        let data = views::sweep_data(result, &name);
         let chart = Figure::Sweep(&data).write(dir, lang)?;
         let base = scenario.base.display().to_string();
         let reductions = views::reductions(result);
         let html = report::sweep_page::page(&report::sweep_page::SweepPage {
             lang,
-            name: &scenario.name,
+            name: &name,
             base: &base,
             grid: grid_text,
             axis: views::axis(result.parameter),
