@@ -11,7 +11,6 @@ use crate::import::ImportSummary;
 use crate::numfmt::fmt_num;
 use crate::report::summary::RobustSummary;
 use crate::report::Summary;
-use crate::scenario::compare::TOTAL_REGION;
 use crate::scenario::{Comparison, Grid, Scenario, Sweep};
 
 /// A number rounded for a table, without a `-0`.
@@ -151,14 +150,14 @@ fn robust_table(s: &mut String, robust: &RobustSummary) {
 /// optimal, and where the outputs are.
 pub fn comparison(comparison: &Comparison, out_dir: &Path) -> String {
     let mut s = String::new();
-    let totals = || comparison.rows.iter().filter(|r| r.region == TOTAL_REGION);
+    let totals = || comparison.rows.iter().filter(|r| r.is_total());
     // The name column fits the longest scenario name (at least 28 characters wide).
     let width = totals()
         .map(|r| r.scenario.chars().count() + 1)
         .fold(28, usize::max);
     figures_header(&mut s, width, "scenario", "net cost (EUR)");
     for r in totals() {
-        let figures = figures!(r, mismatch_plan, net_cost_eur);
+        let figures = figures!(r.figures, mismatch_plan, spent_eur);
         figures_row(&mut s, width, &r.scenario, figures.map(whole));
     }
     for (solved, robust) in comparison

@@ -21,18 +21,6 @@ const HEIGHT: u32 = 1400;
 /// Municipalities with at most this many members get their names on the map.
 const MAX_NAMED: usize = 15;
 
-/// Sequential colours (ColorBrewer OrRd), light to dark.
-const RAMP: [RGBColor; 6] = [
-    RGBColor(253, 212, 158),
-    RGBColor(253, 187, 132),
-    RGBColor(252, 141, 89),
-    RGBColor(239, 101, 72),
-    RGBColor(215, 48, 31),
-    RGBColor(153, 0, 0),
-];
-/// Municipalities of the case without demolition or transformation.
-const NONE: RGBColor = RGBColor(255, 247, 236);
-
 /// The share classes of the legend: "0 %", then classes up to round upper bounds set
 /// near the quantiles of the shares, so a skewed distribution still shows its spread.
 #[derive(Debug, Clone, PartialEq)]
@@ -89,11 +77,11 @@ impl Classes {
     /// The colour of a class.
     pub fn colour(&self, class: Option<usize>) -> RGBColor {
         match class {
-            None => NONE,
+            None => style::MAP_NONE,
             Some(c) => {
                 // Spread the classes over the ramp, always ending at its darkest.
-                let offset = RAMP.len().saturating_sub(self.count());
-                RAMP[(offset + c).min(RAMP.len() - 1)]
+                let offset = style::MAP_RAMP.len().saturating_sub(self.count());
+                style::MAP_RAMP[(offset + c).min(style::MAP_RAMP.len() - 1)]
             }
         }
     }
@@ -380,6 +368,6 @@ mod tests {
         assert_eq!(Classes::for_shares(&[0.0]).bounds, [0.01]);
         let one = Classes::for_shares(&[0.0, 0.034]);
         assert_eq!(one.bounds, [0.035]);
-        assert_eq!(one.colour(Some(0)), RAMP[5]);
+        assert_eq!(one.colour(Some(0)), style::MAP_RAMP[5]);
     }
 }

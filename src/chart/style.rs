@@ -62,16 +62,26 @@ pub const SHADOW: RGBColor = RGBColor(196, 78, 0);
 pub const OUTSIDE: RGBColor = RGBColor(218, 218, 218);
 
 /// Colours of segments in file order (Okabe–Ito, safe for colour-blind readers).
-pub const SEGMENT_COLOURS: [RGBColor; 8] = [
-    RGBColor(0, 114, 178),
-    RGBColor(230, 159, 0),
-    RGBColor(0, 158, 115),
-    RGBColor(204, 121, 167),
-    RGBColor(86, 180, 233),
-    RGBColor(213, 94, 0),
-    RGBColor(240, 228, 66),
-    RGBColor(120, 120, 120),
-];
+pub const SEGMENT_COLOURS: [RGBColor; 8] = palette([
+    0x0072b2, 0xe69f00, 0x009e73, 0xcc79a7, 0x56b4e9, 0xd55e00, 0xf0e442, 0x787878,
+]);
+/// The map's sequential colours for the share classes (ColorBrewer OrRd), light to dark.
+pub const MAP_RAMP: [RGBColor; 6] =
+    palette([0xfdd49e, 0xfdbb84, 0xfc8d59, 0xef6548, 0xd7301f, 0x990000]);
+/// Municipalities of the case without demolition or transformation on the map.
+pub const MAP_NONE: RGBColor = palette([0xfff7ec])[0];
+
+/// Colours written as `0xrrggbb`, the form in which palettes are published.
+const fn palette<const N: usize>(hex: [u32; N]) -> [RGBColor; N] {
+    let mut colours = [RGBColor(0, 0, 0); N];
+    let mut i = 0;
+    while i < N {
+        let [_, r, g, b] = hex[i].to_be_bytes();
+        colours[i] = RGBColor(r, g, b);
+        i += 1;
+    }
+    colours
+}
 
 /// The colour of segment `s`.
 pub fn segment_colour(s: usize) -> RGBColor {
@@ -395,4 +405,18 @@ pub fn line_chart<DB: DrawingBackend>(
         .x_label_area_size(x_labels)
         .y_label_area_size(y_labels);
     builder
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn palettes_read_hex_as_rgb() {
+        assert_eq!(SEGMENT_COLOURS[0], RGBColor(0, 114, 178));
+        assert_eq!(SEGMENT_COLOURS[7], RGBColor(120, 120, 120));
+        assert_eq!(MAP_RAMP[0], RGBColor(253, 212, 158));
+        assert_eq!(MAP_RAMP[5], RGBColor(153, 0, 0));
+        assert_eq!(MAP_NONE, RGBColor(255, 247, 236));
+    }
 }

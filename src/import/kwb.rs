@@ -12,100 +12,42 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::table::{number, text, Cell, Role, Table};
-use crate::input::csvread::{opt, Column};
+use super::table::{number, roles, text, Cell, Role, Table};
+use crate::input::csvread::{opt, Column, Row};
 use crate::input::number::parse_year;
 use crate::input::Diagnostics;
 use crate::{Error, InputError, Result};
 
-/// The municipality code (`GM0917`).
-const CODE: Role = Role {
-    names: &["gwb_code", "gemeentecode"],
-    meaning: "the municipality code, e.g. GM0917",
-};
-/// The municipality name.
-const NAME: Role = Role {
-    names: &["gm_naam", "regio", "gemeentenaam", "gemeentenaam_2023"],
-    meaning: "the municipality name",
-};
-/// Dwellings on 1 January.
-const DWELLINGS: Role = Role {
-    names: &["a_woning", "woningvoorraad"],
-    meaning: "CBS a_woning, dwellings on 1 January",
-};
-/// Private households.
-const HOUSEHOLDS: Role = Role {
-    names: &["a_hh"],
-    meaning: "CBS a_hh, private households",
-};
-/// Inhabitants.
-const POPULATION: Role = Role {
-    names: &["a_inw", "inwoners"],
-    meaning: "CBS a_inw, inhabitants on 1 January",
-};
-/// Average WOZ value, thousands of euros.
-const WOZ: Role = Role {
-    names: &["g_woz"],
-    meaning: "CBS g_woz, average WOZ value of dwellings in thousands of euros",
-};
-/// % owner-occupied.
-const P_OWNER: Role = Role {
-    names: &["p_koopw"],
-    meaning: "CBS p_koopw, % owner-occupied dwellings",
-};
-/// % rented.
-const P_RENT: Role = Role {
-    names: &["p_huurw"],
-    meaning: "CBS p_huurw, % rented dwellings",
-};
-/// % rented from housing corporations.
-const P_CORPORATION: Role = Role {
-    names: &["p_wcorpw"],
-    meaning: "CBS p_wcorpw, % rented from housing corporations",
-};
-/// % rented from other landlords.
-const P_OTHER: Role = Role {
-    names: &["p_ov_hw"],
-    meaning: "CBS p_ov_hw, % rented from other landlords",
-};
-/// % unoccupied dwellings (optional: without it `vacant_dwellings` stays blank).
-const P_VACANT: Role = Role {
-    names: &["p_leegsw"],
-    meaning: "CBS p_leegsw, % unoccupied dwellings",
-};
-/// % ownership unknown (read for the README only).
-const P_UNKNOWN: Role = Role {
-    names: &["p_e_o_w"],
-    meaning: "CBS p_e_o_w, % ownership unknown",
-};
-/// Reference year of a row (85984NED extracts).
-const YEAR: Role = Role {
-    names: &["peiljaar"],
-    meaning: "the reference year",
-};
-
-/// Every column name any role of either file may use.
-const SPEC: &[Column] = &[
-    opt("gwb_code"),
-    opt("gemeentecode"),
-    opt("gm_naam"),
-    opt("regio"),
-    opt("gemeentenaam"),
-    opt("gemeentenaam_2023"),
-    opt("a_woning"),
-    opt("woningvoorraad"),
-    opt("a_hh"),
-    opt("a_inw"),
-    opt("inwoners"),
-    opt("g_woz"),
-    opt("p_koopw"),
-    opt("p_huurw"),
-    opt("p_wcorpw"),
-    opt("p_ov_hw"),
-    opt("p_e_o_w"),
-    opt("p_leegsw"),
-    opt("peiljaar"),
-];
+roles! {
+    /// Every column name any role of either file may use.
+    SPEC;
+    /// The municipality code (`GM0917`).
+    CODE: ["gwb_code", "gemeentecode"] => "the municipality code, e.g. GM0917";
+    /// The municipality name.
+    NAME: ["gm_naam", "regio", "gemeentenaam", "gemeentenaam_2023"] => "the municipality name";
+    /// Dwellings on 1 January.
+    DWELLINGS: ["a_woning", "woningvoorraad"] => "CBS a_woning, dwellings on 1 January";
+    /// Private households.
+    HOUSEHOLDS: ["a_hh"] => "CBS a_hh, private households";
+    /// Inhabitants.
+    POPULATION: ["a_inw", "inwoners"] => "CBS a_inw, inhabitants on 1 January";
+    /// Average WOZ value, thousands of euros.
+    WOZ: ["g_woz"] => "CBS g_woz, average WOZ value of dwellings in thousands of euros";
+    /// % owner-occupied.
+    P_OWNER: ["p_koopw"] => "CBS p_koopw, % owner-occupied dwellings";
+    /// % rented.
+    P_RENT: ["p_huurw"] => "CBS p_huurw, % rented dwellings";
+    /// % rented from housing corporations.
+    P_CORPORATION: ["p_wcorpw"] => "CBS p_wcorpw, % rented from housing corporations";
+    /// % rented from other landlords.
+    P_OTHER: ["p_ov_hw"] => "CBS p_ov_hw, % rented from other landlords";
+    /// % ownership unknown (read for the README only).
+    P_UNKNOWN: ["p_e_o_w"] => "CBS p_e_o_w, % ownership unknown";
+    /// % unoccupied dwellings (optional: without it `vacant_dwellings` stays blank).
+    P_VACANT: ["p_leegsw"] => "CBS p_leegsw, % unoccupied dwellings";
+    /// Reference year of a row (85984NED extracts).
+    YEAR: ["peiljaar"] => "the reference year";
+}
 
 /// The tenure percentages of one municipality as CBS gives them.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -193,10 +135,7 @@ pub(crate) fn read_base(path: &Path, need_population: bool) -> Result<BaseFile> 
     let mut rows = BTreeMap::new();
     let mut errors = Vec::new();
     let mut diag = Diagnostics::default();
-    for row in table.rows() {
-        let Some(code) = municipality_code(text(&row, code_c)) else {
-            continue;
-        };
+    for (code, row) in municipality_rows(&table, code_c) {
         let line = row.line();
         let name = text(&row, name_c).unwrap_or_else(|| code.clone());
         let percent = |c: Option<&'static str>, diag: &mut Diagnostics| {
@@ -264,10 +203,7 @@ pub(crate) fn read_later(path: &Path) -> Result<LaterFile> {
     let mut years = BTreeMap::<i32, u64>::new();
     let mut errors = Vec::new();
     let mut diag = Diagnostics::default();
-    for row in table.rows() {
-        let Some(code) = municipality_code(text(&row, code_c)) else {
-            continue;
-        };
+    for (code, row) in municipality_rows(&table, code_c) {
         let line = row.line();
         if let Some(y) = text(&row, year_c) {
             match parse_year(&y) {
@@ -324,6 +260,17 @@ fn whole(
         }
         other => other,
     }
+}
+
+/// The municipality rows of `table` with their code (`GM0917`, from `code_c`); rows of
+/// other area levels are skipped.
+fn municipality_rows<'t>(
+    table: &'t Table,
+    code_c: Option<&'static str>,
+) -> impl Iterator<Item = (String, Row<'t>)> + 't {
+    table
+        .rows()
+        .filter_map(move |row| Some((municipality_code(text(&row, code_c))?, row)))
 }
 
 /// `GM0917` from a code cell, upper-cased; `None` for other area levels (WK, BU, NL…).

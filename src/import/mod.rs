@@ -537,12 +537,15 @@ mod tests {
 
     #[test]
     fn years_from_names() {
-        let y = |n: &str| year_from_name(Path::new(n));
-        assert_eq!(y("data/kwb2019_gemeenten_raw.csv"), Some(2019));
-        assert_eq!(y("kwb-2024.csv"), Some(2024));
-        assert_eq!(y("kwb2024_85984NED_gemeenten.csv"), Some(2024));
-        assert_eq!(y("kwb.csv"), None);
-        assert_eq!(y("kwb_2019_2020.csv"), None);
+        for (name, year) in [
+            ("data/kwb2019_gemeenten_raw.csv", Some(2019)),
+            ("kwb-2024.csv", Some(2024)),
+            ("kwb2024_85984NED_gemeenten.csv", Some(2024)),
+            ("kwb.csv", None),
+            ("kwb_2019_2020.csv", None),
+        ] {
+            assert_eq!(year_from_name(Path::new(name)), year, "{name}");
+        }
     }
 
     #[test]

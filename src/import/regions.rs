@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::table::{text, Role, Table};
+use super::table::{roles, text, Role, Table};
 use crate::input::csvread::{opt, Column};
 use crate::input::Diagnostics;
 use crate::{Error, InputError, Result};
@@ -25,31 +25,13 @@ pub(crate) struct Member {
     pub origin: (String, Option<u64>),
 }
 
-const CODE: Role = Role {
-    names: &[
-        "code",
-        "gemeentecodegm",
-        "gwb_code",
-        "gemeentecode",
-        "municipality",
-    ],
-    meaning: "the municipality code, e.g. GM0917 or 0917",
-};
-const REGION: Role = Role {
-    names: &["region", "regio", "provincienaam", "provincie"],
-    meaning: "the region (budget unit) of the municipality",
-};
-const REGION_SPEC: &[Column] = &[
-    opt("code"),
-    opt("gemeentecodegm"),
-    opt("gwb_code"),
-    opt("gemeentecode"),
-    opt("municipality"),
-    opt("region"),
-    opt("regio"),
-    opt("provincienaam"),
-    opt("provincie"),
-];
+roles! {
+    REGION_SPEC;
+    CODE: ["code", "gemeentecodegm", "gwb_code", "gemeentecode", "municipality"]
+        => "the municipality code, e.g. GM0917 or 0917";
+    REGION: ["region", "regio", "provincienaam", "provincie"]
+        => "the region (budget unit) of the municipality";
+}
 
 /// Reads a regions file: one row per municipality, a code column and a region column
 /// (see [`CODE`] and [`REGION`] for the names accepted); other columns are ignored.
@@ -144,15 +126,11 @@ pub(crate) struct MapRow {
     pub to: String,
 }
 
-const FROM: Role = Role {
-    names: &["from_code"],
-    meaning: "the municipality code in the base year",
-};
-const TO: Role = Role {
-    names: &["to_code"],
-    meaning: "a municipality code in the later year that received (part of) it",
-};
-const MAPPING_SPEC: &[Column] = &[opt("from_code"), opt("to_code")];
+roles! {
+    MAPPING_SPEC;
+    FROM: ["from_code"] => "the municipality code in the base year";
+    TO: ["to_code"] => "a municipality code in the later year that received (part of) it";
+}
 
 /// The mapping file as read, and its name.
 #[derive(Debug)]

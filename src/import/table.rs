@@ -22,6 +22,21 @@ pub(crate) struct Role {
     pub meaning: &'static str,
 }
 
+/// Declares the [`Role`]s of a file and the column list (`$spec`, a `&[Column]` of
+/// optional columns) that accepts every name of every role, so each name is written once:
+/// `roles! { SPEC; CODE: ["gwb_code", "gemeentecode"] => "the municipality code"; }`.
+macro_rules! roles {
+    ($(#[$spec_doc:meta])* $spec:ident; $($(#[$doc:meta])* $role:ident: [$($name:literal),+] => $meaning:literal;)+) => {
+        $(
+            $(#[$doc])*
+            const $role: Role = Role { names: &[$($name),+], meaning: $meaning };
+        )+
+        $(#[$spec_doc])*
+        const $spec: &[Column] = &[$($(opt($name)),+),+];
+    };
+}
+pub(crate) use roles;
+
 /// One cell that should hold a number.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Cell {

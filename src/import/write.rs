@@ -920,16 +920,25 @@ mod tests {
 
     #[test]
     fn numbers_for_people() {
-        assert_eq!(thousands(45834.0), "45,834");
-        assert_eq!(thousands(999.0), "999");
-        assert_eq!(thousands(1_000_000.0), "1,000,000");
-        assert_eq!(thousands(-1500.0), "−1,500");
-        assert_eq!(signed_pct(0.0072), "+0.7 %");
-        assert_eq!(signed_pct(-0.0204), "−2.0 %");
-        assert_eq!(micro_to_text(470_000), "0.47");
-        assert_eq!(micro_to_text(1_000_000), "1");
-        assert_eq!(micro_to_text(0), "0");
-        assert_eq!(micro_to_text(123_456), "0.123456");
+        for (x, text) in [
+            (45834.0, "45,834"),
+            (999.0, "999"),
+            (1_000_000.0, "1,000,000"),
+            (-1500.0, "−1,500"),
+        ] {
+            assert_eq!(thousands(x), text, "thousands({x})");
+        }
+        for (x, text) in [(0.0072, "+0.7 %"), (-0.0204, "−2.0 %")] {
+            assert_eq!(signed_pct(x), text, "signed_pct({x})");
+        }
+        for (micro, text) in [
+            (470_000, "0.47"),
+            (1_000_000, "1"),
+            (0, "0"),
+            (123_456, "0.123456"),
+        ] {
+            assert_eq!(micro_to_text(micro), text, "micro_to_text({micro})");
+        }
     }
 
     #[test]

@@ -93,6 +93,16 @@ struct Entry {
     from_override: bool,
 }
 
+/// A TOML number as f64: a float, or an integer (the numbers of settings and scenario
+/// files are small enough for the conversion to be exact); `None` for any other value.
+pub(crate) fn toml_number(value: &Value) -> Option<f64> {
+    match value {
+        Value::Float(f) => Some(*f),
+        Value::Integer(i) => Some(*i as f64),
+        _ => None,
+    }
+}
+
 /// 1-based line of a byte offset in `text`.
 pub(crate) fn line_of(text: &str, offset: usize) -> u64 {
     let end = offset.min(text.len());
@@ -273,15 +283,7 @@ fn robust_table(
     }
     if let Some(w) = table.get("weights") {
         let weights: Option<Vec<f64>> = match w {
-            Value::Array(items) => items
-                .iter()
-                .map(|i| match i {
-                    Value::Float(f) => Some(*f),
-                    // Weights are small numbers; the conversion is exact for them.
-                    Value::Integer(n) => Some(*n as f64),
-                    _ => None,
-                })
-                .collect(),
+            Value::Array(items) => items.iter().map(toml_number).collect(),
             _ => None,
         };
         match weights {
@@ -408,15 +410,10 @@ impl Checker<'_> {
         let Some(entry) = self.entries.get(key) else {
             return default;
         };
-        let value = match &entry.value {
-            Value::Float(f) => *f,
-            // Integers in settings are small; the conversion is exact for them.
-            Value::Integer(i) => *i as f64,
-            other => {
-                let other = other.clone();
-                self.type_error(key, "a number", &other);
-                return default;
-            }
+        let Some(value) = toml_number(&entry.value) else {
+            let other = entry.value.clone();
+            self.type_error(key, "a number", &other);
+            return default;
         };
         if ok(value) {
             value
@@ -663,22 +660,19 @@ fn tiers(c: &mut Checker<'_>, value: &Value) -> Option<Vec<SurplusTier>> {
         };
         let mut nums = [0.0; 2];
         for (slot, v) in nums.iter_mut().zip(pair) {
-            *slot = match v {
-                Value::Float(f) => *f,
-                Value::Integer(n) => *n as f64,
-                other => {
-                    c.error(
-                        KEY,
-                        format!(
-                            "surplus_tiers: tier {} holds {} {}, not a number",
-                            i + 1,
-                            article(other.type_str()),
-                            other.type_str()
-                        ),
-                    );
-                    return None;
-                }
+            let Some(x) = toml_number(v) else {
+                c.error(
+                    KEY,
+                    format!(
+                        "surplus_tiers: tier {} holds {} {}, not a number",
+                        i + 1,
+                        article(v.type_str()),
+                        v.type_str()
+                    ),
+                );
+                return None;
             };
+            *slot = x;
         }
         tiers.push(SurplusTier {
             upper_share: nums[0],

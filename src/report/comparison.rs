@@ -9,6 +9,7 @@ use crate::numfmt::fmt_num;
 
 use super::input_diff::{self, InputDiff};
 use super::page::{self, esc, eur, pct, Table};
+use super::summary::RegionSummary;
 use crate::labels::{self, Label};
 
 /// The region name of a scenario's total row in comparison.csv.
@@ -34,45 +35,40 @@ pub const HEADER: &[&str] = &[
 pub struct Row {
     /// The scenario's name.
     pub scenario: String,
-    /// The region's name, or [`TOTAL_REGION`].
-    pub region: String,
-    /// Z1 of the region without actions (weighted dwelling-years).
-    pub mismatch_do_nothing: f64,
-    /// Z1 of the region with the plan.
-    pub mismatch_plan: f64,
-    /// Dwellings demolished.
-    pub demolished: f64,
-    /// Input dwellings transformed.
-    pub transformed: f64,
-    /// Dwellings built.
-    pub built: f64,
+    /// The region's key figures from the scenario's summary; for the total row the
+    /// summary's totals, under the region name [`TOTAL_REGION`]. `spent_eur` is the net
+    /// cost (sales count negative): what the budget sees.
+    pub figures: RegionSummary,
     /// Gross cost in euros (transformations at their absolute cost).
     pub gross_cost_eur: f64,
-    /// Net cost in euros (sales count negative): what the budget sees.
-    pub net_cost_eur: f64,
-    /// The budget over all periods in euros.
-    pub budget_eur: f64,
 }
 
 impl Row {
+    /// Whether this is a scenario's total row (region [`TOTAL_REGION`]).
+    pub fn is_total(&self) -> bool {
+        self.figures.region == TOTAL_REGION
+    }
+
     /// Net cost as a share of the budget; `None` without a budget.
     pub fn budget_used_share(&self) -> Option<f64> {
-        (self.budget_eur > 0.0).then(|| self.net_cost_eur / self.budget_eur)
+        let f = &self.figures;
+        (f.budget_eur > 0.0).then(|| f.spent_eur / f.budget_eur)
     }
 
     /// The row's cells as comparison.csv writes them.
     pub fn cells(&self) -> Vec<String> {
+        let f = &self.figures;
         vec![
             self.scenario.clone(),
-            self.region.clone(),
-            fmt_num(self.mismatch_do_nothing),
-            fmt_num(self.mismatch_plan),
-            fmt_num(self.demolished),
-            fmt_num(self.transformed),
-            fmt_num(self.built),
+            f.region.clone(),
+            fmt_num(f.mismatch_do_nothing),
+            fmt_num(f.mismatch_plan),
+            fmt_num(f.demolished),
+            fmt_num(f.transformed),
+            fmt_num(f.built),
             fmt_num(self.gross_cost_eur),
-            fmt_num(self.net_cost_eur),
-            fmt_num(self.budget_eur),
+            fmt_num(f.spent_eur),
+            fmt_num(f.budget_eur),
             self.budget_used_share().map(fmt_num).unwrap_or_default(),
         ]
     }
@@ -269,7 +265,7 @@ fn key_figures(lang: Lang, rows: &[Row]) -> String {
     let head = head(lang, false);
     let body: Vec<(Vec<String>, Option<&'static str>)> = rows
         .iter()
-        .filter(|r| r.region == TOTAL_REGION)
+        .filter(|r| r.is_total())
         .map(|r| (row_cells(lang, r, false), None))
         .collect();
     let note = lang.get(labels::MISMATCH_STRUCTURAL_SURPLUS_AND_SHORTAGE_AGAINST);
@@ -282,29 +278,30 @@ fn key_figures(lang: Lang, rows: &[Row]) -> String {
 }
 
 fn row_cells(lang: Lang, r: &Row, with_region: bool) -> Vec<String> {
-    let change = if r.mismatch_do_nothing > 0.0 {
-        pct(lang, r.mismatch_plan / r.mismatch_do_nothing - 1.0, 1)
+    let f = &r.figures;
+    let change = if f.mismatch_do_nothing > 0.0 {
+        pct(lang, f.mismatch_plan / f.mismatch_do_nothing - 1.0, 1)
     } else {
         "–".into()
     };
     let mut cells = vec![esc(&r.scenario)];
     if with_region {
-        cells.push(if r.region == TOTAL_REGION {
+        cells.push(if f.region == TOTAL_REGION {
             lang.get(labels::TOTAL).into()
         } else {
-            esc(&r.region)
+            esc(&f.region)
         });
     }
     cells.extend([
-        lang.num(r.mismatch_do_nothing, 0),
-        lang.num(r.mismatch_plan, 0),
+        lang.num(f.mismatch_do_nothing, 0),
+        lang.num(f.mismatch_plan, 0),
         change,
-        lang.num(r.demolished, 0),
-        lang.num(r.transformed, 0),
-        lang.num(r.built, 0),
+        lang.num(f.demolished, 0),
+        lang.num(f.transformed, 0),
+        lang.num(f.built, 0),
         eur(lang, r.gross_cost_eur),
-        eur(lang, r.net_cost_eur),
-        eur(lang, r.budget_eur),
+        eur(lang, f.spent_eur),
+        eur(lang, f.budget_eur),
         r.budget_used_share()
             .map_or_else(|| "–".into(), |s| pct(lang, s, 1)),
     ]);
@@ -351,7 +348,7 @@ fn regions_section(lang: Lang, rows: &[Row]) -> String {
     let body: Vec<(Vec<String>, Option<&'static str>)> = rows
         .iter()
         .map(|r| {
-            let total = (r.region == TOTAL_REGION).then_some("total");
+            let total = r.is_total().then_some("total");
             (row_cells(lang, r, true), total)
         })
         .collect();

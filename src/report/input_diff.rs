@@ -23,6 +23,17 @@ pub struct Change {
     pub note: Option<String>,
 }
 
+impl Change {
+    /// The note as written after the change, ` (note)` with `text` applied to the note
+    /// (escaping for a page); empty without a note.
+    fn note_after(&self, text: impl Fn(&str) -> String) -> String {
+        self.note
+            .as_deref()
+            .map(|n| format!(" ({})", text(n)))
+            .unwrap_or_default()
+    }
+}
+
 /// Every difference of one scenario with the reference.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScenarioDiff {
@@ -90,11 +101,7 @@ pub fn markdown(diff: &InputDiff, lang: Lang) -> String {
             diff.reference
         );
         for c in &s.changes {
-            let note = c
-                .note
-                .as_ref()
-                .map(|n| format!(" ({n})"))
-                .unwrap_or_default();
+            let note = c.note_after(|n| n.to_string());
             let _ = writeln!(
                 md,
                 "- {} (`{}`): {} → {}{note}",
@@ -139,11 +146,7 @@ pub fn html_section(lang: Lang, diff: &InputDiff) -> String {
         }
         body.push_str("<ul>\n");
         for c in &s.changes {
-            let note = c
-                .note
-                .as_ref()
-                .map(|n| format!(" ({})", esc(n)))
-                .unwrap_or_default();
+            let note = c.note_after(esc);
             let _ = writeln!(
                 body,
                 "<li>{} (<code>{}</code>): {} → {}{note}</li>",

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use crate::case::{Action, Case, CostBasis};
 use crate::pipeline::{self, Outcome};
 use crate::plan::Plan;
-use crate::report::Summary;
+use crate::report::{RegionSummary, Summary};
 use crate::solve::SolveOptions;
 use crate::{Error, InputError, Result};
 
@@ -174,29 +174,24 @@ pub fn rows(solved: &[Solved]) -> Vec<Row> {
         for (r, detail) in s.summary.regions_detail.iter().enumerate() {
             rows.push(Row {
                 scenario: s.scenario.name.clone(),
-                region: detail.region.clone(),
-                mismatch_do_nothing: detail.mismatch_do_nothing,
-                mismatch_plan: detail.mismatch_plan,
-                demolished: detail.demolished,
-                transformed: detail.transformed,
-                built: detail.built,
+                figures: detail.clone(),
                 gross_cost_eur: gross[r],
-                net_cost_eur: detail.spent_eur,
-                budget_eur: detail.budget_eur,
             });
         }
         let t = &s.summary;
         rows.push(Row {
             scenario: s.scenario.name.clone(),
-            region: TOTAL_REGION.to_string(),
-            mismatch_do_nothing: t.mismatch_do_nothing,
-            mismatch_plan: t.mismatch,
-            demolished: t.demolished,
-            transformed: t.transformed,
-            built: t.built,
+            figures: RegionSummary {
+                region: TOTAL_REGION.to_string(),
+                mismatch_do_nothing: t.mismatch_do_nothing,
+                mismatch_plan: t.mismatch,
+                demolished: t.demolished,
+                transformed: t.transformed,
+                built: t.built,
+                spent_eur: t.net_cost_eur,
+                budget_eur: t.budget_eur,
+            },
             gross_cost_eur: t.gross_cost_eur,
-            net_cost_eur: t.net_cost_eur,
-            budget_eur: t.budget_eur,
         });
     }
     rows

@@ -13,7 +13,7 @@ use std::path::{Component, Path, PathBuf};
 
 use toml::Value;
 
-use crate::input::settings::line_of;
+use crate::input::settings::{line_of, toml_number};
 use crate::input::suggest::nearest;
 use crate::input::SETTINGS_KEYS;
 use crate::{Error, InputError, Result};
@@ -236,20 +236,15 @@ impl Reader {
 
     /// A factor: a number ≥ 0 and at most [`MAX_FACTOR`].
     fn factor(&mut self, path: &str, value: &Value) -> Option<f64> {
-        let x = match value {
-            Value::Float(f) => *f,
-            // Factors are small; the conversion is exact for them.
-            Value::Integer(i) => *i as f64,
-            other => {
-                self.error(
-                    path,
-                    format!(
-                        "{path} must be a number such as 0.8 or 1.3, found {}",
-                        type_name(other)
-                    ),
-                );
-                return None;
-            }
+        let Some(x) = toml_number(value) else {
+            self.error(
+                path,
+                format!(
+                    "{path} must be a number such as 0.8 or 1.3, found {}",
+                    type_name(value)
+                ),
+            );
+            return None;
         };
         if x.is_nan() || x.is_infinite() {
             self.error(path, format!("{path} must be a finite number, not {x}"));

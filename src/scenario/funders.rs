@@ -25,6 +25,7 @@ use toml::Value;
 
 use crate::case::{Case, FundedAction, FundingRule};
 use crate::chart::format::Lang;
+use crate::input::settings::toml_number;
 use crate::input::suggest::nearest;
 use crate::InputError;
 
@@ -228,17 +229,13 @@ impl Parser<'_> {
 
     fn number(&mut self, key: &str, t: &toml::Table, name: &str) -> Option<f64> {
         let path = format!("{key}.{name}");
-        let x = match t.get(name)? {
-            Value::Float(f) => *f,
-            // Whole euros and factors: exact up to 2^53.
-            Value::Integer(i) => *i as f64,
-            other => {
-                self.error(
-                    &path,
-                    format!("{name} must be a number, found {}", other.type_str()),
-                );
-                return None;
-            }
+        let value = t.get(name)?;
+        let Some(x) = toml_number(value) else {
+            self.error(
+                &path,
+                format!("{name} must be a number, found {}", value.type_str()),
+            );
+            return None;
         };
         if !x.is_finite() {
             self.error(&path, format!("{name} must be a finite number, not {x}"));
