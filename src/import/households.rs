@@ -296,7 +296,7 @@ fn read_table(
     warnings.extend(
         d.warnings
             .iter()
-            .map(|(file, _, message)| format!("{file}: {message}")),
+            .map(|w| format!("{}: {}", w.file, w.en)),
     );
     let Some(text) = text else {
         return Err(Error::Input(d.errors));

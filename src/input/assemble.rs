@@ -40,6 +40,7 @@ use crate::case::{
     Case, FundedAction, Funders, FundingRule, Mode, Municipality, Period, RobustSettings, Segment,
     SegmentCosts, Settings, Transformation,
 };
+use crate::lang::Lang;
 use crate::InputError;
 
 /// Tolerance on the sum of demand shares per municipality and year.
@@ -77,6 +78,10 @@ struct Names {
     sorted: Vec<String>,
     /// Whether to suggest names within a few edits (words), or only case variants (codes).
     fuzzy: bool,
+    /// Other names of the same things, each with the name it stands for (a
+    /// municipality's name and its code): given where the name belongs, the message
+    /// says which to write.
+    aliases: Vec<(String, String)>,
 }
 
 impl Names {
@@ -102,6 +107,7 @@ impl Names {
             list: names.to_vec(),
             sorted,
             fuzzy,
+            aliases: Vec::new(),
         }
     }
 
@@ -146,7 +152,24 @@ fn resolve(
                 .find(|n| n.eq_ignore_ascii_case(name))
                 .map(String::as_str)
         };
-        if let Some(s) = hint {
+        let key = name.to_lowercase();
+        let alias = names
+            .aliases
+            .iter()
+            .find(|(other, _)| other.to_lowercase() == key)
+            .or_else(|| {
+                // A municipality's name spelt nearly right.
+                let others: Vec<&str> = names.aliases.iter().map(|(o, _)| o.as_str()).collect();
+                let near = nearest(name, &others)?;
+                names.aliases.iter().find(|(o, _)| o == near)
+            });
+        if let (Some((other, meant)), None) = (alias, hint) {
+            let _ = write!(
+                msg,
+                " ('{other}' is a {}'s name; write its code {meant})",
+                names.what
+            );
+        } else if let Some(s) = hint {
             let _ = write!(msg, " (did you mean '{s}'?)");
         }
         d.error(InputError::cell(file, line, column, msg));
@@ -237,7 +260,11 @@ fn municipalities(k: FileRows<MunicipalityRow>, d: &mut Diagnostics) -> Option<M
         })
         .collect();
     let codes: Vec<String> = list.iter().map(|m| m.code.clone()).collect();
-    let names = Names::new("municipality", MUNICIPALITIES, &codes, k.seen, false);
+    let mut names = Names::new("municipality", MUNICIPALITIES, &codes, k.seen, false);
+    names.aliases = list
+        .iter()
+        .map(|m| (m.name.clone(), m.code.clone()))
+        .collect();
     Some(MunicipalityTable {
         list,
         lines,
@@ -731,17 +758,21 @@ fn demand_shares(
         });
         if let (Some(years), Some(y)) = (balance_years, row.year) {
             if !years.contains(&y) {
+                let list = years
+                    .iter()
+                    .map(|y| y.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 d.warn(
                     DEMAND_SHARES,
                     Some(line),
                     format!(
-                        "year {y} is neither the base year nor a milestone ({}): the row never \
-                         applies",
-                        years
-                            .iter()
-                            .map(|y| y.to_string())
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        "jaar {y} is geen basisjaar of mijlpaal ({list}): de regel wordt nooit \
+                         gebruikt"
+                    ),
+                    format!(
+                        "year {y} is neither the base year nor a milestone ({list}): the row \
+                         never applies"
                     ),
                 );
             }
@@ -937,6 +968,29 @@ fn transformations(
     complete.then_some(out)
 }
 
+/// What a region name that matches no region probably meant.
+enum Meant<'a> {
+    /// A region within a few edits (or differing in case only).
+    Region(&'a str),
+    /// The name (or code) of a municipality: its region.
+    Municipality(&'a str),
+}
+
+/// The region `name` probably meant: a region spelt nearly the same, or, when `name` is
+/// a municipality's name or code, that municipality's region.
+fn region_meant<'a>(name: &str, munis: &'a MunicipalityTable) -> Option<Meant<'a>> {
+    if let Some(r) = nearest(name, &munis.regions) {
+        return Some(Meant::Region(r));
+    }
+    let key = name.trim().to_lowercase();
+    munis
+        .list
+        .iter()
+        .find(|m| m.name.to_lowercase() == key || m.code.to_lowercase() == key)
+        .and_then(|m| munis.regions.get(m.region))
+        .map(|r| Meant::Municipality(r.as_str()))
+}
+
 /// Budgets per region and period (summed over funders) and per region, funder (index
 /// into `funders`, the sorted G; empty for a case without funders) and period.
 type Budgets = (Vec<Vec<f64>>, Vec<Vec<Vec<f64>>>);
@@ -969,21 +1023,60 @@ fn budgets(
     }
     let munis = munis?;
     let regions = &munis.regions;
-    // Regions of the file without municipalities: a warning each.
-    let mut unknown: BTreeMap<&str, u64> = BTreeMap::new();
+    // Regions of the file without municipalities: a loud warning each, with its lines,
+    // the money left unused and the region probably meant.
+    let mut unknown: BTreeMap<&str, (Vec<u64>, f64)> = BTreeMap::new();
     for r in &good {
         if regions.binary_search(&r.row.region).is_err() {
-            unknown.entry(r.row.region.as_str()).or_insert(r.line);
+            let entry = unknown.entry(r.row.region.as_str()).or_default();
+            entry.0.push(r.line);
+            entry.1 += r.row.budget_eur;
         }
     }
-    for (region, line) in &unknown {
-        d.warn(
-            BUDGETS,
-            Some(*line),
-            format!(
-                "region '{region}' has no municipality in municipalities.csv; its rows are \
-                 ignored"
+    for (region, (lines, total)) in &unknown {
+        let (hint_nl, hint_en) = match region_meant(region, munis) {
+            Some(Meant::Region(r)) => (
+                format!(" Bedoelt u '{r}'?"),
+                format!(" Did you mean '{r}'?"),
             ),
+            Some(Meant::Municipality(m)) => (
+                format!(
+                    " '{region}' is een gemeente (in municipalities.csv); schrijf de regio: '{m}'."
+                ),
+                format!(" '{region}' is a municipality (in municipalities.csv); write its region: '{m}'."),
+            ),
+            None => (
+                format!(" De regio's zijn: {}.", regions.join(", ")),
+                format!(" The regions are: {}.", regions.join(", ")),
+            ),
+        };
+        let others = lines
+            .iter()
+            .skip(1)
+            .map(|l| l.to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let (also_nl, also_en) = if others.is_empty() {
+            (String::new(), String::new())
+        } else {
+            (format!(" (ook regel {others})"), format!(" (also line {others})"))
+        };
+        d.push_warning(
+            crate::Warning::new(
+                BUDGETS,
+                lines.first().copied(),
+                format!(
+                    "regio '{region}'{also_nl} staat niet in municipalities.csv: dit budget \
+                     (€ {}) wordt NIET gebruikt.{hint_nl}",
+                    Lang::Nl.dec(*total, 0)
+                ),
+                format!(
+                    "region '{region}'{also_en} is not in municipalities.csv: this budget \
+                     (€{}) is NOT used.{hint_en}",
+                    Lang::En.dec(*total, 0)
+                ),
+            )
+            .in_column("region"),
         );
     }
     // Regions with municipalities but no row at all: an error each (unless a row was
@@ -1038,17 +1131,23 @@ fn budgets(
         }
     }
     for (region, years) in ignored {
+        let list = years
+            .iter()
+            .map(|y| y.to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
         d.warn(
             BUDGETS,
             None,
             format!(
-                "rows of region '{region}' for years outside the plan ({}–{last}) are ignored: {}",
+                "regels van regio '{region}' voor jaren buiten het plan ({}–{last}) worden \
+                 genegeerd: {list}",
                 base + 1,
-                years
-                    .iter()
-                    .map(|y| y.to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            ),
+            format!(
+                "rows of region '{region}' for years outside the plan ({}–{last}) are ignored: \
+                 {list}",
+                base + 1,
             ),
         );
     }
@@ -1143,6 +1242,8 @@ fn funding(
         d.warn(
             FUNDING,
             None,
+            "geen regel van budgets.csv of transformations.csv noemt een financier, dus het \
+             budget is één pot per regio en funding.csv wordt genegeerd",
             "no row of budgets.csv or transformations.csv names a funder, so the budget is \
              one pot per region and funding.csv is ignored",
         );
@@ -1187,6 +1288,15 @@ fn warn_unpayable(case: &Case, d: &mut Diagnostics) {
         d.warn(
             FUNDING,
             None,
+            format!(
+                "geen combinatie van financiers kan {} van segment '{}' volledig betalen (de \
+                 max_share van de financiers die het mogen betalen is samen {}), dus het blijft \
+                 0 in: {}",
+                kind.as_str(),
+                case.segments[s].id,
+                crate::numfmt::fmt_num(total),
+                places.join(", ")
+            ),
             format!(
                 "no combination of funders can pay {} of segment '{}' in full (the \
                  max_share of the funders that may pay it sum to {}), so it stays 0 in: {}",

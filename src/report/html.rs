@@ -64,6 +64,8 @@ pub fn render(page: &Page<'_>) -> String {
     let lang = page.lang;
     let sections = [
         status_notice(page),
+        // Warnings about the input come first: a planner must not miss them.
+        warnings(page),
         case_section(page),
         key_figures(page),
         charts(page),
@@ -76,7 +78,6 @@ pub fn render(page: &Page<'_>) -> String {
         sources(page),
         settings(page),
         run_facts(page),
-        warnings(page),
     ];
     let footer = format!(
         "restock {} · {} SHA-256 <code>{}</code>",
@@ -617,7 +618,7 @@ fn warnings(page: &Page<'_>) -> String {
     let items: String = case
         .warnings
         .iter()
-        .map(|w| format!("<li>{}</li>\n", esc(w)))
+        .map(|w| format!("<li>{}</li>\n", esc(&w.text(lang))))
         .collect();
     section(
         "waarschuwingen",

@@ -203,6 +203,8 @@ pub struct Sweep {
     /// The index of the knee (budget sweeps with at least three points on a falling
     /// curve only).
     pub knee: Option<usize>,
+    /// The warnings found while reading the swept case (the terminal shows them).
+    pub warnings: Vec<crate::Warning>,
 }
 
 impl Sweep {
@@ -274,6 +276,7 @@ pub fn run(
         parameter,
         points,
         knee,
+        warnings: case.warnings.clone(),
     })
 }
 
