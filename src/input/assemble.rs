@@ -663,12 +663,20 @@ fn vacancy(
     d: &mut Diagnostics,
 ) {
     for (m, muni) in munis.list.iter().enumerate() {
-        let Some(vacant) = muni.vacant_dwellings else {
-            continue;
-        };
         let line = munis.lines.get(m).copied().unwrap_or(0);
         let code = &muni.code;
         let total: f64 = stock.values.get(m).map_or(0.0, |row| row.iter().sum());
+        let Some(vacant) = muni.vacant_dwellings else {
+            // Not observed: stock minus households at the base year, when that is known.
+            if let Some(&h0) = households.values.get(m).and_then(|row| row.first()) {
+                let implied = total - h0;
+                super::plausible::high_vacancy(code, &muni.name, line, implied, false, total, d);
+            }
+            continue;
+        };
+        if vacant < total {
+            super::plausible::high_vacancy(code, &muni.name, line, vacant, true, total, d);
+        }
         if vacant >= total {
             d.error(InputError::cell(
                 MUNICIPALITIES,
@@ -1050,16 +1058,19 @@ fn budgets(
                 format!(" The regions are: {}.", regions.join(", ")),
             ),
         };
-        let others = lines
-            .iter()
-            .skip(1)
-            .map(|l| l.to_string())
-            .collect::<Vec<_>>()
-            .join(", ");
-        let (also_nl, also_en) = if others.is_empty() {
-            (String::new(), String::new())
-        } else {
-            (format!(" (ook regel {others})"), format!(" (also line {others})"))
+        let (also_nl, also_en) = match lines.as_slice() {
+            [] | [_] => (String::new(), String::new()),
+            [_, rest @ ..] if rest.len() <= 4 => {
+                let others: Vec<String> = rest.iter().map(u64::to_string).collect();
+                (
+                    format!(" (ook regel {})", others.join(", ")),
+                    format!(" (also line {})", others.join(", ")),
+                )
+            }
+            [first, .., last] => (
+                format!(" ({} regels, {first}–{last})", lines.len()),
+                format!(" ({} rows, lines {first}–{last})", lines.len()),
+            ),
         };
         d.push_warning(
             crate::Warning::new(
@@ -1103,7 +1114,9 @@ fn budgets(
     let last = periods.last().map_or(base, |p| p.end);
     let mut out = vec![vec![0.0; periods.len()]; regions.len()];
     let mut per_funder = vec![vec![vec![0.0; periods.len()]; funders.len()]; regions.len()];
-    let mut ignored: BTreeMap<&str, Vec<i32>> = BTreeMap::new();
+    let mut ignored: BTreeMap<&str, Vec<(i32, u64)>> = BTreeMap::new();
+    // Per region and plan year: the budget over every funder and the first line.
+    let mut per_year: BTreeMap<(&str, i32), (f64, u64)> = BTreeMap::new();
     for b in &good {
         let Ok(r) = regions.binary_search(&b.row.region) else {
             continue;
@@ -1113,6 +1126,10 @@ fn budgets(
             .position(|p| p.start <= b.row.year && b.row.year <= p.end)
         {
             Some(p) => {
+                let year = per_year
+                    .entry((b.row.region.as_str(), b.row.year))
+                    .or_insert((0.0, b.line));
+                year.0 += b.row.budget_eur;
                 if let Some(cell) = out.get_mut(r).and_then(|row| row.get_mut(p)) {
                     *cell += b.row.budget_eur;
                 }
@@ -1127,18 +1144,27 @@ fn budgets(
             None => ignored
                 .entry(b.row.region.as_str())
                 .or_default()
-                .push(b.row.year),
+                .push((b.row.year, b.line)),
         }
+    }
+    let mut small: BTreeMap<&str, Vec<(i32, f64, u64)>> = BTreeMap::new();
+    for ((region, year), (euros, line)) in per_year {
+        if euros > 0.0 && euros < super::plausible::MIN_BUDGET_EUR {
+            small.entry(region).or_default().push((year, euros, line));
+        }
+    }
+    for (region, years) in small {
+        super::plausible::small_budgets(region, &years, d);
     }
     for (region, years) in ignored {
         let list = years
             .iter()
-            .map(|y| y.to_string())
+            .map(|(y, _)| y.to_string())
             .collect::<Vec<_>>()
             .join(", ");
         d.warn(
             BUDGETS,
-            None,
+            years.iter().map(|(_, line)| *line).min(),
             format!(
                 "regels van regio '{region}' voor jaren buiten het plan ({}–{last}) worden \
                  genegeerd: {list}",
@@ -1312,6 +1338,13 @@ fn warn_unpayable(case: &Case, d: &mut Diagnostics) {
 /// Checks everything across files; returns the case (without name, hash and warnings)
 /// when nothing is wrong.
 pub(crate) fn assemble(inputs: Inputs, options: &ReadOptions, d: &mut Diagnostics) -> Option<Case> {
+    super::plausible::rows(
+        inputs.municipalities.as_ref(),
+        inputs.stock.as_ref(),
+        inputs.households.as_ref(),
+        inputs.costs.as_ref(),
+        d,
+    );
     let muni_table = inputs.municipalities.and_then(|k| municipalities(k, d));
     let seg_table = inputs.segments.and_then(|k| segments(k, d));
     let muni_names = muni_table.as_ref().map(|t| &t.names);

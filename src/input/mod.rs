@@ -14,6 +14,7 @@
 mod assemble;
 pub(crate) mod csvread;
 pub mod number;
+mod plausible;
 mod rows;
 pub(crate) mod settings;
 pub(crate) mod suggest;
