@@ -75,7 +75,10 @@ fn validate(args: ValidateArgs) -> Result<(), Error> {
         ..ReadOptions::default()
     };
     let case = read_case(&args.case_dir, &options)?;
-    eprint!("{}", terminal::warnings(&case.warnings, None, args.lang.into()));
+    eprint!(
+        "{}",
+        terminal::warnings(&case.warnings, None, args.lang.into())
+    );
     print!("{}", terminal::describe(&case));
     Ok(())
 }

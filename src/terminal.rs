@@ -8,12 +8,12 @@ use std::path::Path;
 
 use crate::case::Case;
 use crate::import::ImportSummary;
+use crate::lang::Lang;
 use crate::numfmt::fmt_num;
 use crate::report::summary::RobustSummary;
 use crate::report::Summary;
 use crate::scenario::compare::TOTAL_REGION;
 use crate::scenario::{Comparison, Grid, Scenario, Sweep};
-use crate::lang::Lang;
 use crate::Warning;
 
 /// A number rounded for a table, without a `-0`.
@@ -340,7 +340,11 @@ pub fn describe(case: &Case) -> String {
     } else {
         // The warnings themselves are printed on stderr ([`warnings`]), as by every
         // command that reads a case.
-        let _ = writeln!(s, "  warnings:       {} (listed above)", case.warnings.len());
+        let _ = writeln!(
+            s,
+            "  warnings:       {} (listed above)",
+            case.warnings.len()
+        );
     }
     s
 }

@@ -247,7 +247,9 @@ fn dutch_spelling_of_funders_reads_as_the_plain_one() {
         read.funders.names
     );
     assert!(
-        read.warnings.iter().any(|w| w.to_string().contains("Windows-1252")),
+        read.warnings
+            .iter()
+            .any(|w| w.to_string().contains("Windows-1252")),
         "{:?}",
         read.warnings
     );
@@ -285,9 +287,9 @@ fn funding_without_funders_is_ignored_with_a_warning() {
     let read = read_case(&case, &ReadOptions::default()).expect("reads");
     assert!(!read.funders.active());
     assert!(
-        read.warnings
-            .iter()
-            .any(|w| w.to_string().starts_with("funding.csv: no row of budgets.csv")),
+        read.warnings.iter().any(|w| w
+            .to_string()
+            .starts_with("funding.csv: no row of budgets.csv")),
         "{:?}",
         read.warnings
     );

@@ -95,10 +95,9 @@ fn funders_values() {
         .flatten()
         .all(|&b| b == 0.0));
     assert!(
-        carry
-            .warnings
-            .iter()
-            .any(|w| w.to_string().contains("region 'Regio B' is not in municipalities.csv")),
+        carry.warnings.iter().any(|w| w
+            .to_string()
+            .contains("region 'Regio B' is not in municipalities.csv")),
         "{:?}",
         carry.warnings
     );

@@ -178,7 +178,9 @@ pub(crate) fn number_hints(text: &str) -> Vec<(u64, String, String)> {
         }
         let digits = number.strip_prefix('-').unwrap_or(number);
         let well_formed = !digits.is_empty()
-            && digits.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            && digits
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
             && digits.matches([',', '.']).count() <= 1
             && digits.starts_with(|c: char| c.is_ascii_digit())
             && digits.ends_with(|c: char| c.is_ascii_digit());
@@ -210,7 +212,11 @@ pub(crate) fn number_hints(text: &str) -> Vec<(u64, String, String)> {
                 clean(share)
             )
         };
-        hints.push((u64::try_from(i).map_or(u64::MAX, |i| i + 1), key.to_string(), message));
+        hints.push((
+            u64::try_from(i).map_or(u64::MAX, |i| i + 1),
+            key.to_string(),
+            message,
+        ));
     }
     hints
 }
