@@ -97,7 +97,7 @@ fn funders_values() {
     assert!(
         carry.warnings.iter().any(|w| w
             .to_string()
-            .contains("region 'Regio B' is not in municipalities.csv")),
+            .contains("region 'Regio B' (46 rows, lines 49–94) is not in municipalities.csv")),
         "{:?}",
         carry.warnings
     );

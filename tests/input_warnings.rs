@@ -117,18 +117,21 @@ fn a_misspelt_region_on_one_budget_row_is_loud_everywhere() {
     );
     assert!(stdout.contains("Outputs written to"), "{stdout}");
 
-    // report.html: in the top section, before the case's own description, in Dutch.
+    // report.html: the first section of the page, before the case's own description,
+    // in Dutch.
     let html = fs::read_to_string(out.join("report.html")).unwrap();
+    let first_section = html.find("<section id=").unwrap();
+    assert_eq!(
+        html.find("<section id=\"waarschuwingen\">"),
+        Some(first_section),
+        "the warnings are not the first section"
+    );
     let at = html
         .find("Parkstad Limburgg")
         .expect("the warning is in report.html");
-    let heading = html.find("Waarschuwingen bij het inlezen").unwrap();
-    assert!(heading < at);
-    for later in ["<h2", "class=\"chart", "<table"] {
-        if let Some(first) = html.find(later) {
-            assert!(heading <= first + 200, "the warnings are not at the top");
-        }
-    }
+    let second_section = html[first_section + 1..].find("<section id=").unwrap() + first_section;
+    assert!(at < second_section);
+    assert!(html.contains("Waarschuwingen bij het inlezen"));
     assert!(html.contains("regel 8"));
 
     // report.xlsx: a sheet Waarschuwingen with file, line, column and message.
@@ -525,4 +528,25 @@ fn an_output_folder_that_cannot_be_written_is_named_as_typed() {
         "{stderr}"
     );
     assert!(!stderr.contains("probe"), "{stderr}");
+}
+
+#[test]
+fn a_region_misspelt_on_every_row_is_an_error_that_names_the_misspelling() {
+    let (_tmp, case) = example();
+    let path = case.join("budgets.csv");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, text.replace("Oost-Groningen,", "Oost-Groningn,")).unwrap();
+    let (code, _, stderr) = validate(&case, "en");
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains(
+            "budgets.csv: region 'Oost-Groningen' (municipalities GM0037) has no row; add a row \
+             with budget_eur 0 if it has no budget (rows for 'Oost-Groningn' from line"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("did you mean 'Oost-Groningen'?)"),
+        "{stderr}"
+    );
 }

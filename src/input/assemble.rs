@@ -1100,11 +1100,23 @@ fn budgets(
                 .filter(|m| m.region == r)
                 .map(|m| m.code.as_str())
                 .collect();
+            // Rows for a region spelt nearly the same were probably meant for it.
+            let misspelt = unknown
+                .iter()
+                .find(|(other, _)| nearest(other, std::slice::from_ref(region)).is_some())
+                .map(|(other, (lines, _))| {
+                    format!(
+                        " (rows for '{other}' from line {} are ignored: did you mean \
+                         '{region}'?)",
+                        lines.first().copied().unwrap_or(0)
+                    )
+                })
+                .unwrap_or_default();
             d.error(InputError::file(
                 BUDGETS,
                 format!(
                     "region '{region}' (municipalities {}) has no row; add a row with \
-                     budget_eur 0 if it has no budget",
+                     budget_eur 0 if it has no budget{misspelt}",
                     codes.join(", ")
                 ),
             ));
