@@ -92,7 +92,8 @@ Examples:
 FROM:TO:STEP includes TO when it is a whole number of steps from FROM (at most 1000
 points). Every point is its own LP; they are solved in parallel (--jobs). A budget factor
 multiplies every region's budget in every year, on top of a scenario's own factors.
-Outputs (default outputs/sweep-<case or scenario>/): sweep.csv, charts/sweep.svg and .png
+Outputs (default outputs/sweep-<case or scenario>-budget/ or -friction/, one folder per
+swept setting): sweep.csv, charts/sweep.svg and .png
 with the knee marked, report.html.
 
 Exit codes: 0 success, 2 invalid input or usage, 1 anything else (e.g. solver failure).";
@@ -215,7 +216,8 @@ pub struct SweepArgs {
     /// Values of settings friction_vacancy: FROM:TO:STEP, e.g. 0.01:0.05:0.005.
     #[arg(long, value_name = "FROM:TO:STEP", allow_hyphen_values = true)]
     pub friction: Option<String>,
-    /// Output folder [default: outputs/sweep-<case folder or scenario file name>].
+    /// Output folder [default: outputs/sweep-<case folder or scenario file name>-budget,
+    /// or -friction: one folder per swept setting].
     #[arg(long)]
     pub out: Option<PathBuf>,
     /// Solver, language and parallelism.
@@ -240,9 +242,14 @@ impl SweepArgs {
         }
     }
 
-    /// The output folder: `--out`, or outputs/sweep-<name>.
+    /// The output folder: `--out`, or outputs/sweep-<name>-budget (or -friction): one
+    /// folder per swept setting, so a sweep of one setting never replaces another's.
     pub fn out_dir(&self, name: &str) -> PathBuf {
-        out_dir(&self.out, &format!("sweep-{name}"))
+        let setting = match self.grid().0 {
+            Parameter::BudgetFactor => "budget",
+            Parameter::FrictionVacancy => "friction",
+        };
+        out_dir(&self.out, &format!("sweep-{name}-{setting}"))
     }
 }
 
@@ -450,6 +457,9 @@ pub struct ValidateArgs {
     /// Households variant to check, overriding settings.toml's households_variant.
     #[arg(long)]
     pub variant: Option<String>,
+    /// The language of the warnings.
+    #[arg(long, value_enum, default_value_t = LangArg::Nl)]
+    pub lang: LangArg,
 }
 
 fn default_solver() -> SolverArg {

@@ -27,6 +27,7 @@
 //! - [`outdir`] writes any output folder atomically (plans, comparisons, sweeps, cases);
 //! - [`pool`] runs a command's parallel work on a thread pool of `--jobs` threads;
 //! - [`terminal`] renders what the binary prints (tables, summaries) as text;
+//! - [`warning`]: a warning about the input, with its place, in Dutch and English;
 //! - [`lang`] and [`labels`]: the language of the outputs, its number style and the
 //!   catalogue of Dutch/English words;
 //! - [`import`] builds a case folder from CBS "Kerncijfers wijken en buurten" files, and a
@@ -56,12 +57,14 @@ pub mod report;
 pub mod scenario;
 pub mod solve;
 pub mod terminal;
+pub mod warning;
 
 /// The pipeline under its old name (`restock::run::OutputOptions` and the like).
 #[doc(hidden)]
 pub use pipeline as run;
 
 pub use error::{Error, InputError, Result};
+pub use warning::Warning;
 
 /// The version of restock, as written to summary.json.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -63,6 +63,8 @@ fn plan(args: PlanArgs) -> Result<(), Error> {
     let summary = with_jobs(config.jobs, || {
         scenario::plan_scenario(&scenario, &out, &config.options)
     })??;
+    let lang = config.options.output.lang;
+    eprint!("{}", terminal::warnings(&summary.warnings, None, lang));
     print!("{}", terminal::plan(&scenario, &summary, &out));
     Ok(())
 }
@@ -73,6 +75,10 @@ fn validate(args: ValidateArgs) -> Result<(), Error> {
         ..ReadOptions::default()
     };
     let case = read_case(&args.case_dir, &options)?;
+    eprint!(
+        "{}",
+        terminal::warnings(&case.warnings, None, args.lang.into())
+    );
     print!("{}", terminal::describe(&case));
     Ok(())
 }
@@ -91,7 +97,12 @@ fn compare(args: CompareArgs) -> Result<(), Error> {
         scenario::compare(&args.files, &out, &args.solve.options(), &|| bar.inc(1))
     })?;
     bar.finish_and_clear();
-    print!("{}", terminal::comparison(&result?, &out));
+    let comparison = result?;
+    eprint!(
+        "{}",
+        terminal::comparison_warnings(&comparison, args.solve.lang.into())
+    );
+    print!("{}", terminal::comparison(&comparison, &out));
     Ok(())
 }
 
@@ -114,7 +125,12 @@ fn sweep(args: SweepArgs) -> Result<(), Error> {
         scenario::run_sweep(&request, &out, &args.solve.options(), &|| bar.inc(1))
     })?;
     bar.finish_and_clear();
-    print!("{}", terminal::sweep(&result?, &grid, &out));
+    let sweep = result?;
+    eprint!(
+        "{}",
+        terminal::warnings(&sweep.warnings, None, args.solve.lang.into())
+    );
+    print!("{}", terminal::sweep(&sweep, &grid, &out));
     Ok(())
 }
 

@@ -8,10 +8,12 @@ use std::path::Path;
 
 use crate::case::Case;
 use crate::import::ImportSummary;
+use crate::lang::Lang;
 use crate::numfmt::fmt_num;
 use crate::report::summary::RobustSummary;
 use crate::report::Summary;
 use crate::scenario::{Comparison, Grid, Scenario, Sweep};
+use crate::Warning;
 
 /// A number rounded for a table, without a `-0`.
 fn whole(x: f64) -> f64 {
@@ -361,10 +363,61 @@ pub fn describe(case: &Case) -> String {
     if case.warnings.is_empty() {
         let _ = writeln!(s, "  warnings:       none");
     } else {
-        let _ = writeln!(s, "  warnings:       {}", case.warnings.len());
-        for w in &case.warnings {
-            let _ = writeln!(s, "    - {w}");
-        }
+        // The warnings themselves are printed on stderr ([`warnings`]), as by every
+        // command that reads a case.
+        let _ = writeln!(
+            s,
+            "  warnings:       {} (listed above)",
+            case.warnings.len()
+        );
     }
     s
+}
+
+/// What every command that reads a case prints on stderr before its own text: the number
+/// of warnings in `lang` ("2 waarschuwingen:") and each with its file and line, or
+/// nothing when there are none. `heading` names whose warnings they are (a scenario's
+/// base case in `compare`), if needed.
+pub fn warnings(warnings: &[Warning], heading: Option<&str>, lang: Lang) -> String {
+    let mut s = String::new();
+    if warnings.is_empty() {
+        return s;
+    }
+    let n = warnings.len();
+    let count = match (lang, n) {
+        (Lang::Nl, 1) => "1 waarschuwing".to_string(),
+        (Lang::Nl, _) => format!("{n} waarschuwingen"),
+        (Lang::En, 1) => "1 warning".to_string(),
+        (Lang::En, _) => format!("{n} warnings"),
+    };
+    match heading {
+        Some(h) => {
+            let _ = writeln!(s, "{h}: {count}:");
+        }
+        None => {
+            let _ = writeln!(s, "{count}:");
+        }
+    }
+    for w in warnings {
+        let _ = writeln!(s, "  {} {}", lang.pick("let op:", "warning:"), w.text(lang));
+    }
+    s
+}
+
+/// The warnings of `compare` on stderr: per base case folder once (scenarios on the same
+/// base share its warnings), headed by the folder when the scenarios have more than one.
+pub fn comparison_warnings(comparison: &Comparison, lang: Lang) -> String {
+    let mut groups: Vec<(String, &[Warning])> = Vec::new();
+    for solved in &comparison.solved {
+        let base = solved.scenario.base.display().to_string();
+        let warnings = solved.case.warnings.as_slice();
+        if !groups.iter().any(|(b, w)| *b == base && *w == warnings) {
+            groups.push((base, warnings));
+        }
+    }
+    let several = groups.len() > 1;
+    groups
+        .iter()
+        .map(|(base, w)| warnings(w, several.then_some(base.as_str()), lang))
+        .collect()
 }

@@ -99,6 +99,8 @@ pub fn render(page: &Page<'_>) -> String {
     let lang = page.lang;
     let sections = [
         status_notice(page),
+        // Warnings about the input come first: a planner must not miss them.
+        warnings(page),
         case_section(page),
         key_figures(page),
         page.robust.map(|r| r.section.clone()).unwrap_or_default(),
@@ -112,7 +114,6 @@ pub fn render(page: &Page<'_>) -> String {
         sources(page),
         settings(page),
         run_facts(page),
-        warnings(page),
     ];
     let footer = format!(
         "restock {} · {} SHA-256 <code>{}</code>",
@@ -695,7 +696,7 @@ fn warnings(page: &Page<'_>) -> String {
     let items: String = case
         .warnings
         .iter()
-        .map(|w| format!("<li>{}</li>\n", esc(w)))
+        .map(|w| format!("<li>{}</li>\n", esc(&w.text(lang))))
         .collect();
     section(
         "waarschuwingen",

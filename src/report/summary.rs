@@ -79,8 +79,9 @@ pub struct Summary {
     pub inputs_sha256: String,
     /// restock's version.
     pub version: String,
-    /// Warnings found while reading the input.
-    pub warnings: Vec<String>,
+    /// Warnings found while reading the input (in summary.json: their English text,
+    /// `file, line N: message`).
+    pub warnings: Vec<crate::Warning>,
     /// Seconds per phase (read, validate, build, stages, write, …).
     pub timings: BTreeMap<String, f64>,
     /// The most memory the process held until summary.json was written (its peak

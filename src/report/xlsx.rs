@@ -273,6 +273,11 @@ fn build_variants(
         let worksheet = workbook.add_worksheet();
         write_sheet(worksheet, &funders_sheet(&data, lang), &formats)?;
     }
+    // Warnings about the input, when there are any (a case without keeps its sheets).
+    if !tables.case.warnings.is_empty() {
+        let worksheet = workbook.add_worksheet();
+        write_sheet(worksheet, &warnings_sheet(tables.case, lang), &formats)?;
+    }
     workbook.save_to_buffer()
 }
 
@@ -326,6 +331,39 @@ fn funders_sheet(data: &FundersData, lang: Lang) -> Sheet {
         columns,
         rows,
         frozen_columns: 2,
+    }
+}
+
+/// The name of the warnings sheet.
+pub fn warnings_sheet_name(lang: Lang) -> &'static str {
+    lang.pick("Waarschuwingen", "Warnings")
+}
+
+/// The warnings found while reading the case: file, line, column and message, in `lang`.
+fn warnings_sheet(case: &Case, lang: Lang) -> Sheet {
+    let columns = vec![
+        (lang.pick("bestand", "file"), Kind::Text, 22.0),
+        (lang.pick("regel", "line"), Kind::Year, 8.0),
+        (lang.pick("kolom", "column"), Kind::Text, 18.0),
+        (lang.pick("melding", "message"), Kind::Text, 120.0),
+    ];
+    let rows = case
+        .warnings
+        .iter()
+        .map(|w| {
+            vec![
+                text(&w.file),
+                w.line.map_or_else(|| text(""), |l| number(l as f64)),
+                text(w.column.clone().unwrap_or_default()),
+                text(w.message(lang)),
+            ]
+        })
+        .collect();
+    Sheet {
+        name: warnings_sheet_name(lang),
+        columns,
+        rows,
+        frozen_columns: 0,
     }
 }
 

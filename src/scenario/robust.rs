@@ -154,6 +154,7 @@ pub fn sweep(
         points,
         knee,
         robust: true,
+        warnings: cases.first().map(|c| c.warnings.clone()).unwrap_or_default(),
     })
 }
 

@@ -206,6 +206,8 @@ pub struct Sweep {
     /// A sweep of a robust case (spec v2 §6b): every point's mismatch is E, its other
     /// figures π-weighted means over the variants.
     pub robust: bool,
+    /// The warnings found while reading the swept case (the terminal shows them).
+    pub warnings: Vec<crate::Warning>,
 }
 
 impl Sweep {
@@ -278,6 +280,7 @@ pub fn run(
         points,
         knee,
         robust: false,
+        warnings: case.warnings.clone(),
     })
 }
 
