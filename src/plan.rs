@@ -146,6 +146,10 @@ pub struct RobustPlan {
     pub mismatch: Vec<f64>,
     /// Z1*_ω: each variant's own optimum, solved alone.
     pub mismatch_alone: Vec<f64>,
+    /// Each variant's own optimum, solved alone (stage 1 of §6 only: a least-mismatch
+    /// plan whose `stage1_mismatch` is Z1*_ω, not necessarily the least-cost one); the
+    /// report charts its first-period demolition next to the commitment.
+    pub plans_alone: Vec<Plan>,
     /// Z2_ω: each variant's gross cost in euros.
     pub gross_cost_eur: Vec<f64>,
     /// Each variant's do-nothing mismatch.

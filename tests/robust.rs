@@ -106,6 +106,13 @@ fn check_vector(name: &str, solver: SolverChoice, tolerance: f64) -> RobustPlan 
             plan.max_regret()
         );
     }
+    // Each variant's plan alone reaches its own optimum Z1*_ω.
+    assert_eq!(plan.plans_alone.len(), plan.variants.len());
+    for (w, (case, alone)) in cases.iter().zip(&plan.plans_alone).enumerate() {
+        let z1 = restock::metrics::mismatch(case, &restock::metrics::plan_path(case, alone));
+        assert_close("the plan alone's Z1", z1, plan.mismatch_alone[w], tolerance);
+        assert_eq!(alone.stage1_mismatch, plan.mismatch_alone[w]);
+    }
     // The plan's own E is within stage 2's tolerance of E*.
     let e = plan.plan_expected_mismatch();
     assert!(e <= plan.expected_mismatch * (1.0 + 1e-7) + 1e-6 + tolerance * e.abs());

@@ -95,13 +95,11 @@ pub(super) fn solve(cases: &[Case], options: &SolveOptions) -> Result<RobustPlan
         ..options.clone()
     };
     // Only stage 1 of §6 is needed for Z1*_ω (it is unique; the plans need not be).
-    let alone: Vec<f64> = cases
+    let plans_alone: Vec<Plan> = cases
         .par_iter()
-        .map(|case| {
-            let lp = model::build(case, false);
-            run_stage(&lp, lp.mismatch.clone(), None, None, &single).map(|r| r.objective)
-        })
+        .map(|case| solve_alone(case, &single))
         .collect::<Result<_>>()?;
+    let alone: Vec<f64> = plans_alone.iter().map(|p| p.stage1_mismatch).collect();
     timings.insert("solve_alone".to_string(), clock.elapsed().as_secs_f64());
 
     let clock = Instant::now();
@@ -244,10 +242,45 @@ pub(super) fn solve(cases: &[Case], options: &SolveOptions) -> Result<RobustPlan
         plans,
         mismatch,
         mismatch_alone: alone,
+        plans_alone,
         gross_cost_eur: gross,
         mismatch_do_nothing: do_nothing,
         timings,
     })
+}
+
+/// Stage 1 of §6 for one variant alone: Z1*_ω and a plan that reaches it (a
+/// least-mismatch plan, not necessarily the least-cost one: stage 2 is not run), with
+/// the budget shadow prices of stage 1.
+fn solve_alone(case: &Case, options: &SolveOptions) -> Result<Plan> {
+    let lp = model::build(case, false);
+    let row_keys: Vec<RowKey> = lp.rows.iter().map(|(key, _)| *key).collect();
+    let stage1 = run_stage(&lp, lp.mismatch.clone(), None, None, options)?;
+    let funder_shadow_price = shadow::funder_shadow_prices(case, &row_keys, &stage1.duals);
+    let budget_shadow_price = if case.funders.active() {
+        shadow::region_from_funders(&funder_shadow_price, case.periods.len())
+    } else {
+        shadow::shadow_prices(case, &row_keys, &stage1.duals)
+    };
+    let status = if stage1.time_limited {
+        PlanStatus::TimeLimit
+    } else {
+        PlanStatus::Optimal
+    };
+    let mut plan = Plan::unfilled(
+        status,
+        options.solver.as_str(),
+        stage1.objective,
+        budget_shadow_price,
+        funder_shadow_price,
+    );
+    fill_plan(&mut plan, &lp.vars, &stage1.values);
+    if options.solver == SolverChoice::Clarabel {
+        let noise = IPM_ZERO * model::EUR_PER_MEUR;
+        plan.payments.retain(|x| x.eur >= noise);
+        plan.receipts.retain(|x| x.eur >= noise);
+    }
+    Ok(plan)
 }
 
 /// Makes the committed periods of `plan` bit-for-bit those of `first`: the
