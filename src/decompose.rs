@@ -245,15 +245,25 @@ pub fn solve_robust_by_region_with(
     };
     let exact = options.solver == SolverChoice::Highs;
     let pass1_slack = pass1_slack(exact, regions);
-    let mut parts: Vec<(RobustPlan, StageFacts)> = (0..regions)
-        .into_par_iter()
+    // The largest regions first: a thread takes the next region when it is free, so
+    // no large region is left to solve alone at the end.
+    let mut order: Vec<usize> = (0..regions).collect();
+    order.sort_by_key(|&r| std::cmp::Reverse(members[r].len()));
+    let mut solved: Vec<(usize, Result<(RobustPlan, StageFacts)>)> = order
+        .into_iter()
+        .par_bridge()
         .map(|r| {
             // The region's cases and model live only as long as its solve.
-            let result = solve::solve_robust_movable(&restrict_all(r), options, pass1_slack)
+            let result = solve::solve_robust_movable(&restrict_all(r), options, pass1_slack, None)
                 .map(|(plan, facts, _)| (plan, facts));
             on_region_done();
-            result
+            (r, result)
         })
+        .collect();
+    solved.sort_by_key(|(r, _)| *r);
+    let mut parts: Vec<(RobustPlan, StageFacts)> = solved
+        .into_iter()
+        .map(|(_, result)| result)
         .collect::<Result<_>>()?;
     let pass1 = clock.elapsed().as_secs_f64();
 
@@ -263,6 +273,11 @@ pub fn solve_robust_by_region_with(
         let e_star: Vec<f64> = parts
             .iter()
             .map(|(plan, _)| plan.expected_mismatch)
+            .collect();
+        // A region solved again starts from its variants' solves alone of pass 1.
+        let alone: Vec<Vec<Plan>> = parts
+            .iter()
+            .map(|(plan, _)| plan.plans_alone.clone())
             .collect();
         let mut kept: BTreeMap<usize, (Vec<Case>, MovableRobustCap)> = BTreeMap::new();
         share_out_slack(&mut parts, &e_star, |r, cap| {
@@ -277,7 +292,7 @@ pub fn solve_robust_by_region_with(
                 absolute: cap - e_star[r],
             };
             let (plan, facts, movable) =
-                solve::solve_robust_movable(&region_cases, options, slack)?;
+                solve::solve_robust_movable(&region_cases, options, slack, Some(alone[r].clone()))?;
             let facts = reached(facts, cap, || plan.plan_expected_mismatch());
             if let Some(movable) = movable {
                 kept.insert(r, (region_cases, movable));

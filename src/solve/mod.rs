@@ -172,18 +172,21 @@ pub fn solve_robust(cases: &[Case], options: &SolveOptions) -> Result<crate::pla
 /// Solves a robust case as [`solve_robust`] does, with the tolerance of the last stage's
 /// cap on E given (`slack`); returns that cap and its value besides the plan, and the
 /// solved model when its cap can be moved (criterion "expected" with HiGHS). For the
-/// regional decomposition of robust mode.
+/// regional decomposition of robust mode. `plans_alone`, when given, are
+/// [`crate::plan::RobustPlan::plans_alone`] of an earlier solve of the same cases, which
+/// then are not solved again.
 pub fn solve_robust_movable(
     cases: &[Case],
     options: &SolveOptions,
     slack: Stage2Slack,
+    plans_alone: Option<Vec<Plan>>,
 ) -> Result<(
     crate::plan::RobustPlan,
     StageFacts,
     Option<MovableRobustCap>,
 )> {
     check_options(options)?;
-    robust::solve_movable(cases, options, slack)
+    robust::solve_movable(cases, options, slack, plans_alone)
         .map(|(plan, facts, movable)| (plan, facts, movable.map(MovableRobustCap)))
 }
 

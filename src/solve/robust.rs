@@ -82,17 +82,20 @@ pub(super) fn check_cases(cases: &[Case]) -> Result<RobustSettings> {
 /// Solves the robust case: `cases[ω]` is the case read with variant ω of
 /// robust.variants (the first one carries the robust settings).
 pub(super) fn solve(cases: &[Case], options: &SolveOptions) -> Result<RobustPlan> {
-    solve_movable(cases, options, Stage2Slack::default()).map(|(plan, _, _)| plan)
+    solve_movable(cases, options, Stage2Slack::default(), None).map(|(plan, _, _)| plan)
 }
 
 /// Solves the robust case as [`solve`] does, with the tolerance of the last stage's cap on
 /// E given (`slack`, on E* of the stage before); returns that cap and its value besides
 /// the plan, and for criterion "expected" with HiGHS the solved model, whose cap can be
-/// moved ([`Movable`], for the regional decomposition).
+/// moved ([`Movable`], for the regional decomposition). `plans_alone`, when given, are
+/// the variants' plans alone from an earlier solve of the same cases (they are not solved
+/// again).
 pub(super) fn solve_movable(
     cases: &[Case],
     options: &SolveOptions,
     slack: Stage2Slack,
+    plans_alone: Option<Vec<Plan>>,
 ) -> Result<(RobustPlan, StageFacts, Option<Movable>)> {
     if options.integer {
         return Err(Error::Usage(INTEGER_REFUSED.into()));
@@ -107,10 +110,13 @@ pub(super) fn solve_movable(
         ..options.clone()
     };
     // Only stage 1 of §6 is needed for Z1*_ω (it is unique; the plans need not be).
-    let plans_alone: Vec<Plan> = cases
-        .par_iter()
-        .map(|case| solve_alone(case, &single))
-        .collect::<Result<_>>()?;
+    let plans_alone: Vec<Plan> = match plans_alone {
+        Some(plans) if plans.len() == cases.len() => plans,
+        _ => cases
+            .par_iter()
+            .map(|case| solve_alone(case, &single))
+            .collect::<Result<_>>()?,
+    };
     let alone: Vec<f64> = plans_alone.iter().map(|p| p.stage1_mismatch).collect();
     timings.insert("solve_alone".to_string(), clock.elapsed().as_secs_f64());
 
