@@ -26,6 +26,12 @@
 //! unsafe) gets each region's share of the spec's slack instead, and no pass 2: its
 //! gross cost may then be higher than the monolithic one by up to the value of that
 //! slack.
+//!
+//! Robust mode (spec v2 §6b, criterion "expected") splits the same way
+//! ([`solve_robust_by_region`]): a region's variant copies and non-anticipativity rows
+//! involve only its own municipalities and budgets, E = Σ_r E_r, and stage 2's cap on E
+//! is shared out by the same `share_out_slack`, each region's result being its robust
+//! plan and its cap one on E_r.
 
 use std::collections::BTreeMap;
 use std::time::Instant;
@@ -199,7 +205,7 @@ pub fn solve_by_region_with(
 /// separates (E* = Σ_r E*_r) and each thread holds one region's model with every
 /// variant's copy in it (the alone solves Z1*_ω run per region as well). Stage 2's cap
 /// E ≤ E* · (1 + 1e-7) + 1e-6 is shared out among the regions as for a plain plan
-/// ([`share_out_slack`]), so the joined plan reaches the one-model expected cost.
+/// (`share_out_slack`), so the joined plan reaches the one-model expected cost.
 /// Criterion "regret" does not separate (its worst regret is a maximum over variants of
 /// sums over regions): it is solved as one model ([`solve::solve_robust`]).
 pub fn solve_robust_by_region(cases: &[Case], options: &SolveOptions) -> Result<RobustPlan> {
