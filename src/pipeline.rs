@@ -20,7 +20,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use crate::case::Case;
 use crate::chart::Lang;
 use crate::decompose;
-use crate::plan::Plan;
+use crate::plan::{Plan, RobustPlan};
 use crate::report::{self, RunInfo, Summary};
 use crate::solve::{self, SolveOptions};
 use crate::Result;
@@ -126,8 +126,54 @@ pub fn run_and_write_robust(
     out_dir: &Path,
     run: &RunInfo,
 ) -> Result<Summary> {
-    let robust = solve::solve_robust(cases, &options.solve)?;
+    let robust = solve_robust_showing_progress(cases, &options.solve, options.output.progress)?;
     report::write_robust_outputs(cases, &robust, out_dir, run)
+}
+
+/// Whether a robust case is solved region by region ([`decompose::solve_robust_by_region`])
+/// rather than as one model ([`solve::solve_robust`]): for criterion "expected" on more
+/// than one region, with HiGHS always (the regions' shares of stage 2's slack are exact,
+/// and one region's model with every variant in it is what keeps robust mode within
+/// three times a plain plan's memory), with Clarabel only with `--by-region` (as for a
+/// plain plan: without pass 2 its expected cost may be above the one model's by up to
+/// the value of the slack). Criterion "regret" does not split over regions.
+pub fn robust_by_region(cases: &[Case], options: &SolveOptions) -> bool {
+    let Some(case) = cases.first() else {
+        return false;
+    };
+    let expected = case
+        .settings
+        .robust
+        .as_ref()
+        .is_some_and(|r| r.criterion == crate::case::Criterion::Expected);
+    expected
+        && case.regions.len() > 1
+        && (options.by_region || options.solver == solve::SolverChoice::Highs)
+}
+
+/// Solves a robust case: region by region when [`robust_by_region`] says so, with a
+/// progress bar of the regions on stderr if `progress` (when it is a terminal), else as
+/// one model.
+pub fn solve_robust_showing_progress(
+    cases: &[Case],
+    options: &SolveOptions,
+    progress: bool,
+) -> Result<RobustPlan> {
+    if !robust_by_region(cases, options) {
+        return solve::solve_robust(cases, options);
+    }
+    if !progress {
+        return decompose::solve_robust_by_region(cases, options);
+    }
+    let bar = progress_bar(cases[0].regions.len(), "solving regions");
+    let plan = decompose::solve_robust_by_region_with(cases, options, &|| {
+        bar.inc(1);
+        if Some(bar.position()) == bar.length() {
+            bar.set_message("balancing the regions");
+        }
+    });
+    bar.finish_and_clear();
+    plan
 }
 
 /// The run facts of a case folder that the plan report shows: its README.md and its

@@ -1,6 +1,6 @@
 //! Robust scenarios (spec v2 §6b) in `compare` and `sweep`: a scenario whose case has a
 //! `[robust]` table is read once per variant and solved as one robust plan
-//! ([`crate::solve::solve_robust`]). In a comparison it enters with its expected
+//! ([`crate::pipeline::solve_robust_showing_progress`], by region where it can). In a comparison it enters with its expected
 //! figures: the mismatch E, the expected gross cost, and per region the π-weighted
 //! means of the variants' figures (so its regions add up to its total); a sweep of a
 //! robust case sweeps E.
@@ -11,7 +11,7 @@ use crate::case::Case;
 use crate::numfmt::round6;
 use crate::plan::RobustPlan;
 use crate::report::{RegionSummary, Summary};
-use crate::solve::{self, SolveOptions};
+use crate::solve::SolveOptions;
 use crate::{Error, Result};
 
 use super::file::Scenario;
@@ -47,7 +47,7 @@ pub fn variant_cases(scenario: &Scenario, case: &Case) -> Result<Option<Vec<Case
 /// Solves a robust scenario and summarises it as summary.json would, except that its
 /// figures per region are the π-weighted means over the variants.
 pub fn solve(cases: Vec<Case>, options: &SolveOptions) -> Result<(RobustSolved, Summary)> {
-    let plan = solve::solve_robust(&cases, options)?;
+    let plan = crate::pipeline::solve_robust_showing_progress(&cases, options, false)?;
     let mut summary = Summary::new_robust(&cases, &plan, plan.timings.clone());
     summary.regions_detail = expected_regions(&cases, &plan);
     Ok((RobustSolved { cases, plan }, summary))
@@ -128,14 +128,16 @@ pub fn sweep(
         .enumerate()
         .map(|(index, &value)| {
             let point_cases: Vec<Case> = cases.iter().map(|c| parameter.apply(c, value)).collect();
-            let result = solve::solve_robust(&point_cases, options)
-                .map(|plan| robust_point(&point_cases, &plan, index, value))
-                .map_err(|e| match e {
-                    Error::Solve(m) => {
-                        Error::Solve(format!("point {} ({parameter} = {value}): {m}", index + 1))
-                    }
-                    other => other,
-                });
+            let result =
+                crate::pipeline::solve_robust_showing_progress(&point_cases, options, false)
+                    .map(|plan| robust_point(&point_cases, &plan, index, value))
+                    .map_err(|e| match e {
+                        Error::Solve(m) => Error::Solve(format!(
+                            "point {} ({parameter} = {value}): {m}",
+                            index + 1
+                        )),
+                        other => other,
+                    });
             on_done();
             result
         })
@@ -154,7 +156,10 @@ pub fn sweep(
         points,
         knee,
         robust: true,
-        warnings: cases.first().map(|c| c.warnings.clone()).unwrap_or_default(),
+        warnings: cases
+            .first()
+            .map(|c| c.warnings.clone())
+            .unwrap_or_default(),
     })
 }
 

@@ -105,6 +105,30 @@ pub(super) struct LiveCap {
     offset: f64,
 }
 
+impl LiveCap {
+    /// Stage 2 again with its cap at `cap` (absolute, the constant of Z1 included), from
+    /// the last basis.
+    pub(super) fn solve_with_cap(
+        &mut self,
+        cap: f64,
+        options: &SolveOptions,
+    ) -> Result<StageResult> {
+        if !highs_ffi::set_row_upper(&mut self.model, self.row, cap - self.offset) {
+            return Err(Error::Solve(
+                "HiGHS refused to move stage 2's cap on the mismatch".into(),
+            ));
+        }
+        let model = std::mem::replace(
+            &mut self.model,
+            highs::Model::new(highs::RowProblem::default()),
+        );
+        let solved = solve(model, 2)?;
+        let stage2 = stage_result(&solved, options, 2)?;
+        self.model = solved.into();
+        Ok(stage2)
+    }
+}
+
 /// A solved case whose cap can be moved: the live model and what turns its values into
 /// a plan (see [`super::MovableCap`]).
 pub(super) struct Movable {
@@ -119,19 +143,7 @@ impl Movable {
     /// Stage 2 again with the cap on Z1 at `cap` weighted dwelling-years (absolute).
     pub(super) fn solve_with_cap(&mut self, cap: f64) -> Result<(Plan, StageFacts)> {
         let clock = Instant::now();
-        let live = &mut self.live;
-        if !highs_ffi::set_row_upper(&mut live.model, live.row, cap - live.offset) {
-            return Err(Error::Solve(
-                "HiGHS refused to move stage 2's cap on the mismatch".into(),
-            ));
-        }
-        let model = std::mem::replace(
-            &mut live.model,
-            highs::Model::new(highs::RowProblem::default()),
-        );
-        let solved = solve(model, 2)?;
-        let stage2 = stage_result(&solved, &self.options, 2)?;
-        live.model = solved.into();
+        let stage2 = self.live.solve_with_cap(cap, &self.options)?;
         let facts = StageFacts {
             cap,
             cap_value: stage2.cap_value(),

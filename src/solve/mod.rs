@@ -169,6 +169,49 @@ pub fn solve_robust(cases: &[Case], options: &SolveOptions) -> Result<crate::pla
     robust::solve(cases, options)
 }
 
+/// Solves a robust case as [`solve_robust`] does, with the tolerance of the last stage's
+/// cap on E given (`slack`); returns that cap and its value besides the plan, and the
+/// solved model when its cap can be moved (criterion "expected" with HiGHS). For the
+/// regional decomposition of robust mode. `plans_alone`, when given, are
+/// [`crate::plan::RobustPlan::plans_alone`] of an earlier solve of the same cases, which
+/// then are not solved again.
+pub fn solve_robust_movable(
+    cases: &[Case],
+    options: &SolveOptions,
+    slack: Stage2Slack,
+    plans_alone: Option<Vec<Plan>>,
+) -> Result<(
+    crate::plan::RobustPlan,
+    StageFacts,
+    Option<MovableRobustCap>,
+)> {
+    check_options(options)?;
+    robust::solve_movable(cases, options, slack, plans_alone)
+        .map(|(plan, facts, movable)| (plan, facts, movable.map(MovableRobustCap)))
+}
+
+/// A solved robust case whose cap on the expected mismatch E can be moved and the last
+/// stage solved again, warm (HiGHS, criterion "expected"): [`MovableCap`] for robust mode.
+pub struct MovableRobustCap(robust::Movable);
+
+impl std::fmt::Debug for MovableRobustCap {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MovableRobustCap").finish_non_exhaustive()
+    }
+}
+
+impl MovableRobustCap {
+    /// The last stage again with the cap on E at `cap` weighted dwelling-years
+    /// (absolute); `cases` are the cases the model was solved for.
+    pub fn solve_with_cap(
+        &mut self,
+        cases: &[Case],
+        cap: f64,
+    ) -> Result<(crate::plan::RobustPlan, StageFacts)> {
+        self.0.solve_with_cap(cases, cap)
+    }
+}
+
 pub use robust::INTEGER_REFUSED;
 
 /// A solved case whose stage-2 cap can be moved and stage 2 solved again, warm, from
