@@ -5,17 +5,15 @@
 //! means of the variants' figures (so its regions add up to its total); a sweep of a
 //! robust case sweeps E.
 
-use rayon::prelude::*;
-
 use crate::case::Case;
 use crate::numfmt::round6;
 use crate::plan::RobustPlan;
 use crate::report::{RegionSummary, Summary};
 use crate::solve::SolveOptions;
-use crate::{Error, Result};
+use crate::Result;
 
 use super::file::Scenario;
-use super::sweep::{knee, Parameter, Point, Sweep};
+use super::sweep::{Parameter, Point, Sweep};
 
 /// A robust scenario, solved: the case of every variant and the robust plan.
 #[derive(Debug, Clone)]
@@ -120,37 +118,12 @@ pub fn sweep(
     options: &SolveOptions,
     on_done: &(dyn Fn() + Sync),
 ) -> Result<Sweep> {
-    for &v in values {
-        parameter.check(v).map_err(Error::Usage)?;
-    }
-    let results: Vec<Result<Point>> = values
-        .par_iter()
-        .enumerate()
-        .map(|(index, &value)| {
+    let (points, knee) =
+        super::sweep::solve_points(parameter, values, on_done, &|index, value| {
             let point_cases: Vec<Case> = cases.iter().map(|c| parameter.apply(c, value)).collect();
-            let result =
-                crate::pipeline::solve_robust_showing_progress(&point_cases, options, false)
-                    .map(|plan| robust_point(&point_cases, &plan, index, value))
-                    .map_err(|e| match e {
-                        Error::Solve(m) => Error::Solve(format!(
-                            "point {} ({parameter} = {value}): {m}",
-                            index + 1
-                        )),
-                        other => other,
-                    });
-            on_done();
-            result
-        })
-        .collect();
-    let points = results.into_iter().collect::<Result<Vec<Point>>>()?;
-    let knee = match parameter {
-        Parameter::BudgetFactor => {
-            let xs: Vec<f64> = points.iter().map(|p| p.budget_eur).collect();
-            let ys: Vec<f64> = points.iter().map(|p| p.mismatch).collect();
-            knee(&xs, &ys)
-        }
-        Parameter::FrictionVacancy => None,
-    };
+            crate::pipeline::solve_robust_showing_progress(&point_cases, options, false)
+                .map(|plan| robust_point(&point_cases, &plan, index, value))
+        })?;
     Ok(Sweep {
         parameter,
         points,
