@@ -219,6 +219,10 @@ fn load(
         ))
     })?;
     model.make_quiet();
+    if std::env::var_os("RESTOCK_HIGHS_LOG").is_some() {
+        let _ = model.try_set_option("output_flag", true);
+        let _ = model.try_set_option("log_to_console", true);
+    }
     let set = |model: &mut highs::Model, name: &str, value: f64| {
         model
             .try_set_option(name, value)
