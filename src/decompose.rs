@@ -36,8 +36,8 @@ use crate::case::Case;
 use crate::metrics::{mismatch, plan_path};
 use crate::plan::{IntegerRun, Payment, Plan, PlanStatus, Receipt};
 use crate::solve::{
-    solve_integer_within, solve_movable, solve_with_slack, MovableCap, SolveOptions,
-    SolverChoice, Stage2Slack, StageFacts, DEFAULT_INTEGER_TIME_LIMIT, STAGE2_ABSOLUTE_SLACK,
+    solve_integer_within, solve_movable, solve_with_slack, MovableCap, SolveOptions, SolverChoice,
+    Stage2Slack, StageFacts, DEFAULT_INTEGER_TIME_LIMIT, STAGE2_ABSOLUTE_SLACK,
     STAGE2_RELATIVE_SLACK,
 };
 use crate::Result;
@@ -411,7 +411,10 @@ fn join_integer_runs(a: IntegerRun, b: &IntegerRun) -> IntegerRun {
         mip_gap_requested: a.mip_gap_requested,
         mip_gap_stage1: max(a.mip_gap_stage1, b.mip_gap_stage1),
         // A region whose stage 2 did not run leaves the joined gap unknown.
-        mip_gap_stage2: a.mip_gap_stage2.zip(b.mip_gap_stage2).map(|(x, y)| x.max(y)),
+        mip_gap_stage2: a
+            .mip_gap_stage2
+            .zip(b.mip_gap_stage2)
+            .map(|(x, y)| x.max(y)),
         time_limit_s: a.time_limit_s,
         time_limit_reached: a.time_limit_reached || b.time_limit_reached,
         interrupted: a.interrupted || b.interrupted,

@@ -109,11 +109,11 @@ pub fn plan(scenario: &Scenario, summary: &Summary, out_dir: &Path) -> String {
 fn integer_lines(s: &mut String, run: &IntegerSummary) {
     let _ = writeln!(
         s,
-        "Whole dwellings: {} (gap {}); against the LP plan in fractions of dwellings: \
+        "Whole dwellings: {}{}; against the LP plan in fractions of dwellings: \
          mismatch {:+.1} weighted dwelling-years, gross cost {:+.0} EUR.",
         run.gap_words.en,
         run.mip_gap_stage2
-            .map_or("unknown".to_string(), |g| format!("{g}")),
+            .map_or(String::new(), |g| format!(" (gap {g})")),
         run.whole_minus_relaxation.mismatch,
         run.whole_minus_relaxation.gross_cost_eur,
     );

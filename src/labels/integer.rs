@@ -21,10 +21,10 @@ pub const GAP_IN_WORDS: Label = Label::new(
     "hooguit {} duurder dan het beste plan",
     "at most {} dearer than the best plan",
 );
-/// The gap in words when stage 2 had no time to run.
+/// The gap in words when stage 2 did not run (no time left, or Ctrl-C).
 pub const GAP_UNKNOWN: Label = Label::new(
-    "afstand tot het goedkoopste plan onbekend (fase 2 kreeg geen tijd)",
-    "distance to the least-cost plan unknown (stage 2 had no time)",
+    "afstand tot het goedkoopste plan onbekend (fase 2 is niet gelopen)",
+    "distance to the least-cost plan unknown (stage 2 did not run)",
 );
 /// The row label of the gap in words.
 pub const DISTANCE_TO_BEST_PLAN: Label =

@@ -12,9 +12,9 @@ use std::os::raw::{c_char, c_int, c_void};
 
 use highs_sys::{
     kHighsCallbackMipImprovingSolution, kHighsCallbackMipInterrupt, kHighsStatusError,
-    HighsCallbackDataIn, HighsCallbackDataOut, HighsInt, Highs_addRow,
-    Highs_changeColsCostByRange, Highs_changeRowBounds, Highs_getNumCol, Highs_getNumRow,
-    Highs_setCallback, Highs_startCallback,
+    HighsCallbackDataIn, HighsCallbackDataOut, HighsInt, Highs_addRow, Highs_changeColsCostByRange,
+    Highs_changeRowBounds, Highs_getNumCol, Highs_getNumRow, Highs_setCallback,
+    Highs_startCallback,
 };
 
 /// What a running MIP reports to [`Watch::report`]: its best plan's objective, the best

@@ -69,8 +69,7 @@ pub(super) fn solve(
         gross_cost_meur: stage2.objective,
     };
 
-    let (budget_shadow_price, funder_shadow_price) =
-        shadow_prices(case, &row_keys, &stage1.duals);
+    let (budget_shadow_price, funder_shadow_price) = shadow_prices(case, &row_keys, &stage1.duals);
 
     let status = if stage1.time_limited || stage2.time_limited {
         PlanStatus::TimeLimit

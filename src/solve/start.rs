@@ -142,7 +142,15 @@ pub(super) fn rounded(
             }
         }
     }
-    let values = columns(case, vars, column, &actions, &stock, &shares, lp_values.len());
+    let values = columns(
+        case,
+        vars,
+        column,
+        &actions,
+        &stock,
+        &shares,
+        lp_values.len(),
+    );
     let evaluate = |e: &Expression| -> f64 {
         e.linear_coefficients()
             .map(|(var, a)| a * values[column[&var]])
