@@ -99,7 +99,7 @@ fn relax_and_round(
 
 /// `start + seconds`, or `None` for a limit too far away to count.
 fn after(start: Instant, seconds: f64) -> Option<Instant> {
-    if !(seconds < 1e9) {
+    if seconds.is_nan() || seconds >= 1e9 {
         return None;
     }
     start.checked_add(Duration::from_secs_f64(seconds.max(0.0)))

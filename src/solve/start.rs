@@ -204,11 +204,11 @@ fn repair_capacity(
     years: f64,
 ) {
     let a = case.settings.max_removal_share_per_year;
-    for s in 0..case.segments.len() {
+    for (s, segment_stock) in stock[m].iter().enumerate() {
         let previous = if p == 0 {
             case.stock0[m][s]
         } else {
-            stock[m][s][p - 1]
+            segment_stock[p - 1]
         };
         let cap = previous.min(a * years * case.stock0[m][s]);
         let outs: Vec<usize> = (0..case.transformations.len())
@@ -325,9 +325,9 @@ fn repair_funder_budgets(
     }
     // The spend of each funder after every cut of this period (a cut for one funder
     // lowers the others' payments too).
-    for r in 0..case.regions.len() {
-        for g in 0..case.funders.names.len() {
-            spent[r][g] += funder_spend(actions, r, g);
+    for (r, row) in spent.iter_mut().enumerate() {
+        for (g, x) in row.iter_mut().enumerate() {
+            *x += funder_spend(actions, r, g);
         }
     }
 }
