@@ -110,7 +110,8 @@ pub fn solve_showing_progress(case: &Case, options: &SolveOptions, progress: boo
 fn solve_integer_showing_progress(case: &Case, options: &SolveOptions) -> Result<Plan> {
     let limit = options.overall_time_limit().unwrap_or_default();
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-    let template = format!("{{spinner}} {{msg}} — {{elapsed}} of the {limit} s limit (Ctrl-C: stop and write the best plan)");
+    let template =
+        format!("{{spinner}} {{msg}} · {{elapsed}} of {limit} s · Ctrl-C: stop, keep the best");
     if let Ok(style) = ProgressStyle::with_template(&template) {
         bar.set_style(style);
     }
@@ -131,9 +132,7 @@ fn solve_integer_showing_progress(case: &Case, options: &SolveOptions) -> Result
 /// The progress line's text for `p`.
 pub fn mip_progress_text(p: solve::MipProgress) -> String {
     match p {
-        solve::MipProgress::Relaxation => {
-            "whole dwellings: LP relaxation and a first whole-dwelling plan".to_string()
-        }
+        solve::MipProgress::Relaxation => "whole dwellings: LP relaxation, first plan".to_string(),
         solve::MipProgress::Stage {
             stage,
             objective,
@@ -142,18 +141,12 @@ pub fn mip_progress_text(p: solve::MipProgress) -> String {
             let gap = if gap.is_finite() {
                 format!("gap {:.2} %", gap * 100.0)
             } else {
-                "gap not yet known".to_string()
+                "gap –".to_string()
             };
             if stage == 1 {
-                format!(
-                    "whole dwellings, stage 1 (fit): best plan {} weighted dwelling-years, {gap}",
-                    crate::numfmt::fmt_num(objective.round())
-                )
+                format!("stage 1 (fit): best {objective:.0} dwelling-years, {gap}")
             } else {
-                format!(
-                    "whole dwellings, stage 2 (cost): best plan {} EUR, {gap}",
-                    crate::numfmt::fmt_num((objective * crate::model::EUR_PER_MEUR).round())
-                )
+                format!("stage 2 (cost): best {objective:.1} M EUR, {gap}")
             }
         }
     }
@@ -229,5 +222,29 @@ pub fn optional_text(path: &Path) -> Result<Option<String>> {
         Ok(bytes) => Ok(Some(String::from_utf8_lossy(&bytes).into_owned())),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(crate::Error::io(path, e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::solve::MipProgress;
+
+    #[test]
+    fn the_progress_line_names_the_stage_best_plan_and_gap() {
+        let stage = |stage, objective, gap| MipProgress::Stage {
+            stage,
+            objective,
+            gap,
+        };
+        assert_eq!(
+            mip_progress_text(stage(1, 353955.6, 0.0004)),
+            "stage 1 (fit): best 353956 dwelling-years, gap 0.04 %"
+        );
+        assert_eq!(
+            mip_progress_text(stage(2, 1085.37, f64::INFINITY)),
+            "stage 2 (cost): best 1085.4 M EUR, gap –"
+        );
+        assert!(mip_progress_text(MipProgress::Relaxation).contains("LP relaxation"));
     }
 }
