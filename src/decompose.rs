@@ -40,10 +40,11 @@ use rayon::prelude::*;
 
 use crate::case::{Case, Criterion};
 use crate::metrics::{mismatch, plan_path};
-use crate::plan::{Payment, Plan, PlanStatus, Receipt, RobustPlan};
+use crate::plan::{IntegerRun, Payment, Plan, PlanStatus, Receipt, RobustPlan};
 use crate::solve::{
-    self, solve_movable, solve_with_slack, MovableCap, MovableRobustCap, SolveOptions,
-    SolverChoice, Stage2Slack, StageFacts, STAGE2_ABSOLUTE_SLACK, STAGE2_RELATIVE_SLACK,
+    self, solve_integer_within, solve_movable, solve_with_slack, MovableCap, MovableRobustCap,
+    SolveOptions, SolverChoice, Stage2Slack, StageFacts, DEFAULT_INTEGER_TIME_LIMIT,
+    STAGE2_ABSOLUTE_SLACK, STAGE2_RELATIVE_SLACK,
 };
 use crate::Result;
 
@@ -143,11 +144,24 @@ pub fn solve_by_region_with(
     }
     let exact = options.solver == SolverChoice::Highs && !options.integer;
     let pass1_slack = pass1_slack(exact, regions);
+    // `--integer`: one time limit for the whole run (see `region_seconds`).
+    let limit = options
+        .overall_time_limit()
+        .unwrap_or(DEFAULT_INTEGER_TIME_LIMIT);
+    let threads = rayon::current_num_threads().max(1);
     let mut parts: Vec<(Plan, StageFacts)> = (0..regions)
         .into_par_iter()
         .map(|r| {
             // The region's case lives only as long as its solve.
-            let result = solve_with_slack(&restrict(case, r, &members[r]), options, pass1_slack);
+            let region_case = restrict(case, r, &members[r]);
+            let result = if options.integer {
+                let share = members[r].len() as f64 / case.municipalities.len().max(1) as f64;
+                let left = limit - clock.elapsed().as_secs_f64();
+                let seconds = region_seconds(limit, left, share, threads);
+                solve_integer_within(&region_case, options, pass1_slack, seconds, limit)
+            } else {
+                solve_with_slack(&region_case, options, pass1_slack)
+            };
             on_region_done();
             result
         })
@@ -409,6 +423,16 @@ fn pass1_slack(exact: bool, regions: usize) -> Stage2Slack {
     }
 }
 
+/// `--integer` by region: the seconds a region may take when it starts, with `left`
+/// seconds of the run's `limit` left, `share` of the case's municipalities and `threads`
+/// regions solved at once: its share of the limit on every thread, `limit · threads ·
+/// share` (the regions together fill the threads for the whole limit), and never past
+/// the end of the limit. A region that starts after it still gets its first
+/// whole-dwelling plan (the rounded LP optimum), just no MIP.
+pub fn region_seconds(limit: f64, left: f64, share: f64, threads: usize) -> f64 {
+    (limit * threads as f64 * share).min(left).max(0.0)
+}
+
 /// Pass 2: shares out the total stage-2 slack left after pass 1, steepest slope first
 /// (see the module documentation). `parts[r]` is region r's result and its stage-2 facts
 /// after pass 1, `z1_star[r]` its stage-1 optimum; `solve_at(r, cap)` solves region r's
@@ -514,7 +538,9 @@ fn join(case: &Case, members: &[Vec<usize>], parts: Vec<Plan>, options: &SolveOp
     let mut timings: BTreeMap<String, f64> = BTreeMap::new();
     let mut stage1_mismatch = 0.0;
     let mut time_limited = false;
+    let mut interrupted = false;
     let mut mip_gap: Option<f64> = None;
+    let mut integer_run: Option<IntegerRun> = None;
     for (part, members) in parts.into_iter().zip(members) {
         // The region's municipality indices become the whole case's.
         payments.extend(part.payments.iter().map(|pay| Payment {
@@ -541,6 +567,13 @@ fn join(case: &Case, members: &[Vec<usize>], parts: Vec<Plan>, options: &SolveOp
         budget_shadow_price.extend(part.budget_shadow_price);
         stage1_mismatch += part.stage1_mismatch;
         time_limited |= part.status == PlanStatus::TimeLimit;
+        interrupted |= part.status == PlanStatus::Interrupted;
+        if let Some(run) = &part.integer_run {
+            integer_run = Some(match integer_run {
+                None => run.clone(),
+                Some(joined) => join_integer_runs(joined, run),
+            });
+        }
         if let Some(gap) = part.mip_gap {
             mip_gap = Some(mip_gap.map_or(gap, |g: f64| g.max(gap)));
         }
@@ -551,7 +584,9 @@ fn join(case: &Case, members: &[Vec<usize>], parts: Vec<Plan>, options: &SolveOp
     payments.sort_by_key(|p| (p.municipality, p.period, p.action, p.funder));
     receipts.sort_by_key(|r| (r.municipality, r.period, r.transformation));
     Plan {
-        status: if time_limited {
+        status: if interrupted {
+            PlanStatus::Interrupted
+        } else if time_limited {
             PlanStatus::TimeLimit
         } else {
             PlanStatus::Optimal
@@ -569,5 +604,35 @@ fn join(case: &Case, members: &[Vec<usize>], parts: Vec<Plan>, options: &SolveOp
         receipts,
         funder_shadow_price,
         timings,
+        integer_run,
+    }
+}
+
+/// Two regions' `--integer` runs as one: objectives and seconds summed, gaps the
+/// largest, flags if either's.
+fn join_integer_runs(a: IntegerRun, b: &IntegerRun) -> IntegerRun {
+    let max = |x: Option<f64>, y: Option<f64>| match (x, y) {
+        (Some(x), Some(y)) => Some(x.max(y)),
+        (x, y) => x.or(y),
+    };
+    IntegerRun {
+        mip_gap_requested: a.mip_gap_requested,
+        mip_gap_stage1: max(a.mip_gap_stage1, b.mip_gap_stage1),
+        // A region whose stage 2 did not run leaves the joined gap unknown.
+        mip_gap_stage2: a
+            .mip_gap_stage2
+            .zip(b.mip_gap_stage2)
+            .map(|(x, y)| x.max(y)),
+        time_limit_s: a.time_limit_s,
+        time_limit_reached: a.time_limit_reached || b.time_limit_reached,
+        interrupted: a.interrupted || b.interrupted,
+        seconds_relaxation: a.seconds_relaxation + b.seconds_relaxation,
+        seconds_stage1: a.seconds_stage1 + b.seconds_stage1,
+        seconds_stage2: a.seconds_stage2 + b.seconds_stage2,
+        seconds_first_plan: a.seconds_first_plan + b.seconds_first_plan,
+        relaxation_mismatch: a.relaxation_mismatch + b.relaxation_mismatch,
+        relaxation_gross_cost_eur: a.relaxation_gross_cost_eur + b.relaxation_gross_cost_eur,
+        start_mismatch: a.start_mismatch + b.start_mismatch,
+        start_gross_cost_eur: a.start_gross_cost_eur + b.start_gross_cost_eur,
     }
 }

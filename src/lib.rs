@@ -25,6 +25,7 @@
 //! - [`report`] writes the CSV files, charts, report.html, report.xlsx and summary.json,
 //!   and renders every page (plan, compare, sweep) from one page kit;
 //! - [`outdir`] writes any output folder atomically (plans, comparisons, sweeps, cases);
+//! - [`interrupt`] turns Ctrl-C during `--integer` into a request to stop the MIP;
 //! - [`pool`] runs a command's parallel work on a thread pool of `--jobs` threads;
 //! - [`terminal`] renders what the binary prints (tables, summaries) as text;
 //! - [`warning`]: a warning about the input, with its place, in Dutch and English;
@@ -44,6 +45,7 @@ pub mod error;
 pub mod generate;
 pub mod import;
 pub mod input;
+pub mod interrupt;
 pub mod labels;
 pub mod lang;
 pub mod metrics;

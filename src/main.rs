@@ -60,6 +60,10 @@ fn plan(args: PlanArgs) -> Result<(), Error> {
         None => Scenario::plain_case(&config.case_dir, config.variant)?,
     };
     let out = cli::out_dir(&config.out, &scenario.file_stem());
+    if config.options.solve.integer {
+        // Ctrl-C stops the MIP and writes the best plan so far; a second one exits.
+        restock::interrupt::install();
+    }
     let summary = with_jobs(config.jobs, || {
         scenario::plan_scenario(&scenario, &out, &config.options)
     })??;

@@ -78,12 +78,22 @@ pub fn solve_showing_progress(case: &Case, options: &SolveOptions, progress: boo
         ));
     }
     if !options.by_region {
+        if options.integer && progress {
+            return solve_integer_showing_progress(case, options);
+        }
         return solve::solve(case, options);
     }
     if !progress {
         return decompose::solve_by_region(case, options);
     }
-    let bar = progress_bar(case.regions.len(), "solving regions");
+    let bar = progress_bar(
+        case.regions.len(),
+        if options.integer {
+            "solving regions (whole dwellings)"
+        } else {
+            "solving regions"
+        },
+    );
     let plan = decompose::solve_by_region_with(case, options, &|| {
         bar.inc(1);
         if Some(bar.position()) == bar.length() {
@@ -93,6 +103,53 @@ pub fn solve_showing_progress(case: &Case, options: &SolveOptions, progress: boo
     });
     bar.finish_and_clear();
     plan
+}
+
+/// `--integer` as one model with a refreshed line on stderr (only when it is a terminal):
+/// the stage, the best plan's mismatch or cost, the gap and the time against the limit.
+fn solve_integer_showing_progress(case: &Case, options: &SolveOptions) -> Result<Plan> {
+    let limit = options.overall_time_limit().unwrap_or_default();
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    let template =
+        format!("{{spinner}} {{msg}} · {{elapsed}} of {limit} s · Ctrl-C: stop, keep the best");
+    if let Ok(style) = ProgressStyle::with_template(&template) {
+        bar.set_style(style);
+    }
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    let shown = bar.clone();
+    let progress = solve::ProgressFn(Some(std::sync::Arc::new(move |p: solve::MipProgress| {
+        shown.set_message(mip_progress_text(p));
+    })));
+    let with_progress = SolveOptions {
+        progress,
+        ..options.clone()
+    };
+    let plan = solve::solve(case, &with_progress);
+    bar.finish_and_clear();
+    plan
+}
+
+/// The progress line's text for `p`.
+pub fn mip_progress_text(p: solve::MipProgress) -> String {
+    match p {
+        solve::MipProgress::Relaxation => "whole dwellings: LP relaxation, first plan".to_string(),
+        solve::MipProgress::Stage {
+            stage,
+            objective,
+            gap,
+        } => {
+            let gap = if gap.is_finite() {
+                format!("gap {:.2} %", gap * 100.0)
+            } else {
+                "gap –".to_string()
+            };
+            if stage == 1 {
+                format!("stage 1 (fit): best {objective:.0} dwelling-years, {gap}")
+            } else {
+                format!("stage 2 (cost): best {objective:.1} M EUR, {gap}")
+            }
+        }
+    }
 }
 
 /// Solves the case ([`solve_case`]) and summarises the plan.
@@ -211,5 +268,29 @@ pub fn optional_text(path: &Path) -> Result<Option<String>> {
         Ok(bytes) => Ok(Some(String::from_utf8_lossy(&bytes).into_owned())),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(crate::Error::io(path, e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::solve::MipProgress;
+
+    #[test]
+    fn the_progress_line_names_the_stage_best_plan_and_gap() {
+        let stage = |stage, objective, gap| MipProgress::Stage {
+            stage,
+            objective,
+            gap,
+        };
+        assert_eq!(
+            mip_progress_text(stage(1, 353955.6, 0.0004)),
+            "stage 1 (fit): best 353956 dwelling-years, gap 0.04 %"
+        );
+        assert_eq!(
+            mip_progress_text(stage(2, 1085.37, f64::INFINITY)),
+            "stage 2 (cost): best 1085.4 M EUR, gap –"
+        );
+        assert!(mip_progress_text(MipProgress::Relaxation).contains("LP relaxation"));
     }
 }

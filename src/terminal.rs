@@ -10,7 +10,7 @@ use crate::case::Case;
 use crate::import::ImportSummary;
 use crate::lang::Lang;
 use crate::numfmt::fmt_num;
-use crate::report::summary::RobustSummary;
+use crate::report::summary::{IntegerSummary, RobustSummary};
 use crate::report::Summary;
 use crate::scenario::{Comparison, Grid, Scenario, Sweep};
 use crate::Warning;
@@ -83,6 +83,9 @@ pub fn plan(scenario: &Scenario, summary: &Summary, out_dir: &Path) -> String {
             summary.status
         );
     }
+    if let Some(run) = &summary.integer_run {
+        integer_lines(&mut s, run);
+    }
     s.push('\n');
     if let Some(robust) = &summary.robust {
         robust_table(&mut s, robust);
@@ -101,6 +104,38 @@ pub fn plan(scenario: &Scenario, summary: &Summary, out_dir: &Path) -> String {
     );
     let _ = writeln!(s, "\nOutputs written to {}", out_dir.display());
     s
+}
+
+/// What a `--integer` run says besides the table: the gap in words, what whole
+/// dwellings cost against the LP plan, and how the time limit was spent.
+fn integer_lines(s: &mut String, run: &IntegerSummary) {
+    let _ = writeln!(
+        s,
+        "Whole dwellings: {}{}; against the LP plan in fractions of dwellings: \
+         mismatch {:+.1} weighted dwelling-years, gross cost {:+.0} EUR.",
+        run.gap_words.en,
+        run.mip_gap_stage2
+            .map_or(String::new(), |g| format!(" (gap {g})")),
+        run.whole_minus_relaxation.mismatch,
+        run.whole_minus_relaxation.gross_cost_eur,
+    );
+    let t = &run.seconds;
+    let _ = writeln!(
+        s,
+        "Time: LP relaxation and first plan {:.1} s, stage 1 (fit) {:.1} s, stage 2 (cost) \
+         {:.1} s, of the {} s limit ({}).",
+        t.relaxation,
+        t.stage1,
+        t.stage2,
+        run.time_limit_s,
+        if run.interrupted {
+            "interrupted with Ctrl-C"
+        } else if run.time_limit_reached {
+            "reached"
+        } else {
+            "not reached"
+        }
+    );
 }
 
 /// A robust plan's table: one row per variant (weight, do-nothing, the robust plan's

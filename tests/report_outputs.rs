@@ -142,6 +142,7 @@ fn plan() -> Plan {
         receipts: Vec::new(),
         funder_shadow_price: Vec::new(),
         timings: BTreeMap::from([("stage1".to_string(), 0.5), ("stage2".to_string(), 0.25)]),
+        integer_run: None,
     }
 }
 

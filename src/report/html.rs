@@ -146,6 +146,7 @@ fn status_text(lang: Lang, status: &PlanStatus) -> &'static str {
     match status {
         PlanStatus::Optimal => lang.get(labels::OPTIMAL),
         PlanStatus::TimeLimit => lang.get(labels::TIME_LIMIT_REACHED_NOT_PROVEN_OPTIMAL),
+        PlanStatus::Interrupted => lang.get(labels::INTERRUPTED_NOT_PROVEN_OPTIMAL),
     }
 }
 
@@ -180,6 +181,10 @@ fn status_notice(page: &Page<'_>) -> String {
         PlanStatus::TimeLimit => format!(
             "<p class=\"notice\">{}</p>\n",
             page.lang.get(labels::NOTE_THE_SOLVER_STOPPED_AT_THE_2)
+        ),
+        PlanStatus::Interrupted => format!(
+            "<p class=\"notice\">{}</p>\n",
+            page.lang.get(labels::NOTE_INTERRUPTED)
         ),
     }
 }
@@ -666,6 +671,11 @@ fn run_facts(page: &Page<'_>) -> String {
     );
     if let Some(gap) = plan.mip_gap {
         add(lang.get(labels::MIP_GAP_REACHED), pct(lang, gap));
+    }
+    if let Some(run) = &s.integer_run {
+        for (label, value) in run.facts(lang) {
+            add(&label, esc(&value));
+        }
     }
     add(
         lang.get(labels::STAGE_1_OPTIMUM_MISMATCH_WEIGHTED_DWELLING),

@@ -726,7 +726,7 @@ fn summary_sheet(
     worksheet.autofilter(head_row, 0, last_region, headers.len() as u16 - 1)?;
 
     let mut row = last_region + 2;
-    let facts: Vec<(&str, String)> = vec![
+    let mut facts: Vec<(&str, String)> = vec![
         (lang.get(labels::SOLVER), plan.solver.clone()),
         ("Status", s.status.clone()),
         (
@@ -750,6 +750,12 @@ fn summary_sheet(
         ("restock", s.version.clone()),
         (lang.get(labels::INPUTS_SHA_256), s.inputs_sha256.clone()),
     ];
+    let integer_facts = s
+        .integer_run
+        .as_ref()
+        .map(|run| run.facts(lang))
+        .unwrap_or_default();
+    facts.extend(integer_facts.iter().map(|(l, v)| (l.as_str(), v.clone())));
     for (label, value) in facts {
         worksheet.write_string(row, 0, label)?;
         worksheet.write_string(row, 1, value)?;

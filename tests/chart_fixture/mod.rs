@@ -151,6 +151,7 @@ pub fn plan(case: &Case) -> Plan {
         receipts: Vec::new(),
         funder_shadow_price: Vec::new(),
         timings: BTreeMap::new(),
+        integer_run: None,
     }
 }
 
