@@ -1,0 +1,1 @@
+use headless_chrome as _;
