@@ -33,7 +33,13 @@ fn start(cases: &Path) -> Server {
 }
 
 /// One HTTP/1.1 request; the status and the body.
-fn request(addr: SocketAddr, method: &str, path: &str, content_type: &str, body: &[u8]) -> (u16, Vec<u8>) {
+fn request(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    content_type: &str,
+    body: &[u8],
+) -> (u16, Vec<u8>) {
     let mut stream = TcpStream::connect(addr).expect("connects");
     let head = format!(
         "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
@@ -50,9 +56,16 @@ fn request(addr: SocketAddr, method: &str, path: &str, content_type: &str, body:
         .position(|w| w == b"\r\n\r\n")
         .expect("an HTTP answer");
     let head = String::from_utf8_lossy(&answer[..split]).to_string();
-    let status: u16 = head.split(' ').nth(1).and_then(|s| s.parse().ok()).expect("a status");
+    let status: u16 = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .expect("a status");
     let mut body = answer[split + 4..].to_vec();
-    if head.to_ascii_lowercase().contains("transfer-encoding: chunked") {
+    if head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked")
+    {
         body = dechunk(&body);
     }
     (status, body)
@@ -64,7 +77,8 @@ fn dechunk(mut data: &[u8]) -> Vec<u8> {
         let Some(eol) = data.windows(2).position(|w| w == b"\r\n") else {
             return out;
         };
-        let size = usize::from_str_radix(String::from_utf8_lossy(&data[..eol]).trim(), 16).unwrap_or(0);
+        let size =
+            usize::from_str_radix(String::from_utf8_lossy(&data[..eol]).trim(), 16).unwrap_or(0);
         if size == 0 {
             return out;
         }
@@ -74,8 +88,17 @@ fn dechunk(mut data: &[u8]) -> Vec<u8> {
 }
 
 fn post_plan(addr: SocketAddr, text: &str) -> (u16, Value) {
-    let (status, body) = request(addr, "POST", "/api/plan", "application/toml", text.as_bytes());
-    (status, serde_json::from_slice(&body).expect("a JSON answer"))
+    let (status, body) = request(
+        addr,
+        "POST",
+        "/api/plan",
+        "application/toml",
+        text.as_bytes(),
+    );
+    (
+        status,
+        serde_json::from_slice(&body).expect("a JSON answer"),
+    )
 }
 
 fn get(addr: SocketAddr, path: &str) -> (u16, Vec<u8>) {
@@ -114,10 +137,19 @@ fn budget_min20_answers_the_command_lines_mismatch() {
     // What `restock plan --scenario scenarios/budget-min20.toml` computes.
     let scenario = Scenario::load(Path::new("scenarios/budget-min20.toml")).unwrap();
     let case = scenario.build_case().unwrap();
-    let expected = pipeline::run(&case, &SolveOptions::default()).unwrap().summary;
+    let expected = pipeline::run(&case, &SolveOptions::default())
+        .unwrap()
+        .summary;
     let got = answer["mismatch"].as_f64().unwrap();
-    assert!(close(got, expected.mismatch), "{got} vs {}", expected.mismatch);
-    assert_eq!(answer["mismatch_do_nothing"].as_f64().unwrap(), expected.mismatch_do_nothing);
+    assert!(
+        close(got, expected.mismatch),
+        "{got} vs {}",
+        expected.mismatch
+    );
+    assert_eq!(
+        answer["mismatch_do_nothing"].as_f64().unwrap(),
+        expected.mismatch_do_nothing
+    );
     assert_eq!(answer["budget_eur"].as_f64().unwrap(), expected.budget_eur);
     assert_eq!(answer["case"], "krimpregios");
     assert_eq!(answer["scenario"]["name"], "Budget 20 % lager");
@@ -126,7 +158,10 @@ fn budget_min20_answers_the_command_lines_mismatch() {
     let by_name = text.replace("../inputs/krimpregios", "krimpregios");
     let (status, again) = post_plan(server.addr(), &by_name);
     assert_eq!(status, 200, "{again}");
-    assert!(close(again["mismatch"].as_f64().unwrap(), expected.mismatch));
+    assert!(close(
+        again["mismatch"].as_f64().unwrap(),
+        expected.mismatch
+    ));
 
     // The run's files: summary.json (the same numbers), a chart, report.html, the zip.
     let run = answer["run"].as_u64().unwrap();
@@ -145,16 +180,33 @@ fn budget_min20_answers_the_command_lines_mismatch() {
     assert_eq!(status, 200);
     assert!(String::from_utf8_lossy(&html).contains("<html"));
     let (status, toml) = get(server.addr(), answer["links"]["scenario"].as_str().unwrap());
-    assert_eq!((status, String::from_utf8(toml).unwrap()), (200, text.clone()));
+    assert_eq!(
+        (status, String::from_utf8(toml).unwrap()),
+        (200, text.clone())
+    );
     let (status, zip) = get(server.addr(), answer["links"]["zip"].as_str().unwrap());
     assert_eq!(status, 200);
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).expect("a zip");
-    let names: Vec<String> = archive.file_names().flatten().map(|n| n.to_string()).collect();
-    for name in ["summary.json", "scenario.toml", "plan.csv", "report.html", "charts/1_stock_demand.svg"] {
+    let names: Vec<String> = archive
+        .file_names()
+        .flatten()
+        .map(|n| n.to_string())
+        .collect();
+    for name in [
+        "summary.json",
+        "scenario.toml",
+        "plan.csv",
+        "report.html",
+        "charts/1_stock_demand.svg",
+    ] {
         assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
     }
     let mut json = String::new();
-    archive.by_name("summary.json").unwrap().read_to_string(&mut json).unwrap();
+    archive
+        .by_name("summary.json")
+        .unwrap()
+        .read_to_string(&mut json)
+        .unwrap();
     assert!(json.contains("\"mismatch\""));
     server.stop().unwrap();
 }
@@ -169,7 +221,11 @@ fn a_bad_scenario_is_a_400_with_the_command_lines_message() {
     let dir = tempfile::tempdir().unwrap();
     let scenarios = dir.path().join("scenarios");
     std::fs::create_dir(&scenarios).unwrap();
-    std::os::unix::fs::symlink(std::fs::canonicalize("inputs").unwrap(), dir.path().join("inputs")).unwrap();
+    std::os::unix::fs::symlink(
+        std::fs::canonicalize("inputs").unwrap(),
+        dir.path().join("inputs"),
+    )
+    .unwrap();
     let file = scenarios.join("scenario.toml");
     std::fs::write(&file, text).unwrap();
     let Err(restock::Error::Input(cli)) = Scenario::load(&file) else {
@@ -181,14 +237,23 @@ fn a_bad_scenario_is_a_400_with_the_command_lines_message() {
         .map(|e| e.to_string().replacen(&label, "scenario.toml", 1))
         .collect();
     assert_eq!(messages(&answer), cli);
-    assert!(cli[0].starts_with("scenario.toml, line 3, column factors.budget: "), "{cli:?}");
+    assert!(
+        cli[0].starts_with("scenario.toml, line 3, column factors.budget: "),
+        "{cli:?}"
+    );
 
     // Not TOML, an unknown key, a region the case does not have: 400s naming the line.
     for (text, wanted) in [
         ("base = \"example\"\n[factors\n", "scenario.toml, line 2"),
         ("base = \"example\"\nbudgt = 1\n", "unknown key 'budgt'"),
-        ("base = \"example\"\n[factors.budget_region]\nAtlantis = 0.5\n", "no region 'Atlantis'"),
-        ("base = \"example\"\n[settings]\nfriction_vacancy = 1.5\n", "line 3"),
+        (
+            "base = \"example\"\n[factors.budget_region]\nAtlantis = 0.5\n",
+            "no region 'Atlantis'",
+        ),
+        (
+            "base = \"example\"\n[settings]\nfriction_vacancy = 1.5\n",
+            "line 3",
+        ),
         ("name = \"x\"\n", "the key base is missing"),
     ] {
         let (status, answer) = post_plan(server.addr(), text);
@@ -197,9 +262,21 @@ fn a_bad_scenario_is_a_400_with_the_command_lines_message() {
         assert!(all.contains(wanted), "{wanted} in {all}");
     }
     // Not UTF-8, and not TOML's content type.
-    let (status, _) = request(server.addr(), "POST", "/api/plan", "application/toml", b"base = \"\xff\"");
+    let (status, _) = request(
+        server.addr(),
+        "POST",
+        "/api/plan",
+        "application/toml",
+        b"base = \"\xff\"",
+    );
     assert_eq!(status, 400);
-    let (status, _) = request(server.addr(), "POST", "/api/plan", "application/json", b"{}");
+    let (status, _) = request(
+        server.addr(),
+        "POST",
+        "/api/plan",
+        "application/json",
+        b"{}",
+    );
     assert_eq!(status, 415);
     server.stop().unwrap();
 }
@@ -237,14 +314,22 @@ fn cases_outside_the_case_folder_are_refused() {
     }
     // The symlink's message says where it leads; the real case plans.
     let (_, answer) = post_plan(server.addr(), "base = \"escape\"\n");
-    assert!(messages(&answer)[0].contains("leads out of the case folder"), "{answer}");
+    assert!(
+        messages(&answer)[0].contains("leads out of the case folder"),
+        "{answer}"
+    );
     let (status, answer) = post_plan(server.addr(), "base = \"../cases/example\"\n");
     assert_eq!(status, 200, "{answer}");
     // The case list shows the real case only.
     let (status, body) = get(server.addr(), "/api/cases");
     assert_eq!(status, 200);
     let list: Value = serde_json::from_slice(&body).unwrap();
-    let names: Vec<&str> = list["cases"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
+    let names: Vec<&str> = list["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
     assert_eq!(names, ["example"]);
     // A run's files: nothing outside its folder.
     let run = answer["run"].as_u64().unwrap();
@@ -279,7 +364,10 @@ fn parallel_requests_each_get_their_own_answer() {
         .map(|f| format!("name = \"b{f}\"\nbase = \"example\"\n[factors]\nbudget = {f}\n"))
         .collect();
     let answers: Vec<(u16, Value)> = std::thread::scope(|s| {
-        let handles: Vec<_> = texts.iter().map(|t| s.spawn(move || post_plan(addr, t))).collect();
+        let handles: Vec<_> = texts
+            .iter()
+            .map(|t| s.spawn(move || post_plan(addr, t)))
+            .collect();
         handles.into_iter().map(|h| h.join().unwrap()).collect()
     });
     let mut runs = Vec::new();
@@ -309,7 +397,10 @@ fn parallel_requests_each_get_their_own_answer() {
     distinct.dedup();
     assert_eq!(distinct.len(), runs.len());
     // Less money never plans less mismatch.
-    assert!(mismatches.windows(2).all(|w| w[0] >= w[1] - 1e-6), "{mismatches:?}");
+    assert!(
+        mismatches.windows(2).all(|w| w[0] >= w[1] - 1e-6),
+        "{mismatches:?}"
+    );
     server.stop().unwrap();
 }
 
@@ -341,9 +432,14 @@ fn a_body_above_one_mib_is_a_413_and_the_page_and_cases_are_served() {
     assert_eq!(status, 200);
     assert!(page.contains("<html lang=\"nl\"") && page.contains("id=\"bereken\""));
     let (_, page) = get(server.addr(), "/?lang=en");
-    assert!(String::from_utf8(page).unwrap().contains("<html lang=\"en\""));
+    assert!(String::from_utf8(page)
+        .unwrap()
+        .contains("<html lang=\"en\""));
     let (status, js) = get(server.addr(), "/assets/app.js");
     assert_eq!(status, 200);
-    assert!(!String::from_utf8(js).unwrap().contains("http://"), "no outside addresses");
+    assert!(
+        !String::from_utf8(js).unwrap().contains("http://"),
+        "no outside addresses"
+    );
     server.stop().unwrap();
 }

@@ -35,7 +35,10 @@ fn text(tab: &Tab, expression: &str) -> String {
         .expect("the page evaluates")
         .value
         .unwrap_or_default();
-    value.as_str().map(str::to_string).unwrap_or_else(|| value.to_string())
+    value
+        .as_str()
+        .map(str::to_string)
+        .unwrap_or_else(|| value.to_string())
 }
 
 /// Sets the budget control to `percent` and presses Bereken; waits for run `n`'s figures
@@ -111,9 +114,15 @@ fn the_page_computes_a_plan_and_shows_figures_and_charts() {
     tab.wait_for_element("body[data-ready='1']")
         .expect("the cases are loaded");
     assert_eq!(text(&tab, "document.documentElement.lang"), "nl");
-    assert_eq!(text(&tab, "document.getElementById('case').value"), "krimpregios");
+    assert_eq!(
+        text(&tab, "document.getElementById('case').value"),
+        "krimpregios"
+    );
     assert!(text(&tab, "document.getElementById('case-figures').innerText").contains("34"));
-    assert_eq!(text(&tab, "document.getElementById('bereken').innerText"), "Bereken");
+    assert_eq!(
+        text(&tab, "document.getElementById('bereken').innerText"),
+        "Bereken"
+    );
 
     compute(&tab, 80, 1);
     let figures_80 = text(&tab, "document.getElementById('figures').innerText");
@@ -121,7 +130,10 @@ fn the_page_computes_a_plan_and_shows_figures_and_charts() {
         &tab,
         "document.querySelector('#charts figure[data-chart=\"4_budget.svg\"]').innerHTML",
     );
-    let charts = text(&tab, "String(document.querySelectorAll('#charts figure svg').length)");
+    let charts = text(
+        &tab,
+        "String(document.querySelectorAll('#charts figure svg').length)",
+    );
     assert!(charts.parse::<usize>().unwrap() >= 5, "{charts} charts");
     assert!(figures_80.contains("mismatch"), "{figures_80}");
     compute(&tab, 50, 2);
@@ -131,7 +143,10 @@ fn the_page_computes_a_plan_and_shows_figures_and_charts() {
         "document.querySelector('#charts figure[data-chart=\"4_budget.svg\"]').innerHTML",
     );
     assert_ne!(figures_50, figures_80, "the figures change with the budget");
-    assert_ne!(chart_50, chart_80, "the budget chart changes with the budget");
+    assert_ne!(
+        chart_50, chart_80,
+        "the budget chart changes with the budget"
+    );
     assert!(
         figures_50.contains("t.o.v. de vorige berekening"),
         "the difference with the previous run: {figures_50}"
@@ -147,7 +162,10 @@ fn the_page_computes_a_plan_and_shows_figures_and_charts() {
         .value
         .unwrap_or_default();
     let mismatch = mismatch.as_str().unwrap_or_default().to_string();
-    assert!(!mismatch.is_empty() && figures_50.starts_with(&mismatch), "{mismatch} in {figures_50}");
+    assert!(
+        !mismatch.is_empty() && figures_50.starts_with(&mismatch),
+        "{mismatch} in {figures_50}"
+    );
     let runs = text(&tab, "document.getElementById('runs-table').innerText");
     assert!(runs.contains("#1") && runs.contains("#2"), "{runs}");
     // The scenario of run 2 says budget = 0.5, as a planner would write it.
@@ -164,12 +182,21 @@ fn the_page_computes_a_plan_and_shows_figures_and_charts() {
     assert!(toml.contains("base = \"../inputs/krimpregios\""), "{toml}");
 
     // English without reloading: the runs stay.
-    tab.wait_for_element("#lang-switch").unwrap().click().unwrap();
-    assert_eq!(text(&tab, "document.getElementById('bereken').innerText"), "Compute");
+    tab.wait_for_element("#lang-switch")
+        .unwrap()
+        .click()
+        .unwrap();
+    assert_eq!(
+        text(&tab, "document.getElementById('bereken').innerText"),
+        "Compute"
+    );
     assert!(text(&tab, "document.getElementById('runs-table').innerText").contains("#2"));
 
     if let Ok(keep) = std::env::var("RESTOCK_KEEP_SCREENSHOT") {
-        tab.wait_for_element("#lang-switch").unwrap().click().unwrap();
+        tab.wait_for_element("#lang-switch")
+            .unwrap()
+            .click()
+            .unwrap();
         let png = tab
             .capture_screenshot(CaptureScreenshotFormatOption::Png, None, None, true)
             .expect("a screenshot");

@@ -154,7 +154,10 @@ pub fn sweep(
         points,
         knee,
         robust: true,
-        warnings: cases.first().map(|c| c.warnings.clone()).unwrap_or_default(),
+        warnings: cases
+            .first()
+            .map(|c| c.warnings.clone())
+            .unwrap_or_default(),
     })
 }
 

@@ -66,8 +66,14 @@ struct Cached {
 
 /// A solved plan, kept so that its outputs can be written when first asked for.
 enum Solved {
-    Plain { case: Box<Case>, plan: Box<Plan> },
-    Robust { cases: Vec<Case>, plan: Box<RobustPlan> },
+    Plain {
+        case: Box<Case>,
+        plan: Box<Plan>,
+    },
+    Robust {
+        cases: Vec<Case>,
+        plan: Box<RobustPlan>,
+    },
 }
 
 /// One `POST /api/plan`: its scenario, its plan and its temporary folder.
@@ -138,8 +144,10 @@ impl State {
     /// `path` canonicalised, if it is a folder under the case folder.
     fn inside(&self, path: &Path) -> Option<PathBuf> {
         let canonical = path.canonicalize().ok()?;
-        (canonical.starts_with(&self.cases_dir) && canonical != self.cases_dir && canonical.is_dir())
-            .then_some(canonical)
+        (canonical.starts_with(&self.cases_dir)
+            && canonical != self.cases_dir
+            && canonical.is_dir())
+        .then_some(canonical)
     }
 
     /// A scenario's `base`: a case name (`krimpregios`), or written as in the shipped
@@ -437,7 +445,9 @@ fn stamp(dir: &Path) -> Vec<(String, u64, Option<SystemTime>)> {
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// The router of the page, the API and the runs' files.
