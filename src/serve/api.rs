@@ -305,7 +305,7 @@ impl State {
         let dir = tempfile::Builder::new()
             .prefix("restock-serve-")
             .tempdir()
-            .map_err(|e| Error::io(&std::env::temp_dir(), e))?;
+            .map_err(|e| Error::io(std::env::temp_dir(), e))?;
         let id = {
             let mut runs = lock(&self.runs);
             let id = runs.0;
