@@ -26,7 +26,8 @@ cases=("$@")
 tmp=$(mktemp -d)
 "$BIN" serve --port "$PORT" >"$tmp/server.log" 2>&1 &
 server=$!
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$tmp"' EXIT
+# SIGINT, as Ctrl-C: the server stops cleanly and removes its runs' temporary folders.
+trap 'kill -INT "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$tmp"' EXIT
 url="http://127.0.0.1:$PORT"
 for _ in $(seq 100); do
     curl -sf "$url/api/cases" -o /dev/null && break

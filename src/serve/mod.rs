@@ -132,7 +132,7 @@ impl Drop for Server {
 }
 
 /// `restock serve`: binds, calls `on_bound` with the address (the binary prints it and
-/// may open a browser), and serves until Ctrl-C; then running requests finish and every
+/// may open a browser), and serves until Ctrl-C (or SIGTERM); then running requests finish and every
 /// run's temporary folder is removed.
 pub fn run(options: &ServeOptions, on_bound: impl FnOnce(SocketAddr)) -> Result<()> {
     let (listener, state) = bind(options)?;
@@ -140,9 +140,30 @@ pub fn run(options: &ServeOptions, on_bound: impl FnOnce(SocketAddr)) -> Result<
         .local_addr()
         .map_err(|e| Error::Usage(format!("cannot read the bound address: {e}")))?;
     on_bound(addr);
-    serve_until(listener, state, async {
-        let _ = tokio::signal::ctrl_c().await;
-    })
+    serve_until(listener, state, stop_signal())
+}
+
+/// Resolves on Ctrl-C (SIGINT) or, on Unix, SIGTERM: either stops the server cleanly.
+async fn stop_signal() {
+    let notify = Arc::new(tokio::sync::Notify::new());
+    let on_ctrl_c = notify.clone();
+    tokio::spawn(async move {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            on_ctrl_c.notify_one();
+        }
+    });
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            let on_term = notify.clone();
+            tokio::spawn(async move {
+                term.recv().await;
+                on_term.notify_one();
+            });
+        }
+    }
+    notify.notified().await;
 }
 
 /// Whether `host` is a loopback address (anything else is reachable from other machines).
