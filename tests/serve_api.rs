@@ -443,3 +443,48 @@ fn a_body_above_one_mib_is_a_413_and_the_page_and_cases_are_served() {
     );
     server.stop().unwrap();
 }
+
+#[test]
+fn a_changed_case_file_is_read_again_and_robust_mode_plans() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = dir.path().join("cases");
+    copy_dir(Path::new("inputs/example"), &cases.join("example"));
+    let server = start(&cases);
+    let (status, first) = post_plan(server.addr(), "base = \"example\"\n");
+    assert_eq!(status, 200, "{first}");
+    // The cached case is used while the files are unchanged; a changed budgets.csv
+    // (every amount doubled, and a different size) is read again.
+    let budgets = cases.join("example/budgets.csv");
+    let text = std::fs::read_to_string(&budgets).unwrap();
+    let mut lines = text.lines();
+    let mut doubled = format!("{}\n", lines.next().unwrap());
+    for line in lines {
+        let mut cells: Vec<String> = line.split(',').map(str::to_string).collect();
+        let last = cells.len() - 1;
+        let amount: f64 = cells[last]
+            .trim()
+            .parse()
+            .expect("an amount in the last column");
+        cells[last] = format!("{}", amount * 2.0);
+        doubled.push_str(&cells.join(","));
+        doubled.push('\n');
+    }
+    std::fs::write(&budgets, doubled).unwrap();
+    let (status, second) = post_plan(server.addr(), "base = \"example\"\n");
+    assert_eq!(status, 200, "{second}");
+    assert_eq!(
+        second["budget_eur"].as_f64().unwrap(),
+        2.0 * first["budget_eur"].as_f64().unwrap()
+    );
+    // Robust mode over the case's two variants, with the regret criterion.
+    let (status, robust) = post_plan(
+        server.addr(),
+        "base = \"example\"\n[settings.robust]\ncriterion = \"regret\"\n",
+    );
+    assert_eq!(status, 200, "{robust}");
+    assert_eq!(robust["robust"]["criterion"], "regret", "{robust}");
+    let run = robust["run"].as_u64().unwrap();
+    let (status, _) = get(server.addr(), &format!("/runs/{run}/commitment.csv"));
+    assert_eq!(status, 200);
+    server.stop().unwrap();
+}
