@@ -68,6 +68,11 @@ pub enum Command {
     /// and the mismatch–money curve with its knee.
     #[command(after_help = SWEEP_EXAMPLES)]
     Sweep(SweepArgs),
+    /// The what-if workbench in the browser: a page on this machine (default
+    /// http://127.0.0.1:8765/) to pick a case, change budgets, costs and settings, press
+    /// Bereken and compare the plans; and the JSON API it uses.
+    #[command(after_help = SERVE_EXAMPLES)]
+    Serve(ServeArgs),
     /// Write a synthetic case folder (realistic sizes, mixes, declines, costs, budgets),
     /// for benchmarks and tests. The same seed gives the same files.
     Generate(GenerateArgs),
@@ -535,4 +540,35 @@ pub struct GenerateArgs {
     /// The case folder to write (replaced whole if it exists).
     #[arg(long)]
     pub out: std::path::PathBuf,
+}
+
+const SERVE_EXAMPLES: &str = "\
+Examples:
+  restock serve                       the page at http://127.0.0.1:8765/ (Ctrl-C stops)
+  restock serve --open                and open it in the default browser
+  restock serve --port 9000 --cases mycases
+
+Only case folders under --cases (default inputs/) can be planned. The server listens on
+127.0.0.1 (this machine only); --host 0.0.0.0 makes it reachable from the network (a
+warning is printed: there is no login). API: GET /api/cases, POST /api/plan with a
+scenario file's text (Content-Type: application/toml); see README.md.";
+
+/// Arguments of `restock serve`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ServeArgs {
+    /// The port to listen on.
+    #[arg(long, default_value_t = restock::serve::DEFAULT_PORT)]
+    pub port: u16,
+    /// The address to listen on; anything but loopback is reachable from other machines.
+    #[arg(long, default_value = "127.0.0.1", value_name = "ADDRESS")]
+    pub host: std::net::IpAddr,
+    /// The case folder: each sub-folder with a settings.toml is a case.
+    #[arg(long, default_value = "inputs", value_name = "DIR")]
+    pub cases: PathBuf,
+    /// Open the page in the default browser once the server listens.
+    #[arg(long)]
+    pub open: bool,
+    /// How many plans may be solved at the same time [default: one per core].
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<usize>,
 }

@@ -57,6 +57,7 @@ pub mod plan;
 pub mod pool;
 pub mod report;
 pub mod scenario;
+pub mod serve;
 pub mod solve;
 pub mod terminal;
 pub mod warning;

@@ -29,6 +29,7 @@ fn main() -> ExitCode {
         Some(Command::Compare(args)) => compare(args),
         Some(Command::Sweep(args)) => sweep(args),
         Some(Command::Generate(args)) => generate(args),
+        Some(Command::Serve(args)) => serve(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -154,4 +155,51 @@ fn generate(args: cli::GenerateArgs) -> Result<(), Error> {
         args.out.display()
     );
     Ok(())
+}
+
+/// `restock serve`: the page and its API until Ctrl-C.
+fn serve(args: cli::ServeArgs) -> Result<(), Error> {
+    let options = restock::serve::ServeOptions {
+        host: args.host,
+        port: args.port,
+        cases_dir: args.cases,
+        jobs: args.jobs,
+        ..Default::default()
+    };
+    if !restock::serve::is_loopback(args.host) {
+        eprintln!(
+            "warning: listening on {} makes restock reachable from other machines, without \
+             a login; use --host 127.0.0.1 to keep it on this machine",
+            args.host
+        );
+    }
+    restock::serve::run(&options, |addr| {
+        let url = format!("http://{addr}/");
+        println!("restock serve: {url}  (Ctrl-C stops)");
+        if args.open {
+            open_browser(&url);
+        }
+    })?;
+    println!("restock serve: stopped");
+    Ok(())
+}
+
+/// Opens `url` in the default browser (xdg-open, open or start); a failure only prints.
+fn open_browser(url: &str) {
+    let (program, args): (&str, Vec<&str>) = if cfg!(target_os = "macos") {
+        ("open", vec![url])
+    } else if cfg!(target_os = "windows") {
+        ("cmd", vec!["/C", "start", "", url])
+    } else {
+        ("xdg-open", vec![url])
+    };
+    let spawned = std::process::Command::new(program)
+        .args(&args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    if let Err(e) = spawned {
+        eprintln!("could not open a browser ({program}: {e}); open {url} yourself");
+    }
 }

@@ -117,7 +117,7 @@ pub fn page(
 
 /// The `@font-face` rule that embeds the chart font, so the inline charts use the font
 /// their labels were laid out with on any machine.
-fn font_face() -> String {
+pub fn font_face() -> String {
     format!(
         "@font-face {{ font-family: '{CSS_FAMILY}'; font-style: normal; font-weight: 400; \
          src: url(data:font/ttf;base64,{}) format('truetype'); }}\n",

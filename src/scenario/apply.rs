@@ -37,14 +37,34 @@ impl Scenario {
         variant: Option<String>,
         robust: bool,
     ) -> Result<(Case, ReadTimings)> {
+        let (case, mut timings) = self.read_base_case(variant, robust)?;
+        let clock = std::time::Instant::now();
+        let case = self.finish_case(case)?;
+        timings.validate += clock.elapsed().as_secs_f64();
+        Ok((case, timings))
+    }
+
+    /// The first half of [`Scenario::build_variant_case`]: the base case read and
+    /// validated with this scenario's settings overrides and the households `variant`,
+    /// before the factors and funders' changes (what `restock serve` keeps between
+    /// requests: it depends only on the case folder, the variant and the settings).
+    pub fn read_base_case(
+        &self,
+        variant: Option<String>,
+        robust: bool,
+    ) -> Result<(Case, ReadTimings)> {
         let options = ReadOptions {
             variant,
             settings_overrides: self.settings.clone(),
             robust,
         };
-        let (mut case, mut timings) =
-            read_case_timed(&self.base, &options).map_err(|e| self.relabel(e))?;
-        let clock = std::time::Instant::now();
+        read_case_timed(&self.base, &options).map_err(|e| self.relabel(e))
+    }
+
+    /// The second half of [`Scenario::build_variant_case`]: checks the factors and the
+    /// funders' changes against the base case `case` ([`Scenario::read_base_case`]) and
+    /// applies them.
+    pub fn finish_case(&self, mut case: Case) -> Result<Case> {
         let mut problems = self.check_factors(&case);
         problems.extend(super::funders::check(
             &self.funders,
@@ -56,8 +76,7 @@ impl Scenario {
         }
         apply_factors(&mut case, &self.factors);
         super::funders::apply(&mut case, &self.funders);
-        timings.validate += clock.elapsed().as_secs_f64();
-        Ok((case, timings))
+        Ok(case)
     }
 
     /// Points errors of the case reader at the scenario file where the scenario caused

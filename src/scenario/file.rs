@@ -350,6 +350,26 @@ fn type_name(value: &Value) -> String {
 
 /// Parses the text of the scenario file at `path`.
 fn parse(path: &Path, text: &str) -> Result<Scenario> {
+    parse_resolving(path, text, &|written| Ok(resolve_base(path, written)))
+}
+
+/// How a scenario's `base` (as written) becomes a case folder: the folder, or the
+/// message of why that `base` is refused.
+pub type BaseResolver<'a> = &'a dyn Fn(&str) -> std::result::Result<PathBuf, String>;
+
+impl Scenario {
+    /// Reads and checks the text of a scenario file that has no file of its own (sent to
+    /// `restock serve`): `label` names it in messages and `resolve` finds (or refuses)
+    /// the base case folder. Every other rule, and every message, is that of
+    /// [`Scenario::load`].
+    pub fn from_text(label: &Path, text: &str, resolve: BaseResolver<'_>) -> Result<Scenario> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        parse_resolving(label, text, resolve)
+    }
+}
+
+/// Parses the text of the scenario file at `path`, its base case found by `resolve`.
+fn parse_resolving(path: &Path, text: &str, resolve: BaseResolver<'_>) -> Result<Scenario> {
     let file = path.display().to_string();
     let table: toml::Table = toml::from_str(text).map_err(|e| {
         // `friction_vacancy = 2%` or `0,02`: how to write it, with its line.
@@ -403,9 +423,12 @@ fn parse(path: &Path, text: &str) -> Result<Scenario> {
     let base = match table.get("base") {
         Some(v) => r
             .text_value("base", v, "base = \"../inputs/krimpregios\"")
-            .map(|written| {
-                let resolved = resolve_base(path, &written);
-                (written, resolved)
+            .and_then(|written| match resolve(&written) {
+                Ok(resolved) => Some((written, resolved)),
+                Err(message) => {
+                    r.error("base", message);
+                    None
+                }
             }),
         None => {
             r.errors.push(InputError {
