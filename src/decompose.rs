@@ -299,6 +299,7 @@ fn join(
     let mut new_build = vec![Vec::new(); n];
     let mut transform = vec![Vec::new(); n];
     let mut stock_end = vec![Vec::new(); n];
+    let mut removal_value = vec![Vec::new(); n];
     let mut budget_shadow_price = Vec::with_capacity(parts.len());
     let mut funder_shadow_price = Vec::new();
     let mut payments = Vec::new();
@@ -318,6 +319,9 @@ fn join(
             ..*r
         }));
         funder_shadow_price.extend(part.funder_shadow_price);
+        for (&m, values) in members.iter().zip(part.removal_value) {
+            removal_value[m] = values;
+        }
         let rows = part
             .demolish
             .into_iter()
@@ -360,6 +364,7 @@ fn join(
         payments,
         receipts,
         funder_shadow_price,
+        removal_value,
         timings,
     }
 }

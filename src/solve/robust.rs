@@ -213,6 +213,7 @@ pub(super) fn solve(cases: &[Case], options: &SolveOptions) -> Result<RobustPlan
             budget_shadow_price,
             funder_shadow_price,
         );
+        plan.removal_value = shadow::removal_values(case, keys, &duals);
         fill_plan(&mut plan, &vars[w], &stage2.values);
         if options.solver == SolverChoice::Clarabel {
             let noise = IPM_ZERO * model::EUR_PER_MEUR;

@@ -87,6 +87,7 @@ pub(super) fn solve(
         stage1.duals
     };
     let funder_shadow_price = shadow::funder_shadow_prices(case, &row_keys, &duals);
+    let removal_value = shadow::removal_values(case, &row_keys, &duals);
     let budget_shadow_price = if case.funders.active() {
         shadow::region_from_funders(&funder_shadow_price, case.periods.len())
     } else {
@@ -111,6 +112,7 @@ pub(super) fn solve(
     );
     plan.integer = options.integer;
     plan.mip_gap = mip_gap;
+    plan.removal_value = removal_value;
     plan.timings = timings;
     fill_plan(&mut plan, &lp.vars, &stage2.values);
     if options.integer {
