@@ -111,8 +111,9 @@ pub struct Explanation {
     /// The region's budget shadow price in this period (weighted dwelling-years per
     /// extra million euros, as budget.csv; with funders the largest of its funders').
     pub budget_shadow_price: f64,
-    /// For [`Factor::Budget`]: the funders (indices into `case.funders.names`) whose
-    /// binding budget holds back a useful action; empty without funders.
+    /// For [`Factor::Budget`] with funders: the funders (indices into
+    /// `case.funders.names`) whose binding budgets hold back the useful action with the
+    /// most gain per euro (where more money would go first); empty without funders.
     pub funders: Vec<usize>,
     /// The largest shadow price among those funders (the region's without funders).
     pub binding_price: f64,
@@ -240,6 +241,7 @@ fn one(
 
     let mut holds: Vec<Hold> = Vec::new();
     let mut funders: Vec<usize> = Vec::new();
+    let mut best_rate: Option<f64> = None;
     for (action, eur) in case.cost_terms(m, CostBasis::Net) {
         // The change of the stock per segment that one unit of the action makes.
         let mut delta = vec![0.0; case.segments.len()];
@@ -280,7 +282,13 @@ fn one(
                 if binding.is_empty() {
                     Hold::Other(other_cause(p, commit_periods, true))
                 } else {
-                    funders.extend(binding);
+                    // The funders named are those of the useful action with the most
+                    // gain per euro: where more money would go first.
+                    let rate = gain / eur;
+                    if best_rate.is_none_or(|r| rate > r * (1.0 + 1e-9)) {
+                        best_rate = Some(rate);
+                        funders = binding;
+                    }
                     Hold::Budget
                 }
             } else if price > BINDS {
@@ -293,8 +301,6 @@ fn one(
         };
         holds.push(hold);
     }
-    funders.sort_unstable();
-    funders.dedup();
     let mut capacity_segments: Vec<usize> = holds
         .iter()
         .filter_map(|h| match h {
