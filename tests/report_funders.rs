@@ -183,5 +183,8 @@ fn the_default_case_says_who_pays_what_and_a_case_without_funders_does_not() {
     let html = fs::read_to_string(without.join("report.html")).unwrap();
     assert!(!html.contains("wie-betaalt-wat"));
     assert!(!html.contains("7_funders"));
-    assert_eq!(sheet_names(&without.join("report.xlsx")).len(), 6);
+    // Six table sheets and "Waarom" (why the plan does what it does), no funders sheet.
+    let sheets = sheet_names(&without.join("report.xlsx"));
+    assert_eq!(sheets.len(), 7, "{sheets:?}");
+    assert_eq!(sheets[1], "Waarom");
 }
