@@ -270,3 +270,92 @@ fn integer_plans_are_explained() {
         assert_eq!(why.factor, Factor::Capacity, "stock {stock}: {why:?}");
     }
 }
+
+/// `restock plan` on the default case writes explanations.csv: the header, one row per
+/// municipality and period in plan.csv's order, a factor from the documented words, the
+/// region's shadow price as budget.csv has it, and a Dutch sentence naming the
+/// municipality; `capacity` only where plan.csv removes the full C2 amount.
+/// report.html has the "waarom" section with a paragraph per region, report.xlsx the
+/// sheet; `--lang en` gives English sentences.
+#[test]
+fn the_default_case_writes_explanations_csv_and_the_waarom_section() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    assert_cmd::Command::cargo_bin("restock")
+        .unwrap()
+        .args(["plan", "inputs/krimpregios", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let case = default_case();
+    let text = std::fs::read_to_string(out.join("explanations.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        restock::report::why::HEADER
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), case.municipalities.len() * case.periods.len());
+    let plan_csv = std::fs::read_to_string(out.join("plan.csv")).unwrap();
+    let mut order: Vec<(String, String)> = Vec::new();
+    for line in plan_csv.lines().skip(1) {
+        let cells: Vec<&str> = line.split(',').collect();
+        let key = (cells[0].to_string(), cells[2].to_string());
+        if order.last() != Some(&key) && !order.contains(&key) {
+            order.push(key);
+        }
+    }
+    let budget_csv = std::fs::read_to_string(out.join("budget.csv")).unwrap();
+    for (row, key) in rows.iter().zip(&order) {
+        assert_eq!((&row[0], &row[1]), (key.0.as_str(), key.1.as_str()));
+        assert!(
+            ["budget", "capacity", "stock", "other", "none"].contains(&&row[3]),
+            "{row:?}"
+        );
+        let m = case
+            .municipalities
+            .iter()
+            .position(|x| x.code == row[0])
+            .unwrap();
+        assert!(row[5].starts_with(&case.municipalities[m].name), "{row:?}");
+        if &row[3] == "budget" {
+            // The region's price is one of its funders' prices in budget.csv.
+            let region = &case.regions[case.municipalities[m].region];
+            assert!(
+                budget_csv.lines().any(|l| l.starts_with(&format!("{region},"))
+                    && l.contains(&format!(",{},{},", &row[1], &row[2]))
+                    && l.ends_with(&format!(",{}", &row[4]))),
+                "{row:?}"
+            );
+            assert!(row[5].contains("elke extra € 1 mln"), "{row:?}");
+        }
+    }
+    let sluis = rows
+        .iter()
+        .find(|r| &r[0] == "GM1714" && &r[2] == "2050")
+        .expect("Sluis 2046–2050");
+    assert!(sluis[5].contains("structurele leegstand"), "{sluis:?}");
+    assert!(sluis[5].contains("Zeeuws-Vlaanderen"), "{sluis:?}");
+
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    let section = &html[html.find("<section id=\"waarom\">").expect("waarom")..];
+    let section = &section[..section.find("</section>").unwrap()];
+    for region in &case.regions {
+        assert!(section.contains(&format!("<h3>{region}</h3>")), "{region}");
+    }
+    assert_eq!(
+        section.matches("<li>").count(),
+        case.municipalities.len() * case.periods.len()
+    );
+
+    let en = tmp.path().join("en");
+    assert_cmd::Command::cargo_bin("restock")
+        .unwrap()
+        .args(["plan", "inputs/krimpregios", "--lang", "en", "--out"])
+        .arg(&en)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(en.join("explanations.csv")).unwrap();
+    assert!(text.contains("each extra €1 M removes"));
+    assert!(!text.contains("woningen"));
+}
