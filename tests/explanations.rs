@@ -234,6 +234,30 @@ fn default_case_every_row_and_capacity_means_full_c2() {
     }
     assert!(seen.contains(&Factor::Budget), "{seen:?}");
 
+    // With a hundred times the money the removal cap limits where the surplus is
+    // largest (Sluis, Simpelveld in 2020–2024): `capacity` must appear, and only where
+    // C2 is used in full.
+    let mut rich = case.clone();
+    for r in 0..rich.regions.len() {
+        rich.scale_budget(r, 100.0);
+    }
+    let rich_plan = solved(&rich, SolverChoice::Highs);
+    let all_rich = explain(&rich, &rich_plan);
+    let capacity: Vec<&Explanation> = all_rich
+        .iter()
+        .filter(|e| e.factor == Factor::Capacity)
+        .collect();
+    assert!(!capacity.is_empty());
+    for why in capacity {
+        assert!(removes_full_c2(
+            &rich,
+            &rich_plan,
+            why.municipality,
+            why.period
+        ));
+        assert!(!why.capacity_segments.is_empty());
+    }
+
     let options = SolveOptions {
         by_region: true,
         ..SolveOptions::default()
@@ -322,9 +346,11 @@ fn the_default_case_writes_explanations_csv_and_the_waarom_section() {
             // The region's price is one of its funders' prices in budget.csv.
             let region = &case.regions[case.municipalities[m].region];
             assert!(
-                budget_csv.lines().any(|l| l.starts_with(&format!("{region},"))
-                    && l.contains(&format!(",{},{},", &row[1], &row[2]))
-                    && l.ends_with(&format!(",{}", &row[4]))),
+                budget_csv
+                    .lines()
+                    .any(|l| l.starts_with(&format!("{region},"))
+                        && l.contains(&format!(",{},{},", &row[1], &row[2]))
+                        && l.ends_with(&format!(",{}", &row[4]))),
                 "{row:?}"
             );
             assert!(row[5].contains("elke extra € 1 mln"), "{row:?}");
@@ -358,4 +384,32 @@ fn the_default_case_writes_explanations_csv_and_the_waarom_section() {
     let text = std::fs::read_to_string(en.join("explanations.csv")).unwrap();
     assert!(text.contains("each extra €1 M removes"));
     assert!(!text.contains("woningen"));
+}
+
+/// A robust plan: explanations.csv has a `variant` column and every variant's rows (each
+/// variant's plan explained with its own duals); the page explains the first
+/// projection and says so in the section's title.
+#[test]
+fn a_robust_plan_explains_every_variant() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    assert_cmd::Command::cargo_bin("restock")
+        .unwrap()
+        .args(["plan", "inputs/example", "--robust", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let case = read_case(Path::new("inputs/example"), &ReadOptions::default()).unwrap();
+    let text = std::fs::read_to_string(out.join("explanations.csv")).unwrap();
+    let mut lines = text.lines();
+    assert!(lines.next().unwrap().starts_with("variant,municipality,"));
+    let per_variant = case.municipalities.len() * case.periods.len();
+    let variants: Vec<&str> = lines.map(|l| l.split(',').next().unwrap()).collect();
+    assert_eq!(variants.len(), 2 * per_variant);
+    assert!(variants[..per_variant].iter().all(|v| *v == "base"));
+    assert!(variants[per_variant..].iter().all(|v| *v == "krimp"));
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    let at = html.find("<section id=\"waarom\">").expect("waarom");
+    let title = &html[at..at + 200];
+    assert!(title.contains("Waarom dit plan — projectie"), "{title}");
 }
