@@ -117,6 +117,9 @@ pub struct Explanation {
     pub funders: Vec<usize>,
     /// The largest shadow price among those funders (the region's without funders).
     pub binding_price: f64,
+    /// For [`Factor::Budget`]: the useful action held back by money with the most gain
+    /// per euro, where more money would go first.
+    pub money_would_go_to: Option<Action>,
     /// Segments whose useful removal is at the C2 cap.
     pub capacity_segments: Vec<usize>,
     /// Segments whose useful removal found no stock left (C3).
@@ -242,6 +245,7 @@ fn one(
     let mut holds: Vec<Hold> = Vec::new();
     let mut funders: Vec<usize> = Vec::new();
     let mut best_rate: Option<f64> = None;
+    let mut best_action: Option<Action> = None;
     for (action, eur) in case.cost_terms(m, CostBasis::Net) {
         // The change of the stock per segment that one unit of the action makes.
         let mut delta = vec![0.0; case.segments.len()];
@@ -287,11 +291,17 @@ fn one(
                     let rate = gain / eur;
                     if best_rate.is_none_or(|r| rate > r * (1.0 + 1e-9)) {
                         best_rate = Some(rate);
+                        best_action = Some(action);
                         funders = binding;
                     }
                     Hold::Budget
                 }
             } else if price > BINDS {
+                let rate = gain / eur;
+                if best_rate.is_none_or(|r| rate > r * (1.0 + 1e-9)) {
+                    best_rate = Some(rate);
+                    best_action = Some(action);
+                }
                 Hold::Budget
             } else {
                 Hold::Other(other_cause(p, commit_periods, false))
@@ -384,6 +394,11 @@ fn one(
             Vec::new()
         },
         binding_price,
+        money_would_go_to: if factor == Factor::Budget {
+            best_action
+        } else {
+            None
+        },
         capacity_segments,
         stock_segments,
         other: if factor == Factor::Other { other } else { None },

@@ -10,7 +10,7 @@
 
 use std::path::Path;
 
-use crate::case::Case;
+use crate::case::{Action, Case};
 use crate::explain::{self, Explanation, Factor, Other};
 use crate::labels;
 use crate::lang::Lang;
@@ -116,7 +116,7 @@ impl<'a> Why<'a> {
                 body.push_str(&format!(
                     "<li><b>{}</b> — {}</li>\n",
                     esc(factor_word(self.rows[i].factor, lang)),
-                    esc(&self.sentences[i])
+                    esc(&self.sentences[i]).replace("€ 1 mln", "€\u{a0}1\u{a0}mln")
                 ));
             }
             body.push_str("</ul>\n</details>\n");
@@ -367,19 +367,48 @@ fn join(items: &[String], lang: Lang) -> String {
     }
 }
 
+/// A segment's name inside a sentence: its label (else its id), with a capital first
+/// letter lowered unless the word is an abbreviation ("Koopwoning" → "koopwoning").
+fn segment_name(case: &Case, s: usize) -> String {
+    let seg = &case.segments[s];
+    let name = if seg.label.is_empty() {
+        &seg.id
+    } else {
+        &seg.label
+    };
+    let mut chars = name.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
+            first.to_lowercase().chain(name.chars().skip(1)).collect()
+        }
+        _ => name.clone(),
+    }
+}
+
 fn segment_names(case: &Case, segments: &[usize], lang: Lang) -> String {
-    let names: Vec<String> = segments
-        .iter()
-        .map(|&s| {
-            let seg = &case.segments[s];
-            if seg.label.is_empty() {
-                seg.id.clone()
-            } else {
-                seg.label.clone()
-            }
-        })
-        .collect();
+    let names: Vec<String> = segments.iter().map(|&s| segment_name(case, s)).collect();
     join(&names, lang)
+}
+
+/// An action in words: "sloop van koopwoning", "nieuwbouw van …", "{label} van …".
+fn action_words(case: &Case, action: Action, lang: Lang) -> String {
+    match action {
+        Action::Demolish(s) => match lang {
+            Lang::Nl => format!("sloop van {}", segment_name(case, s)),
+            Lang::En => format!("demolishing {}", segment_name(case, s)),
+        },
+        Action::NewBuild(s) => match lang {
+            Lang::Nl => format!("nieuwbouw van {}", segment_name(case, s)),
+            Lang::En => format!("building {}", segment_name(case, s)),
+        },
+        Action::Transform(k) => {
+            let tr = &case.transformations[k];
+            match lang {
+                Lang::Nl => format!("{} van {}", tr.label, segment_name(case, tr.from)),
+                Lang::En => format!("{} of {}", tr.label, segment_name(case, tr.from)),
+            }
+        }
+    }
 }
 
 fn funder_names(case: &Case, funders: &[usize], lang: Lang) -> String {
@@ -469,6 +498,31 @@ pub fn sentence(case: &Case, e: &Explanation, lang: Lang) -> String {
                      dwelling-years)."
                 ),
             });
+            if let Some(action) = e.money_would_go_to {
+                let removal = !matches!(action, Action::NewBuild(_));
+                let later = match (surplus >= 0.5, shortage >= 0.5, removal) {
+                    (false, true, true) => lang.pick(
+                        ", tegen het overschot van latere jaren",
+                        ", against the surplus of later years",
+                    ),
+                    (true, false, false) => lang.pick(
+                        ", tegen het tekort van latere jaren",
+                        ", against the shortage of later years",
+                    ),
+                    _ => "",
+                };
+                out.pop();
+                out.push_str(&match lang {
+                    Lang::Nl => format!(
+                        "; extra geld zou hier eerst naar {} gaan{later}.",
+                        action_words(case, action, lang)
+                    ),
+                    Lang::En => format!(
+                        "; extra money would first go to {} here{later}.",
+                        action_words(case, action, lang)
+                    ),
+                });
+            }
             if !e.capacity_segments.is_empty() {
                 let segs = segment_names(case, &e.capacity_segments, lang);
                 out.push_str(&match lang {
