@@ -348,15 +348,14 @@ fn write_robust_xlsx(
         .iter()
         .map(|(v, t)| (Some(v.as_str()), *t))
         .collect();
-    let mut extra = robust.view.sheets(lang);
-    extra.extend(why_sheet);
-    let bytes = xlsx::build_robust(plan, &expected, &variants, lang, extra)
+    let extra = robust.view.sheets(lang);
+    let last = Vec::from_iter(why_sheet);
+    let bytes = xlsx::build_with_last(plan, &expected, &variants, lang, (extra, last))
         .map_err(|e| Error::io(path, std::io::Error::other(e.to_string())))?;
     std::fs::write(path, bytes).map_err(|e| Error::io(path, e))
 }
 
-/// report.xlsx of a plan: [`xlsx::build`]'s sheets with the "Waarom" sheet after the
-/// summary.
+/// report.xlsx of a plan: [`xlsx::build`]'s sheets and the "Waarom" sheet last.
 fn write_xlsx(
     path: &Path,
     plan: &Plan,
@@ -365,14 +364,9 @@ fn write_xlsx(
     why_sheet: Option<xlsx::Sheet>,
     lang: Lang,
 ) -> Result<()> {
-    let bytes = xlsx::build_robust(
-        plan,
-        summary,
-        &[(None, tables)],
-        lang,
-        Vec::from_iter(why_sheet),
-    )
-    .map_err(|e| Error::io(path, std::io::Error::other(e.to_string())))?;
+    let last = Vec::from_iter(why_sheet);
+    let bytes = xlsx::build_with_last(plan, summary, &[(None, tables)], lang, (Vec::new(), last))
+        .map_err(|e| Error::io(path, std::io::Error::other(e.to_string())))?;
     std::fs::write(path, bytes).map_err(|e| Error::io(path, e))
 }
 

@@ -168,6 +168,7 @@ impl<'a> Why<'a> {
             if k > 0 {
                 parts.push(match lang {
                     Lang::Nl => format!("{k} door {nl}"),
+                    Lang::En if parts.is_empty() => format!("{k} are limited by {en}"),
                     Lang::En => format!("{k} by {en}"),
                 });
             }
@@ -187,11 +188,11 @@ impl<'a> Why<'a> {
                 }
             ),
             Lang::En => format!(
-                "Of the {n} municipality-periods in {region}, {} limited",
+                "Of the {n} municipality-periods in {region}, {}",
                 if parts.is_empty() {
-                    "none are".to_string()
+                    "none is limited".to_string()
                 } else {
-                    format!("{} are", join(&parts, lang))
+                    join(&parts, lang)
                 }
             ),
         };
