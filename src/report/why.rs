@@ -179,8 +179,13 @@ impl<'a> Why<'a> {
         add(other, "iets anders", "something else");
         let mut text = match lang {
             Lang::Nl => format!(
-                "Van de {n} combinaties van gemeente en periode in {region} worden er {} \
+                "Van de {n} combinaties van gemeente en periode in {region} {} er {} \
                  begrensd",
+                if budget + capacity + stock + other == 1 {
+                    "wordt"
+                } else {
+                    "worden"
+                },
                 if parts.is_empty() {
                     "geen".to_string()
                 } else {
