@@ -381,8 +381,9 @@ pub struct Case {
     pub funders: Funders,
     /// SHA-256 (hex) over the names and bytes of the input files read.
     pub inputs_sha256: String,
-    /// Warnings found while reading (ignored columns, encoding fallback, …).
-    pub warnings: Vec<String>,
+    /// Warnings found while reading (ignored columns, encoding fallback, implausible
+    /// numbers, …), sorted by file and line.
+    pub warnings: Vec<crate::Warning>,
 }
 
 impl Case {

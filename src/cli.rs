@@ -20,7 +20,9 @@ Examples:
   restock plan inputs/example               a small illustrative case (made-up numbers)
   restock plan mycase --variant krimp       use the households variant `krimp`
   restock plan mycase --out results/krimp   write the outputs elsewhere
-  restock plan mycase --integer             whole dwellings (a MIP, HiGHS only)
+  restock plan mycase --integer             whole dwellings (a MIP, HiGHS only; stops
+                                            after 60 s with the best plan so far,
+                                            --time-limit to change; Ctrl-C stops early)
   restock plan mycase --robust              one commitment that holds up under every variant
   restock plan mycase --lang en             charts, report.html and report.xlsx in English
   restock plan bigcase --by-region          solve region by region, in parallel (large cases)
@@ -92,7 +94,8 @@ Examples:
 FROM:TO:STEP includes TO when it is a whole number of steps from FROM (at most 1000
 points). Every point is its own LP; they are solved in parallel (--jobs). A budget factor
 multiplies every region's budget in every year, on top of a scenario's own factors.
-Outputs (default outputs/sweep-<case or scenario>/): sweep.csv, charts/sweep.svg and .png
+Outputs (default outputs/sweep-<case or scenario>-budget/ or -friction/, one folder per
+swept setting): sweep.csv, charts/sweep.svg and .png
 with the knee marked, report.html.
 
 Exit codes: 0 success, 2 invalid input or usage, 1 anything else (e.g. solver failure).";
@@ -101,15 +104,26 @@ Exit codes: 0 success, 2 invalid input or usage, 1 anything else (e.g. solver fa
 #[derive(Debug, Clone, clap::Args)]
 pub struct SolverFlags {
     /// Plan whole dwellings: demolition, new build and transformations as integers (MIP).
+    /// A MIP can take far longer than the LP: without --time-limit the run stops after
+    /// 60 s (enough for the example and the default case to reach the default gap) and
+    /// writes the best whole-dwelling plan found, marked time_limit with its gap. A first
+    /// whole-dwelling plan (the LP optimum rounded down and repaired) exists within a
+    /// second; Ctrl-C stops the search and writes the best plan so far.
     #[arg(long)]
     pub integer: bool,
-    /// Relative MIP gap for --integer.
+    /// Relative MIP gap for --integer: stop when the plan is at most this much dearer than
+    /// the best plan could be. The default 0.001 ("at most 0.1 % dearer") is far finer
+    /// than the costs and budgets are known; closing the last tenth of a percent is where
+    /// a MIP spends its minutes. Stage 1 (the fit) closes its gap to 0.0001.
     #[arg(long, default_value_t = DEFAULT_MIP_GAP, value_name = "GAP")]
     pub mip_gap: f64,
     /// The solver.
     #[arg(long, value_enum, default_value_t = default_solver())]
     pub solver: SolverArg,
-    /// Stop each solver stage after this many seconds (the plan is then marked as not optimal).
+    /// Time limit for the whole solve in seconds: stage 1 first, stage 2 gets what is
+    /// left (with --integer stage 1 takes at most half; with --by-region the regions share
+    /// it). A plan stopped by it is written and marked as not proven optimal. Default:
+    /// none for an LP, 60 for --integer.
     #[arg(long, value_name = "SECONDS")]
     pub time_limit: Option<f64>,
 }
@@ -136,6 +150,7 @@ impl SolverFlags {
                 mip_gap: self.mip_gap,
                 time_limit: self.time_limit,
                 by_region,
+                progress: Default::default(),
             },
             output: OutputOptions {
                 lang: lang.into(),
@@ -215,7 +230,8 @@ pub struct SweepArgs {
     /// Values of settings friction_vacancy: FROM:TO:STEP, e.g. 0.01:0.05:0.005.
     #[arg(long, value_name = "FROM:TO:STEP", allow_hyphen_values = true)]
     pub friction: Option<String>,
-    /// Output folder [default: outputs/sweep-<case folder or scenario file name>].
+    /// Output folder [default: outputs/sweep-<case folder or scenario file name>-budget,
+    /// or -friction: one folder per swept setting].
     #[arg(long)]
     pub out: Option<PathBuf>,
     /// Solver, language and parallelism.
@@ -240,9 +256,14 @@ impl SweepArgs {
         }
     }
 
-    /// The output folder: `--out`, or outputs/sweep-<name>.
+    /// The output folder: `--out`, or outputs/sweep-<name>-budget (or -friction): one
+    /// folder per swept setting, so a sweep of one setting never replaces another's.
     pub fn out_dir(&self, name: &str) -> PathBuf {
-        out_dir(&self.out, &format!("sweep-{name}"))
+        let setting = match self.grid().0 {
+            Parameter::BudgetFactor => "budget",
+            Parameter::FrictionVacancy => "friction",
+        };
+        out_dir(&self.out, &format!("sweep-{name}-{setting}"))
     }
 }
 
@@ -450,6 +471,9 @@ pub struct ValidateArgs {
     /// Households variant to check, overriding settings.toml's households_variant.
     #[arg(long)]
     pub variant: Option<String>,
+    /// The language of the warnings.
+    #[arg(long, value_enum, default_value_t = LangArg::Nl)]
+    pub lang: LangArg,
 }
 
 fn default_solver() -> SolverArg {

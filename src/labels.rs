@@ -5,7 +5,9 @@
 
 use crate::lang::Lang;
 
+pub mod integer;
 pub mod robust;
+pub use integer::*;
 pub use robust::*;
 
 /// One label in Dutch and English.

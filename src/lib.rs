@@ -25,8 +25,10 @@
 //! - [`report`] writes the CSV files, charts, report.html, report.xlsx and summary.json,
 //!   and renders every page (plan, compare, sweep) from one page kit;
 //! - [`outdir`] writes any output folder atomically (plans, comparisons, sweeps, cases);
+//! - [`interrupt`] turns Ctrl-C during `--integer` into a request to stop the MIP;
 //! - [`pool`] runs a command's parallel work on a thread pool of `--jobs` threads;
 //! - [`terminal`] renders what the binary prints (tables, summaries) as text;
+//! - [`warning`]: a warning about the input, with its place, in Dutch and English;
 //! - [`lang`] and [`labels`]: the language of the outputs, its number style and the
 //!   catalogue of Dutch/English words;
 //! - [`import`] builds a case folder from CBS "Kerncijfers wijken en buurten" files, and a
@@ -44,6 +46,7 @@ pub mod explain;
 pub mod generate;
 pub mod import;
 pub mod input;
+pub mod interrupt;
 pub mod labels;
 pub mod lang;
 pub mod metrics;
@@ -57,12 +60,14 @@ pub mod report;
 pub mod scenario;
 pub mod solve;
 pub mod terminal;
+pub mod warning;
 
 /// The pipeline under its old name (`restock::run::OutputOptions` and the like).
 #[doc(hidden)]
 pub use pipeline as run;
 
 pub use error::{Error, InputError, Result};
+pub use warning::Warning;
 
 /// The version of restock, as written to summary.json.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -60,9 +60,15 @@ fn plan(args: PlanArgs) -> Result<(), Error> {
         None => Scenario::plain_case(&config.case_dir, config.variant)?,
     };
     let out = cli::out_dir(&config.out, &scenario.file_stem());
+    if config.options.solve.integer {
+        // Ctrl-C stops the MIP and writes the best plan so far; a second one exits.
+        restock::interrupt::install();
+    }
     let summary = with_jobs(config.jobs, || {
         scenario::plan_scenario(&scenario, &out, &config.options)
     })??;
+    let lang = config.options.output.lang;
+    eprint!("{}", terminal::warnings(&summary.warnings, None, lang));
     print!("{}", terminal::plan(&scenario, &summary, &out));
     Ok(())
 }
@@ -73,6 +79,10 @@ fn validate(args: ValidateArgs) -> Result<(), Error> {
         ..ReadOptions::default()
     };
     let case = read_case(&args.case_dir, &options)?;
+    eprint!(
+        "{}",
+        terminal::warnings(&case.warnings, None, args.lang.into())
+    );
     print!("{}", terminal::describe(&case));
     Ok(())
 }
@@ -91,7 +101,12 @@ fn compare(args: CompareArgs) -> Result<(), Error> {
         scenario::compare(&args.files, &out, &args.solve.options(), &|| bar.inc(1))
     })?;
     bar.finish_and_clear();
-    print!("{}", terminal::comparison(&result?, &out));
+    let comparison = result?;
+    eprint!(
+        "{}",
+        terminal::comparison_warnings(&comparison, args.solve.lang.into())
+    );
+    print!("{}", terminal::comparison(&comparison, &out));
     Ok(())
 }
 
@@ -114,7 +129,12 @@ fn sweep(args: SweepArgs) -> Result<(), Error> {
         scenario::run_sweep(&request, &out, &args.solve.options(), &|| bar.inc(1))
     })?;
     bar.finish_and_clear();
-    print!("{}", terminal::sweep(&result?, &grid, &out));
+    let sweep = result?;
+    eprint!(
+        "{}",
+        terminal::warnings(&sweep.warnings, None, args.solve.lang.into())
+    );
+    print!("{}", terminal::sweep(&sweep, &grid, &out));
     Ok(())
 }
 

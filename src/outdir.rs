@@ -54,6 +54,7 @@ where
 /// folder or does not exist yet, and a folder can be created beside it. Creates nothing
 /// that stays behind (a probe folder is made and removed again).
 pub fn check_output_location(target: &Path) -> Result<()> {
+    let typed = target;
     let target = resolve_target(target)?;
     let (parent, name) = split_target(&target)?;
     // The nearest ancestor that exists must be a folder we can create folders in.
@@ -74,7 +75,20 @@ pub fn check_output_location(target: &Path) -> Result<()> {
             existing.display()
         )));
     }
-    let probe = TempDir::create(existing, &name, "probe")?;
+    // The probe's own (hidden, temporary) name means nothing to the user: a failure
+    // names the folder as typed and the folder in which nothing can be created.
+    let probe = TempDir::create(existing, &name, "probe").map_err(|e| {
+        let why = match &e {
+            Error::Io { source, .. } => source.to_string(),
+            other => other.to_string(),
+        };
+        Error::Usage(format!(
+            "output folder {typed} cannot be written: no folder can be created in {existing} \
+             ({why}); choose another --out",
+            typed = typed.display(),
+            existing = existing.display()
+        ))
+    })?;
     drop(probe);
     Ok(())
 }

@@ -20,7 +20,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use crate::case::Case;
 use crate::chart::Lang;
 use crate::decompose;
-use crate::plan::Plan;
+use crate::plan::{Plan, RobustPlan};
 use crate::report::{self, RunInfo, Summary};
 use crate::solve::{self, SolveOptions};
 use crate::Result;
@@ -78,12 +78,22 @@ pub fn solve_showing_progress(case: &Case, options: &SolveOptions, progress: boo
         ));
     }
     if !options.by_region {
+        if options.integer && progress {
+            return solve_integer_showing_progress(case, options);
+        }
         return solve::solve(case, options);
     }
     if !progress {
         return decompose::solve_by_region(case, options);
     }
-    let bar = progress_bar(case.regions.len(), "solving regions");
+    let bar = progress_bar(
+        case.regions.len(),
+        if options.integer {
+            "solving regions (whole dwellings)"
+        } else {
+            "solving regions"
+        },
+    );
     let plan = decompose::solve_by_region_with(case, options, &|| {
         bar.inc(1);
         if Some(bar.position()) == bar.length() {
@@ -93,6 +103,53 @@ pub fn solve_showing_progress(case: &Case, options: &SolveOptions, progress: boo
     });
     bar.finish_and_clear();
     plan
+}
+
+/// `--integer` as one model with a refreshed line on stderr (only when it is a terminal):
+/// the stage, the best plan's mismatch or cost, the gap and the time against the limit.
+fn solve_integer_showing_progress(case: &Case, options: &SolveOptions) -> Result<Plan> {
+    let limit = options.overall_time_limit().unwrap_or_default();
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    let template =
+        format!("{{spinner}} {{msg}} · {{elapsed}} of {limit} s · Ctrl-C: stop, keep the best");
+    if let Ok(style) = ProgressStyle::with_template(&template) {
+        bar.set_style(style);
+    }
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    let shown = bar.clone();
+    let progress = solve::ProgressFn(Some(std::sync::Arc::new(move |p: solve::MipProgress| {
+        shown.set_message(mip_progress_text(p));
+    })));
+    let with_progress = SolveOptions {
+        progress,
+        ..options.clone()
+    };
+    let plan = solve::solve(case, &with_progress);
+    bar.finish_and_clear();
+    plan
+}
+
+/// The progress line's text for `p`.
+pub fn mip_progress_text(p: solve::MipProgress) -> String {
+    match p {
+        solve::MipProgress::Relaxation => "whole dwellings: LP relaxation, first plan".to_string(),
+        solve::MipProgress::Stage {
+            stage,
+            objective,
+            gap,
+        } => {
+            let gap = if gap.is_finite() {
+                format!("gap {:.2} %", gap * 100.0)
+            } else {
+                "gap –".to_string()
+            };
+            if stage == 1 {
+                format!("stage 1 (fit): best {objective:.0} dwelling-years, {gap}")
+            } else {
+                format!("stage 2 (cost): best {objective:.1} M EUR, {gap}")
+            }
+        }
+    }
 }
 
 /// Solves the case ([`solve_case`]) and summarises the plan.
@@ -126,8 +183,54 @@ pub fn run_and_write_robust(
     out_dir: &Path,
     run: &RunInfo,
 ) -> Result<Summary> {
-    let robust = solve::solve_robust(cases, &options.solve)?;
+    let robust = solve_robust_showing_progress(cases, &options.solve, options.output.progress)?;
     report::write_robust_outputs(cases, &robust, out_dir, run)
+}
+
+/// Whether a robust case is solved region by region ([`decompose::solve_robust_by_region`])
+/// rather than as one model ([`solve::solve_robust`]): for criterion "expected" on more
+/// than one region, with HiGHS always (the regions' shares of stage 2's slack are exact,
+/// and one region's model with every variant in it is what keeps robust mode within
+/// three times a plain plan's memory), with Clarabel only with `--by-region` (as for a
+/// plain plan: without pass 2 its expected cost may be above the one model's by up to
+/// the value of the slack). Criterion "regret" does not split over regions.
+pub fn robust_by_region(cases: &[Case], options: &SolveOptions) -> bool {
+    let Some(case) = cases.first() else {
+        return false;
+    };
+    let expected = case
+        .settings
+        .robust
+        .as_ref()
+        .is_some_and(|r| r.criterion == crate::case::Criterion::Expected);
+    expected
+        && case.regions.len() > 1
+        && (options.by_region || options.solver == solve::SolverChoice::Highs)
+}
+
+/// Solves a robust case: region by region when [`robust_by_region`] says so, with a
+/// progress bar of the regions on stderr if `progress` (when it is a terminal), else as
+/// one model.
+pub fn solve_robust_showing_progress(
+    cases: &[Case],
+    options: &SolveOptions,
+    progress: bool,
+) -> Result<RobustPlan> {
+    if !robust_by_region(cases, options) {
+        return solve::solve_robust(cases, options);
+    }
+    if !progress {
+        return decompose::solve_robust_by_region(cases, options);
+    }
+    let bar = progress_bar(cases[0].regions.len(), "solving regions");
+    let plan = decompose::solve_robust_by_region_with(cases, options, &|| {
+        bar.inc(1);
+        if Some(bar.position()) == bar.length() {
+            bar.set_message("balancing the regions");
+        }
+    });
+    bar.finish_and_clear();
+    plan
 }
 
 /// The run facts of a case folder that the plan report shows: its README.md and its
@@ -165,5 +268,29 @@ pub fn optional_text(path: &Path) -> Result<Option<String>> {
         Ok(bytes) => Ok(Some(String::from_utf8_lossy(&bytes).into_owned())),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(crate::Error::io(path, e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::solve::MipProgress;
+
+    #[test]
+    fn the_progress_line_names_the_stage_best_plan_and_gap() {
+        let stage = |stage, objective, gap| MipProgress::Stage {
+            stage,
+            objective,
+            gap,
+        };
+        assert_eq!(
+            mip_progress_text(stage(1, 353955.6, 0.0004)),
+            "stage 1 (fit): best 353956 dwelling-years, gap 0.04 %"
+        );
+        assert_eq!(
+            mip_progress_text(stage(2, 1085.37, f64::INFINITY)),
+            "stage 2 (cost): best 1085.4 M EUR, gap –"
+        );
+        assert!(mip_progress_text(MipProgress::Relaxation).contains("LP relaxation"));
     }
 }

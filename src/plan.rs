@@ -44,6 +44,9 @@ pub enum PlanStatus {
     Optimal,
     /// A stage stopped at the time limit with a feasible, not proven optimal, solution.
     TimeLimit,
+    /// `--integer` stopped by Ctrl-C: the best whole-dwelling plan found until then,
+    /// feasible, not proven optimal.
+    Interrupted,
 }
 
 impl PlanStatus {
@@ -52,6 +55,7 @@ impl PlanStatus {
         match self {
             PlanStatus::Optimal => "optimal",
             PlanStatus::TimeLimit => "time_limit",
+            PlanStatus::Interrupted => "interrupted",
         }
     }
 }
@@ -101,6 +105,46 @@ pub struct Plan {
     pub removal_value: Vec<Vec<Vec<f64>>>,
     /// Seconds spent per phase (build, stage 1, stage 2), in order of execution.
     pub timings: BTreeMap<String, f64>,
+    /// How a `--integer` solve went (gaps, time per stage, the LP relaxation it is
+    /// compared with); `None` for an LP.
+    pub integer_run: Option<IntegerRun>,
+}
+
+/// How a `--integer` solve went. By region, the figures are joined over the regions:
+/// objectives and seconds summed (seconds as thread time), gaps the largest, flags if
+/// any region's.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct IntegerRun {
+    /// The relative gap asked for stage 2 (`--mip-gap`).
+    pub mip_gap_requested: f64,
+    /// The relative gap stage 1 reached (mismatch); against the LP bound when stage 1
+    /// had no time to run.
+    pub mip_gap_stage1: Option<f64>,
+    /// The relative gap stage 2 reached (gross cost); `None` when it had no time to run.
+    pub mip_gap_stage2: Option<f64>,
+    /// The time limit of the whole run in seconds.
+    pub time_limit_s: f64,
+    /// Whether a stage stopped at the time limit (or had no time left to run).
+    pub time_limit_reached: bool,
+    /// Whether Ctrl-C stopped the run.
+    pub interrupted: bool,
+    /// Seconds for the LP relaxation (both stages) and the rounded first plan.
+    pub seconds_relaxation: f64,
+    /// Seconds for stage 1 as a MIP (loading it into HiGHS included).
+    pub seconds_stage1: f64,
+    /// Seconds for stage 2 as a MIP (loading it into HiGHS included).
+    pub seconds_stage2: f64,
+    /// Seconds from the start of the solve to the first whole-dwelling plan (the LP
+    /// optimum rounded and repaired).
+    pub seconds_first_plan: f64,
+    /// Z1 of the LP relaxation (fractional dwellings), weighted dwelling-years.
+    pub relaxation_mismatch: f64,
+    /// Z2 of the LP relaxation's least-cost plan, in euros.
+    pub relaxation_gross_cost_eur: f64,
+    /// Z1 of the first whole-dwelling plan (the rounded LP optimum).
+    pub start_mismatch: f64,
+    /// Z2 of the first whole-dwelling plan, in euros.
+    pub start_gross_cost_eur: f64,
 }
 
 impl Plan {
@@ -129,6 +173,7 @@ impl Plan {
             funder_shadow_price,
             removal_value: Vec::new(),
             timings: BTreeMap::new(),
+            integer_run: None,
         }
     }
 }

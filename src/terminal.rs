@@ -8,10 +8,12 @@ use std::path::Path;
 
 use crate::case::Case;
 use crate::import::ImportSummary;
+use crate::lang::Lang;
 use crate::numfmt::fmt_num;
-use crate::report::summary::RobustSummary;
+use crate::report::summary::{IntegerSummary, RobustSummary};
 use crate::report::Summary;
 use crate::scenario::{Comparison, Grid, Scenario, Sweep};
+use crate::Warning;
 
 /// A number rounded for a table, without a `-0`.
 fn whole(x: f64) -> f64 {
@@ -81,6 +83,9 @@ pub fn plan(scenario: &Scenario, summary: &Summary, out_dir: &Path) -> String {
             summary.status
         );
     }
+    if let Some(run) = &summary.integer_run {
+        integer_lines(&mut s, run);
+    }
     s.push('\n');
     if let Some(robust) = &summary.robust {
         robust_table(&mut s, robust);
@@ -99,6 +104,38 @@ pub fn plan(scenario: &Scenario, summary: &Summary, out_dir: &Path) -> String {
     );
     let _ = writeln!(s, "\nOutputs written to {}", out_dir.display());
     s
+}
+
+/// What a `--integer` run says besides the table: the gap in words, what whole
+/// dwellings cost against the LP plan, and how the time limit was spent.
+fn integer_lines(s: &mut String, run: &IntegerSummary) {
+    let _ = writeln!(
+        s,
+        "Whole dwellings: {}{}; against the LP plan in fractions of dwellings: \
+         mismatch {:+.1} weighted dwelling-years, gross cost {:+.0} EUR.",
+        run.gap_words.en,
+        run.mip_gap_stage2
+            .map_or(String::new(), |g| format!(" (gap {g})")),
+        run.whole_minus_relaxation.mismatch,
+        run.whole_minus_relaxation.gross_cost_eur,
+    );
+    let t = &run.seconds;
+    let _ = writeln!(
+        s,
+        "Time: LP relaxation and first plan {:.1} s, stage 1 (fit) {:.1} s, stage 2 (cost) \
+         {:.1} s, of the {} s limit ({}).",
+        t.relaxation,
+        t.stage1,
+        t.stage2,
+        run.time_limit_s,
+        if run.interrupted {
+            "interrupted with Ctrl-C"
+        } else if run.time_limit_reached {
+            "reached"
+        } else {
+            "not reached"
+        }
+    );
 }
 
 /// A robust plan's table: one row per variant (weight, do-nothing, the robust plan's
@@ -361,10 +398,61 @@ pub fn describe(case: &Case) -> String {
     if case.warnings.is_empty() {
         let _ = writeln!(s, "  warnings:       none");
     } else {
-        let _ = writeln!(s, "  warnings:       {}", case.warnings.len());
-        for w in &case.warnings {
-            let _ = writeln!(s, "    - {w}");
-        }
+        // The warnings themselves are printed on stderr ([`warnings`]), as by every
+        // command that reads a case.
+        let _ = writeln!(
+            s,
+            "  warnings:       {} (listed above)",
+            case.warnings.len()
+        );
     }
     s
+}
+
+/// What every command that reads a case prints on stderr before its own text: the number
+/// of warnings in `lang` ("2 waarschuwingen:") and each with its file and line, or
+/// nothing when there are none. `heading` names whose warnings they are (a scenario's
+/// base case in `compare`), if needed.
+pub fn warnings(warnings: &[Warning], heading: Option<&str>, lang: Lang) -> String {
+    let mut s = String::new();
+    if warnings.is_empty() {
+        return s;
+    }
+    let n = warnings.len();
+    let count = match (lang, n) {
+        (Lang::Nl, 1) => "1 waarschuwing".to_string(),
+        (Lang::Nl, _) => format!("{n} waarschuwingen"),
+        (Lang::En, 1) => "1 warning".to_string(),
+        (Lang::En, _) => format!("{n} warnings"),
+    };
+    match heading {
+        Some(h) => {
+            let _ = writeln!(s, "{h}: {count}:");
+        }
+        None => {
+            let _ = writeln!(s, "{count}:");
+        }
+    }
+    for w in warnings {
+        let _ = writeln!(s, "  {} {}", lang.pick("let op:", "warning:"), w.text(lang));
+    }
+    s
+}
+
+/// The warnings of `compare` on stderr: per base case folder once (scenarios on the same
+/// base share its warnings), headed by the folder when the scenarios have more than one.
+pub fn comparison_warnings(comparison: &Comparison, lang: Lang) -> String {
+    let mut groups: Vec<(String, &[Warning])> = Vec::new();
+    for solved in &comparison.solved {
+        let base = solved.scenario.base.display().to_string();
+        let warnings = solved.case.warnings.as_slice();
+        if !groups.iter().any(|(b, w)| *b == base && *w == warnings) {
+            groups.push((base, warnings));
+        }
+    }
+    let several = groups.len() > 1;
+    groups
+        .iter()
+        .map(|(base, w)| warnings(w, several.then_some(base.as_str()), lang))
+        .collect()
 }

@@ -143,6 +143,7 @@ fn plan() -> Plan {
         funder_shadow_price: Vec::new(),
         removal_value: Vec::new(),
         timings: BTreeMap::from([("stage1".to_string(), 0.5), ("stage2".to_string(), 0.25)]),
+        integer_run: None,
     }
 }
 

@@ -62,7 +62,17 @@ fn check_vector(name: &str, solver: SolverChoice, tolerance: f64) -> RobustPlan 
         solver,
         ..SolveOptions::default()
     };
-    let plan = solve_robust(&cases, &options).expect("the robust case solves");
+    let one_model = solve_robust(&cases, &options).expect("the robust case solves");
+    // Region by region (one region: the one model again) the figures are the same.
+    let by_region = restock::decompose::solve_robust_by_region(&cases, &options)
+        .expect("the robust case solves region by region");
+    for plan in [&one_model, &by_region] {
+        check_figures(plan, &cases, &expected, tolerance);
+    }
+    one_model
+}
+
+fn check_figures(plan: &RobustPlan, cases: &[Case], expected: &serde_json::Value, tolerance: f64) {
     let num = |key: &str| expected[key].as_f64().unwrap();
     assert_eq!(
         plan.criterion.as_str(),
@@ -116,7 +126,6 @@ fn check_vector(name: &str, solver: SolverChoice, tolerance: f64) -> RobustPlan 
     // The plan's own E is within stage 2's tolerance of E*.
     let e = plan.plan_expected_mismatch();
     assert!(e <= plan.expected_mismatch * (1.0 + 1e-7) + 1e-6 + tolerance * e.abs());
-    plan
 }
 
 #[test]

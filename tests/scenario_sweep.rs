@@ -127,9 +127,40 @@ fn the_default_output_folder_is_named_after_the_case() {
         .args(["--friction", "0.02:0.03:0.01"])
         .assert()
         .success();
-    let text = fs::read_to_string(tmp.path().join("outputs/sweep-example/sweep.csv")).unwrap();
+    let text =
+        fs::read_to_string(tmp.path().join("outputs/sweep-example-friction/sweep.csv")).unwrap();
     assert!(text.starts_with("point,friction_vacancy,"));
     assert_eq!(text.lines().count(), 3);
+}
+
+#[test]
+fn two_sweeps_of_different_settings_keep_both_results() {
+    let tmp = tempfile::tempdir().unwrap();
+    for grid in [
+        ["--budget-factor", "0.5:1:0.5"],
+        ["--friction", "0.02:0.03:0.01"],
+    ] {
+        Command::cargo_bin("restock")
+            .unwrap()
+            .current_dir(tmp.path())
+            .arg("sweep")
+            .arg(root().join("inputs/example"))
+            .args(grid)
+            .assert()
+            .success()
+            .stdout(predicates::str::contains(format!(
+                "outputs/sweep-example-{}",
+                if grid[0] == "--friction" {
+                    "friction"
+                } else {
+                    "budget"
+                }
+            )));
+    }
+    let budget = fs::read_to_string(tmp.path().join("outputs/sweep-example-budget/sweep.csv"));
+    let friction = fs::read_to_string(tmp.path().join("outputs/sweep-example-friction/sweep.csv"));
+    assert!(budget.unwrap().starts_with("point,budget_factor,"));
+    assert!(friction.unwrap().starts_with("point,friction_vacancy,"));
 }
 
 #[test]

@@ -7,7 +7,7 @@ use plotters::prelude::*;
 
 use super::bars;
 use super::data::{ChartData, MunicipalityData};
-use super::format::{nice_step, Lang};
+use super::format::Lang;
 use super::style::{self, DrawResult};
 use super::ChartKind;
 use crate::labels;
@@ -49,15 +49,7 @@ pub fn draw<DB: DrawingBackend>(
     let max = shown.iter().map(|m| m.task()).fold(0.0, f64::max);
     let x_max = if max > 0.0 { max * 1.14 } else { 1.0 };
     let names: Vec<String> = shown.iter().map(|m| m.name.clone()).collect();
-    let step = nice_step(x_max, 6);
-    let mut chart = bars::axes(
-        &plot_area,
-        &names,
-        x_max,
-        (x_max / step).ceil() as usize + 1,
-        &|x| lang.int(*x),
-        Some(lang.get(labels::DWELLINGS)),
-    )?;
+    let mut chart = bars::dwelling_axes(&plot_area, &names, x_max, lang)?;
 
     let gap = ((bars::row_height(&chart, n) * 0.18).round() as u32).max(2);
     for (rank, m) in shown.iter().enumerate() {

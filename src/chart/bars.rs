@@ -8,7 +8,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::format::Lang;
+use super::format::{nice_step, Lang};
 use super::style::{self, Mark};
 use crate::labels::{self, Label};
 
@@ -41,6 +41,25 @@ pub fn legend_on_top<DB: DrawingBackend>(
         style::WIDTH as i32 - 40,
     )?;
     Ok(plot_area)
+}
+
+/// The axes of a bar chart of dwellings on `plot_area`: x from 0 to `x_max` with whole
+/// numbers at a nice step (about six labels) and "woningen" under them, one row per name.
+pub fn dwelling_axes<'a, DB: DrawingBackend>(
+    plot_area: &'a DrawingArea<DB, Shift>,
+    names: &[String],
+    x_max: f64,
+    lang: Lang,
+) -> AreaResult<BarChart<'a, DB>, DB> {
+    let step = nice_step(x_max, 6);
+    axes(
+        plot_area,
+        names,
+        x_max,
+        (x_max / step).ceil() as usize + 1,
+        &|x| lang.int(*x),
+        Some(lang.get(labels::DWELLINGS)),
+    )
 }
 
 /// The axes of a bar chart on `plot_area`: x from 0 to `x_max` with about `x_labels`

@@ -218,6 +218,15 @@ impl ChartData {
         self.years.last().copied().unwrap_or(self.base_year)
     }
 
+    /// A series over the years (base year first) as the points of a line.
+    pub fn year_points(&self, series: &[f64]) -> Vec<(i32, f64)> {
+        self.years
+            .iter()
+            .copied()
+            .zip(series.iter().copied())
+            .collect()
+    }
+
     /// The regions that get a panel in the charts with one panel per region: all of
     /// them up to [`REGION_PANELS_ALL_UP_TO`]; beyond that the
     /// [`REGION_PANELS_SHOWN`] with the largest surplus at the last milestone if nothing

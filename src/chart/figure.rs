@@ -85,17 +85,7 @@ impl Figure<'_> {
     /// Writes `charts/<stem>.svg` and `charts/<stem>.png` into `out_dir`; returns the
     /// chart as a page shows it.
     pub fn write(&self, out_dir: &Path, lang: Lang) -> Result<PageChart> {
-        let dir = out_dir.join(CHARTS_DIR);
-        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        let svg = self.render_svg(lang)?;
-        let path = dir.join(format!("{}.svg", self.file_stem()));
-        std::fs::write(&path, &svg).map_err(|e| Error::io(&path, e))?;
-        self.render_png(&dir.join(format!("{}.png", self.file_stem())), lang)?;
-        Ok(PageChart {
-            stem: self.file_stem().to_string(),
-            title: self.title(lang),
-            svg,
-        })
+        write_page_chart(&(self, lang), self.title(lang), out_dir)
     }
 }
 
@@ -122,4 +112,20 @@ pub struct PageChart {
     pub title: String,
     /// The SVG document.
     pub svg: String,
+}
+
+/// Writes `chart` as `charts/<stem>.svg` and `charts/<stem>.png` into `out_dir`; returns
+/// it as a page shows it, titled `title`.
+pub fn write_page_chart(chart: &impl Drawing, title: String, out_dir: &Path) -> Result<PageChart> {
+    let dir = out_dir.join(CHARTS_DIR);
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    let svg = svg_document(chart)?;
+    let path = dir.join(format!("{}.svg", chart.file_stem()));
+    std::fs::write(&path, &svg).map_err(|e| Error::io(&path, e))?;
+    png_file(chart, &dir.join(format!("{}.png", chart.file_stem())))?;
+    Ok(PageChart {
+        stem: chart.file_stem().to_string(),
+        title,
+        svg,
+    })
 }

@@ -2,6 +2,7 @@
 //! segment mix): the header with the subtitle and, when not every region fits, a line
 //! saying which are shown ([`ChartData::panel_note`]); a grid of panels; a legend strip.
 
+use plotters::coord::combinators::WithKeyPoints;
 use plotters::coord::ranged1d::SegmentedCoord;
 use plotters::coord::types::{RangedCoordf64, RangedCoordi32};
 use plotters::coord::Shift;
@@ -136,4 +137,53 @@ pub fn period_panel<'a, DB: DrawingBackend>(
         .label_style(label_font)
         .draw()?;
     Ok(chart)
+}
+
+/// The chart of a region panel over the years, as the stock and demand charts have.
+pub type YearChart<'a, DB> =
+    ChartContext<'a, DB, Cartesian2d<WithKeyPoints<RangedCoordi32>, RangedCoordf64>>;
+
+/// Builds a region panel over the years on `plot_area`: x from the base year to the last
+/// milestone (padded by a twentieth either side, a tick per milestone), y padded around
+/// `values` with whole-number labels, and draws its quiet mesh. Returns the chart and the
+/// lower end of y.
+pub fn year_panel<'a, DB: DrawingBackend>(
+    plot_area: &'a DrawingArea<DB, Shift>,
+    data: &ChartData,
+    values: impl Iterator<Item = f64>,
+    lang: Lang,
+) -> Result<(YearChart<'a, DB>, f64), DrawingAreaErrorKind<DB::ErrorType>> {
+    let (y0, y1) = style::padded_range(values, 0.12);
+    let first = data.base_year;
+    let last = data.last_year().max(first + 1);
+    let x_pad = ((last - first) / 20).max(1);
+    let label_font = style::text(style::SMALL_SIZE, style::INK);
+    let widest = plot_area.estimate_text_size(&lang.int(y1), &label_font)?.0;
+    let mut chart = builder(plot_area, widest).build_cartesian_2d(
+        ((first - x_pad)..(last + x_pad)).with_key_points(style::year_ticks(first, last)),
+        y0..y1,
+    )?;
+    style::quiet_mesh(&mut chart.configure_mesh())
+        .disable_x_mesh()
+        .y_labels(5)
+        .x_label_formatter(&|x| x.to_string())
+        .y_label_formatter(&|y| lang.int(*y))
+        .label_style(label_font)
+        .draw()?;
+    Ok((chart, y0))
+}
+
+/// Draws the stock without intervention as the dashed grey line of a year panel.
+pub fn do_nothing_line<DB: DrawingBackend>(
+    chart: &mut YearChart<'_, DB>,
+    data: &ChartData,
+    stock_do_nothing: &[f64],
+) -> DrawResult<DB> {
+    chart.draw_series(DashedLineSeries::new(
+        data.year_points(stock_do_nothing),
+        14,
+        10,
+        style::DO_NOTHING.stroke_width(4),
+    ))?;
+    Ok(())
 }

@@ -12,12 +12,12 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::data::{bars_shown, ChartData};
-use super::format::{nice_step, Lang};
+use super::format::Lang;
 use super::panels::{self, Cell};
 use super::style::{self, DrawResult, Mark};
-use super::{png_file, svg_document, Drawing, PageChart, CHARTS_DIR};
+use super::{svg_document, Drawing, PageChart};
 use crate::labels;
-use crate::{Error, Result};
+use crate::Result;
 
 /// The file stem of the commitment chart.
 pub const COMMIT_STEM: &str = "0a_commitment";
@@ -138,20 +138,11 @@ impl CommitChartData {
             })
             .fold(0.0, f64::max);
         let x_max = if max > 0.0 { max * 1.18 } else { 1.0 };
-        let step = nice_step(x_max, 6);
         let names: Vec<String> = shown
             .iter()
             .map(|&m| self.municipalities[m].clone())
             .collect();
-        let chart = super::bars::axes(
-            &plot_area,
-            &names,
-            x_max,
-            (x_max / step).ceil() as usize + 1,
-            &|x| lang.int(*x),
-            Some(lang.get(labels::DWELLINGS)),
-        )?;
-        let mut chart = chart;
+        let mut chart = super::bars::dwelling_axes(&plot_area, &names, x_max, lang)?;
         let seg = super::bars::row_height(&chart, n);
         let bars = 1 + self.own.len();
         let outer = (seg * 0.1).round();
@@ -255,37 +246,10 @@ impl FanData {
             .chain(&region.stock_do_nothing)
             .chain(&committed)
             .copied();
-        let (y0, y1) = style::padded_range(all, 0.12);
-        let first = data.base_year;
-        let last = data.last_year().max(first + 1);
-        let x_pad = ((last - first) / 20).max(1);
-        let label_font = style::text(style::SMALL_SIZE, style::INK);
-        let widest = area.estimate_text_size(&lang.int(y1), &label_font)?.0;
         let plot_area = style::panel_title(area, &region.name)?;
-        let mut chart = panels::builder(&plot_area, widest).build_cartesian_2d(
-            ((first - x_pad)..(last + x_pad)).with_key_points(style::year_ticks(first, last)),
-            y0..y1,
-        )?;
-        style::quiet_mesh(&mut chart.configure_mesh())
-            .disable_x_mesh()
-            .y_labels(5)
-            .x_label_formatter(&|x| x.to_string())
-            .y_label_formatter(&|y| lang.int(*y))
-            .label_style(label_font)
-            .draw()?;
-        let points = |series: &[f64]| -> Vec<(i32, f64)> {
-            data.years
-                .iter()
-                .copied()
-                .zip(series.iter().copied())
-                .collect()
-        };
-        chart.draw_series(DashedLineSeries::new(
-            points(&region.stock_do_nothing),
-            14,
-            10,
-            style::DO_NOTHING.stroke_width(4),
-        ))?;
+        let (mut chart, _) = panels::year_panel(&plot_area, data, all, lang)?;
+        let points = |series: &[f64]| data.year_points(series);
+        panels::do_nothing_line(&mut chart, data, &region.stock_do_nothing)?;
         for (w, (_, demand)) in self.demand.iter().enumerate() {
             if let Some(series) = demand.get(r) {
                 chart.draw_series(LineSeries::new(
@@ -341,20 +305,7 @@ impl RobustChart<'_> {
     /// Writes `charts/<stem>.svg` and `.png` into `out_dir`; returns the chart as the
     /// page shows it.
     pub fn write(&self, out_dir: &Path, lang: Lang) -> Result<PageChart> {
-        let dir = out_dir.join(CHARTS_DIR);
-        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        let svg = self.render_svg(lang)?;
-        let path = dir.join(format!("{}.svg", self.file_stem()));
-        std::fs::write(&path, &svg).map_err(|e| Error::io(&path, e))?;
-        png_file(
-            &(*self, lang),
-            &dir.join(format!("{}.png", self.file_stem())),
-        )?;
-        Ok(PageChart {
-            stem: self.file_stem().to_string(),
-            title: self.title(lang),
-            svg,
-        })
+        super::figure::write_page_chart(&(*self, lang), self.title(lang), out_dir)
     }
 }
 

@@ -65,24 +65,9 @@ fn panel<DB: DrawingBackend>(cell: &Cell<'_, DB>) -> DrawResult<DB> {
         .chain(&region.stock_do_nothing)
         .chain(&region.stock_plan)
         .copied();
-    let (y0, y1) = style::padded_range(all, 0.12);
     let first = data.base_year;
-    let last = data.last_year().max(first + 1);
-    let x_pad = ((last - first) / 20).max(1);
-    let label_font = style::text(style::SMALL_SIZE, style::INK);
-    let widest = area.estimate_text_size(&lang.int(y1), &label_font)?.0;
     let plot_area = style::panel_title(area, &region.name)?;
-    let mut chart = panels::builder(&plot_area, widest).build_cartesian_2d(
-        ((first - x_pad)..(last + x_pad)).with_key_points(style::year_ticks(first, last)),
-        y0..y1,
-    )?;
-    style::quiet_mesh(&mut chart.configure_mesh())
-        .disable_x_mesh()
-        .y_labels(5)
-        .x_label_formatter(&|x| x.to_string())
-        .y_label_formatter(&|y| lang.int(*y))
-        .label_style(label_font.clone())
-        .draw()?;
+    let (mut chart, y0) = panels::year_panel(&plot_area, data, all, lang)?;
 
     // The base year: a dotted vertical line over the whole height.
     let plot = chart.plotting_area();
@@ -98,23 +83,12 @@ fn panel<DB: DrawingBackend>(cell: &Cell<'_, DB>) -> DrawResult<DB> {
         style::MUTED,
     )?;
 
-    let points = |series: &[f64]| -> Vec<(i32, f64)> {
-        data.years
-            .iter()
-            .copied()
-            .zip(series.iter().copied())
-            .collect()
-    };
+    let points = |series: &[f64]| data.year_points(series);
     chart.draw_series(LineSeries::new(
         points(&region.demand),
         style::DEMAND.stroke_width(4),
     ))?;
-    chart.draw_series(DashedLineSeries::new(
-        points(&region.stock_do_nothing),
-        14,
-        10,
-        style::DO_NOTHING.stroke_width(4),
-    ))?;
+    panels::do_nothing_line(&mut chart, data, &region.stock_do_nothing)?;
     chart.draw_series(LineSeries::new(
         points(&region.stock_plan),
         style::PLAN.stroke_width(4),

@@ -40,6 +40,7 @@ use crate::case::{
     Case, FundedAction, Funders, FundingRule, Mode, Municipality, Period, RobustSettings, Segment,
     SegmentCosts, Settings, Transformation,
 };
+use crate::lang::Lang;
 use crate::InputError;
 
 /// Tolerance on the sum of demand shares per municipality and year.
@@ -77,6 +78,10 @@ struct Names {
     sorted: Vec<String>,
     /// Whether to suggest names within a few edits (words), or only case variants (codes).
     fuzzy: bool,
+    /// Other names of the same things, each with the name it stands for (a
+    /// municipality's name and its code): given where the name belongs, the message
+    /// says which to write.
+    aliases: Vec<(String, String)>,
 }
 
 impl Names {
@@ -102,6 +107,7 @@ impl Names {
             list: names.to_vec(),
             sorted,
             fuzzy,
+            aliases: Vec::new(),
         }
     }
 
@@ -146,7 +152,24 @@ fn resolve(
                 .find(|n| n.eq_ignore_ascii_case(name))
                 .map(String::as_str)
         };
-        if let Some(s) = hint {
+        let key = name.to_lowercase();
+        let alias = names
+            .aliases
+            .iter()
+            .find(|(other, _)| other.to_lowercase() == key)
+            .or_else(|| {
+                // A municipality's name spelt nearly right.
+                let others: Vec<&str> = names.aliases.iter().map(|(o, _)| o.as_str()).collect();
+                let near = nearest(name, &others)?;
+                names.aliases.iter().find(|(o, _)| o == near)
+            });
+        if let (Some((other, meant)), None) = (alias, hint) {
+            let _ = write!(
+                msg,
+                " ('{other}' is a {}'s name; write its code {meant})",
+                names.what
+            );
+        } else if let Some(s) = hint {
             let _ = write!(msg, " (did you mean '{s}'?)");
         }
         d.error(InputError::cell(file, line, column, msg));
@@ -237,7 +260,11 @@ fn municipalities(k: FileRows<MunicipalityRow>, d: &mut Diagnostics) -> Option<M
         })
         .collect();
     let codes: Vec<String> = list.iter().map(|m| m.code.clone()).collect();
-    let names = Names::new("municipality", MUNICIPALITIES, &codes, k.seen, false);
+    let mut names = Names::new("municipality", MUNICIPALITIES, &codes, k.seen, false);
+    names.aliases = list
+        .iter()
+        .map(|m| (m.name.clone(), m.code.clone()))
+        .collect();
     Some(MunicipalityTable {
         list,
         lines,
@@ -636,12 +663,20 @@ fn vacancy(
     d: &mut Diagnostics,
 ) {
     for (m, muni) in munis.list.iter().enumerate() {
-        let Some(vacant) = muni.vacant_dwellings else {
-            continue;
-        };
         let line = munis.lines.get(m).copied().unwrap_or(0);
         let code = &muni.code;
         let total: f64 = stock.values.get(m).map_or(0.0, |row| row.iter().sum());
+        let Some(vacant) = muni.vacant_dwellings else {
+            // Not observed: stock minus households at the base year, when that is known.
+            if let Some(&h0) = households.values.get(m).and_then(|row| row.first()) {
+                let implied = total - h0;
+                super::plausible::high_vacancy(code, &muni.name, line, implied, false, total, d);
+            }
+            continue;
+        };
+        if vacant < total {
+            super::plausible::high_vacancy(code, &muni.name, line, vacant, true, total, d);
+        }
         if vacant >= total {
             d.error(InputError::cell(
                 MUNICIPALITIES,
@@ -731,17 +766,21 @@ fn demand_shares(
         });
         if let (Some(years), Some(y)) = (balance_years, row.year) {
             if !years.contains(&y) {
+                let list = years
+                    .iter()
+                    .map(|y| y.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 d.warn(
                     DEMAND_SHARES,
                     Some(line),
                     format!(
-                        "year {y} is neither the base year nor a milestone ({}): the row never \
-                         applies",
-                        years
-                            .iter()
-                            .map(|y| y.to_string())
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        "jaar {y} is geen basisjaar of mijlpaal ({list}): de regel wordt nooit \
+                         gebruikt"
+                    ),
+                    format!(
+                        "year {y} is neither the base year nor a milestone ({list}): the row \
+                         never applies"
                     ),
                 );
             }
@@ -937,6 +976,29 @@ fn transformations(
     complete.then_some(out)
 }
 
+/// What a region name that matches no region probably meant.
+enum Meant<'a> {
+    /// A region within a few edits (or differing in case only).
+    Region(&'a str),
+    /// The name (or code) of a municipality: its region.
+    Municipality(&'a str),
+}
+
+/// The region `name` probably meant: a region spelt nearly the same, or, when `name` is
+/// a municipality's name or code, that municipality's region.
+fn region_meant<'a>(name: &str, munis: &'a MunicipalityTable) -> Option<Meant<'a>> {
+    if let Some(r) = nearest(name, &munis.regions) {
+        return Some(Meant::Region(r));
+    }
+    let key = name.trim().to_lowercase();
+    munis
+        .list
+        .iter()
+        .find(|m| m.name.to_lowercase() == key || m.code.to_lowercase() == key)
+        .and_then(|m| munis.regions.get(m.region))
+        .map(|r| Meant::Municipality(r.as_str()))
+}
+
 /// Budgets per region and period (summed over funders) and per region, funder (index
 /// into `funders`, the sorted G; empty for a case without funders) and period.
 type Budgets = (Vec<Vec<f64>>, Vec<Vec<Vec<f64>>>);
@@ -969,21 +1031,63 @@ fn budgets(
     }
     let munis = munis?;
     let regions = &munis.regions;
-    // Regions of the file without municipalities: a warning each.
-    let mut unknown: BTreeMap<&str, u64> = BTreeMap::new();
+    // Regions of the file without municipalities: a loud warning each, with its lines,
+    // the money left unused and the region probably meant.
+    let mut unknown: BTreeMap<&str, (Vec<u64>, f64)> = BTreeMap::new();
     for r in &good {
         if regions.binary_search(&r.row.region).is_err() {
-            unknown.entry(r.row.region.as_str()).or_insert(r.line);
+            let entry = unknown.entry(r.row.region.as_str()).or_default();
+            entry.0.push(r.line);
+            entry.1 += r.row.budget_eur;
         }
     }
-    for (region, line) in &unknown {
-        d.warn(
-            BUDGETS,
-            Some(*line),
-            format!(
-                "region '{region}' has no municipality in municipalities.csv; its rows are \
-                 ignored"
+    for (region, (lines, total)) in &unknown {
+        let (hint_nl, hint_en) = match region_meant(region, munis) {
+            Some(Meant::Region(r)) => (
+                format!(" Bedoelt u '{r}'?"),
+                format!(" Did you mean '{r}'?"),
             ),
+            Some(Meant::Municipality(m)) => (
+                format!(
+                    " '{region}' is een gemeente (in municipalities.csv); schrijf de regio: '{m}'."
+                ),
+                format!(" '{region}' is a municipality (in municipalities.csv); write its region: '{m}'."),
+            ),
+            None => (
+                format!(" De regio's zijn: {}.", regions.join(", ")),
+                format!(" The regions are: {}.", regions.join(", ")),
+            ),
+        };
+        let (also_nl, also_en) = match lines.as_slice() {
+            [] | [_] => (String::new(), String::new()),
+            [_, rest @ ..] if rest.len() <= 4 => {
+                let others: Vec<String> = rest.iter().map(u64::to_string).collect();
+                (
+                    format!(" (ook regel {})", others.join(", ")),
+                    format!(" (also line {})", others.join(", ")),
+                )
+            }
+            [first, .., last] => (
+                format!(" ({} regels, {first}–{last})", lines.len()),
+                format!(" ({} rows, lines {first}–{last})", lines.len()),
+            ),
+        };
+        d.push_warning(
+            crate::Warning::new(
+                BUDGETS,
+                lines.first().copied(),
+                format!(
+                    "regio '{region}'{also_nl} staat niet in municipalities.csv: dit budget \
+                     (€ {}) wordt NIET gebruikt.{hint_nl}",
+                    Lang::Nl.dec(*total, 0)
+                ),
+                format!(
+                    "region '{region}'{also_en} is not in municipalities.csv: this budget \
+                     (€{}) is NOT used.{hint_en}",
+                    Lang::En.dec(*total, 0)
+                ),
+            )
+            .in_column("region"),
         );
     }
     // Regions with municipalities but no row at all: an error each (unless a row was
@@ -996,11 +1100,23 @@ fn budgets(
                 .filter(|m| m.region == r)
                 .map(|m| m.code.as_str())
                 .collect();
+            // Rows for a region spelt nearly the same were probably meant for it.
+            let misspelt = unknown
+                .iter()
+                .find(|(other, _)| nearest(other, std::slice::from_ref(region)).is_some())
+                .map(|(other, (lines, _))| {
+                    format!(
+                        " (rows for '{other}' from line {} are ignored: did you mean \
+                         '{region}'?)",
+                        lines.first().copied().unwrap_or(0)
+                    )
+                })
+                .unwrap_or_default();
             d.error(InputError::file(
                 BUDGETS,
                 format!(
                     "region '{region}' (municipalities {}) has no row; add a row with \
-                     budget_eur 0 if it has no budget",
+                     budget_eur 0 if it has no budget{misspelt}",
                     codes.join(", ")
                 ),
             ));
@@ -1010,7 +1126,9 @@ fn budgets(
     let last = periods.last().map_or(base, |p| p.end);
     let mut out = vec![vec![0.0; periods.len()]; regions.len()];
     let mut per_funder = vec![vec![vec![0.0; periods.len()]; funders.len()]; regions.len()];
-    let mut ignored: BTreeMap<&str, Vec<i32>> = BTreeMap::new();
+    let mut ignored: BTreeMap<&str, Vec<(i32, u64)>> = BTreeMap::new();
+    // Per region and plan year: the budget over every funder and the first line.
+    let mut per_year: BTreeMap<(&str, i32), (f64, u64)> = BTreeMap::new();
     for b in &good {
         let Ok(r) = regions.binary_search(&b.row.region) else {
             continue;
@@ -1020,6 +1138,10 @@ fn budgets(
             .position(|p| p.start <= b.row.year && b.row.year <= p.end)
         {
             Some(p) => {
+                let year = per_year
+                    .entry((b.row.region.as_str(), b.row.year))
+                    .or_insert((0.0, b.line));
+                year.0 += b.row.budget_eur;
                 if let Some(cell) = out.get_mut(r).and_then(|row| row.get_mut(p)) {
                     *cell += b.row.budget_eur;
                 }
@@ -1034,21 +1156,36 @@ fn budgets(
             None => ignored
                 .entry(b.row.region.as_str())
                 .or_default()
-                .push(b.row.year),
+                .push((b.row.year, b.line)),
         }
     }
+    let mut small: BTreeMap<&str, Vec<(i32, f64, u64)>> = BTreeMap::new();
+    for ((region, year), (euros, line)) in per_year {
+        if euros > 0.0 && euros < super::plausible::MIN_BUDGET_EUR {
+            small.entry(region).or_default().push((year, euros, line));
+        }
+    }
+    for (region, years) in small {
+        super::plausible::small_budgets(region, &years, d);
+    }
     for (region, years) in ignored {
+        let list = years
+            .iter()
+            .map(|(y, _)| y.to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
         d.warn(
             BUDGETS,
-            None,
+            years.iter().map(|(_, line)| *line).min(),
             format!(
-                "rows of region '{region}' for years outside the plan ({}–{last}) are ignored: {}",
+                "regels van regio '{region}' voor jaren buiten het plan ({}–{last}) worden \
+                 genegeerd: {list}",
                 base + 1,
-                years
-                    .iter()
-                    .map(|y| y.to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            ),
+            format!(
+                "rows of region '{region}' for years outside the plan ({}–{last}) are ignored: \
+                 {list}",
+                base + 1,
             ),
         );
     }
@@ -1143,6 +1280,8 @@ fn funding(
         d.warn(
             FUNDING,
             None,
+            "geen regel van budgets.csv of transformations.csv noemt een financier, dus het \
+             budget is één pot per regio en funding.csv wordt genegeerd",
             "no row of budgets.csv or transformations.csv names a funder, so the budget is \
              one pot per region and funding.csv is ignored",
         );
@@ -1188,6 +1327,15 @@ fn warn_unpayable(case: &Case, d: &mut Diagnostics) {
             FUNDING,
             None,
             format!(
+                "geen combinatie van financiers kan {} van segment '{}' volledig betalen (de \
+                 max_share van de financiers die het mogen betalen is samen {}), dus het blijft \
+                 0 in: {}",
+                kind.as_str(),
+                case.segments[s].id,
+                crate::numfmt::fmt_num(total),
+                places.join(", ")
+            ),
+            format!(
                 "no combination of funders can pay {} of segment '{}' in full (the \
                  max_share of the funders that may pay it sum to {}), so it stays 0 in: {}",
                 kind.as_str(),
@@ -1202,6 +1350,13 @@ fn warn_unpayable(case: &Case, d: &mut Diagnostics) {
 /// Checks everything across files; returns the case (without name, hash and warnings)
 /// when nothing is wrong.
 pub(crate) fn assemble(inputs: Inputs, options: &ReadOptions, d: &mut Diagnostics) -> Option<Case> {
+    super::plausible::rows(
+        inputs.municipalities.as_ref(),
+        inputs.stock.as_ref(),
+        inputs.households.as_ref(),
+        inputs.costs.as_ref(),
+        d,
+    );
     let muni_table = inputs.municipalities.and_then(|k| municipalities(k, d));
     let seg_table = inputs.segments.and_then(|k| segments(k, d));
     let muni_names = muni_table.as_ref().map(|t| &t.names);

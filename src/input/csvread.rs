@@ -26,7 +26,7 @@ use std::fmt::Write as _;
 
 use super::number::{parse_number, parse_year};
 use super::Diagnostics;
-use crate::InputError;
+use crate::{InputError, Warning};
 
 /// Decodes the bytes of an input file into text: UTF-8 (BOM dropped) or, failing that,
 /// Windows-1252 with a warning. Returns `None` (after recording an error) for UTF-16 or
@@ -60,8 +60,13 @@ pub(crate) fn decode(file: &str, bytes: &[u8], diag: &mut Diagnostics) -> Option
                 file,
                 None,
                 format!(
-                    "not valid UTF-8 (first at line {line}); read as Windows-1252; save the \
-                     file as UTF-8 to avoid this warning"
+                    "geen geldige UTF-8 (voor het eerst op regel {line}); gelezen als \
+                     Windows-1252; controleer letters als ë en é en sla het bestand op als \
+                     CSV UTF-8 om deze waarschuwing te voorkomen"
+                ),
+                format!(
+                    "not valid UTF-8 (first at line {line}); read as Windows-1252; check \
+                     letters such as ë and é, and save the file as UTF-8 to avoid this warning"
                 ),
             );
             Some(text.into_owned())
@@ -277,17 +282,29 @@ impl CsvTable {
                         diag.warn(
                             self.file,
                             Some(self.header_line),
-                            format!("column {} has no name; it is ignored", pos + 1),
+                            format!(
+                                "kolom {} heeft geen naam en wordt genegeerd, maar heeft \
+                                 waarden",
+                                pos + 1
+                            ),
+                            format!(
+                                "column {} has no name; it is ignored, but it holds values",
+                                pos + 1
+                            ),
                         );
                     }
                 }
                 None => {
                     let known: Vec<&str> = spec.iter().map(|c| c.name).collect();
-                    let mut msg = format!("column '{name}' is not used and is ignored");
+                    let mut nl = format!("kolom '{name}' wordt niet gebruikt en genegeerd");
+                    let mut en = format!("column '{name}' is not used and is ignored");
                     if let Some(s) = super::suggest::nearest(&lower, &known) {
-                        let _ = write!(msg, " (did you mean '{s}'?)");
+                        let _ = write!(nl, " (bedoelt u '{s}'?)");
+                        let _ = write!(en, " (did you mean '{s}'?)");
                     }
-                    diag.warn(self.file, Some(self.header_line), msg);
+                    diag.push_warning(
+                        Warning::new(self.file, Some(self.header_line), nl, en).in_column(name),
+                    );
                 }
             }
         }

@@ -14,6 +14,7 @@
 mod assemble;
 pub(crate) mod csvread;
 pub mod number;
+mod plausible;
 mod rows;
 pub(crate) mod settings;
 pub(crate) mod suggest;
@@ -27,7 +28,7 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 
 use crate::case::Case;
-use crate::{Error, InputError, Result};
+use crate::{Error, InputError, Result, Warning};
 
 use self::csvread::{decode, CsvTable};
 
@@ -85,8 +86,8 @@ pub const INPUT_FILES: &[(&str, bool)] = &[
 pub(crate) struct Diagnostics {
     /// Every problem found.
     pub errors: Vec<InputError>,
-    /// Every warning: file, line (when known) and message.
-    pub warnings: Vec<(String, Option<u64>, String)>,
+    /// Every warning.
+    pub warnings: Vec<Warning>,
 }
 
 impl Diagnostics {
@@ -95,24 +96,28 @@ impl Diagnostics {
         self.errors.push(e);
     }
 
-    /// Records a warning about `file` (and a line of it).
-    pub(crate) fn warn(&mut self, file: &str, line: Option<u64>, message: impl std::fmt::Display) {
+    /// Records a warning about `file` (and a line of it), in Dutch and English.
+    pub(crate) fn warn(
+        &mut self,
+        file: &str,
+        line: Option<u64>,
+        nl: impl std::fmt::Display,
+        en: impl std::fmt::Display,
+    ) {
         self.warnings
-            .push((file.to_string(), line, message.to_string()));
+            .push(Warning::new(file, line, nl.to_string(), en.to_string()));
     }
 
-    /// The warnings sorted by file and line, each as `file[, line N]: message`.
-    fn formatted_warnings(&self) -> Vec<String> {
+    /// Records a warning built by the caller (with a column).
+    pub(crate) fn push_warning(&mut self, w: Warning) {
+        self.warnings.push(w);
+    }
+
+    /// The warnings sorted by file and line, without repeats.
+    fn sorted_warnings(&self) -> Vec<Warning> {
         let mut sorted = self.warnings.clone();
-        sorted.sort();
-        sorted.dedup();
+        crate::warning::sort_and_dedup(&mut sorted);
         sorted
-            .into_iter()
-            .map(|(file, line, message)| match line {
-                Some(line) => format!("{file}, line {line}: {message}"),
-                None => format!("{file}: {message}"),
-            })
-            .collect()
     }
 }
 
@@ -286,7 +291,7 @@ fn read_files_into_case(
         )]));
     };
     case.inputs_sha256 = inputs_sha256;
-    case.warnings = d.formatted_warnings();
+    case.warnings = d.sorted_warnings();
     *validate += clock.elapsed().as_secs_f64();
     Ok(case)
 }

@@ -103,6 +103,134 @@ pub(crate) fn toml_number(value: &Value) -> Option<f64> {
     }
 }
 
+/// Dutch (and other common) names of the settings, each with the key it stands for.
+const DUTCH_KEYS: &[(&str, &str)] = &[
+    ("basisjaar", "base_year"),
+    ("startjaar", "base_year"),
+    ("beginjaar", "base_year"),
+    ("peiljaar", "base_year"),
+    ("eindjaar", "milestones"),
+    ("mijlpalen", "milestones"),
+    ("mijlpaal", "milestones"),
+    ("periodes", "milestones"),
+    ("perioden", "milestones"),
+    ("periodelengte", "milestones"),
+    ("zichtjaren", "milestones"),
+    ("variant", "households_variant"),
+    ("huishoudensvariant", "households_variant"),
+    ("huishoudens_variant", "households_variant"),
+    ("prognose", "households_variant"),
+    ("frictieleegstand", "friction_vacancy"),
+    ("frictie_leegstand", "friction_vacancy"),
+    ("frictie", "friction_vacancy"),
+    ("leegstand", "friction_vacancy"),
+    ("friction", "friction_vacancy"),
+    ("sloopaandeel", "max_removal_share_per_year"),
+    ("max_sloop", "max_removal_share_per_year"),
+    ("max_sloop_per_jaar", "max_removal_share_per_year"),
+    ("nieuwbouwaandeel", "max_new_build_share_per_year"),
+    ("max_nieuwbouw", "max_new_build_share_per_year"),
+    ("max_nieuwbouw_per_jaar", "max_new_build_share_per_year"),
+    ("gewicht_overschot", "weight_surplus"),
+    ("weging_overschot", "weight_surplus"),
+    ("overschot", "weight_surplus"),
+    ("gewicht_tekort", "weight_shortage"),
+    ("weging_tekort", "weight_shortage"),
+    ("tekort", "weight_shortage"),
+    ("schijven", "surplus_tiers"),
+    ("overschotschijven", "surplus_tiers"),
+    ("budget", "budget_carry_over"),
+    ("budget_overheveling", "budget_carry_over"),
+    ("overheveling", "budget_carry_over"),
+    ("budget_meenemen", "budget_carry_over"),
+    ("carry_over", "budget_carry_over"),
+    ("robuust", "robust"),
+];
+
+/// The English key a Dutch (or other common) setting name stands for.
+pub(crate) fn dutch_key(key: &str) -> Option<&'static str> {
+    let lower = key.trim().to_lowercase();
+    DUTCH_KEYS
+        .iter()
+        .find(|(nl, _)| *nl == lower)
+        .map(|(_, en)| *en)
+}
+
+/// The keys whose value is a share (a fraction between 0 and 1).
+const SHARE_KEYS: &[&str] = &[
+    "friction_vacancy",
+    "max_removal_share_per_year",
+    "max_new_build_share_per_year",
+];
+
+/// Lines of a TOML text (settings.toml, a scenario file) that give a number the way a
+/// Dutch spreadsheet or a person writes it — `2%`, `2 %`, `0,02`, `2,5 %` — which TOML
+/// cannot read: the line, the key and what to write instead ("write 0.02 (2 %) with a
+/// decimal point"). Values inside arrays and strings are left alone.
+pub(crate) fn number_hints(text: &str) -> Vec<(u64, String, String)> {
+    let mut hints = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line = raw.split('#').next().unwrap_or_default();
+        let Some((key, value)) = line.split_once('=') else {
+            continue;
+        };
+        let key = key.trim().trim_matches('"');
+        let value = value.trim();
+        if key.is_empty() || key.contains(['[', ' ']) || value.starts_with(['[', '"', '\'']) {
+            continue;
+        }
+        let (number, percent) = match value.strip_suffix('%') {
+            Some(v) => (v.trim_end(), true),
+            None => (value, false),
+        };
+        if !percent && !number.contains(',') {
+            continue;
+        }
+        let digits = number.strip_prefix('-').unwrap_or(number);
+        let well_formed = !digits.is_empty()
+            && digits
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            && digits.matches([',', '.']).count() <= 1
+            && digits.starts_with(|c: char| c.is_ascii_digit())
+            && digits.ends_with(|c: char| c.is_ascii_digit());
+        let Some(x) = well_formed
+            .then(|| number.replace(',', "."))
+            .and_then(|n| n.parse::<f64>().ok())
+        else {
+            continue;
+        };
+        let clean = |v: f64| ((v * 1e10).round() / 1e10).to_string();
+        let share = if percent { x / 100.0 } else { x };
+        let as_share = percent || SHARE_KEYS.contains(&key);
+        let message = if as_share {
+            format!(
+                "'{key} = {value}' is not a number TOML can read: write {} ({} %) with a \
+                 decimal point{}",
+                clean(share),
+                clean(share * 100.0),
+                if percent {
+                    ", as a share without '%'"
+                } else {
+                    ""
+                }
+            )
+        } else {
+            format!(
+                "'{key} = {value}' is not a number TOML can read: write {} with a decimal \
+                 point",
+                clean(share)
+            )
+        };
+        hints.push((
+            u64::try_from(i).map_or(u64::MAX, |i| i + 1),
+            key.to_string(),
+            message,
+        ));
+    }
+    hints
+}
+
 /// 1-based line of a byte offset in `text`.
 pub(crate) fn line_of(text: &str, offset: usize) -> u64 {
     let end = offset.min(text.len());
@@ -123,11 +251,20 @@ pub(crate) fn parse(
     let parsed: BTreeMap<Spanned<String>, Spanned<Value>> = match toml::from_str(text) {
         Ok(t) => t,
         Err(e) => {
+            // A number written the Dutch way or as a percentage is not TOML: say how to
+            // write it (and the parser's own message only for other lines).
+            let hints = number_hints(text);
+            for (line, key, message) in &hints {
+                d.error(InputError::cell(FILE, *line, key, message));
+            }
             let message = format!("not valid TOML: {}", e.message().trim());
-            d.error(match e.span() {
-                Some(span) => InputError::line(FILE, line_of(text, span.start), message),
-                None => InputError::file(FILE, message),
-            });
+            let line = e.span().map(|span| line_of(text, span.start));
+            if !hints.iter().any(|(l, _, _)| Some(*l) == line) {
+                d.error(match line {
+                    Some(line) => InputError::line(FILE, line, message),
+                    None => InputError::file(FILE, message),
+                });
+            }
             return None;
         }
     };
@@ -461,9 +598,13 @@ fn validate(entries: &BTreeMap<String, Entry>, d: &mut Diagnostics) -> ParsedSet
     let mut c = Checker { entries, d };
     for key in entries.keys() {
         if !KEYS.contains(&key.as_str()) {
-            let hint = match nearest(key, KEYS) {
-                Some(s) => format!("did you mean '{s}'?"),
-                None => format!("valid keys are: {}", KEYS.join(", ")),
+            let hint = match (dutch_key(key), nearest(key, KEYS)) {
+                (Some(s), _) => format!(
+                    "did you mean '{s}'? (settings use English key names; valid keys are: {})",
+                    KEYS.join(", ")
+                ),
+                (None, Some(s)) => format!("did you mean '{s}'?"),
+                (None, None) => format!("valid keys are: {}", KEYS.join(", ")),
             };
             c.error(key, format!("unknown key '{key}'; {hint}"));
         }

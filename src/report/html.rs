@@ -101,6 +101,8 @@ pub fn render(page: &Page<'_>) -> String {
     let lang = page.lang;
     let sections = [
         status_notice(page),
+        // Warnings about the input come first: a planner must not miss them.
+        warnings(page),
         case_section(page),
         key_figures(page),
         page.robust.map(|r| r.section.clone()).unwrap_or_default(),
@@ -115,7 +117,6 @@ pub fn render(page: &Page<'_>) -> String {
         sources(page),
         settings(page),
         run_facts(page),
-        warnings(page),
     ];
     let footer = format!(
         "restock {} · {} SHA-256 <code>{}</code>",
@@ -148,6 +149,7 @@ fn status_text(lang: Lang, status: &PlanStatus) -> &'static str {
     match status {
         PlanStatus::Optimal => lang.get(labels::OPTIMAL),
         PlanStatus::TimeLimit => lang.get(labels::TIME_LIMIT_REACHED_NOT_PROVEN_OPTIMAL),
+        PlanStatus::Interrupted => lang.get(labels::INTERRUPTED_NOT_PROVEN_OPTIMAL),
     }
 }
 
@@ -182,6 +184,10 @@ fn status_notice(page: &Page<'_>) -> String {
         PlanStatus::TimeLimit => format!(
             "<p class=\"notice\">{}</p>\n",
             page.lang.get(labels::NOTE_THE_SOLVER_STOPPED_AT_THE_2)
+        ),
+        PlanStatus::Interrupted => format!(
+            "<p class=\"notice\">{}</p>\n",
+            page.lang.get(labels::NOTE_INTERRUPTED)
         ),
     }
 }
@@ -669,6 +675,11 @@ fn run_facts(page: &Page<'_>) -> String {
     if let Some(gap) = plan.mip_gap {
         add(lang.get(labels::MIP_GAP_REACHED), pct(lang, gap));
     }
+    if let Some(run) = &s.integer_run {
+        for (label, value) in run.facts(lang) {
+            add(&label, esc(&value));
+        }
+    }
     add(
         lang.get(labels::STAGE_1_OPTIMUM_MISMATCH_WEIGHTED_DWELLING),
         num(lang, s.mismatch_stage1, 3),
@@ -698,7 +709,7 @@ fn warnings(page: &Page<'_>) -> String {
     let items: String = case
         .warnings
         .iter()
-        .map(|w| format!("<li>{}</li>\n", esc(w)))
+        .map(|w| format!("<li>{}</li>\n", esc(&w.text(lang))))
         .collect();
     section(
         "waarschuwingen",

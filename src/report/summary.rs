@@ -46,6 +46,11 @@ pub struct Summary {
     pub integer: bool,
     /// Relative MIP gap reached; `null` for an LP.
     pub mip_gap: Option<f64>,
+    /// `--integer`: the gaps per stage and in words, the time limit and the time spent
+    /// per stage, and the LP relaxation the whole-dwelling plan is compared with. Left
+    /// out for an LP.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub integer_run: Option<IntegerSummary>,
     /// The solver used.
     pub solver: String,
     /// The households variant used.
@@ -79,8 +84,9 @@ pub struct Summary {
     pub inputs_sha256: String,
     /// restock's version.
     pub version: String,
-    /// Warnings found while reading the input.
-    pub warnings: Vec<String>,
+    /// Warnings found while reading the input (in summary.json: their English text,
+    /// `file, line N: message`).
+    pub warnings: Vec<crate::Warning>,
     /// Seconds per phase (read, validate, build, stages, write, …).
     pub timings: BTreeMap<String, f64>,
     /// The most memory the process held until summary.json was written (its peak
@@ -94,6 +100,183 @@ pub struct Summary {
     /// settings overrides and factors. Absent for a plain case.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scenario: Option<ScenarioRecord>,
+}
+
+/// What summary.json records about a `--integer` run (from [`crate::plan::IntegerRun`]).
+/// By region, objectives and seconds are summed over the regions (seconds as thread
+/// time) and gaps are the largest.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IntegerSummary {
+    /// The relative gap asked for (`--mip-gap`, stage 2).
+    pub mip_gap_requested: f64,
+    /// The relative gap stage 1 (the fit) reached.
+    pub mip_gap_stage1: Option<f64>,
+    /// The relative gap stage 2 (the cost) reached; `null` when it had no time to run.
+    pub mip_gap_stage2: Option<f64>,
+    /// Stage 2's gap in words, Dutch and English ("hooguit 0,1 % duurder dan het beste
+    /// plan").
+    pub gap_words: GapWords,
+    /// The time limit of the whole run in seconds.
+    pub time_limit_s: f64,
+    /// Whether a stage stopped at the time limit (or had no time left).
+    pub time_limit_reached: bool,
+    /// Whether Ctrl-C stopped the run.
+    pub interrupted: bool,
+    /// Seconds per stage.
+    pub seconds: IntegerSeconds,
+    /// The LP relaxation (fractional dwellings): its mismatch and gross cost.
+    pub relaxation: Objectives,
+    /// The first whole-dwelling plan (the LP optimum rounded down and repaired).
+    pub first_plan: Objectives,
+    /// The plan written minus the LP relaxation: what whole dwellings cost in fit and
+    /// in money.
+    pub whole_minus_relaxation: Objectives,
+}
+
+/// A gap in words in both languages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GapWords {
+    /// Dutch.
+    pub nl: String,
+    /// English.
+    pub en: String,
+}
+
+/// Seconds per stage of a `--integer` run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IntegerSeconds {
+    /// The LP relaxation (both stages) and the first whole-dwelling plan.
+    pub relaxation: f64,
+    /// Stage 1 as a MIP.
+    pub stage1: f64,
+    /// Stage 2 as a MIP.
+    pub stage2: f64,
+    /// From the start of the solve to the first whole-dwelling plan.
+    pub first_plan: f64,
+}
+
+/// The two objectives of a plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Objectives {
+    /// Z1 in weighted dwelling-years.
+    pub mismatch: f64,
+    /// Z2 in euros.
+    pub gross_cost_eur: f64,
+}
+
+/// A gap as a percentage rounded up to two significant digits, so that "at most" stays
+/// true (0.00087 → 0.087).
+pub fn gap_percent(gap: f64) -> f64 {
+    let pct = gap.max(0.0) * 100.0;
+    if pct == 0.0 || !pct.is_finite() {
+        return pct;
+    }
+    let scale = 10f64.powi(1 - pct.log10().floor() as i32);
+    // The small allowance keeps a percentage that is already round from going up.
+    ((pct * scale) - 1e-9).ceil() / scale
+}
+
+/// Stage 2's gap in words in `lang` (or that it is unknown).
+pub fn gap_in_words(lang: crate::lang::Lang, gap: Option<f64>) -> String {
+    match gap {
+        Some(g) => {
+            let pct = gap_percent(g);
+            let text = format!("{} %", lang.num(pct, 4));
+            crate::labels::GAP_IN_WORDS.format(lang, &[&text])
+        }
+        None => crate::labels::GAP_UNKNOWN.pick(lang).to_string(),
+    }
+}
+
+impl IntegerSummary {
+    /// The summary of `run` for a plan with mismatch `mismatch` and gross cost
+    /// `gross_cost_eur` (as summary.json reports them).
+    pub fn new(run: &crate::plan::IntegerRun, mismatch: f64, gross_cost_eur: f64) -> Self {
+        use crate::lang::Lang;
+        IntegerSummary {
+            mip_gap_requested: round6(run.mip_gap_requested),
+            mip_gap_stage1: run.mip_gap_stage1.filter(|g| g.is_finite()).map(round6),
+            mip_gap_stage2: run.mip_gap_stage2.filter(|g| g.is_finite()).map(round6),
+            gap_words: GapWords {
+                nl: gap_in_words(Lang::Nl, run.mip_gap_stage2),
+                en: gap_in_words(Lang::En, run.mip_gap_stage2),
+            },
+            time_limit_s: round6(run.time_limit_s),
+            time_limit_reached: run.time_limit_reached,
+            interrupted: run.interrupted,
+            seconds: IntegerSeconds {
+                relaxation: round6(run.seconds_relaxation),
+                stage1: round6(run.seconds_stage1),
+                stage2: round6(run.seconds_stage2),
+                first_plan: round6(run.seconds_first_plan),
+            },
+            relaxation: Objectives {
+                mismatch: round6(run.relaxation_mismatch),
+                gross_cost_eur: round6(run.relaxation_gross_cost_eur),
+            },
+            first_plan: Objectives {
+                mismatch: round6(run.start_mismatch),
+                gross_cost_eur: round6(run.start_gross_cost_eur),
+            },
+            whole_minus_relaxation: Objectives {
+                mismatch: round6(mismatch - run.relaxation_mismatch),
+                gross_cost_eur: round6(gross_cost_eur - run.relaxation_gross_cost_eur),
+            },
+        }
+    }
+
+    /// The rows report.html and report.xlsx show of the run, as (label, value) in
+    /// `lang`: the gap in words, what whole dwellings cost against the LP plan, the
+    /// time limit and the time per stage.
+    pub fn facts(&self, lang: crate::lang::Lang) -> Vec<(String, String)> {
+        use crate::labels;
+        let words = match lang {
+            crate::lang::Lang::Nl => &self.gap_words.nl,
+            crate::lang::Lang::En => &self.gap_words.en,
+        };
+        let signed = |x: f64, decimals: usize| {
+            let text = lang.num(x, decimals);
+            if x > 0.0 && text != "0" {
+                format!("+{text}")
+            } else {
+                text
+            }
+        };
+        let limit = format!(
+            "{} ({})",
+            lang.num(self.time_limit_s, 1),
+            if self.time_limit_reached {
+                labels::LIMIT_REACHED.pick(lang)
+            } else {
+                labels::LIMIT_NOT_REACHED.pick(lang)
+            }
+        );
+        let s = &self.seconds;
+        let times = labels::TIME_PER_STAGE_VALUE.format(
+            lang,
+            &[
+                &lang.num(s.relaxation, 1),
+                &lang.num(s.stage1, 1),
+                &lang.num(s.stage2, 1),
+            ],
+        );
+        vec![
+            (
+                labels::DISTANCE_TO_BEST_PLAN.pick(lang).to_string(),
+                words.clone(),
+            ),
+            (
+                labels::WHOLE_MINUS_LP_MISMATCH.pick(lang).to_string(),
+                signed(self.whole_minus_relaxation.mismatch, 1),
+            ),
+            (
+                labels::WHOLE_MINUS_LP_COST.pick(lang).to_string(),
+                signed(self.whole_minus_relaxation.gross_cost_eur, 0),
+            ),
+            (labels::TIME_LIMIT_ROW.pick(lang).to_string(), limit),
+            (labels::TIME_PER_STAGE.pick(lang).to_string(), times),
+        ]
+    }
 }
 
 /// What summary.json records about the scenario a plan was made for.
@@ -360,13 +543,15 @@ impl Summary {
             .map(|r| region_summary(case, plan, &spend, &do_nothing, &planned, r))
             .collect();
         let all = |x: &Vec<Vec<Vec<f64>>>| round6(x.iter().flatten().flatten().sum());
+        let plan_mismatch = metrics::mismatch(case, &planned);
+        let plan_gross_cost = metrics::gross_cost_eur(case, plan);
         Summary {
             case: case.name.clone(),
             status: plan.status.as_str().to_string(),
-            mismatch: round6(metrics::mismatch(case, &planned)),
+            mismatch: round6(plan_mismatch),
             mismatch_do_nothing: round6(metrics::mismatch(case, &do_nothing)),
             mismatch_stage1: round6(plan.stage1_mismatch),
-            gross_cost_eur: round6(metrics::gross_cost_eur(case, plan)),
+            gross_cost_eur: round6(plan_gross_cost),
             net_cost_eur: round6(spend.iter().flatten().sum()),
             budget_eur: round6(case.budget_eur.iter().flatten().sum()),
             demolished: all(&plan.demolish),
@@ -375,6 +560,10 @@ impl Summary {
             mode: case.mode.as_str().to_string(),
             integer: plan.integer,
             mip_gap: plan.mip_gap.filter(|g| g.is_finite()).map(round6),
+            integer_run: plan
+                .integer_run
+                .as_ref()
+                .map(|run| IntegerSummary::new(run, plan_mismatch, plan_gross_cost)),
             solver: plan.solver.clone(),
             households_variant: case.settings.households_variant.clone(),
             base_year: case.settings.base_year,

@@ -152,7 +152,7 @@ pub fn build_with_row_limit(
 /// The workbook of a plan with extra sheets: the summary sheet of `summary`, the sheets
 /// `extra` (a robust plan's, spec v2 §6b), the table sheets of every variant in
 /// `variants` (a robust plan's with a projection column; a plain plan is one unnamed
-/// variant), the funders sheet, and the sheets `last` (the "Waarom" sheet).
+/// variant), the funders sheet, the sheets `last` (the "Waarom" sheet) and the warnings sheet.
 pub(crate) fn build_with_last(
     plan: &Plan,
     summary: &Summary,
@@ -283,6 +283,11 @@ fn build_variants(
     for sheet in &last {
         write_sheet(workbook.add_worksheet(), sheet, &formats)?;
     }
+    // Warnings about the input, when there are any (a case without keeps its sheets).
+    if !tables.case.warnings.is_empty() {
+        let worksheet = workbook.add_worksheet();
+        write_sheet(worksheet, &warnings_sheet(tables.case, lang), &formats)?;
+    }
     workbook.save_to_buffer()
 }
 
@@ -336,6 +341,39 @@ fn funders_sheet(data: &FundersData, lang: Lang) -> Sheet {
         columns,
         rows,
         frozen_columns: 2,
+    }
+}
+
+/// The name of the warnings sheet.
+pub fn warnings_sheet_name(lang: Lang) -> &'static str {
+    lang.pick("Waarschuwingen", "Warnings")
+}
+
+/// The warnings found while reading the case: file, line, column and message, in `lang`.
+fn warnings_sheet(case: &Case, lang: Lang) -> Sheet {
+    let columns = vec![
+        (lang.pick("bestand", "file"), Kind::Text, 22.0),
+        (lang.pick("regel", "line"), Kind::Year, 8.0),
+        (lang.pick("kolom", "column"), Kind::Text, 18.0),
+        (lang.pick("melding", "message"), Kind::Text, 120.0),
+    ];
+    let rows = case
+        .warnings
+        .iter()
+        .map(|w| {
+            vec![
+                text(&w.file),
+                w.line.map_or_else(|| text(""), |l| number(l as f64)),
+                text(w.column.clone().unwrap_or_default()),
+                text(w.message(lang)),
+            ]
+        })
+        .collect();
+    Sheet {
+        name: warnings_sheet_name(lang),
+        columns,
+        rows,
+        frozen_columns: 0,
     }
 }
 
@@ -698,7 +736,7 @@ fn summary_sheet(
     worksheet.autofilter(head_row, 0, last_region, headers.len() as u16 - 1)?;
 
     let mut row = last_region + 2;
-    let facts: Vec<(&str, String)> = vec![
+    let mut facts: Vec<(&str, String)> = vec![
         (lang.get(labels::SOLVER), plan.solver.clone()),
         ("Status", s.status.clone()),
         (
@@ -722,6 +760,12 @@ fn summary_sheet(
         ("restock", s.version.clone()),
         (lang.get(labels::INPUTS_SHA_256), s.inputs_sha256.clone()),
     ];
+    let integer_facts = s
+        .integer_run
+        .as_ref()
+        .map(|run| run.facts(lang))
+        .unwrap_or_default();
+    facts.extend(integer_facts.iter().map(|(l, v)| (l.as_str(), v.clone())));
     for (label, value) in facts {
         worksheet.write_string(row, 0, label)?;
         worksheet.write_string(row, 1, value)?;

@@ -13,7 +13,7 @@ use std::path::{Component, Path, PathBuf};
 
 use toml::Value;
 
-use crate::input::settings::{line_of, toml_number};
+use crate::input::settings::{dutch_key, line_of, number_hints, toml_number};
 use crate::input::suggest::nearest;
 use crate::input::SETTINGS_KEYS;
 use crate::{Error, InputError, Result};
@@ -200,6 +200,8 @@ impl Reader {
             format!("; {key} is a cost factor: put it under [factors.cost]")
         } else if let Some(near) = alias(key).filter(|a| valid.contains(a)) {
             format!("; did you mean '{near}'?")
+        } else if let Some(near) = dutch_key(key).filter(|a| valid.contains(a)) {
+            format!("; did you mean '{near}'? (settings use English key names)")
         } else if let Some(near) = nearest(key, valid) {
             format!("; did you mean '{near}'?")
         } else {
@@ -350,11 +352,21 @@ fn type_name(value: &Value) -> String {
 fn parse(path: &Path, text: &str) -> Result<Scenario> {
     let file = path.display().to_string();
     let table: toml::Table = toml::from_str(text).map_err(|e| {
+        // `friction_vacancy = 2%` or `0,02`: how to write it, with its line.
+        let hints = number_hints(text);
+        let mut errors: Vec<InputError> = hints
+            .iter()
+            .map(|(line, key, message)| InputError::cell(&file, *line, key, message))
+            .collect();
         let message = format!("not valid TOML: {}", e.message().trim());
-        Error::Input(vec![match e.span() {
-            Some(span) => InputError::line(&file, line_of(text, span.start), message),
-            None => InputError::file(&file, message),
-        }])
+        let line = e.span().map(|span| line_of(text, span.start));
+        if !hints.iter().any(|(l, _, _)| Some(*l) == line) {
+            errors.push(match line {
+                Some(line) => InputError::line(&file, line, message),
+                None => InputError::file(&file, message),
+            });
+        }
+        Error::Input(errors)
     })?;
     let mut r = Reader {
         file: file.clone(),

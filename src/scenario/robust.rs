@@ -1,21 +1,19 @@
 //! Robust scenarios (spec v2 §6b) in `compare` and `sweep`: a scenario whose case has a
 //! `[robust]` table is read once per variant and solved as one robust plan
-//! ([`crate::solve::solve_robust`]). In a comparison it enters with its expected
+//! ([`crate::pipeline::solve_robust_showing_progress`], by region where it can). In a comparison it enters with its expected
 //! figures: the mismatch E, the expected gross cost, and per region the π-weighted
 //! means of the variants' figures (so its regions add up to its total); a sweep of a
 //! robust case sweeps E.
-
-use rayon::prelude::*;
 
 use crate::case::Case;
 use crate::numfmt::round6;
 use crate::plan::RobustPlan;
 use crate::report::{RegionSummary, Summary};
-use crate::solve::{self, SolveOptions};
-use crate::{Error, Result};
+use crate::solve::SolveOptions;
+use crate::Result;
 
 use super::file::Scenario;
-use super::sweep::{knee, Parameter, Point, Sweep};
+use super::sweep::{Parameter, Point, Sweep};
 
 /// A robust scenario, solved: the case of every variant and the robust plan.
 #[derive(Debug, Clone)]
@@ -47,7 +45,7 @@ pub fn variant_cases(scenario: &Scenario, case: &Case) -> Result<Option<Vec<Case
 /// Solves a robust scenario and summarises it as summary.json would, except that its
 /// figures per region are the π-weighted means over the variants.
 pub fn solve(cases: Vec<Case>, options: &SolveOptions) -> Result<(RobustSolved, Summary)> {
-    let plan = solve::solve_robust(&cases, options)?;
+    let plan = crate::pipeline::solve_robust_showing_progress(&cases, options, false)?;
     let mut summary = Summary::new_robust(&cases, &plan, plan.timings.clone());
     summary.regions_detail = expected_regions(&cases, &plan);
     Ok((RobustSolved { cases, plan }, summary))
@@ -120,40 +118,21 @@ pub fn sweep(
     options: &SolveOptions,
     on_done: &(dyn Fn() + Sync),
 ) -> Result<Sweep> {
-    for &v in values {
-        parameter.check(v).map_err(Error::Usage)?;
-    }
-    let results: Vec<Result<Point>> = values
-        .par_iter()
-        .enumerate()
-        .map(|(index, &value)| {
+    let (points, knee) =
+        super::sweep::solve_points(parameter, values, on_done, &|index, value| {
             let point_cases: Vec<Case> = cases.iter().map(|c| parameter.apply(c, value)).collect();
-            let result = solve::solve_robust(&point_cases, options)
+            crate::pipeline::solve_robust_showing_progress(&point_cases, options, false)
                 .map(|plan| robust_point(&point_cases, &plan, index, value))
-                .map_err(|e| match e {
-                    Error::Solve(m) => {
-                        Error::Solve(format!("point {} ({parameter} = {value}): {m}", index + 1))
-                    }
-                    other => other,
-                });
-            on_done();
-            result
-        })
-        .collect();
-    let points = results.into_iter().collect::<Result<Vec<Point>>>()?;
-    let knee = match parameter {
-        Parameter::BudgetFactor => {
-            let xs: Vec<f64> = points.iter().map(|p| p.budget_eur).collect();
-            let ys: Vec<f64> = points.iter().map(|p| p.mismatch).collect();
-            knee(&xs, &ys)
-        }
-        Parameter::FrictionVacancy => None,
-    };
+        })?;
     Ok(Sweep {
         parameter,
         points,
         knee,
         robust: true,
+        warnings: cases
+            .first()
+            .map(|c| c.warnings.clone())
+            .unwrap_or_default(),
     })
 }
 

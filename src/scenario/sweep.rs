@@ -206,6 +206,8 @@ pub struct Sweep {
     /// A sweep of a robust case (spec v2 §6b): every point's mismatch is E, its other
     /// figures π-weighted means over the variants.
     pub robust: bool,
+    /// The warnings found while reading the swept case (the terminal shows them).
+    pub warnings: Vec<crate::Warning>,
 }
 
 impl Sweep {
@@ -244,6 +246,29 @@ pub fn run(
     options: &SolveOptions,
     on_done: &(dyn Fn() + Sync),
 ) -> Result<Sweep> {
+    let (points, knee) = solve_points(parameter, values, on_done, &|index, value| {
+        let point_case = parameter.apply(case, value);
+        solve_case(&point_case, options).map(|plan| evaluate(&point_case, &plan, index, value))
+    })?;
+    Ok(Sweep {
+        parameter,
+        points,
+        knee,
+        robust: false,
+        warnings: case.warnings.clone(),
+    })
+}
+
+/// Checks every value, solves every point with `solve_point` (given its index and value)
+/// in parallel on the current rayon pool, calling `on_done` once per finished point, and
+/// finds the knee of a budget sweep. Fails with the first failing point (in grid order),
+/// naming it.
+pub(crate) fn solve_points(
+    parameter: Parameter,
+    values: &[f64],
+    on_done: &(dyn Fn() + Sync),
+    solve_point: &(dyn Fn(usize, f64) -> Result<Point> + Sync),
+) -> Result<(Vec<Point>, Option<usize>)> {
     for &v in values {
         parameter.check(v).map_err(Error::Usage)?;
     }
@@ -251,15 +276,12 @@ pub fn run(
         .par_iter()
         .enumerate()
         .map(|(index, &value)| {
-            let point_case = parameter.apply(case, value);
-            let result = solve_case(&point_case, options)
-                .map(|plan| evaluate(&point_case, &plan, index, value))
-                .map_err(|e| match e {
-                    Error::Solve(m) => {
-                        Error::Solve(format!("point {} ({parameter} = {value}): {m}", index + 1))
-                    }
-                    other => other,
-                });
+            let result = solve_point(index, value).map_err(|e| match e {
+                Error::Solve(m) => {
+                    Error::Solve(format!("point {} ({parameter} = {value}): {m}", index + 1))
+                }
+                other => other,
+            });
             on_done();
             result
         })
@@ -273,12 +295,7 @@ pub fn run(
         }
         Parameter::FrictionVacancy => None,
     };
-    Ok(Sweep {
-        parameter,
-        points,
-        knee,
-        robust: false,
-    })
+    Ok((points, knee))
 }
 
 /// The key figures of one solved point.

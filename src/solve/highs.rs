@@ -10,9 +10,9 @@ use std::time::Instant;
 use good_lp::{IntoAffineExpression, ProblemVariables, SolverModel};
 use highs_sys::HighsInt;
 
-use super::highs_ffi;
+use super::highs_ffi::{self, MipState, Watch};
 use super::stages::{fill_plan, StageResult};
-use super::{SolveOptions, Stage2Slack, StageFacts};
+use super::{MipProgress, SolveOptions, Stage2Slack, StageFacts};
 use crate::model::{self, Lp};
 use crate::plan::Plan;
 use crate::{Error, Result};
@@ -34,6 +34,55 @@ pub(super) fn run(
     }
     let solved = solve(model, stage)?;
     stage_result(&solved, options, stage)
+}
+
+/// A HiGHS time limit is never set below this many seconds (0 would mean none).
+const MIN_TIME_LIMIT: f64 = 1e-3;
+
+/// One stage of `--integer` as a MIP: starts from `start`, stops at `until` (the time
+/// limit is set after the model is loaded, so that loading counts against it too), tells
+/// `options.progress` of its best plan and gap, and stops early when Ctrl-C asks
+/// ([`crate::interrupt`]). `Ok(None)` when it stopped (time, interrupt) before HiGHS held
+/// any feasible plan, not even the start: the caller keeps its own plan then.
+pub(super) fn run_mip(
+    problem: good_lp::variable::UnsolvedProblem,
+    rows: Vec<good_lp::Constraint>,
+    start: &[f64],
+    options: &SolveOptions,
+    stage: u8,
+    until: Option<Instant>,
+) -> Result<Option<StageResult>> {
+    let mut model = load(problem, rows, options, stage)?;
+    if let Some(until) = until {
+        let seconds = until
+            .saturating_duration_since(Instant::now())
+            .as_secs_f64()
+            .max(MIN_TIME_LIMIT);
+        model
+            .try_set_option("time_limit", seconds)
+            .map_err(|_| Error::Solve(format!("HiGHS refused option time_limit = {seconds}")))?;
+    }
+    // A rejected start only costs the head start, never correctness.
+    let _ = model.try_set_solution(Some(start), None, None, None);
+    let report = |state: MipState| {
+        options.progress.tell(MipProgress::Stage {
+            stage,
+            objective: state.objective,
+            gap: state.gap,
+        })
+    };
+    let stop = crate::interrupt::requested;
+    let watch = Watch {
+        report: &report,
+        stop: &stop,
+    };
+    let solved = highs_ffi::solve_watched(model, &watch).map_err(|e| solve_error(e, stage))?;
+    use highs::HighsModelStatus as S;
+    let feasible = solved.primal_solution_status() == highs::HighsSolutionStatus::Feasible;
+    if !feasible && matches!(solved.status(), S::ReachedTimeLimit | S::ReachedInterrupt) {
+        return Ok(None);
+    }
+    stage_result(&solved, options, stage).map(Some)
 }
 
 /// Both stages of an LP in one HiGHS instance. After stage 1 the objective is replaced
@@ -84,6 +133,13 @@ pub(super) fn two_stages(
                 .into(),
         ));
     }
+    if let Some(limit) = options.time_limit {
+        // One limit for the whole solve: stage 2 gets what stage 1 left.
+        let left = (limit - timings["solve_stage1"]).max(MIN_TIME_LIMIT);
+        model
+            .try_set_option("time_limit", left)
+            .map_err(|_| Error::Solve(format!("HiGHS refused option time_limit = {left}")))?;
+    }
     let solved = solve(model, 2)?;
     let stage2 = stage_result(&solved, options, 2)?;
     timings.insert("solve_stage2".to_string(), clock.elapsed().as_secs_f64());
@@ -105,6 +161,30 @@ pub(super) struct LiveCap {
     offset: f64,
 }
 
+impl LiveCap {
+    /// Stage 2 again with its cap at `cap` (absolute, the constant of Z1 included), from
+    /// the last basis.
+    pub(super) fn solve_with_cap(
+        &mut self,
+        cap: f64,
+        options: &SolveOptions,
+    ) -> Result<StageResult> {
+        if !highs_ffi::set_row_upper(&mut self.model, self.row, cap - self.offset) {
+            return Err(Error::Solve(
+                "HiGHS refused to move stage 2's cap on the mismatch".into(),
+            ));
+        }
+        let model = std::mem::replace(
+            &mut self.model,
+            highs::Model::new(highs::RowProblem::default()),
+        );
+        let solved = solve(model, 2)?;
+        let stage2 = stage_result(&solved, options, 2)?;
+        self.model = solved.into();
+        Ok(stage2)
+    }
+}
+
 /// A solved case whose cap can be moved: the live model and what turns its values into
 /// a plan (see [`super::MovableCap`]).
 pub(super) struct Movable {
@@ -119,19 +199,7 @@ impl Movable {
     /// Stage 2 again with the cap on Z1 at `cap` weighted dwelling-years (absolute).
     pub(super) fn solve_with_cap(&mut self, cap: f64) -> Result<(Plan, StageFacts)> {
         let clock = Instant::now();
-        let live = &mut self.live;
-        if !highs_ffi::set_row_upper(&mut live.model, live.row, cap - live.offset) {
-            return Err(Error::Solve(
-                "HiGHS refused to move stage 2's cap on the mismatch".into(),
-            ));
-        }
-        let model = std::mem::replace(
-            &mut live.model,
-            highs::Model::new(highs::RowProblem::default()),
-        );
-        let solved = solve(model, 2)?;
-        let stage2 = stage_result(&solved, &self.options, 2)?;
-        live.model = solved.into();
+        let stage2 = self.live.solve_with_cap(cap, &self.options)?;
         let facts = StageFacts {
             cap,
             cap_value: stage2.cap_value(),
@@ -163,6 +231,10 @@ fn load(
         ))
     })?;
     model.make_quiet();
+    if std::env::var_os("RESTOCK_HIGHS_LOG").is_some() {
+        let _ = model.try_set_option("output_flag", true);
+        let _ = model.try_set_option("log_to_console", true);
+    }
     let set = |model: &mut highs::Model, name: &str, value: f64| {
         model
             .try_set_option(name, value)
@@ -178,12 +250,14 @@ fn load(
 }
 
 fn solve(model: highs::Model, stage: u8) -> Result<highs::SolvedModel> {
-    model.try_solve().map_err(|e| {
-        Error::Solve(format!(
-            "HiGHS failed in stage {stage} ({e:?}); check the input for extreme values, \
-             try --solver clarabel, or report the case"
-        ))
-    })
+    model.try_solve().map_err(|e| solve_error(e, stage))
+}
+
+fn solve_error(e: highs::HighsStatus, stage: u8) -> Error {
+    Error::Solve(format!(
+        "HiGHS failed in stage {stage} ({e:?}); check the input for extreme values, \
+         try --solver clarabel, or report the case"
+    ))
 }
 
 /// The stage's outcome in plain numbers, or the error its status stands for.

@@ -1,15 +1,111 @@
 //! Every direct call of HiGHS's C API (highs-sys), and with them every `unsafe` block of
 //! the solver: what the highs crate does not offer, namely changing the objective of a
 //! solved model, adding a row to it and moving that row's bound, so that stage 2 starts
-//! from stage 1's optimal basis instead of from scratch.
+//! from stage 1's optimal basis instead of from scratch; and watching a MIP while it
+//! runs ([`solve_watched`]: its best plan and gap for the progress line, and a stop when
+//! Ctrl-C asks for one).
 //!
 //! Each function checks the lengths and indices it hands to HiGHS, so it is safe to
 //! call with any arguments; each returns `false` when HiGHS (or the check) refuses.
 
+use std::os::raw::{c_char, c_int, c_void};
+
 use highs_sys::{
-    kHighsStatusError, HighsInt, Highs_addRow, Highs_changeColsCostByRange, Highs_changeRowBounds,
-    Highs_getNumCol, Highs_getNumRow,
+    kHighsCallbackMipImprovingSolution, kHighsCallbackMipInterrupt, kHighsStatusError,
+    HighsCallbackDataIn, HighsCallbackDataOut, HighsInt, Highs_addRow, Highs_changeColsCostByRange,
+    Highs_changeRowBounds, Highs_getNumCol, Highs_getNumRow, Highs_setCallback,
+    Highs_startCallback,
 };
+
+/// What a running MIP reports to [`Watch::report`]: its best plan's objective, the best
+/// bound and the relative gap between them (HiGHS's own figures).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct MipState {
+    /// The objective of the best plan found so far.
+    pub(super) objective: f64,
+    /// The relative gap between it and the best bound.
+    pub(super) gap: f64,
+}
+
+/// What watches a MIP while HiGHS solves it: `report` hears of every better plan and,
+/// now and then, of the search's state; `stop` is asked regularly whether to stop (the
+/// MIP then ends with status "interrupt", keeping its best plan).
+pub(super) struct Watch<'a> {
+    /// Told the state of the search (from HiGHS's thread).
+    pub(super) report: &'a dyn Fn(MipState),
+    /// Whether to stop now.
+    pub(super) stop: &'a dyn Fn() -> bool,
+}
+
+/// The callback HiGHS calls during a MIP; `user` is the [`Watch`] of [`solve_watched`].
+unsafe extern "C" fn on_mip_event(
+    kind: c_int,
+    _message: *const c_char,
+    out: *const HighsCallbackDataOut,
+    input: *mut HighsCallbackDataIn,
+    user: *mut c_void,
+) {
+    // A panic must not cross into C++; a watch that panics is simply not heard.
+    let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        if user.is_null() || out.is_null() {
+            return;
+        }
+        // SAFETY: `user` is the `Watch` that `solve_watched` registered and keeps alive
+        // for as long as the callback is set; `out` is HiGHS's data for this call,
+        // valid during it (checked non-null above).
+        let (watch, out) = unsafe { (&*(user as *const Watch<'_>), &*out) };
+        let kind = kind as HighsInt;
+        if kind == kHighsCallbackMipImprovingSolution || kind == kHighsCallbackMipInterrupt {
+            (watch.report)(MipState {
+                objective: out.mip_primal_bound,
+                gap: out.mip_gap,
+            });
+        }
+        if kind == kHighsCallbackMipInterrupt && !input.is_null() && (watch.stop)() {
+            // SAFETY: `input` is HiGHS's answer for this call, valid and writable
+            // during it (checked non-null above).
+            unsafe { (*input).user_interrupt = 1 };
+        }
+    }));
+}
+
+/// A callback that does nothing, left in place after a watched solve so that HiGHS never
+/// holds a pointer to a watch that is gone.
+unsafe extern "C" fn ignore(
+    _kind: c_int,
+    _message: *const c_char,
+    _out: *const HighsCallbackDataOut,
+    _input: *mut HighsCallbackDataIn,
+    _user: *mut c_void,
+) {
+}
+
+/// Solves the model (a MIP) with `watch` told of its progress and asked whether to stop;
+/// returns what [`highs::Model::try_solve`] returns. A model that refuses the callback is
+/// solved unwatched. HiGHS holds the pointer to `watch` only during this call.
+pub(super) fn solve_watched(
+    mut model: highs::Model,
+    watch: &Watch<'_>,
+) -> Result<highs::SolvedModel, highs::HighsStatus> {
+    let ptr = model.as_mut_ptr();
+    let user = watch as *const Watch<'_> as *mut c_void;
+    // SAFETY: `ptr` is the live HiGHS instance owned by `model`; `on_mip_event` has the
+    // signature HiGHS calls and `user` points at `watch`, which outlives this function,
+    // while the callback is replaced by `ignore` (no user data) before it returns.
+    let watched = unsafe {
+        Highs_setCallback(ptr, Some(on_mip_event), user) != kHighsStatusError
+            && Highs_startCallback(ptr, kHighsCallbackMipImprovingSolution) != kHighsStatusError
+            && Highs_startCallback(ptr, kHighsCallbackMipInterrupt) != kHighsStatusError
+    };
+    let _ = watched;
+    // On an error the model (and with it the callback) is gone when try_solve returns.
+    let mut solved = model.try_solve()?;
+    let ptr = solved.as_mut_ptr();
+    // SAFETY: `ptr` is the live HiGHS instance owned by `solved`; `ignore` has the
+    // signature HiGHS calls and reads nothing; setting it clears the callbacks started.
+    unsafe { Highs_setCallback(ptr, Some(ignore), std::ptr::null_mut()) };
+    Ok(solved)
+}
 
 /// The number of columns and rows of the model.
 fn dimensions(model: &highs::Model) -> (usize, usize) {

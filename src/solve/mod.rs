@@ -14,7 +14,9 @@
 //!   direct call of HiGHS's C API (the only `unsafe` code of restock's solver);
 //! - `clarabel`: Clarabel through good_lp's interface;
 //! - `shadow`: the budget shadow prices from the duals;
-//! - `integer`: the whole-dwelling plan of `--integer`.
+//! - `integer`: `--integer`: the LP relaxation, a whole-dwelling plan rounded from it
+//!   (`start`), then stage 1 and stage 2 as MIPs from that plan, within one time limit
+//!   for the whole run.
 //!
 //! The solver always solves the case it is given as one model. Solving region by region
 //! (`--by-region`, the regional decomposition) is chosen above it, by
@@ -30,6 +32,9 @@ mod integer;
 mod robust;
 mod shadow;
 mod stages;
+mod start;
+
+use std::sync::Arc;
 
 use crate::case::Case;
 use crate::plan::Plan;
@@ -39,8 +44,64 @@ use crate::{Error, Result};
 pub const STAGE2_RELATIVE_SLACK: f64 = 1e-7;
 /// Absolute tolerance on Z1 in stage 2 (spec §6).
 pub const STAGE2_ABSOLUTE_SLACK: f64 = 1e-6;
-/// The default relative MIP gap for `--integer`.
-pub const DEFAULT_MIP_GAP: f64 = 1e-4;
+/// The default relative MIP gap for `--integer` (stage 2, the cost): 1e-3, "at most
+/// 0.1 % dearer than the best plan". Budgets and costs are estimates far coarser than
+/// that, and closing the last tenth of a percent is where a MIP of a few hundred
+/// municipalities spends its minutes (docs/performance.md).
+pub const DEFAULT_MIP_GAP: f64 = 1e-3;
+/// Stage 1 of `--integer` (the fit, the plan's first aim) closes its gap to this, or to
+/// `--mip-gap` when that is smaller: a looser fit costs more than it saves (on the
+/// example a gap of 1e-3 in stage 1 gave a plan 125 weighted dwelling-years worse and a
+/// stage 2 ten times slower), and stage 1 has at most [`STAGE1_TIME_SHARE`] of the limit.
+pub const STAGE1_MIP_GAP: f64 = 1e-4;
+/// The time limit of a `--integer` run in seconds when `--time-limit` is not given: long
+/// enough for the example and the default case to reach the default gap on a small
+/// machine, short enough that a planner waits for it (docs/performance.md).
+pub const DEFAULT_INTEGER_TIME_LIMIT: f64 = 60.0;
+/// Stage 1 of `--integer` may use at most this share of the time limit; stage 2 gets the
+/// rest (at least the other half), as it is the stage that needs it.
+pub const STAGE1_TIME_SHARE: f64 = 0.5;
+
+/// What a progress line hears while `--integer` runs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum MipProgress {
+    /// Solving the LP relaxation and rounding it into a first whole-dwelling plan.
+    Relaxation,
+    /// A stage's MIP is running.
+    Stage {
+        /// 1 (the fit) or 2 (the cost).
+        stage: u8,
+        /// The best plan's objective so far: weighted dwelling-years in stage 1,
+        /// millions of euros in stage 2.
+        objective: f64,
+        /// The relative gap between the best plan and the best bound.
+        gap: f64,
+    },
+}
+
+/// A function told of the progress of `--integer` (called from the solver's thread,
+/// often: it should only store or show what it hears). `None` by default.
+#[derive(Clone, Default)]
+pub struct ProgressFn(pub Option<Arc<dyn Fn(MipProgress) + Send + Sync>>);
+
+impl std::fmt::Debug for ProgressFn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "ProgressFn(Some(..))"
+        } else {
+            "ProgressFn(None)"
+        })
+    }
+}
+
+impl ProgressFn {
+    /// Tells the function, if any.
+    pub fn tell(&self, progress: MipProgress) {
+        if let Some(f) = &self.0 {
+            f(progress);
+        }
+    }
+}
 
 /// The solver to use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -70,14 +131,28 @@ pub struct SolveOptions {
     pub solver: SolverChoice,
     /// Whether dem, new and tr are integers (MIP; HiGHS only).
     pub integer: bool,
-    /// Relative MIP gap for `integer`.
+    /// Relative MIP gap for `integer` (stage 2; stage 1 uses at most
+    /// [`STAGE1_MIP_GAP`]).
     pub mip_gap: f64,
-    /// Time limit per stage in seconds, if any.
+    /// Time limit of the whole solve in seconds, if any: the stages share it (stage 1
+    /// first, stage 2 gets what is left). `--integer` without one gets
+    /// [`DEFAULT_INTEGER_TIME_LIMIT`] ([`SolveOptions::overall_time_limit`]).
     pub time_limit: Option<f64>,
     /// Solve each region on its own, in parallel, and join the plans (`--by-region`, the
     /// regional decomposition). The choice is made above the solver, by
     /// [`crate::pipeline::solve_case`]: [`solve`] itself always solves the whole case.
     pub by_region: bool,
+    /// Told of the progress of `--integer` (for a progress line).
+    pub progress: ProgressFn,
+}
+
+impl SolveOptions {
+    /// The time limit of the whole solve: `time_limit`, or for `--integer` without one
+    /// [`DEFAULT_INTEGER_TIME_LIMIT`]; `None` for an LP without a limit.
+    pub fn overall_time_limit(&self) -> Option<f64> {
+        self.time_limit
+            .or(self.integer.then_some(DEFAULT_INTEGER_TIME_LIMIT))
+    }
 }
 
 impl Default for SolveOptions {
@@ -88,6 +163,7 @@ impl Default for SolveOptions {
             mip_gap: DEFAULT_MIP_GAP,
             time_limit: None,
             by_region: false,
+            progress: ProgressFn::default(),
         }
     }
 }
@@ -155,7 +231,42 @@ pub fn solve_movable(
     slack: Stage2Slack,
 ) -> Result<(Plan, StageFacts, Option<MovableCap>)> {
     check_options(options)?;
+    if options.integer {
+        let limit = options
+            .overall_time_limit()
+            .unwrap_or(DEFAULT_INTEGER_TIME_LIMIT);
+        return integer::solve(case, options, slack, limit, limit);
+    }
     stages::solve(case, options, slack)
+}
+
+/// `--integer` by region: solves the case as [`solve_with_slack`] does within `seconds`
+/// (the LP relaxation always runs; what is left goes to the MIPs, and with nothing left
+/// the rounded plan of the LP optimum is the plan), with `limit` recorded as the run's
+/// time limit. For the regional decomposition, which
+/// shares one time limit among the regions.
+pub fn solve_integer_within(
+    case: &Case,
+    options: &SolveOptions,
+    slack: Stage2Slack,
+    seconds: f64,
+    limit: f64,
+) -> Result<(Plan, StageFacts)> {
+    check_options(options)?;
+    integer::solve(case, options, slack, seconds, limit).map(|(plan, facts, _)| (plan, facts))
+}
+
+/// The first whole-dwelling plan of `--integer`, before any MIP: the LP optimum (both
+/// stages) with every action rounded down to whole dwellings and repaired so that it
+/// meets every constraint (C1–C7) again (see docs/model.md). The plan the MIPs start
+/// from; public so that tests can check it on its own.
+pub fn whole_dwelling_start(case: &Case, options: &SolveOptions) -> Result<Plan> {
+    let options = SolveOptions {
+        integer: true,
+        ..options.clone()
+    };
+    check_options(&options)?;
+    integer::rounded_plan(case, &options)
 }
 
 /// Solves a robust case (spec v2 §6b) as one model: `cases[ω]` is the case read with
@@ -167,6 +278,49 @@ pub fn solve_robust(cases: &[Case], options: &SolveOptions) -> Result<crate::pla
     }
     check_options(options)?;
     robust::solve(cases, options)
+}
+
+/// Solves a robust case as [`solve_robust`] does, with the tolerance of the last stage's
+/// cap on E given (`slack`); returns that cap and its value besides the plan, and the
+/// solved model when its cap can be moved (criterion "expected" with HiGHS). For the
+/// regional decomposition of robust mode. `plans_alone`, when given, are
+/// [`crate::plan::RobustPlan::plans_alone`] of an earlier solve of the same cases, which
+/// then are not solved again.
+pub fn solve_robust_movable(
+    cases: &[Case],
+    options: &SolveOptions,
+    slack: Stage2Slack,
+    plans_alone: Option<Vec<Plan>>,
+) -> Result<(
+    crate::plan::RobustPlan,
+    StageFacts,
+    Option<MovableRobustCap>,
+)> {
+    check_options(options)?;
+    robust::solve_movable(cases, options, slack, plans_alone)
+        .map(|(plan, facts, movable)| (plan, facts, movable.map(MovableRobustCap)))
+}
+
+/// A solved robust case whose cap on the expected mismatch E can be moved and the last
+/// stage solved again, warm (HiGHS, criterion "expected"): [`MovableCap`] for robust mode.
+pub struct MovableRobustCap(robust::Movable);
+
+impl std::fmt::Debug for MovableRobustCap {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MovableRobustCap").finish_non_exhaustive()
+    }
+}
+
+impl MovableRobustCap {
+    /// The last stage again with the cap on E at `cap` weighted dwelling-years
+    /// (absolute); `cases` are the cases the model was solved for.
+    pub fn solve_with_cap(
+        &mut self,
+        cases: &[Case],
+        cap: f64,
+    ) -> Result<(crate::plan::RobustPlan, StageFacts)> {
+        self.0.solve_with_cap(cases, cap)
+    }
 }
 
 pub use robust::INTEGER_REFUSED;

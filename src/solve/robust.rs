@@ -20,8 +20,8 @@ use std::time::Instant;
 use good_lp::{variable, Expression, ProblemVariables};
 use rayon::prelude::*;
 
-use super::stages::{fill_plan, run_stage, run_stages, IPM_ZERO};
-use super::{shadow, SolveOptions, SolverChoice, Stage2Slack};
+use super::stages::{fill_plan, run_stage, run_stages, LiveCap, StageResult, IPM_ZERO};
+use super::{shadow, SolveOptions, SolverChoice, Stage2Slack, StageFacts};
 use crate::case::{Case, Criterion, RobustSettings};
 use crate::metrics;
 use crate::model::{self, Family, Lp, ModelCopy, RowKey};
@@ -82,6 +82,21 @@ pub(super) fn check_cases(cases: &[Case]) -> Result<RobustSettings> {
 /// Solves the robust case: `cases[ω]` is the case read with variant ω of
 /// robust.variants (the first one carries the robust settings).
 pub(super) fn solve(cases: &[Case], options: &SolveOptions) -> Result<RobustPlan> {
+    solve_movable(cases, options, Stage2Slack::default(), None).map(|(plan, _, _)| plan)
+}
+
+/// Solves the robust case as [`solve`] does, with the tolerance of the last stage's cap on
+/// E given (`slack`, on E* of the stage before); returns that cap and its value besides
+/// the plan, and for criterion "expected" with HiGHS the solved model, whose cap can be
+/// moved ([`Movable`], for the regional decomposition). `plans_alone`, when given, are
+/// the variants' plans alone from an earlier solve of the same cases (they are not solved
+/// again).
+pub(super) fn solve_movable(
+    cases: &[Case],
+    options: &SolveOptions,
+    slack: Stage2Slack,
+    plans_alone: Option<Vec<Plan>>,
+) -> Result<(RobustPlan, StageFacts, Option<Movable>)> {
     if options.integer {
         return Err(Error::Usage(INTEGER_REFUSED.into()));
     }
@@ -95,10 +110,13 @@ pub(super) fn solve(cases: &[Case], options: &SolveOptions) -> Result<RobustPlan
         ..options.clone()
     };
     // Only stage 1 of §6 is needed for Z1*_ω (it is unique; the plans need not be).
-    let plans_alone: Vec<Plan> = cases
-        .par_iter()
-        .map(|case| solve_alone(case, &single))
-        .collect::<Result<_>>()?;
+    let plans_alone: Vec<Plan> = match plans_alone {
+        Some(plans) if plans.len() == cases.len() => plans,
+        _ => cases
+            .par_iter()
+            .map(|case| solve_alone(case, &single))
+            .collect::<Result<_>>()?,
+    };
     let alone: Vec<f64> = plans_alone.iter().map(|p| p.stage1_mismatch).collect();
     timings.insert("solve_alone".to_string(), clock.elapsed().as_secs_f64());
 
@@ -177,9 +195,17 @@ pub(super) fn solve(cases: &[Case], options: &SolveOptions) -> Result<RobustPlan
         lp.rows
             .push((regret_key(cases.len()), Expression::from(r).leq(widest)));
     }
+    drop(mismatches);
     let row_keys: Vec<RowKey> = lp.rows.iter().map(|(key, _)| *key).collect();
-    let (stage1, stage2, _) = run_stages(&mut lp, Stage2Slack::default(), options, &mut timings)?;
+    let (stage1, stage2, live) = run_stages(&mut lp, slack, options, &mut timings)?;
+    drop(lp);
     time_limited |= stage1.time_limited || stage2.time_limited;
+    let facts = StageFacts {
+        cap: slack.cap(stage1.objective),
+        // The cap is the last row of the last stage.
+        cap_value: stage2.cap_value(),
+        gross_cost_meur: stage2.objective,
+    };
 
     let clock = Instant::now();
     let status = if time_limited {
@@ -187,67 +213,159 @@ pub(super) fn solve(cases: &[Case], options: &SolveOptions) -> Result<RobustPlan
     } else {
         PlanStatus::Optimal
     };
-    let mut plans = Vec::with_capacity(cases.len());
-    let mut mismatch = Vec::with_capacity(cases.len());
-    let mut gross = Vec::with_capacity(cases.len());
-    let mut do_nothing = Vec::with_capacity(cases.len());
-    for (w, case) in cases.iter().enumerate() {
-        let keys = &row_keys[ranges[w].clone()];
-        let pi = robust.weights[w];
-        // Stage 1's duals of this copy's budget rows are per unit of E; divided by π_ω
-        // they are per unit of this variant's mismatch.
-        let duals: Vec<f64> = stage1.duals[ranges[w].clone()]
-            .iter()
-            .map(|d| d / pi)
-            .collect();
-        let funder_shadow_price = shadow::funder_shadow_prices(case, keys, &duals);
-        let budget_shadow_price = if case.funders.active() {
-            shadow::region_from_funders(&funder_shadow_price, case.periods.len())
-        } else {
-            shadow::shadow_prices(case, keys, &duals)
-        };
-        let mut plan = Plan::unfilled(
-            status.clone(),
-            options.solver.as_str(),
-            0.0,
-            budget_shadow_price,
-            funder_shadow_price,
-        );
-        plan.removal_value = shadow::removal_values(case, keys, &duals);
-        fill_plan(&mut plan, &vars[w], &stage2.values);
-        if options.solver == SolverChoice::Clarabel {
-            let noise = IPM_ZERO * model::EUR_PER_MEUR;
-            plan.payments.retain(|x| x.eur >= noise);
-            plan.receipts.retain(|x| x.eur >= noise);
-        }
-        if let Some(first) = plans.first() {
-            commit_like(&mut plan, first, robust.commit_periods);
-        }
-        let z1 = metrics::mismatch(case, &metrics::plan_path(case, &plan));
-        plan.stage1_mismatch = z1;
-        mismatch.push(z1);
-        gross.push(metrics::gross_cost_eur(case, &plan));
-        do_nothing.push(metrics::mismatch(case, &metrics::do_nothing_path(case)));
-        plans.push(plan);
-    }
-    timings.insert("extract".to_string(), clock.elapsed().as_secs_f64());
-    for plan in &mut plans {
-        plan.timings = timings.clone();
-    }
-    Ok(RobustPlan {
+    // Each variant's solve facts and shadow prices, without actions yet.
+    let templates: Vec<Plan> = cases
+        .iter()
+        .enumerate()
+        .map(|(w, case)| {
+            let keys = &row_keys[ranges[w].clone()];
+            let pi = robust.weights[w];
+            // Stage 1's duals of this copy's budget rows are per unit of E; divided by
+            // π_ω they are per unit of this variant's mismatch.
+            let duals: Vec<f64> = stage1.duals[ranges[w].clone()]
+                .iter()
+                .map(|d| d / pi)
+                .collect();
+            let funder_shadow_price = shadow::funder_shadow_prices(case, keys, &duals);
+            let budget_shadow_price = if case.funders.active() {
+                shadow::region_from_funders(&funder_shadow_price, case.periods.len())
+            } else {
+                shadow::shadow_prices(case, keys, &duals)
+            };
+            let mut plan = Plan::unfilled(
+                status.clone(),
+                options.solver.as_str(),
+                0.0,
+                budget_shadow_price,
+                funder_shadow_price,
+            );
+            plan.removal_value = shadow::removal_values(case, keys, &duals);
+            plan
+        })
+        .collect();
+    let do_nothing = cases
+        .iter()
+        .map(|case| metrics::mismatch(case, &metrics::do_nothing_path(case)))
+        .collect();
+    let mut plan = RobustPlan {
         variants: robust.variants,
         weights: robust.weights,
         criterion: robust.criterion,
         commit_periods: robust.commit_periods,
         expected_mismatch: stage1.objective,
-        plans,
-        mismatch,
+        plans: Vec::new(),
+        mismatch: Vec::new(),
         mismatch_alone: alone,
         plans_alone,
-        gross_cost_eur: gross,
+        gross_cost_eur: Vec::new(),
         mismatch_do_nothing: do_nothing,
-        timings,
-    })
+        timings: BTreeMap::new(),
+    };
+    fill_variants(&mut plan, cases, &templates, &vars, &stage2.values, options);
+    timings.insert("extract".to_string(), clock.elapsed().as_secs_f64());
+    for variant in &mut plan.plans {
+        variant.timings = timings.clone();
+    }
+    plan.timings = timings;
+
+    #[cfg(feature = "highs")]
+    let movable = live.map(|live| Movable {
+        live,
+        templates,
+        vars,
+        plan: plan.clone(),
+        options: options.clone(),
+    });
+    #[cfg(not(feature = "highs"))]
+    let movable = live.map(|never| match never {});
+    Ok((plan, facts, movable))
+}
+
+/// Fills `plan.plans`, `plan.mismatch` and `plan.gross_cost_eur` from the last stage's
+/// values: `templates[ω]` holds variant ω's solve facts and shadow prices, `vars[ω]` its
+/// copy of the variables.
+fn fill_variants(
+    plan: &mut RobustPlan,
+    cases: &[Case],
+    templates: &[Plan],
+    vars: &[model::Vars],
+    values: &[f64],
+    options: &SolveOptions,
+) {
+    plan.plans.clear();
+    plan.mismatch.clear();
+    plan.gross_cost_eur.clear();
+    for (w, case) in cases.iter().enumerate() {
+        let mut variant = templates[w].clone();
+        fill_plan(&mut variant, &vars[w], values);
+        if options.solver == SolverChoice::Clarabel {
+            let noise = IPM_ZERO * model::EUR_PER_MEUR;
+            variant.payments.retain(|x| x.eur >= noise);
+            variant.receipts.retain(|x| x.eur >= noise);
+        }
+        if let Some(first) = plan.plans.first() {
+            commit_like(&mut variant, first, plan.commit_periods);
+        }
+        let z1 = metrics::mismatch(case, &metrics::plan_path(case, &variant));
+        variant.stage1_mismatch = z1;
+        plan.mismatch.push(z1);
+        plan.gross_cost_eur
+            .push(metrics::gross_cost_eur(case, &variant));
+        plan.plans.push(variant);
+    }
+}
+
+/// A solved robust case (criterion "expected", HiGHS) whose cap on E can be moved and the
+/// last stage solved again from its last basis.
+pub(super) struct Movable {
+    live: LiveCap,
+    /// Each variant's solve facts and shadow prices (stage 1's, which a new cap leaves).
+    templates: Vec<Plan>,
+    /// Each variant's copy of the variables.
+    vars: Vec<model::Vars>,
+    /// The plan as solved, whose variant plans a new cap replaces.
+    plan: RobustPlan,
+    options: SolveOptions,
+}
+
+impl Movable {
+    /// The last stage again with the cap on E at `cap` weighted dwelling-years
+    /// (absolute); `cases` are the cases the model was built from.
+    pub(super) fn solve_with_cap(
+        &mut self,
+        cases: &[Case],
+        cap: f64,
+    ) -> Result<(RobustPlan, StageFacts)> {
+        let clock = Instant::now();
+        let stage2 = resolve(&mut self.live, cap, &self.options)?;
+        let facts = StageFacts {
+            cap,
+            cap_value: stage2.cap_value(),
+            gross_cost_meur: stage2.objective,
+        };
+        let mut plan = self.plan.clone();
+        fill_variants(
+            &mut plan,
+            cases,
+            &self.templates,
+            &self.vars,
+            &stage2.values,
+            &self.options,
+        );
+        plan.timings =
+            BTreeMap::from([("solve_stage2".to_string(), clock.elapsed().as_secs_f64())]);
+        Ok((plan, facts))
+    }
+}
+
+#[cfg(feature = "highs")]
+fn resolve(live: &mut LiveCap, cap: f64, options: &SolveOptions) -> Result<StageResult> {
+    live.solve_with_cap(cap, options)
+}
+
+#[cfg(not(feature = "highs"))]
+fn resolve(live: &mut LiveCap, _cap: f64, _options: &SolveOptions) -> Result<StageResult> {
+    match *live {}
 }
 
 /// Stage 1 of §6 for one variant alone: Z1*_ω and a plan that reaches it (a

@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use good_lp::{Expression, ProblemVariables};
 
-use super::{clarabel, integer, shadow};
+use super::{clarabel, shadow};
 use super::{MovableCap, SolveOptions, SolverChoice, Stage2Slack, StageFacts};
 use crate::case::Case;
 use crate::model::{self, Col, Lp, RowKey};
@@ -56,7 +56,7 @@ pub(super) fn solve(
 ) -> Result<(Plan, StageFacts, Option<MovableCap>)> {
     let mut timings = BTreeMap::new();
     let clock = Instant::now();
-    let mut lp = model::build(case, options.integer);
+    let mut lp = model::build(case, false);
     let row_keys: Vec<RowKey> = lp.rows.iter().map(|(key, _)| *key).collect();
     timings.insert("build".to_string(), clock.elapsed().as_secs_f64());
 
@@ -69,39 +69,13 @@ pub(super) fn solve(
         gross_cost_meur: stage2.objective,
     };
 
-    // Shadow prices come from an LP's duals: stage 1 itself, or its relaxation for a MIP.
-    let duals = if options.integer {
-        let clock = Instant::now();
-        let relaxed = model::build(case, false);
-        let lp_options = SolveOptions {
-            integer: false,
-            ..options.clone()
-        };
-        let relaxation = run_stage(&relaxed, relaxed.mismatch.clone(), None, None, &lp_options)?;
-        timings.insert(
-            "solve_relaxation".to_string(),
-            clock.elapsed().as_secs_f64(),
-        );
-        relaxation.duals
-    } else {
-        stage1.duals
-    };
-    let funder_shadow_price = shadow::funder_shadow_prices(case, &row_keys, &duals);
-    let removal_value = shadow::removal_values(case, &row_keys, &duals);
-    let budget_shadow_price = if case.funders.active() {
-        shadow::region_from_funders(&funder_shadow_price, case.periods.len())
-    } else {
-        shadow::shadow_prices(case, &row_keys, &duals)
-    };
+    let (budget_shadow_price, funder_shadow_price) = shadow_prices(case, &row_keys, &stage1.duals);
+    let removal_value = shadow::removal_values(case, &row_keys, &stage1.duals);
 
     let status = if stage1.time_limited || stage2.time_limited {
         PlanStatus::TimeLimit
     } else {
         PlanStatus::Optimal
-    };
-    let mip_gap = match (stage1.mip_gap, stage2.mip_gap) {
-        (Some(a), Some(b)) => Some(a.max(b)),
-        (a, b) => a.or(b),
     };
     let mut plan = Plan::unfilled(
         status,
@@ -110,14 +84,9 @@ pub(super) fn solve(
         budget_shadow_price,
         funder_shadow_price,
     );
-    plan.integer = options.integer;
-    plan.mip_gap = mip_gap;
     plan.removal_value = removal_value;
     plan.timings = timings;
     fill_plan(&mut plan, &lp.vars, &stage2.values);
-    if options.integer {
-        integer::whole_dwellings(case, &mut plan);
-    }
     if options.solver == SolverChoice::Clarabel {
         // Spec §6: values within 1e-6 of zero from an interior-point solver are 0. Money
         // is in millions inside the LP, so payments and proceeds under 1 € are noise.
@@ -139,6 +108,22 @@ pub(super) fn solve(
     Ok((plan, facts, movable))
 }
 
+/// The budget shadow prices per region and period, and per region, funder and period,
+/// from stage 1's row duals (an LP's).
+pub(super) fn shadow_prices(
+    case: &Case,
+    row_keys: &[RowKey],
+    duals: &[f64],
+) -> (Vec<Vec<f64>>, Vec<Vec<Vec<f64>>>) {
+    let funder_shadow_price = shadow::funder_shadow_prices(case, row_keys, duals);
+    let budget_shadow_price = if case.funders.active() {
+        shadow::region_from_funders(&funder_shadow_price, case.periods.len())
+    } else {
+        shadow::shadow_prices(case, row_keys, duals)
+    };
+    (budget_shadow_price, funder_shadow_price)
+}
+
 /// Stage 1 and stage 2. An LP with HiGHS runs in one HiGHS instance (stage 2 starts
 /// from stage 1's basis, and the model is kept for moving the cap); otherwise each stage
 /// is its own solve.
@@ -154,16 +139,22 @@ pub(super) fn run_stages(
     }
     let clock = Instant::now();
     let stage1 = run_stage(lp, lp.mismatch.clone(), None, None, options)?;
-    timings.insert("solve_stage1".to_string(), clock.elapsed().as_secs_f64());
+    let stage1_seconds = clock.elapsed().as_secs_f64();
+    timings.insert("solve_stage1".to_string(), stage1_seconds);
     let clock = Instant::now();
-    // Stage 1's plan meets stage 2's cap by construction: a MIP starts from it, so
-    // it always has a feasible plan, even when a time limit stops it early.
+    // One time limit for the whole solve: stage 2 gets what stage 1 left.
+    let stage2_options = SolveOptions {
+        time_limit: options
+            .time_limit
+            .map(|limit| (limit - stage1_seconds).max(1e-3)),
+        ..options.clone()
+    };
     let stage2 = run_stage(
         lp,
         lp.gross_cost_meur.clone(),
         Some(slack.cap(stage1.objective)),
         Some(&stage1.values),
-        options,
+        &stage2_options,
     )?;
     timings.insert("solve_stage2".to_string(), clock.elapsed().as_secs_f64());
     Ok((stage1, stage2, None))
@@ -194,6 +185,33 @@ pub(super) fn run_stage(
             Err(super::without_highs())
         }
         SolverChoice::Clarabel => clarabel::run(problem, &objective, rows, stage, options),
+    }
+}
+
+/// One stage of `--integer` as a MIP (HiGHS): minimise `objective` over the model's
+/// rows, plus the cap on Z1 in stage 2, from `start`, stopping at `until`. `Ok(None)`
+/// when it stopped before it held any feasible plan.
+pub(super) fn run_mip_stage(
+    lp: &Lp,
+    objective: Expression,
+    mismatch_cap: Option<f64>,
+    start: &[f64],
+    options: &SolveOptions,
+    until: Option<Instant>,
+) -> Result<Option<StageResult>> {
+    let variables: ProblemVariables = lp.variables.clone();
+    let problem = variables.minimise(objective);
+    let mut rows: Vec<good_lp::Constraint> = lp.rows.iter().map(|(_, c)| c.clone()).collect();
+    if let Some(cap) = mismatch_cap {
+        rows.push(lp.mismatch.clone().leq(cap));
+    }
+    let stage = if mismatch_cap.is_some() { 2 } else { 1 };
+    #[cfg(feature = "highs")]
+    return super::highs::run_mip(problem, rows, start, options, stage, until);
+    #[cfg(not(feature = "highs"))]
+    {
+        let _ = (problem, rows, start, options, stage, until);
+        Err(super::without_highs())
     }
 }
 

@@ -152,6 +152,7 @@ pub fn plan(case: &Case) -> Plan {
         funder_shadow_price: Vec::new(),
         removal_value: Vec::new(),
         timings: BTreeMap::new(),
+        integer_run: None,
     }
 }
 
