@@ -531,6 +531,7 @@ fn join(case: &Case, members: &[Vec<usize>], parts: Vec<Plan>, options: &SolveOp
     let mut new_build = vec![Vec::new(); n];
     let mut transform = vec![Vec::new(); n];
     let mut stock_end = vec![Vec::new(); n];
+    let mut removal_value = vec![Vec::new(); n];
     let mut budget_shadow_price = Vec::with_capacity(parts.len());
     let mut funder_shadow_price = Vec::new();
     let mut payments = Vec::new();
@@ -552,6 +553,9 @@ fn join(case: &Case, members: &[Vec<usize>], parts: Vec<Plan>, options: &SolveOp
             ..*r
         }));
         funder_shadow_price.extend(part.funder_shadow_price);
+        for (&m, values) in members.iter().zip(part.removal_value) {
+            removal_value[m] = values;
+        }
         let rows = part
             .demolish
             .into_iter()
@@ -603,6 +607,7 @@ fn join(case: &Case, members: &[Vec<usize>], parts: Vec<Plan>, options: &SolveOp
         payments,
         receipts,
         funder_shadow_price,
+        removal_value,
         timings,
         integer_run,
     }

@@ -42,6 +42,7 @@ pub mod case;
 pub mod chart;
 pub mod decompose;
 pub mod error;
+pub mod explain;
 pub mod generate;
 pub mod import;
 pub mod input;

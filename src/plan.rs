@@ -96,6 +96,13 @@ pub struct Plan {
     /// empty for a case without funders. With funders, `budget_shadow_price[r][p]` is
     /// the largest of these over g.
     pub funder_shadow_price: Vec<Vec<Vec<f64>>>,
+    /// `removal_value[m][s][p]`: the weighted dwelling-years of mismatch that one
+    /// dwelling of segment s fewer in municipality m at the end of period p would remove
+    /// (negative: it would add), from stage 1's dual of that stock balance row (C1), which
+    /// prices the fit of period p and every later one; for `--integer` from the LP
+    /// relaxation. [`crate::explain`] reads it to say what limits the plan. Empty when the
+    /// solve gave no duals (a plan made by hand): then nothing is explained as limited.
+    pub removal_value: Vec<Vec<Vec<f64>>>,
     /// Seconds spent per phase (build, stage 1, stage 2), in order of execution.
     pub timings: BTreeMap<String, f64>,
     /// How a `--integer` solve went (gaps, time per stage, the LP relaxation it is
@@ -164,6 +171,7 @@ impl Plan {
             payments: Vec::new(),
             receipts: Vec::new(),
             funder_shadow_price,
+            removal_value: Vec::new(),
             timings: BTreeMap::new(),
             integer_run: None,
         }

@@ -163,7 +163,8 @@ fn english_on_request() {
             "transformations",
             "balance",
             "budget",
-            "totals"
+            "totals",
+            "Why"
         ]
     );
 }
@@ -210,7 +211,8 @@ fn the_workbook_has_every_table_with_headers_formats_and_native_charts() {
             "transformaties",
             "balans",
             "budget",
-            "totalen"
+            "totalen",
+            "Waarom"
         ]
     );
     let files = unzip(&bytes);

@@ -175,9 +175,10 @@ fn the_default_case_says_who_pays_what_and_a_case_without_funders_does_not() {
         assert!(html.contains(&format!("<td>{funder}</td>")), "{funder}");
     }
     let sheets = sheet_names(&with.join("report.xlsx"));
-    // After the six table sheets; the default case's warning about Sluis's second
-    // homes (docs/input.md) comes after it.
+    // After the six table sheets; then "Waarom" (why the plan does what it does); the
+    // default case's warning about Sluis's second homes (docs/input.md) comes last.
     assert_eq!(sheets.get(6).map(String::as_str), Some("wie betaalt wat"));
+    assert_eq!(sheets.get(7).map(String::as_str), Some("Waarom"));
     assert_eq!(sheets.last().map(String::as_str), Some("Waarschuwingen"));
 
     let without = tmp.path().join("example");
@@ -186,5 +187,8 @@ fn the_default_case_says_who_pays_what_and_a_case_without_funders_does_not() {
     let html = fs::read_to_string(without.join("report.html")).unwrap();
     assert!(!html.contains("wie-betaalt-wat"));
     assert!(!html.contains("7_funders"));
-    assert_eq!(sheet_names(&without.join("report.xlsx")).len(), 6);
+    // Six table sheets and "Waarom" (why the plan does what it does), no funders sheet.
+    let sheets = sheet_names(&without.join("report.xlsx"));
+    assert_eq!(sheets.len(), 7, "{sheets:?}");
+    assert_eq!(sheets[6], "Waarom");
 }

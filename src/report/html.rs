@@ -55,6 +55,8 @@ pub struct Page<'a> {
     /// A robust plan (spec v2 §6b): its section, every variant's tables and regions,
     /// and its charts; `None` for a plain plan.
     pub robust: Option<&'a RobustPage<'a>>,
+    /// The "waarom" section (report/why.rs), already HTML; `None` leaves it out.
+    pub why: Option<&'a str>,
 }
 
 /// The tables the page shows: the plan's, or every variant's under its name.
@@ -106,6 +108,7 @@ pub fn render(page: &Page<'_>) -> String {
         page.robust.map(|r| r.section.clone()).unwrap_or_default(),
         charts(page),
         regions(page),
+        page.why.unwrap_or_default().to_string(),
         budget(page),
         who_pays_what(page),
         plan_table(page),

@@ -22,6 +22,7 @@ pub mod robust;
 pub mod summary;
 pub mod sweep_page;
 pub mod tables;
+pub mod why;
 pub mod xlsx;
 
 use std::collections::BTreeMap;
@@ -90,6 +91,7 @@ pub fn write_outputs(case: &Case, plan: &Plan, out: &Path, run: &RunInfo) -> Res
             tables: &tables,
             notes: Vec::new(),
             robust: None,
+            why: vec![(None, why::Why::new(case, plan, run.lang))],
         },
         &|dir| tables.write_csv(dir),
         summary,
@@ -150,12 +152,22 @@ pub fn write_robust_outputs(
         })
         .collect();
     let variants = all.iter().map(|(name, t)| (name.to_string(), t)).collect();
+    let why = robust
+        .variants
+        .iter()
+        .zip(cases.iter().zip(&robust.plans))
+        .map(|(name, (case, plan))| {
+            let why = why::Why::committed(case, plan, robust.commit_periods, run.lang);
+            (Some(name.clone()), why)
+        })
+        .collect();
     write_all(
         Written {
             case: &cases[0],
             plan: &robust.plans[0],
             tables: &all[0].1,
             notes: Vec::new(),
+            why,
             robust: Some(RobustWritten {
                 view,
                 variants,
@@ -179,6 +191,10 @@ struct Written<'a> {
     notes: Vec<String>,
     /// A robust plan: what its report shows besides the first variant's plan.
     robust: Option<RobustWritten<'a>>,
+    /// Why the plan does what it does (explanations.csv, the "waarom" section and
+    /// sheet): the plan's, or every variant's under its name; the page and the
+    /// workbook show the first.
+    why: Vec<(Option<String>, why::Why<'a>)>,
 }
 
 /// What a robust plan's report.html, report.xlsx and charts add.
@@ -206,6 +222,7 @@ fn write_all(
         tables,
         notes,
         robust,
+        why,
     } = written;
     let lang = run.lang;
     let first_variant = robust
@@ -218,13 +235,18 @@ fn write_all(
         let (csv_and_xlsx, charts_done) = rayon::join(
             || {
                 rayon::join(
-                    || write_csv(dir),
+                    || {
+                        write_csv(dir)?;
+                        let parts: Vec<_> = why.iter().map(|(v, w)| (v.as_deref(), w)).collect();
+                        why::write(&dir.join("explanations.csv"), &parts)
+                    },
                     || {
                         let clock = Instant::now();
                         let path = dir.join("report.xlsx");
+                        let why_sheet = why.first().map(|(_, w)| w.sheet());
                         match &robust {
-                            None => xlsx::write(&path, plan, &summary, tables, lang),
-                            Some(r) => write_robust_xlsx(&path, plan, &summary, r, lang),
+                            None => write_xlsx(&path, plan, &summary, tables, why_sheet, lang),
+                            Some(r) => write_robust_xlsx(&path, plan, &summary, r, why_sheet, lang),
                         }
                         .map(|()| clock.elapsed().as_secs_f64())
                     },
@@ -284,6 +306,10 @@ fn write_all(
             regions: r.regions.clone(),
             charts: robust_charts.clone(),
         });
+        let why_section = why.first().map(|(v, w)| {
+            let shown = v.as_ref().and(first_variant.as_deref()).map(str::to_string);
+            w.html_section(shown.as_deref())
+        });
         let page = html::Page {
             plan,
             summary: &summary,
@@ -294,6 +320,7 @@ fn write_all(
             readme: run.case_readme.as_deref(),
             funders: funders.as_ref().map(|(data, chart)| (data, chart)),
             robust: robust_page.as_ref(),
+            why: why_section.as_deref(),
         };
         html::write(&dir.join("report.html"), &page)?;
         record(&mut summary, WRITE_PHASE, started);
@@ -311,6 +338,7 @@ fn write_robust_xlsx(
     plan: &Plan,
     summary: &Summary,
     robust: &RobustWritten<'_>,
+    why_sheet: Option<xlsx::Sheet>,
     lang: Lang,
 ) -> Result<()> {
     let mut expected = summary.clone();
@@ -320,7 +348,24 @@ fn write_robust_xlsx(
         .iter()
         .map(|(v, t)| (Some(v.as_str()), *t))
         .collect();
-    let bytes = xlsx::build_robust(plan, &expected, &variants, lang, robust.view.sheets(lang))
+    let extra = robust.view.sheets(lang);
+    let last = Vec::from_iter(why_sheet);
+    let bytes = xlsx::build_with_last(plan, &expected, &variants, lang, (extra, last))
+        .map_err(|e| Error::io(path, std::io::Error::other(e.to_string())))?;
+    std::fs::write(path, bytes).map_err(|e| Error::io(path, e))
+}
+
+/// report.xlsx of a plan: [`xlsx::build`]'s sheets and the "Waarom" sheet last.
+fn write_xlsx(
+    path: &Path,
+    plan: &Plan,
+    summary: &Summary,
+    tables: &tables::Tables<'_>,
+    why_sheet: Option<xlsx::Sheet>,
+    lang: Lang,
+) -> Result<()> {
+    let last = Vec::from_iter(why_sheet);
+    let bytes = xlsx::build_with_last(plan, summary, &[(None, tables)], lang, (Vec::new(), last))
         .map_err(|e| Error::io(path, std::io::Error::other(e.to_string())))?;
     std::fs::write(path, bytes).map_err(|e| Error::io(path, e))
 }

@@ -145,21 +145,28 @@ pub fn build_with_row_limit(
         summary,
         &[(None, tables)],
         lang,
-        (row_limit, Vec::new()),
+        (row_limit, Vec::new(), Vec::new()),
     )
 }
 
-/// The workbook of a robust plan (spec v2 §6b): the summary sheet of `summary`, the
-/// table sheets of every variant in `variants` (with a projection column), and the
-/// robust sheets `extra` at the front after the summary.
-pub(crate) fn build_robust(
+/// The workbook of a plan with extra sheets: the summary sheet of `summary`, the sheets
+/// `extra` (a robust plan's, spec v2 §6b), the table sheets of every variant in
+/// `variants` (a robust plan's with a projection column; a plain plan is one unnamed
+/// variant), the funders sheet, the sheets `last` (the "Waarom" sheet) and the warnings sheet.
+pub(crate) fn build_with_last(
     plan: &Plan,
     summary: &Summary,
     variants: &[(Option<&str>, &Tables<'_>)],
     lang: Lang,
-    extra: Vec<Sheet>,
+    (extra, last): (Vec<Sheet>, Vec<Sheet>),
 ) -> std::result::Result<Vec<u8>, XlsxError> {
-    build_variants(plan, summary, variants, lang, (SHEET_ROW_LIMIT, extra))
+    build_variants(
+        plan,
+        summary,
+        variants,
+        lang,
+        (SHEET_ROW_LIMIT, extra, last),
+    )
 }
 
 /// A sheet of every variant's rows, each under its name in a first column (a single
@@ -204,7 +211,7 @@ fn build_variants(
     summary: &Summary,
     variants: &[(Option<&str>, &Tables<'_>)],
     lang: Lang,
-    (row_limit, extra): (usize, Vec<Sheet>),
+    (row_limit, extra, last): (usize, Vec<Sheet>, Vec<Sheet>),
 ) -> std::result::Result<Vec<u8>, XlsxError> {
     let tables = variants[0].1;
     let formats = Formats::new();
@@ -272,6 +279,9 @@ fn build_variants(
     if let Some(data) = FundersData::new(tables.case, plan) {
         let worksheet = workbook.add_worksheet();
         write_sheet(worksheet, &funders_sheet(&data, lang), &formats)?;
+    }
+    for sheet in &last {
+        write_sheet(workbook.add_worksheet(), sheet, &formats)?;
     }
     // Warnings about the input, when there are any (a case without keeps its sheets).
     if !tables.case.warnings.is_empty() {

@@ -244,6 +244,7 @@ pub(super) fn solve(
         funder_shadow_price,
     );
     plan.integer = true;
+    plan.removal_value = super::shadow::removal_values(case, &row_keys, &lp1.duals);
     plan.mip_gap = match (gap1, gap2) {
         (Some(a), Some(b)) => Some(a.max(b)),
         (a, b) => a.or(b),
@@ -292,6 +293,8 @@ pub(super) fn rounded_plan(case: &Case, options: &SolveOptions) -> Result<Plan> 
         funder_shadow_price,
     );
     plan.integer = true;
+    plan.removal_value =
+        super::shadow::removal_values(case, &relaxed.row_keys, &relaxed.stage1.duals);
     plan.mip_gap = Some(gap_to(start.mismatch, relaxed.stage1.objective));
     plan.timings = timings;
     fill_plan(&mut plan, &relaxed.mip.vars, &start.values);

@@ -232,13 +232,15 @@ pub(super) fn solve_movable(
             } else {
                 shadow::shadow_prices(case, keys, &duals)
             };
-            Plan::unfilled(
+            let mut plan = Plan::unfilled(
                 status.clone(),
                 options.solver.as_str(),
                 0.0,
                 budget_shadow_price,
                 funder_shadow_price,
-            )
+            );
+            plan.removal_value = shadow::removal_values(case, keys, &duals);
+            plan
         })
         .collect();
     let do_nothing = cases

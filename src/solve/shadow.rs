@@ -70,3 +70,24 @@ pub(super) fn shadow_prices(case: &Case, keys: &[RowKey], duals: &[f64]) -> Vec<
     }
     row_dual
 }
+
+/// `removal_value[m][s][p]` (see [`crate::plan::Plan::removal_value`]): the dual of the
+/// stock balance row C1[m,s,p]. The row reads stock[m,s,p] + removed − inflow =
+/// stock[m,s,p−1] (a constant S0 for the first period), so its dual is the change of Z1
+/// per dwelling *more* at the end of period p, and also what one dwelling removed saves:
+/// removing one more dwelling lowers the row's left side by one, and Z1 by the dual.
+/// Both solvers report duals as ∂(objective)/∂(right-hand side) (HiGHS directly,
+/// Clarabel through good_lp's sign conversion); tests/explanations.rs checks the sign on
+/// a hand-computed case for each.
+pub(super) fn removal_values(case: &Case, keys: &[RowKey], duals: &[f64]) -> Vec<Vec<Vec<f64>>> {
+    let periods = case.periods.len();
+    let mut value = vec![vec![vec![0.0; periods]; case.segments.len()]; case.municipalities.len()];
+    for (i, key) in keys.iter().enumerate() {
+        if key.family == Family::StockBalance {
+            if let (Some(s), Some(p), Some(d)) = (key.segment, key.period, duals.get(i)) {
+                value[key.place][s][p] = *d;
+            }
+        }
+    }
+    value
+}

@@ -70,6 +70,7 @@ pub(super) fn solve(
     };
 
     let (budget_shadow_price, funder_shadow_price) = shadow_prices(case, &row_keys, &stage1.duals);
+    let removal_value = shadow::removal_values(case, &row_keys, &stage1.duals);
 
     let status = if stage1.time_limited || stage2.time_limited {
         PlanStatus::TimeLimit
@@ -83,6 +84,7 @@ pub(super) fn solve(
         budget_shadow_price,
         funder_shadow_price,
     );
+    plan.removal_value = removal_value;
     plan.timings = timings;
     fill_plan(&mut plan, &lp.vars, &stage2.values);
     if options.solver == SolverChoice::Clarabel {

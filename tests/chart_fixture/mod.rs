@@ -150,6 +150,7 @@ pub fn plan(case: &Case) -> Plan {
         payments: Vec::new(),
         receipts: Vec::new(),
         funder_shadow_price: Vec::new(),
+        removal_value: Vec::new(),
         timings: BTreeMap::new(),
         integer_run: None,
     }
