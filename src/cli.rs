@@ -572,3 +572,49 @@ pub struct ServeArgs {
     #[arg(long, value_name = "N")]
     pub jobs: Option<usize>,
 }
+
+impl ImportHouseholdsArgs {
+    /// The library's options for `restock import-households`.
+    pub fn options(&self) -> restock::import::households::HouseholdsOptions {
+        restock::import::households::HouseholdsOptions {
+            table: self.table.clone(),
+            case: self.case.clone(),
+            variant: self.variant.clone(),
+        }
+    }
+}
+
+impl GenerateArgs {
+    /// The library's options for `restock generate`.
+    pub fn options(&self) -> restock::generate::GenerateOptions {
+        restock::generate::GenerateOptions {
+            municipalities: self.municipalities,
+            seed: self.seed,
+            segments: self.segments,
+            periods: self.periods,
+        }
+    }
+}
+
+impl ServeArgs {
+    /// The library's options for `restock serve`.
+    pub fn options(&self) -> restock::serve::ServeOptions {
+        restock::serve::ServeOptions {
+            host: self.host,
+            port: self.port,
+            cases_dir: self.cases.clone(),
+            jobs: self.jobs,
+            ..Default::default()
+        }
+    }
+}
+
+impl ValidateArgs {
+    /// The reading options of `restock validate`.
+    pub fn read_options(&self) -> restock::input::ReadOptions {
+        restock::input::ReadOptions {
+            variant: self.variant.clone(),
+            ..restock::input::ReadOptions::default()
+        }
+    }
+}

@@ -12,7 +12,7 @@ use cli::{
     Cli, Command, CompareArgs, ImportCbsArgs, ImportHouseholdsArgs, PlanArgs, SweepArgs,
     ValidateArgs,
 };
-use restock::input::{read_case, ReadOptions};
+use restock::input::read_case;
 use restock::pipeline::progress_bar;
 use restock::pool::with_jobs;
 use restock::scenario::{self, Grid, Scenario, SweepRequest};
@@ -42,13 +42,8 @@ fn main() -> ExitCode {
 
 /// `restock import-households`: a planner's projection table as a households variant.
 fn import_households(args: ImportHouseholdsArgs) -> Result<(), Error> {
-    use restock::import::households::{import_households, HouseholdsOptions};
-    let options = HouseholdsOptions {
-        table: args.table,
-        case: args.case,
-        variant: args.variant,
-    };
-    let imported = import_households(&options)?;
+    let options = args.options();
+    let imported = restock::import::households::import_households(&options)?;
     println!("{}", imported.describe(&options));
     Ok(())
 }
@@ -75,15 +70,9 @@ fn plan(args: PlanArgs) -> Result<(), Error> {
 }
 
 fn validate(args: ValidateArgs) -> Result<(), Error> {
-    let options = ReadOptions {
-        variant: args.variant,
-        ..ReadOptions::default()
-    };
-    let case = read_case(&args.case_dir, &options)?;
-    eprint!(
-        "{}",
-        terminal::warnings(&case.warnings, None, args.lang.into())
-    );
+    let case = read_case(&args.case_dir, &args.read_options())?;
+    let lang = args.lang.into();
+    eprint!("{}", terminal::warnings(&case.warnings, None, lang));
     print!("{}", terminal::describe(&case));
     Ok(())
 }
@@ -130,76 +119,29 @@ fn sweep(args: SweepArgs) -> Result<(), Error> {
         scenario::run_sweep(&request, &out, &args.solve.options(), &|| bar.inc(1))
     })?;
     bar.finish_and_clear();
-    let sweep = result?;
-    eprint!(
-        "{}",
-        terminal::warnings(&sweep.warnings, None, args.solve.lang.into())
-    );
+    let (sweep, lang) = (result?, args.solve.lang.into());
+    eprint!("{}", terminal::warnings(&sweep.warnings, None, lang));
     print!("{}", terminal::sweep(&sweep, &grid, &out));
     Ok(())
 }
 
 fn generate(args: cli::GenerateArgs) -> Result<(), Error> {
-    let options = restock::generate::GenerateOptions {
-        municipalities: args.municipalities,
-        seed: args.seed,
-        segments: args.segments,
-        periods: args.periods,
-    };
-    let case = restock::generate::synthetic_case(&options)?;
+    let case = restock::generate::synthetic_case(&args.options())?;
     restock::generate::write_case(&case, &args.out)?;
-    println!(
-        "wrote a synthetic case of {} municipalities in {} regions to {}",
-        case.municipalities.len(),
-        case.regions.len(),
-        args.out.display()
-    );
+    print!("{}", terminal::generated(&case, &args.out));
     Ok(())
 }
 
 /// `restock serve`: the page and its API until Ctrl-C.
 fn serve(args: cli::ServeArgs) -> Result<(), Error> {
-    let options = restock::serve::ServeOptions {
-        host: args.host,
-        port: args.port,
-        cases_dir: args.cases,
-        jobs: args.jobs,
-        ..Default::default()
-    };
-    if !restock::serve::is_loopback(args.host) {
-        eprintln!(
-            "warning: listening on {} makes restock reachable from other machines, without \
-             a login; use --host 127.0.0.1 to keep it on this machine",
-            args.host
-        );
-    }
-    restock::serve::run(&options, |addr| {
+    eprint!("{}", terminal::serve_host_warning(args.host));
+    restock::serve::run(&args.options(), |addr| {
         let url = format!("http://{addr}/");
         println!("restock serve: {url}  (Ctrl-C stops)");
         if args.open {
-            open_browser(&url);
+            restock::serve::open_browser(&url);
         }
     })?;
     println!("restock serve: stopped");
     Ok(())
-}
-
-/// Opens `url` in the default browser (xdg-open, open or start); a failure only prints.
-fn open_browser(url: &str) {
-    let (program, args): (&str, Vec<&str>) = if cfg!(target_os = "macos") {
-        ("open", vec![url])
-    } else if cfg!(target_os = "windows") {
-        ("cmd", vec!["/C", "start", "", url])
-    } else {
-        ("xdg-open", vec![url])
-    };
-    let spawned = std::process::Command::new(program)
-        .args(&args)
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn();
-    if let Err(e) = spawned {
-        eprintln!("could not open a browser ({program}: {e}); open {url} yourself");
-    }
 }

@@ -456,3 +456,25 @@ pub fn comparison_warnings(comparison: &Comparison, lang: Lang) -> String {
         .map(|(base, w)| warnings(w, several.then_some(base.as_str()), lang))
         .collect()
 }
+
+/// What `restock generate` prints: the size of the synthetic case and where it went.
+pub fn generated(case: &Case, out: &Path) -> String {
+    format!(
+        "wrote a synthetic case of {} municipalities in {} regions to {}\n",
+        case.municipalities.len(),
+        case.regions.len(),
+        out.display()
+    )
+}
+
+/// The warning `restock serve` prints when it listens beyond this machine (empty on
+/// loopback).
+pub fn serve_host_warning(host: std::net::IpAddr) -> String {
+    if crate::serve::is_loopback(host) {
+        return String::new();
+    }
+    format!(
+        "warning: listening on {host} makes restock reachable from other machines, without \
+         a login; use --host 127.0.0.1 to keep it on this machine\n"
+    )
+}

@@ -207,3 +207,23 @@ fn serve_until(
     runtime.shutdown_timeout(std::time::Duration::from_secs(10));
     result
 }
+
+/// Opens `url` in the default browser (xdg-open, open or start); a failure only prints.
+pub fn open_browser(url: &str) {
+    let (program, args): (&str, Vec<&str>) = if cfg!(target_os = "macos") {
+        ("open", vec![url])
+    } else if cfg!(target_os = "windows") {
+        ("cmd", vec!["/C", "start", "", url])
+    } else {
+        ("xdg-open", vec![url])
+    };
+    let spawned = std::process::Command::new(program)
+        .args(&args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    if let Err(e) = spawned {
+        eprintln!("could not open a browser ({program}: {e}); open {url} yourself");
+    }
+}
