@@ -47,6 +47,88 @@ impl Label {
     }
 }
 
+/// The solve's status in words ("optimaal", "tijdslimiet bereikt …").
+pub fn plan_status(lang: Lang, status: &crate::plan::PlanStatus) -> &'static str {
+    match status {
+        crate::plan::PlanStatus::Optimal => lang.get(OPTIMAL),
+        crate::plan::PlanStatus::TimeLimit => lang.get(TIME_LIMIT_REACHED_NOT_PROVEN_OPTIMAL),
+    }
+}
+
+/// The demand mode in words.
+pub fn mode_words(lang: Lang, mode: crate::case::Mode) -> &'static str {
+    match mode {
+        crate::case::Mode::Total => lang.get(TOTAL_DEMAND_PER_MUNICIPALITY),
+        crate::case::Mode::Segment => lang.get(PER_SEGMENT_DEMAND_PER_MUNICIPALITY_AND),
+    }
+}
+
+/// The title of a plan whose settings give none: "Woningvoorraad en huishoudens: plan
+/// voor Achterhoek en Eemsdelta"; with more than three regions their number.
+pub fn default_title(lang: Lang, regions: &[String], municipalities: usize) -> String {
+    let and = lang.pick(" en ", " and ");
+    let regions = match regions {
+        [] => lang.pick("de case", "the case").to_string(),
+        [one] => one.clone(),
+        [first @ .., last] if first.len() < 3 => format!("{}{and}{last}", first.join(", ")),
+        many => N_REGIONS_M_MUNICIPALITIES.format(lang, &[&many.len(), &municipalities]),
+    };
+    DEFAULT_TITLE.format(lang, &[&regions])
+}
+
+/// The headline unit in plain words: frictional vacancy, the weight of the first tier,
+/// the tiers above it ([`UNIT_TIERS_INTRO`]) and the shortage weight.
+pub const UNIT_EXPLANATION: Label = Label::new(
+    "Wat is een gewogen woningjaar? Eén woning die een jaar leeg staat boven de \
+     frictieleegstand ({}) telt als {} woningjaar{}. Eén huishouden dat een jaar lang \
+     geen passende woning vindt (tekort) telt {} keer. Voorbeeld: 100 woningen die 10 jaar \
+     te veel zijn, binnen de eerste drempel, zijn {} gewogen woningjaren.",
+    "What is a weighted dwelling-year? One dwelling standing empty for a year above the \
+     frictional vacancy ({}) counts as {} dwelling-year{}. One household that finds no \
+     suitable dwelling for a year (shortage) counts {} times. Example: 100 dwellings too \
+     many for 10 years, within the first threshold, are {} weighted dwelling-years.",
+);
+/// The tiers of [`UNIT_EXPLANATION`]: the list of [`UNIT_TIER`]s.
+pub const UNIT_TIERS_INTRO: Label = Label::new(
+    "; een groot overschot weegt zwaarder: het deel {}",
+    "; a large surplus weighs more: the part {}",
+);
+/// One tier of [`UNIT_EXPLANATION`]: its threshold and weight.
+pub const UNIT_TIER: Label = Label::new(
+    "boven {} van de vraag weegt {} keer",
+    "above {} of demand counts {} times",
+);
+
+/// The collapsed section of a page with the solver, the run and the hashes.
+pub const TECHNICAL_DETAILS: Label = Label::new("Technische gegevens", "Technical details");
+/// The case's README.md inside the technical details of a Dutch page.
+pub const README_FOR_ENGINEERS: Label = Label::new(
+    "Technische beschrijving van de case (README.md, in het Engels)",
+    "Technical description of the case (README.md)",
+);
+/// The note above a case's LEESMIJ.md.
+pub const THE_DESCRIPTION_OF_THE_CASE_LEESMIJ: Label = Label::new(
+    "De samenvatting van de case (LEESMIJ.md in de case-map): waar de cijfers vandaan komen \
+     en welke aannames erin zitten.",
+    "The summary of the case (LEESMIJ.md in the case folder).",
+);
+
+/// The default title of a plan: the regions (or their number).
+pub const DEFAULT_TITLE: Label = Label::new(
+    "Woningvoorraad en huishoudens: plan voor {}",
+    "Housing stock and households: plan for {}",
+);
+/// The regions of a default title when there are more than three.
+pub const N_REGIONS_M_MUNICIPALITIES: Label = Label::new(
+    "{} regio's ({} gemeenten)",
+    "{} regions ({} municipalities)",
+);
+/// The default subtitle of a plan: first and last year.
+pub const DEFAULT_SUBTITLE: Label = Label::new(
+    "Sloop, transformatie en nieuwbouw van de woningvoorraad, {}–{}",
+    "Demolition, transformation and new build of the housing stock, {}–{}",
+);
+
 /// The charts section of a page.
 pub const CHARTS: Label = Label::new("Grafieken", "Charts");
 
@@ -1060,5 +1142,31 @@ mod tests {
 
     fn lang_pair(label: Label) -> (&'static str, &'static str) {
         (label.pick(Lang::Nl), label.pick(Lang::En))
+    }
+}
+
+#[cfg(test)]
+mod title_tests {
+    use super::*;
+
+    #[test]
+    fn default_titles_name_the_regions() {
+        let regions = |n: usize| (0..n).map(|i| format!("R{i}")).collect::<Vec<_>>();
+        assert_eq!(
+            default_title(Lang::Nl, &regions(1), 3),
+            "Woningvoorraad en huishoudens: plan voor R0"
+        );
+        assert_eq!(
+            default_title(Lang::Nl, &regions(3), 3),
+            "Woningvoorraad en huishoudens: plan voor R0, R1 en R2"
+        );
+        assert_eq!(
+            default_title(Lang::En, &regions(2), 3),
+            "Housing stock and households: plan for R0 and R1"
+        );
+        assert_eq!(
+            default_title(Lang::Nl, &regions(8), 34),
+            "Woningvoorraad en huishoudens: plan voor 8 regio's (34 gemeenten)"
+        );
     }
 }

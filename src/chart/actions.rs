@@ -44,6 +44,7 @@ pub fn draw<DB: DrawingBackend>(
         ],
         lang,
     )?;
+    style::kicker(root, &data.plan_title(lang))?;
 
     let n = shown.len().max(1) as i32;
     let max = shown.iter().map(|m| m.task()).fold(0.0, f64::max);

@@ -45,6 +45,9 @@ pub const REGION_PANELS_SHOWN: usize = 48;
 pub struct ChartData {
     /// The case's name.
     pub case_name: String,
+    /// The plan's own title (settings.toml `title`); `None` = the default title made
+    /// from the regions ([`ChartData::plan_title`]).
+    pub title: Option<String>,
     /// y_0, the year of the stock counts.
     pub base_year: i32,
     /// The base year followed by every milestone (the time axis of the balance).
@@ -201,6 +204,7 @@ impl ChartData {
             .collect();
         ChartData {
             case_name: case.name.clone(),
+            title: case.settings.title.clone(),
             base_year: case.settings.base_year,
             years: case.balance_years(),
             periods: case.periods.iter().map(|p| (p.start, p.end)).collect(),
@@ -261,6 +265,17 @@ impl ChartData {
         })
     }
 
+    /// The plan's title, as the report shows it: every chart carries it at its top.
+    pub fn plan_title(&self, lang: Lang) -> String {
+        match &self.title {
+            Some(title) => title.clone(),
+            None => {
+                let regions: Vec<String> = self.regions.iter().map(|r| r.name.clone()).collect();
+                crate::labels::default_title(lang, &regions, self.municipalities.len())
+            }
+        }
+    }
+
     /// The first year of the plan and its last milestone, e.g. (2020, 2050).
     pub fn horizon(&self) -> (i32, i32) {
         let first = self.periods.first().map_or(self.base_year, |p| p.0);
@@ -276,6 +291,7 @@ mod tests {
     fn data(n: usize, surplus: impl Fn(usize) -> f64) -> ChartData {
         ChartData {
             case_name: "t".into(),
+            title: None,
             base_year: 2020,
             years: vec![2020, 2030],
             periods: vec![(2021, 2030)],

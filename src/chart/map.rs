@@ -205,6 +205,7 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
     style::titles(root, &ChartKind::Map.title(data, lang), &subtitle)?;
+    style::kicker(root, &data.plan_title(lang))?;
     draw_legend(
         root,
         (map_box.2 + 40, top + 30),

@@ -148,6 +148,20 @@ pub fn titles<DB: DrawingBackend>(
     Ok(())
 }
 
+/// Writes the plan's title small and muted in the bottom right corner, so a chart copied
+/// into a presentation still says which plan it shows.
+pub fn kicker<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, text: &str) -> DrawResult<DB> {
+    if text.is_empty() {
+        return Ok(());
+    }
+    let (width, height) = root.dim_in_pixel();
+    root.draw_text(
+        text,
+        &anchored(NOTE_SIZE, MUTED, HPos::Right, VPos::Bottom),
+        (width as i32 - MARGIN / 2, height as i32 - 8),
+    )
+}
+
 /// The height of the title block for `lines` subtitle lines.
 pub fn header_height(lines: usize) -> u32 {
     HEADER.max(78 + 36 * lines as u32 + 22)

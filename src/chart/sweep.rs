@@ -25,6 +25,8 @@ pub struct SweepData {
     pub axis: SweepAxis,
     /// The name of the case or scenario swept.
     pub name: String,
+    /// The swept plan's title, written small at the bottom (empty: none).
+    pub plan_title: String,
     /// Per point: (x, mismatch with the plan, mismatch without action), x in € mln
     /// (budget sweeps) or as a share (frictional vacancy).
     pub points: Vec<(f64, f64, f64)>,
@@ -62,6 +64,7 @@ pub fn draw<DB: DrawingBackend>(
         );
     }
     let body = style::header(root, title, &subtitles)?;
+    style::kicker(root, &data.plan_title)?;
     let (plot_area, legend_area) = body.split_vertically(body.dim_in_pixel().1 as i32 - 90);
 
     let xs: Vec<f64> = data.points.iter().map(|p| p.0).collect();
@@ -162,6 +165,7 @@ mod tests {
         let data = SweepData {
             axis: SweepAxis::Budget,
             name: "proef".into(),
+            plan_title: String::new(),
             points: vec![
                 (0.0, 100.0, 120.0),
                 (10.0, 40.0, 120.0),

@@ -144,6 +144,8 @@ pub struct ScenarioEntry {
     pub optimal: bool,
     /// The folder of its own plan outputs, relative to the page.
     pub plan_dir: String,
+    /// The title of its plan ([`crate::case::Case::title`]).
+    pub title: String,
     /// A robust scenario (spec v2 §6b): its figures as summary.json's `robust` holds
     /// them; `None` for a plain scenario.
     pub robust: Option<crate::report::summary::RobustSummary>,
@@ -160,7 +162,16 @@ pub fn page(
     funders: &[FunderRow],
 ) -> String {
     let title = lang.get(labels::COMPARISON_OF_SCENARIOS);
-    let subtitle = lang.get(labels::THE_SAME_QUESTION_UNDER_DIFFERENT_ASSUMPTIONS);
+    // The plans' common title leads the subtitle (scenarios of one case share it).
+    let subtitle = match scenarios.first().map(|s| s.title.as_str()) {
+        Some(first) if scenarios.iter().all(|s| s.title == first) => format!(
+            "{first} — {}",
+            lang.get(labels::THE_SAME_QUESTION_UNDER_DIFFERENT_ASSUMPTIONS)
+        ),
+        _ => lang
+            .get(labels::THE_SAME_QUESTION_UNDER_DIFFERENT_ASSUMPTIONS)
+            .to_string(),
+    };
     let sections = [
         time_limit_notice(lang, scenarios),
         scenarios_section(lang, scenarios),
@@ -179,7 +190,7 @@ pub fn page(
         lang,
         page::SCENARIO_CSS,
         title,
-        subtitle,
+        &subtitle,
         &sections,
         &format!("restock {}", esc(crate::VERSION)),
     )

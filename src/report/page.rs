@@ -68,6 +68,7 @@ pub const PLAN_CSS: &str = concat!(
     ".readme { font-size: 0.92rem; }\n",
     ".readme table { font-size: 0.85rem; }\n",
     "pre { background: #f6f6f6; padding: 0.6rem; overflow-x: auto; }\n",
+    "summary { cursor: pointer; }\nsummary h2 { display: inline-block; border-bottom: none; }\n",
     css_end!(),
 );
 

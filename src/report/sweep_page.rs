@@ -43,6 +43,8 @@ pub struct SweepPage<'a> {
     pub lang: Lang,
     /// The case or scenario swept.
     pub name: &'a str,
+    /// The title of the swept plan ([`crate::case::Case::title`]).
+    pub title: &'a str,
     /// The base case folder.
     pub base: &'a str,
     /// The grid as given on the command line (`FROM:TO:STEP`).
@@ -76,7 +78,11 @@ pub fn page(p: &SweepPage<'_>) -> String {
         Lang::Nl => format!("Gevoeligheid voor de {what}: {}", p.name),
         Lang::En => format!("Sensitivity to the {what}: {}", p.name),
     };
-    let subtitle = lang.get(labels::THE_SAME_PLAN_SOLVED_AT_EVERY);
+    let subtitle = format!(
+        "{} — {}",
+        p.title,
+        lang.get(labels::THE_SAME_PLAN_SOLVED_AT_EVERY)
+    );
     let mut intro = format!(
         "<p>{} <code>{}</code>; {} <code>{}</code> ({} {}).</p>\n",
         lang.get(labels::BASE_CASE),
@@ -183,7 +189,7 @@ pub fn page(p: &SweepPage<'_>) -> String {
         lang,
         page::SCENARIO_CSS,
         &title,
-        subtitle,
+        &subtitle,
         &sections,
         &format!("restock {}", esc(crate::VERSION)),
     )

@@ -214,13 +214,18 @@ fn build_variants(
     let date = ExcelDateTime::from_ymd(2000, 1, 1)?;
     workbook.set_properties(
         &DocProperties::new()
-            .set_title(format!("restock — {}", tables.case.name))
+            .set_title(tables.case.title(lang))
+            .set_subject(tables.case.subtitle(lang))
             .set_creation_datetime(&date),
     );
 
     summary_sheet(
         workbook.add_worksheet(),
-        names[0],
+        (
+            names[0],
+            &tables.case.title(lang),
+            &tables.case.subtitle(lang),
+        ),
         plan,
         summary,
         &formats,
@@ -634,9 +639,18 @@ fn totals_chart(
 
 /// The summary sheet: key figures, the regions, a chart of budget against spending per
 /// region, and the facts of the run.
+/// The demand mode of a summary.
+fn plan_mode(s: &Summary) -> crate::case::Mode {
+    if s.mode == crate::case::Mode::Segment.as_str() {
+        crate::case::Mode::Segment
+    } else {
+        crate::case::Mode::Total
+    }
+}
+
 fn summary_sheet(
     worksheet: &mut Worksheet,
-    name: &'static str,
+    (name, title, subtitle): (&'static str, &str, &str),
     plan: &Plan,
     s: &Summary,
     f: &Formats,
@@ -647,7 +661,8 @@ fn summary_sheet(
     for c in 1..=7u16 {
         worksheet.set_column_width(c, 16.0)?;
     }
-    worksheet.write_string_with_format(0, 0, format!("restock — {}", s.case), &f.bold)?;
+    worksheet.write_string_with_format(0, 0, title, &f.bold)?;
+    worksheet.write_string(1, 0, subtitle)?;
     let mut figures: Vec<(&str, f64, &Format)> = vec![
         (
             lang.get(labels::MISMATCH_DO_NOTHING_WEIGHTED_DWELLING_YEARS),
@@ -664,12 +679,12 @@ fn summary_sheet(
         figures.push((c.sheet.pick(lang), (c.value)(s), f.number(c.kind)));
     }
     for (i, (label, value, format)) in figures.iter().enumerate() {
-        let r = 2 + i as u32;
+        let r = 3 + i as u32;
         worksheet.write_string(r, 0, *label)?;
         worksheet.write_number_with_format(r, 1, round6(*value), format)?;
     }
 
-    let head_row = 2 + figures.len() as u32 + 1;
+    let head_row = 3 + figures.len() as u32 + 1;
     let mut headers = vec![lang.get(labels::REGION)];
     headers.extend(REGION_COLUMNS.iter().map(|c| c.sheet.pick(lang)));
     for (c, h) in headers.iter().enumerate() {
@@ -690,12 +705,18 @@ fn summary_sheet(
     let mut row = last_region + 2;
     let facts: Vec<(&str, String)> = vec![
         (lang.get(labels::SOLVER), plan.solver.clone()),
-        ("Status", s.status.clone()),
+        (
+            "Status",
+            labels::plan_status(lang, &plan.status).to_string(),
+        ),
         (
             lang.get(labels::WHOLE_DWELLINGS_MIP),
             labels::yes_no(lang, plan.integer).to_string(),
         ),
-        (lang.get(labels::MODE), s.mode.clone()),
+        (
+            lang.get(labels::MODE),
+            labels::mode_words(lang, plan_mode(s)).to_string(),
+        ),
         (
             lang.get(labels::HOUSEHOLDS_VARIANT),
             s.households_variant.clone(),

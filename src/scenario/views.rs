@@ -55,7 +55,7 @@ pub fn compare_data(solved: &[Solved]) -> CompareData {
     CompareData { regions, scenarios }
 }
 /// The chart data of a finished sweep of the case or scenario `name`.
-pub fn sweep_data(sweep: &Sweep, name: &str) -> SweepData {
+pub fn sweep_data(sweep: &Sweep, name: &str, title: &str) -> SweepData {
     let points = sweep
         .points
         .iter()
@@ -73,6 +73,7 @@ pub fn sweep_data(sweep: &Sweep, name: &str) -> SweepData {
             Parameter::FrictionVacancy => SweepAxis::FrictionVacancy,
         },
         name: name.to_string(),
+        plan_title: title.to_string(),
         points,
         knee: sweep.knee,
     }
@@ -95,12 +96,17 @@ pub fn reductions(sweep: &Sweep) -> Vec<Option<f64>> {
 
 /// What the comparison page shows of every scenario; `plan_dirs` are the folder names
 /// of their own plans inside [`super::PLANS_DIR`].
-pub fn scenario_entries(solved: &[Solved], plan_dirs: &[String]) -> Vec<ScenarioEntry> {
+pub fn scenario_entries(
+    solved: &[Solved],
+    plan_dirs: &[String],
+    lang: crate::lang::Lang,
+) -> Vec<ScenarioEntry> {
     solved
         .iter()
         .zip(plan_dirs)
         .map(|(s, dir)| ScenarioEntry {
             name: s.scenario.name.clone(),
+            title: s.case.title(lang),
             file: s.scenario.file_label(),
             base: s.scenario.base.display().to_string(),
             households_variant: s.case.settings.households_variant.clone(),
