@@ -99,6 +99,113 @@ pub const UNIT_TIER: Label = Label::new(
     "above {} of demand counts {} times",
 );
 
+/// The terminal's first line of `plan`: version, case, municipalities, regions, mode,
+/// solver.
+pub const T_PLAN_LINE: Label = Label::new(
+    "restock {} — case {}: {} gemeenten, {} regio's, modus {}, oplosser {}",
+    "restock {} — case {}: {} municipalities, {} regions, {} mode, solver {}",
+);
+/// After the solver's name when the actions are whole dwellings.
+pub const T_INTEGER: Label = Label::new(" (gehele woningen)", " (integer)");
+/// The terminal's warning for a plan not proven optimal: the status.
+pub const T_NOT_OPTIMAL: Label = Label::new(
+    "LET OP: de berekening eindigde met status {}: dit plan is niet bewezen optimaal.",
+    "WARNING: the solve ended with status {}: this plan is not proven optimal.",
+);
+/// The terminal's warning for a scenario not proven optimal: its name and status.
+pub const T_SCENARIO_NOT_OPTIMAL: Label = Label::new(
+    "LET OP: scenario {} eindigde met status {}: niet bewezen optimaal.",
+    "WARNING: scenario {} ended with status {}: not proven optimal.",
+);
+/// Terminal column: the region.
+pub const T_REGION: Label = Label::new("regio", "region");
+/// Terminal column: the scenario.
+pub const T_SCENARIO: Label = Label::new("scenario", "scenario");
+/// Terminal row: the total.
+pub const T_TOTAL: Label = Label::new("totaal", "total");
+/// Terminal column: the do-nothing mismatch.
+pub const T_MISMATCH_NOW: Label = Label::new("mismatch zonder ingrijpen", "mismatch now");
+/// Terminal column: the plan's mismatch.
+pub const T_MISMATCH_PLAN: Label = Label::new("mismatch met plan", "mismatch plan");
+/// Terminal column: dwellings demolished.
+pub const T_DEMOLISHED: Label = Label::new("gesloopt", "demolished");
+/// Terminal column: dwellings transformed.
+pub const T_TRANSFORMED: Label = Label::new("getransformeerd", "transformed");
+/// Terminal column: dwellings built.
+pub const T_BUILT: Label = Label::new("nieuwbouw", "built");
+/// Terminal column: money spent.
+pub const T_SPENT_MLN: Label = Label::new("uitgegeven (€ mln)", "spent (€ M)");
+/// Terminal column: net cost.
+pub const T_NET_COST_MLN: Label = Label::new("netto kosten (€ mln)", "net cost (€ M)");
+/// Terminal column: gross cost.
+pub const T_GROSS_COST_MLN: Label = Label::new("bruto kosten (€ mln)", "gross cost (€ M)");
+/// Terminal column: the budget.
+pub const T_BUDGET_MLN: Label = Label::new("budget (€ mln)", "budget (€ M)");
+/// Terminal column: a robust plan's variant.
+pub const T_VARIANT: Label = Label::new("variant", "variant");
+/// Terminal column: a variant's weight.
+pub const T_WEIGHT: Label = Label::new("gewicht", "weight");
+/// Terminal column: a variant's own optimum.
+pub const T_OWN_OPTIMUM: Label = Label::new("eigen optimum", "own optimum");
+/// Terminal column: a variant's regret.
+pub const T_REGRET: Label = Label::new("spijt", "regret");
+/// Terminal column: a sweep's point.
+pub const T_POINT: Label = Label::new("punt", "point");
+/// The terminal's line under a plan's table: gross and net cost.
+pub const T_PLAN_FOOT: Label = Label::new(
+    "Mismatch in gewogen woningjaren (zonder ingrijpen en met plan); bruto kosten {}, netto {}.",
+    "Mismatch in weighted dwelling-years (do-nothing vs plan); gross cost {}, net {}.",
+);
+/// The terminal's last line: where the outputs are.
+pub const T_OUTPUTS: Label = Label::new("Uitvoer geschreven naar {}", "Outputs written to {}");
+/// The terminal's line above a robust plan's table: variants, criterion, commit periods.
+pub const T_ROBUST_INTRO: Label = Label::new(
+    "Robuust plan over {} varianten, criterium {}: de eerste {} periode(s) zijn één besluit \
+     voor elke variant (commitment.csv).",
+    "Robust plan over {} variants, criterion {}: the first {} period(s) are one \
+     commitment for every variant (commitment.csv).",
+);
+/// The terminal's line under a robust plan's table: E, worst regret, EVPI.
+pub const T_ROBUST_FOOT: Label = Label::new(
+    "Verwachte mismatch {}, grootste spijt {}, waarde van het kennen van de toekomst (EVPI) \
+     {} gewogen woningjaren.",
+    "Expected mismatch {}, worst regret {}, value of knowing the future (EVPI) {} weighted \
+     dwelling-years.",
+);
+/// The terminal's line about a robust scenario in a comparison.
+pub const T_COMPARE_ROBUST: Label = Label::new(
+    "Robuust scenario {} ({} varianten, criterium {}): de mismatch is de verwachte mismatch \
+     E {}, de bruto kosten de verwachte {}; grootste spijt {}, EVPI {} gewogen woningjaren.",
+    "Robust scenario {} ({} variants, criterion {}): its mismatch is the expected mismatch \
+     E {}, its gross cost the expected {}; worst regret {}, EVPI {} weighted dwelling-years.",
+);
+/// The terminal's line under a comparison.
+pub const T_COMPARE_FOOT: Label = Label::new(
+    "Mismatch in gewogen woningjaren (zonder ingrijpen en met plan). Per regio: \
+     comparison.csv; wat verschilt: input_diff.md.",
+    "Mismatch in weighted dwelling-years (do-nothing vs plan). Per region: comparison.csv; \
+     what differs: input_diff.md.",
+);
+/// The terminal's knee sentence: setting, value, removal before and after.
+pub const T_KNEE: Label = Label::new(
+    "Knik bij {} {}: tot daar haalt één miljoen gemiddeld {} gewogen woningjaren mismatch \
+     weg, daarna {}.",
+    "Knee at {} {}: up to it one million removes {} weighted dwelling-years of mismatch on \
+     average, beyond it {}.",
+);
+/// The terminal's note when a grid stops short: to, from, last value.
+pub const T_GRID_SHORT: Label = Label::new(
+    "Let op: {} ligt geen geheel aantal stappen van {}; het rooster stopt bij {}.",
+    "Note: {} is not a whole number of steps from {}; the grid stops at {}.",
+);
+/// The terminal's note on a sweep of a robust case.
+pub const T_SWEEP_ROBUST: Label = Label::new(
+    "Robuuste case: de mismatch van elk punt is de verwachte mismatch E over de varianten, \
+     de andere cijfers de gewogen gemiddelden over de varianten.",
+    "Robust case: every point's mismatch is the expected mismatch E over the variants, its \
+     other figures the weighted means over the variants.",
+);
+
 /// The collapsed section of a page with the solver, the run and the hashes.
 pub const TECHNICAL_DETAILS: Label = Label::new("Technische gegevens", "Technical details");
 /// The case's README.md inside the technical details of a Dutch page.

@@ -63,7 +63,8 @@ fn plan(args: PlanArgs) -> Result<(), Error> {
     let summary = with_jobs(config.jobs, || {
         scenario::plan_scenario(&scenario, &out, &config.options)
     })??;
-    print!("{}", terminal::plan(&scenario, &summary, &out));
+    let lang = config.options.output.lang;
+    print!("{}", terminal::plan(&scenario, &summary, &out, lang));
     Ok(())
 }
 
@@ -87,11 +88,15 @@ fn import_cbs(args: ImportCbsArgs) -> Result<(), Error> {
 fn compare(args: CompareArgs) -> Result<(), Error> {
     let out = args.out_dir();
     let bar = progress_bar(args.files.len(), "solving scenarios");
+    let options = args.solve.options();
     let result = with_jobs(args.solve.jobs, || {
-        scenario::compare(&args.files, &out, &args.solve.options(), &|| bar.inc(1))
+        scenario::compare(&args.files, &out, &options, &|| bar.inc(1))
     })?;
     bar.finish_and_clear();
-    print!("{}", terminal::comparison(&result?, &out));
+    print!(
+        "{}",
+        terminal::comparison(&result?, &out, options.output.lang)
+    );
     Ok(())
 }
 
@@ -110,11 +115,15 @@ fn sweep(args: SweepArgs) -> Result<(), Error> {
         grid_text: text,
     };
     let bar = progress_bar(grid.len(), "solving sweep points");
+    let options = args.solve.options();
     let result = with_jobs(args.solve.jobs, || {
-        scenario::run_sweep(&request, &out, &args.solve.options(), &|| bar.inc(1))
+        scenario::run_sweep(&request, &out, &options, &|| bar.inc(1))
     })?;
     bar.finish_and_clear();
-    print!("{}", terminal::sweep(&result?, &grid, &out));
+    print!(
+        "{}",
+        terminal::sweep(&result?, &grid, &out, options.output.lang)
+    );
     Ok(())
 }
 

@@ -92,7 +92,7 @@ fn sweep_writes_the_csv_the_chart_and_the_report() {
         .arg(&out)
         .assert()
         .success()
-        .stdout(contains("<- knee"));
+        .stdout(contains("<- knik"));
     let text = fs::read_to_string(out.join("sweep.csv")).unwrap();
     let mut lines = text.lines();
     assert_eq!(

@@ -185,7 +185,7 @@ impl FundersData {
                         &self.funder_name(b.funder, lang),
                         region,
                         &format!("{start}–{end}"),
-                        &lang.num(b.per_meur, if b.per_meur >= 100.0 { 0 } else { 1 }),
+                        &lang.shadow(b.per_meur),
                     ],
                 )
             }

@@ -8,7 +8,7 @@ use crate::lang::Lang;
 use crate::numfmt::fmt_num;
 
 use super::input_diff::{self, InputDiff};
-use super::page::{self, esc, eur, pct, Table};
+use super::page::{self, esc, eur, Table};
 use crate::labels::{self, Label};
 
 /// The region name of a scenario's total row in comparison.csv.
@@ -294,7 +294,7 @@ fn key_figures(lang: Lang, rows: &[Row]) -> String {
 
 fn row_cells(lang: Lang, r: &Row, with_region: bool) -> Vec<String> {
     let change = if r.mismatch_do_nothing > 0.0 {
-        pct(lang, r.mismatch_plan / r.mismatch_do_nothing - 1.0, 1)
+        page::pct_fixed(lang, r.mismatch_plan / r.mismatch_do_nothing - 1.0, 1)
     } else {
         "–".into()
     };
@@ -317,7 +317,7 @@ fn row_cells(lang: Lang, r: &Row, with_region: bool) -> Vec<String> {
         eur(lang, r.net_cost_eur),
         eur(lang, r.budget_eur),
         r.budget_used_share()
-            .map_or_else(|| "–".into(), |s| pct(lang, s, 1)),
+            .map_or_else(|| "–".into(), |s| page::pct_fixed(lang, s, 1)),
     ]);
     cells
 }
@@ -342,7 +342,7 @@ fn funders_section(lang: Lang, rows: &[FunderRow]) -> String {
                     eur(lang, r.paid_eur),
                     eur(lang, r.received_eur),
                     eur(lang, r.paid_eur - r.received_eur),
-                    esc(&lang.num(r.shadow_price_max_per_meur, 1)),
+                    esc(&lang.shadow(r.shadow_price_max_per_meur)),
                 ],
                 None,
             )

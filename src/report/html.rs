@@ -273,7 +273,7 @@ fn key_figures(page: &Page<'_>) -> String {
     let relative = if s.mismatch_do_nothing > 0.0 {
         format!(
             " ({})",
-            lang.pct(change / s.mismatch_do_nothing, 1)
+            lang.pct_fixed(change / s.mismatch_do_nothing, 1)
                 .replace(' ', "\u{a0}")
         )
     } else {
@@ -282,9 +282,9 @@ fn key_figures(page: &Page<'_>) -> String {
     fit.row(
         vec![
             esc(lang.get(labels::MISMATCH_WEIGHTED_DWELLING_YEARS)),
-            num(lang, s.mismatch_do_nothing, 1),
-            num(lang, s.mismatch, 1),
-            format!("{}{relative}", num(lang, change, 1)),
+            lang.dwellings(s.mismatch_do_nothing),
+            lang.dwellings(s.mismatch),
+            format!("{}{relative}", lang.dwellings(change)),
         ],
         false,
     );
@@ -428,8 +428,10 @@ fn cells<R>(mut keys: Vec<String>, columns: &[Column<R>], row: &R, lang: Lang) -
 fn page_value(lang: Lang, kind: Kind, value: f64) -> String {
     match kind {
         Kind::Euro => eur(lang, value),
+        Kind::ShadowPrice => lang.shadow(value),
         Kind::Decimal => num(lang, value, 3),
-        _ => num(lang, value, 1),
+        Kind::Dwellings => lang.dwellings(value),
+        Kind::Year | Kind::Text => num(lang, value, 0),
     }
 }
 
@@ -488,7 +490,7 @@ fn who_pays_what(page: &Page<'_>) -> String {
                 .copied()
                 .fold(0.0, f64::max);
             let used = if budget > 0.0 {
-                pct(lang, (paid - received) / budget)
+                page::pct_fixed(lang, (paid - received) / budget, 0)
             } else {
                 "–".to_string()
             };
@@ -501,7 +503,7 @@ fn who_pays_what(page: &Page<'_>) -> String {
                     eur(lang, received),
                     eur(lang, paid - received),
                     used,
-                    num(lang, shadow, 1),
+                    lang.shadow(shadow),
                 ],
                 false,
             );

@@ -175,6 +175,12 @@ pub fn pct(lang: Lang, share: f64, decimals: usize) -> String {
     lang.pct(share, decimals).replace(' ', "\u{a0}")
 }
 
+/// A share as a percentage with exactly `decimals` decimals, for a table column (every
+/// row the same decimals), with a non-breaking space.
+pub fn pct_fixed(lang: Lang, share: f64, decimals: usize) -> String {
+    lang.pct_fixed(share, decimals).replace(' ', "\u{a0}")
+}
+
 /// A section with an `id`, a heading and its (already HTML) body.
 pub fn section(id: &str, title: &str, body: &str) -> String {
     format!(

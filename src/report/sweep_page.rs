@@ -4,11 +4,12 @@
 
 use std::fmt::Write as _;
 
+use crate::chart::format::step_decimals;
 use crate::chart::{PageChart, SweepAxis};
 use crate::lang::Lang;
 
 use super::comparison::page_figures;
-use super::page::{self, esc, eur, pct, section};
+use super::page::{self, esc, eur, section};
 use crate::labels;
 
 /// One solved point of a sweep: a row of sweep.csv and of the page's table.
@@ -106,8 +107,8 @@ pub fn page(p: &SweepPage<'_>) -> String {
                     lang.num(k.value, 6),
                     lang.meur(k.budget_eur),
                     lang.num(k.mismatch, 0),
-                    lang.num(before, 1),
-                    lang.num(after, 1)
+                    lang.shadow(before),
+                    lang.shadow(after)
                 ),
                 Lang::En => format!(
                     "The knee is at budget factor {} ({} in total, mismatch {}): up to there \
@@ -117,8 +118,8 @@ pub fn page(p: &SweepPage<'_>) -> String {
                     lang.num(k.value, 6),
                     lang.meur(k.budget_eur),
                     lang.num(k.mismatch, 0),
-                    lang.num(before, 1),
-                    lang.num(after, 1)
+                    lang.shadow(before),
+                    lang.shadow(after)
                 ),
             },
             _ => lang.get(labels::NO_KNEE_THE_CURVE_IS_ALMOST).to_string(),
@@ -140,15 +141,23 @@ pub fn page(p: &SweepPage<'_>) -> String {
         lang.get(labels::SHADOW_PRICE_PER_1_M),
         lang.get(labels::LESS_MISMATCH_PER_EXTRA_1_M),
     ];
+    // One number of decimals for the whole column: as many as its values need.
+    let decimals = p
+        .points
+        .iter()
+        .map(|pt| step_decimals(if budget { pt.value } else { pt.value * 100.0 }))
+        .max()
+        .unwrap_or(0)
+        .min(3);
     let rows: Vec<(Vec<String>, Option<&'static str>)> = p
         .points
         .iter()
         .enumerate()
         .map(|(i, pt)| {
             let value = if budget {
-                lang.num(pt.value, 6)
+                lang.dec(pt.value, decimals)
             } else {
-                pct(lang, pt.value, 3)
+                page::pct_fixed(lang, pt.value, decimals)
             };
             let mut first = (pt.index + 1).to_string();
             if p.knee == Some(i) {
@@ -163,12 +172,12 @@ pub fn page(p: &SweepPage<'_>) -> String {
                     lang.num(pt.mismatch_do_nothing, 0),
                     eur(lang, pt.gross_cost_eur),
                     eur(lang, pt.net_cost_eur),
-                    lang.num(pt.shadow_price_per_meur, 2),
+                    lang.shadow(pt.shadow_price_per_meur),
                     p.reductions
                         .get(i)
                         .copied()
                         .flatten()
-                        .map_or_else(|| "–".into(), |x| lang.num(x, 2)),
+                        .map_or_else(|| "–".into(), |x| lang.shadow(x)),
                 ],
                 (p.knee == Some(i)).then_some("knee"),
             )

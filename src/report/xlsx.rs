@@ -51,6 +51,7 @@ pub(crate) struct Formats {
     dwellings: Format,
     euro: Format,
     decimal: Format,
+    shadow: Format,
     bold: Format,
 }
 
@@ -66,6 +67,8 @@ impl Formats {
             dwellings: Format::new().set_num_format("#,##0"),
             euro: Format::new().set_num_format("\"€ \"#,##0"),
             decimal: Format::new().set_num_format("#,##0.000"),
+            // Shadow prices: whole, like every page and chart (the cell keeps its decimals).
+            shadow: Format::new().set_num_format("#,##0"),
             bold: Format::new().set_bold(),
         }
     }
@@ -82,6 +85,7 @@ impl Formats {
             Kind::Dwellings => Some(&self.dwellings),
             Kind::Euro => Some(&self.euro),
             Kind::Decimal => Some(&self.decimal),
+            Kind::ShadowPrice => Some(&self.shadow),
         }
     }
 }
@@ -304,7 +308,7 @@ fn funders_sheet(data: &FundersData, lang: Lang) -> Sheet {
         (lang.get(labels::NET_PAID_EUR_COL), Kind::Euro, 16.0),
         (
             lang.get(labels::SHADOW_PRICE_SHEET_COL),
-            Kind::Decimal,
+            Kind::ShadowPrice,
             24.0,
         ),
     ]);
