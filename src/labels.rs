@@ -206,6 +206,35 @@ pub const T_SWEEP_ROBUST: Label = Label::new(
      other figures the weighted means over the variants.",
 );
 
+/// The sweep chart's note when factor 0 still lowers the mismatch: what is spent.
+pub const SWEEP_FUNDED_BY_SALES: Label = Label::new(
+    "Ook zonder budget (factor 0) daalt de mismatch: de opbrengst van verkoop betaalt dan {} aan ingrepen.",
+    "Even without budget (factor 0) the mismatch falls: the proceeds of sales pay for {} of actions.",
+);
+/// The sweep's mark of the current setting: its value.
+pub const SWEEP_CURRENT_AT: Label = Label::new("nu: {}", "now: {}");
+/// The legend entry of the current setting.
+pub const SWEEP_CURRENT: Label = Label::new("huidige waarde", "current setting");
+/// After the point number of the current setting in the sweep table.
+pub const SWEEP_CURRENT_ROW: Label = Label::new("huidig", "current");
+/// The sweep page's note when factor 0 still lowers the mismatch: the mismatch at 0,
+/// without action, and what the plan spends there.
+pub const SWEEP_FUNDED_BY_SALES_PAGE: Label = Label::new(
+    "Ook zonder budget (budgetfactor 0) is de mismatch lager dan zonder ingrijpen ({} tegen \
+     {}): het plan verkoopt sociale huurwoningen en betaalt met de opbrengst ({}) sloop en \
+     andere ingrepen. De curve begint daarom onder de lijn ‘zonder ingrijpen’.",
+    "Even without budget (budget factor 0) the mismatch is lower than without action ({} \
+     against {}): the plan sells social-rent dwellings and pays for demolition and other \
+     actions with the proceeds ({}). The curve therefore starts below the do-nothing line.",
+);
+/// The sweep page's rule for the knee.
+pub const SWEEP_KNEE_RULE: Label = Label::new(
+    "Een knik staat er alleen waar de curve echt buigt: tot de knik haalt één miljoen \
+     gemiddeld minstens twee keer zoveel mismatch weg als daarna.",
+    "A knee is shown only where the curve really bends: up to the knee one million removes \
+     on average at least twice as much mismatch as beyond it.",
+);
+
 /// The collapsed section of a page with the solver, the run and the hashes.
 pub const TECHNICAL_DETAILS: Label = Label::new("Technische gegevens", "Technical details");
 /// The case's README.md inside the technical details of a Dutch page.
@@ -246,8 +275,8 @@ pub const STOCK_DEMAND_TITLE: Label = Label::new(
 );
 /// Chart 2's title: first and last year.
 pub const ACTIONS_TITLE: Label = Label::new(
-    "Sloop, transformatie en nieuwbouw per gemeente, {}–{}",
-    "Demolition, transformation and new build per municipality, {}–{}",
+    "Sloop, transformatie, verkoop en nieuwbouw per gemeente, {}–{}",
+    "Demolition, transformation, sales and new build per municipality, {}–{}",
 );
 /// Chart 3's title: the last milestone.
 pub const VACANCY_TITLE: Label = Label::new(
@@ -266,8 +295,8 @@ pub const SEGMENT_MIX_TITLE: Label = Label::new(
 );
 /// Chart 6's title: first and last year.
 pub const MAP_TITLE: Label = Label::new(
-    "Sloop en transformatie per gemeente, {}–{}",
-    "Demolition and transformation per municipality, {}–{}",
+    "Sloop per gemeente (zonder verkoop en transformatie), {}–{}",
+    "Demolition per municipality (without sales and transformations), {}–{}",
 );
 /// The sweep chart's title over a budget: the name of the case or scenario.
 pub const SWEEP_BUDGET_TITLE: Label =
@@ -412,6 +441,8 @@ pub const TOTAL: Label = Label::new("totaal", "total");
 /// “demolition”
 pub const DEMOLITION: Label = Label::new("sloop", "demolition");
 
+/// “sale”: dwellings sold (a transformation that brings in money), apart from demolition.
+pub const SALE: Label = Label::new("verkoop", "sale");
 /// “transformation (dwellings in)”
 pub const TRANSFORMATION_DWELLINGS_IN: Label = Label::new(
     "transformatie (woningen in)",
@@ -502,9 +533,8 @@ pub const STOCK_IF_NOTHING_IS_DONE: Label =
 /// “%”
 pub const PERCENT_SIGN: Label = Label::new(" %", "%");
 
-/// “Demolition + transformation,”
-pub const DEMOLITION_TRANSFORMATION: Label =
-    Label::new("Sloop + transformatie,", "Demolition + transformation,");
+/// The map legend's head: “Demolition,” (demolition alone).
+pub const DEMOLITION_TRANSFORMATION: Label = Label::new("Sloop,", "Demolition,");
 
 /// “outside the case”
 pub const OUTSIDE_THE_CASE: Label = Label::new("buiten de case", "outside the case");

@@ -104,8 +104,12 @@ pub struct MunicipalityData {
     pub base_stock: f64,
     /// Dwellings demolished over the whole horizon.
     pub demolished: f64,
-    /// Input dwellings transformed over the whole horizon.
+    /// Input dwellings transformed over the whole horizon, sales not included.
     pub transformed: f64,
+    /// Dwellings sold over the whole horizon: the input dwellings of transformations
+    /// that bring in money (c_k < 0, e.g. `verkoop`), apart from demolition and the
+    /// other transformations.
+    pub sold: f64,
     /// Dwellings built over the whole horizon.
     pub built: f64,
     /// The fit at the last milestone without actions.
@@ -115,14 +119,23 @@ pub struct MunicipalityData {
 }
 
 impl MunicipalityData {
-    /// The whole task: demolished + transformed + built dwellings.
+    /// The whole task: demolished + transformed + sold + built dwellings.
     pub fn task(&self) -> f64 {
-        self.demolished + self.transformed + self.built
+        self.demolished + self.transformed + self.sold + self.built
     }
 
-    /// Demolished plus transformed dwellings as a share of the base stock (0 without stock).
+    /// Demolished plus transformed dwellings (sales included) as a share of the base
+    /// stock (0 without stock).
     pub fn removal_share(&self) -> f64 {
-        share(self.demolished + self.transformed, self.base_stock)
+        share(
+            self.demolished + self.transformed + self.sold,
+            self.base_stock,
+        )
+    }
+
+    /// Demolished dwellings as a share of the base stock (0 without stock): the map.
+    pub fn demolition_share(&self) -> f64 {
+        share(self.demolished, self.base_stock)
     }
 
     /// Structural vacancy at the last milestone without actions: surplus over stock.
@@ -162,13 +175,23 @@ impl ChartData {
             .enumerate()
             .map(|(m, muni)| {
                 let all = |x: &Vec<Vec<f64>>| -> f64 { x.iter().flatten().sum() };
+                // Input dwellings of the sales (c_k < 0) or of the other transformations.
+                let transformed = |m: usize, sales: bool| -> f64 {
+                    plan.transform[m]
+                        .iter()
+                        .zip(&case.transformations)
+                        .filter(|(_, k)| (k.cost_eur < 0.0) == sales)
+                        .map(|(x, _)| x.iter().sum::<f64>())
+                        .sum()
+                };
                 MunicipalityData {
                     code: muni.code.clone(),
                     name: muni.name.clone(),
                     region: muni.region,
                     base_stock: case.stock0[m].iter().sum(),
                     demolished: all(&plan.demolish[m]),
-                    transformed: all(&plan.transform[m]),
+                    transformed: transformed(m, false),
+                    sold: transformed(m, true),
                     built: all(&plan.new_build[m]),
                     last_do_nothing: total(&do_nothing, m, last),
                     last_plan: total(&planned, m, last),

@@ -50,6 +50,8 @@ pub const PLAN: RGBColor = RGBColor(31, 102, 170);
 pub const DEMOLISH: RGBColor = RGBColor(178, 34, 34);
 /// Transformation (herstructurering).
 pub const TRANSFORM: RGBColor = RGBColor(232, 145, 36);
+/// Sales (verkoop): dwellings sold, apart from demolition.
+pub const SALE: RGBColor = RGBColor(118, 84, 168);
 /// New build.
 pub const NEW_BUILD: RGBColor = RGBColor(46, 139, 87);
 /// Budget available.

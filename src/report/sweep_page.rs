@@ -62,6 +62,11 @@ pub struct SweepPage<'a> {
     pub knee: Option<usize>,
     /// Mismatch removed per extra million up to the knee and beyond it.
     pub knee_slopes: Option<(f64, f64)>,
+    /// The point at the current setting (budget factor 1, the case's frictional vacancy).
+    pub current: Option<usize>,
+    /// A budget sweep whose plan at factor 0 still lowers the mismatch: what it spends
+    /// there, paid by the proceeds of sales (euros).
+    pub funded_by_sales: Option<f64>,
     /// The chart.
     pub chart: &'a PageChart,
 }
@@ -75,9 +80,11 @@ pub fn page(p: &SweepPage<'_>) -> String {
     } else {
         lang.get(labels::FRICTIONAL_VACANCY)
     };
+    // The page is titled by what was varied; the plan's title leads the subtitle and the
+    // case or scenario's name opens the text (never the title: it may be a folder name).
     let title = match lang {
-        Lang::Nl => format!("Gevoeligheid voor de {what}: {}", p.name),
-        Lang::En => format!("Sensitivity to the {what}: {}", p.name),
+        Lang::Nl => format!("Gevoeligheid voor de {what}"),
+        Lang::En => format!("Sensitivity to the {what}"),
     };
     let subtitle = format!(
         "{} — {}",
@@ -85,7 +92,9 @@ pub fn page(p: &SweepPage<'_>) -> String {
         lang.get(labels::THE_SAME_PLAN_SOLVED_AT_EVERY)
     );
     let mut intro = format!(
-        "<p>{} <code>{}</code>; {} <code>{}</code> ({} {}).</p>\n",
+        "<p>{}: <strong>{}</strong>. {} <code>{}</code>; {} <code>{}</code> ({} {}).</p>\n",
+        lang.pick("Case of scenario", "Case or scenario"),
+        esc(p.name),
         lang.get(labels::BASE_CASE),
         esc(p.base),
         lang.get(labels::VARIED),
@@ -125,6 +134,28 @@ pub fn page(p: &SweepPage<'_>) -> String {
             _ => lang.get(labels::NO_KNEE_THE_CURVE_IS_ALMOST).to_string(),
         };
         let _ = writeln!(intro, "<p>{}</p>", esc(&knee));
+        let _ = writeln!(
+            intro,
+            "<p class=\"note\">{}</p>",
+            esc(lang.get(labels::SWEEP_KNEE_RULE))
+        );
+        if let (Some(eur), Some(zero)) = (
+            p.funded_by_sales,
+            p.points.iter().find(|pt| pt.value == 0.0),
+        ) {
+            let _ = writeln!(
+                intro,
+                "<p class=\"notice\">{}</p>",
+                esc(&labels::SWEEP_FUNDED_BY_SALES_PAGE.format(
+                    lang,
+                    &[
+                        &lang.int(zero.mismatch),
+                        &lang.int(zero.mismatch_do_nothing),
+                        &lang.meur(eur)
+                    ]
+                ))
+            );
+        }
     }
     let head = [
         lang.get(labels::POINT),
@@ -162,6 +193,9 @@ pub fn page(p: &SweepPage<'_>) -> String {
             let mut first = (pt.index + 1).to_string();
             if p.knee == Some(i) {
                 first.push_str(&format!(" ({})", lang.get(labels::KNEE)));
+            }
+            if p.current == Some(i) {
+                first.push_str(&format!(" ({})", lang.get(labels::SWEEP_CURRENT_ROW)));
             }
             (
                 vec![

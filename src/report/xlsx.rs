@@ -67,8 +67,9 @@ impl Formats {
             dwellings: Format::new().set_num_format("#,##0"),
             euro: Format::new().set_num_format("\"€ \"#,##0"),
             decimal: Format::new().set_num_format("#,##0.000"),
-            // Shadow prices: whole, like every page and chart (the cell keeps its decimals).
-            shadow: Format::new().set_num_format("#,##0"),
+            // Shadow prices like every page and chart: whole from 100 on, one decimal
+            // below (the cell keeps its decimals).
+            shadow: Format::new().set_num_format("[>=100]#,##0;[<=-100]-#,##0;#,##0.0"),
             bold: Format::new().set_bold(),
         }
     }

@@ -271,7 +271,11 @@ pub fn run_sweep(
     };
     write_sweep(
         out_dir,
-        (request.scenario, &case.title(options.output.lang)),
+        (
+            request.scenario,
+            &case.title(options.output.lang),
+            request.parameter.current(&case),
+        ),
         &result,
         request.grid_text,
         options.output.lang,
@@ -283,7 +287,7 @@ pub fn run_sweep(
 /// atomically.
 pub fn write_sweep(
     out_dir: &Path,
-    (scenario, title): (&Scenario, &str),
+    (scenario, title, current): (&Scenario, &str, f64),
     result: &Sweep,
     grid_text: &str,
     lang: Lang,
@@ -300,7 +304,7 @@ pub fn write_sweep(
         } else {
             scenario.name.clone()
         };
-        let data = views::sweep_data(result, &name, title);
+        let data = views::sweep_data(result, &name, title, current);
         let chart = Figure::Sweep(&data).write(dir, lang)?;
         let base = scenario.base.display().to_string();
         let reductions = views::reductions(result);
@@ -316,6 +320,8 @@ pub fn write_sweep(
             reductions: &reductions,
             knee: result.knee,
             knee_slopes: result.knee_slopes(),
+            current: views::current_point(result, current),
+            funded_by_sales: views::funded_by_sales(result),
             chart: &chart,
         });
         let path = dir.join("report.html");
