@@ -1267,7 +1267,7 @@ mod tests {
         assert_eq!(lang_pair(DEMOLITION), ("sloop", "demolition"));
         assert_eq!(
             ACTIONS_TITLE.format(Lang::En, &[&2024, &2040]),
-            "Demolition, transformation and new build per municipality, 2024–2040"
+            "Demolition, transformation, sales and new build per municipality, 2024–2040"
         );
         assert_eq!(
             VACANCY_TITLE.format(Lang::Nl, &[]),
