@@ -505,7 +505,7 @@ fn the_default_case_plans_something() {
         .arg(tmp.path().join("default"))
         .assert()
         .success()
-        .stdout(contains("case krimpregios: 34 municipalities, 8 regions"));
+        .stdout(contains("case krimpregios: 34 gemeenten, 8 regio's"));
 }
 
 /// About 5 s in a release build (355 municipalities, 6 periods, segment mode).
