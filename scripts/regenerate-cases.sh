@@ -15,6 +15,9 @@ restock import-cbs data/raw/cbs/kwb2019_gemeenten_raw.csv \
     --mapping data/regions/herindelingen_2019_2024.csv \
     --geojson data/raw/geo/gemeente_2019.geojson \
     --notes data/cases/krimpregios.md \
+    --leesmij data/cases/krimpregios.leesmij.md \
+    --title 'Krimpregio’s 2019: woningvoorraad en huishoudens tot 2050' \
+    --subtitle 'Plan voor sloop, transformatie en nieuwbouw in 34 gemeenten van 8 krimpregio’s (CBS-cijfers 2019; huishoudens na 2019 en budgetten zijn aannames)' \
     --out inputs/krimpregios
 
 restock import-cbs data/raw/cbs/kwb2019_gemeenten_raw.csv \
@@ -23,4 +26,7 @@ restock import-cbs data/raw/cbs/kwb2019_gemeenten_raw.csv \
     --mapping data/regions/herindelingen_2019_2024.csv \
     --geojson data/raw/geo/gemeente_2019.geojson \
     --notes data/cases/nederland.md \
+    --leesmij data/cases/nederland.leesmij.md \
+    --title 'Nederland 2019: woningvoorraad en huishoudens tot 2050' \
+    --subtitle 'Plan voor sloop, transformatie en nieuwbouw in alle gemeenten, per provincie (CBS-cijfers 2019; huishoudens na 2019 en budgetten zijn aannames)' \
     --out inputs/nederland

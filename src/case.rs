@@ -58,6 +58,11 @@ pub struct Settings {
     pub weight_shortage: f64,
     /// Whether money unspent in a period stays available later.
     pub budget_carry_over: bool,
+    /// The report's title (settings.toml `title`); `None` = a title made from the
+    /// regions ([`Case::title`]).
+    pub title: Option<String>,
+    /// The report's subtitle (settings.toml `subtitle`); `None` = the standard one.
+    pub subtitle: Option<String>,
     /// Robust mode (spec v2 §6b): the `[robust]` table or `--robust`; `None` = one plan
     /// for `households_variant`.
     pub robust: Option<RobustSettings>,
@@ -123,6 +128,8 @@ impl Settings {
             surplus_tiers: Settings::default_tiers(),
             weight_shortage: 2.0,
             budget_carry_over: false,
+            title: None,
+            subtitle: None,
             robust: None,
         }
     }
@@ -387,6 +394,33 @@ pub struct Case {
 }
 
 impl Case {
+    /// The title of the report, the charts and the workbook: settings.toml's `title`, or
+    /// one made from the regions ("Woningvoorraad en huishoudens: plan voor Achterhoek en
+    /// Eemsdelta"; with more than three regions their number) — never a folder name.
+    pub fn title(&self, lang: crate::lang::Lang) -> String {
+        if let Some(title) = &self.settings.title {
+            return title.clone();
+        }
+        crate::labels::default_title(lang, &self.regions, self.municipalities.len())
+    }
+
+    /// The subtitle under [`Case::title`]: settings.toml's `subtitle`, or what the plan
+    /// is about and its horizon.
+    pub fn subtitle(&self, lang: crate::lang::Lang) -> String {
+        if let Some(subtitle) = &self.settings.subtitle {
+            return subtitle.clone();
+        }
+        let first = self
+            .periods
+            .first()
+            .map_or(self.settings.base_year, |p| p.start);
+        let last = self
+            .periods
+            .last()
+            .map_or(self.settings.base_year, |p| p.end);
+        crate::labels::DEFAULT_SUBTITLE.format(lang, &[&first, &last])
+    }
+
     /// The years of the balance: the base year followed by every milestone.
     pub fn balance_years(&self) -> Vec<i32> {
         std::iter::once(self.settings.base_year)

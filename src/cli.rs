@@ -351,6 +351,16 @@ pub struct ImportCbsArgs {
     /// The households variant settings.toml selects [default: the assumptions'].
     #[arg(long, value_name = "NAME")]
     pub variant: Option<String>,
+    /// The report's title, written into settings.toml [default: one made from the regions].
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// The report's subtitle, written into settings.toml.
+    #[arg(long, value_name = "TEXT")]
+    pub subtitle: Option<String>,
+    /// A Dutch summary of the case (sources and assumptions, for the Dutch report),
+    /// copied into the case as LEESMIJ.md.
+    #[arg(long, value_name = "FILE")]
+    pub leesmij: Option<PathBuf>,
 }
 
 impl ImportCbsArgs {
@@ -375,6 +385,9 @@ impl ImportCbsArgs {
             geojson: self.geojson,
             notes: self.notes,
             variant: self.variant,
+            title: self.title,
+            subtitle: self.subtitle,
+            leesmij: self.leesmij,
         }
     }
 }

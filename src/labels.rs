@@ -49,6 +49,225 @@ impl Label {
     }
 }
 
+/// The solve's status in words ("optimaal", "tijdslimiet bereikt …").
+pub fn plan_status(lang: Lang, status: &crate::plan::PlanStatus) -> &'static str {
+    match status {
+        crate::plan::PlanStatus::Optimal => lang.get(OPTIMAL),
+        crate::plan::PlanStatus::TimeLimit => lang.get(TIME_LIMIT_REACHED_NOT_PROVEN_OPTIMAL),
+        crate::plan::PlanStatus::Interrupted => lang.get(INTERRUPTED_NOT_PROVEN_OPTIMAL),
+    }
+}
+
+/// The demand mode in words.
+pub fn mode_words(lang: Lang, mode: crate::case::Mode) -> &'static str {
+    match mode {
+        crate::case::Mode::Total => lang.get(TOTAL_DEMAND_PER_MUNICIPALITY),
+        crate::case::Mode::Segment => lang.get(PER_SEGMENT_DEMAND_PER_MUNICIPALITY_AND),
+    }
+}
+
+/// The title of a plan whose settings give none: "Woningvoorraad en huishoudens: plan
+/// voor Achterhoek en Eemsdelta"; with more than three regions their number.
+pub fn default_title(lang: Lang, regions: &[String], municipalities: usize) -> String {
+    let and = lang.pick(" en ", " and ");
+    let regions = match regions {
+        [] => lang.pick("de case", "the case").to_string(),
+        [one] => one.clone(),
+        [first @ .., last] if first.len() < 3 => format!("{}{and}{last}", first.join(", ")),
+        many => N_REGIONS_M_MUNICIPALITIES.format(lang, &[&many.len(), &municipalities]),
+    };
+    DEFAULT_TITLE.format(lang, &[&regions])
+}
+
+/// The headline unit in plain words: frictional vacancy, the weight of the first tier,
+/// the tiers above it ([`UNIT_TIERS_INTRO`]) and the shortage weight.
+pub const UNIT_EXPLANATION: Label = Label::new(
+    "Wat is een gewogen woningjaar? Eén woning die een jaar leeg staat boven de \
+     frictieleegstand ({}) telt als {} woningjaar{}. Eén huishouden dat een jaar lang \
+     geen passende woning vindt (tekort) telt {} keer. Voorbeeld: 100 woningen die 10 jaar \
+     te veel zijn, binnen de eerste drempel, zijn {} gewogen woningjaren.",
+    "What is a weighted dwelling-year? One dwelling standing empty for a year above the \
+     frictional vacancy ({}) counts as {} dwelling-year{}. One household that finds no \
+     suitable dwelling for a year (shortage) counts {} times. Example: 100 dwellings too \
+     many for 10 years, within the first threshold, are {} weighted dwelling-years.",
+);
+/// The tiers of [`UNIT_EXPLANATION`]: the list of [`UNIT_TIER`]s.
+pub const UNIT_TIERS_INTRO: Label = Label::new(
+    "; een groot overschot weegt zwaarder: het deel {}",
+    "; a large surplus weighs more: the part {}",
+);
+/// One tier of [`UNIT_EXPLANATION`]: its threshold and weight.
+pub const UNIT_TIER: Label = Label::new(
+    "boven {} van de vraag weegt {} keer",
+    "above {} of demand counts {} times",
+);
+
+/// The terminal's first line of `plan`: version, case, municipalities, regions, mode,
+/// solver.
+pub const T_PLAN_LINE: Label = Label::new(
+    "restock {} — case {}: {} gemeenten, {} regio's, modus {}, oplosser {}",
+    "restock {} — case {}: {} municipalities, {} regions, {} mode, solver {}",
+);
+/// After the solver's name when the actions are whole dwellings.
+pub const T_INTEGER: Label = Label::new(" (gehele woningen)", " (integer)");
+/// The terminal's warning for a plan not proven optimal: the status.
+pub const T_NOT_OPTIMAL: Label = Label::new(
+    "LET OP: de berekening eindigde met status {}: dit plan is niet bewezen optimaal.",
+    "WARNING: the solve ended with status {}: this plan is not proven optimal.",
+);
+/// The terminal's warning for a scenario not proven optimal: its name and status.
+pub const T_SCENARIO_NOT_OPTIMAL: Label = Label::new(
+    "LET OP: scenario {} eindigde met status {}: niet bewezen optimaal.",
+    "WARNING: scenario {} ended with status {}: not proven optimal.",
+);
+/// Terminal column: the region.
+pub const T_REGION: Label = Label::new("regio", "region");
+/// Terminal column: the scenario.
+pub const T_SCENARIO: Label = Label::new("scenario", "scenario");
+/// Terminal row: the total.
+pub const T_TOTAL: Label = Label::new("totaal", "total");
+/// Terminal column: the do-nothing mismatch.
+pub const T_MISMATCH_NOW: Label = Label::new("mismatch zonder ingrijpen", "mismatch now");
+/// Terminal column: the plan's mismatch.
+pub const T_MISMATCH_PLAN: Label = Label::new("mismatch met plan", "mismatch plan");
+/// Terminal column: dwellings demolished.
+pub const T_DEMOLISHED: Label = Label::new("gesloopt", "demolished");
+/// Terminal column: dwellings transformed.
+pub const T_TRANSFORMED: Label = Label::new("getransformeerd", "transformed");
+/// Terminal column: dwellings built.
+pub const T_BUILT: Label = Label::new("nieuwbouw", "built");
+/// Terminal column: money spent.
+pub const T_SPENT_MLN: Label = Label::new("uitgegeven (€ mln)", "spent (€ M)");
+/// Terminal column: net cost.
+pub const T_NET_COST_MLN: Label = Label::new("netto kosten (€ mln)", "net cost (€ M)");
+/// Terminal column: gross cost.
+pub const T_GROSS_COST_MLN: Label = Label::new("bruto kosten (€ mln)", "gross cost (€ M)");
+/// Terminal column: the budget.
+pub const T_BUDGET_MLN: Label = Label::new("budget (€ mln)", "budget (€ M)");
+/// Terminal column: a robust plan's variant.
+pub const T_VARIANT: Label = Label::new("variant", "variant");
+/// Terminal column: a variant's weight.
+pub const T_WEIGHT: Label = Label::new("gewicht", "weight");
+/// Terminal column: a variant's own optimum.
+pub const T_OWN_OPTIMUM: Label = Label::new("eigen optimum", "own optimum");
+/// Terminal column: a variant's regret.
+pub const T_REGRET: Label = Label::new("spijt", "regret");
+/// Terminal column: a sweep's point.
+pub const T_POINT: Label = Label::new("punt", "point");
+/// The terminal's line under a plan's table: gross and net cost.
+pub const T_PLAN_FOOT: Label = Label::new(
+    "Mismatch in gewogen woningjaren (zonder ingrijpen en met plan); bruto kosten {}, netto {}.",
+    "Mismatch in weighted dwelling-years (do-nothing vs plan); gross cost {}, net {}.",
+);
+/// The terminal's last line: where the outputs are.
+pub const T_OUTPUTS: Label = Label::new("Uitvoer geschreven naar {}", "Outputs written to {}");
+/// The terminal's line above a robust plan's table: variants, criterion, commit periods.
+pub const T_ROBUST_INTRO: Label = Label::new(
+    "Robuust plan over {} varianten, criterium {}: de eerste {} periode(s) zijn één besluit \
+     voor elke variant (commitment.csv).",
+    "Robust plan over {} variants, criterion {}: the first {} period(s) are one \
+     commitment for every variant (commitment.csv).",
+);
+/// The terminal's line under a robust plan's table: E, worst regret, EVPI.
+pub const T_ROBUST_FOOT: Label = Label::new(
+    "Verwachte mismatch {}, grootste spijt {}, waarde van het kennen van de toekomst (EVPI) \
+     {} gewogen woningjaren.",
+    "Expected mismatch {}, worst regret {}, value of knowing the future (EVPI) {} weighted \
+     dwelling-years.",
+);
+/// The terminal's line about a robust scenario in a comparison.
+pub const T_COMPARE_ROBUST: Label = Label::new(
+    "Robuust scenario {} ({} varianten, criterium {}): de mismatch is de verwachte mismatch \
+     E {}, de bruto kosten de verwachte {}; grootste spijt {}, EVPI {} gewogen woningjaren.",
+    "Robust scenario {} ({} variants, criterion {}): its mismatch is the expected mismatch \
+     E {}, its gross cost the expected {}; worst regret {}, EVPI {} weighted dwelling-years.",
+);
+/// The terminal's line under a comparison.
+pub const T_COMPARE_FOOT: Label = Label::new(
+    "Mismatch in gewogen woningjaren (zonder ingrijpen en met plan). Per regio: \
+     comparison.csv; wat verschilt: input_diff.md.",
+    "Mismatch in weighted dwelling-years (do-nothing vs plan). Per region: comparison.csv; \
+     what differs: input_diff.md.",
+);
+/// The terminal's knee sentence: setting, value, removal before and after.
+pub const T_KNEE: Label = Label::new(
+    "Knik bij {} {}: tot daar haalt één miljoen gemiddeld {} gewogen woningjaren mismatch \
+     weg, daarna {}.",
+    "Knee at {} {}: up to it one million removes {} weighted dwelling-years of mismatch on \
+     average, beyond it {}.",
+);
+/// The terminal's note when a grid stops short: to, from, last value.
+pub const T_GRID_SHORT: Label = Label::new(
+    "Let op: {} ligt geen geheel aantal stappen van {}; het rooster stopt bij {}.",
+    "Note: {} is not a whole number of steps from {}; the grid stops at {}.",
+);
+/// The terminal's note on a sweep of a robust case.
+pub const T_SWEEP_ROBUST: Label = Label::new(
+    "Robuuste case: de mismatch van elk punt is de verwachte mismatch E over de varianten, \
+     de andere cijfers de gewogen gemiddelden over de varianten.",
+    "Robust case: every point's mismatch is the expected mismatch E over the variants, its \
+     other figures the weighted means over the variants.",
+);
+
+/// The sweep chart's note when factor 0 still lowers the mismatch: what is spent.
+pub const SWEEP_FUNDED_BY_SALES: Label = Label::new(
+    "Ook zonder budget (factor 0) daalt de mismatch: de opbrengst van verkoop betaalt dan {} aan ingrepen.",
+    "Even without budget (factor 0) the mismatch falls: the proceeds of sales pay for {} of actions.",
+);
+/// The sweep's mark of the current setting: its value.
+pub const SWEEP_CURRENT_AT: Label = Label::new("nu: {}", "now: {}");
+/// The legend entry of the current setting.
+pub const SWEEP_CURRENT: Label = Label::new("huidige waarde", "current setting");
+/// After the point number of the current setting in the sweep table.
+pub const SWEEP_CURRENT_ROW: Label = Label::new("huidig", "current");
+/// The sweep page's note when factor 0 still lowers the mismatch: the mismatch at 0,
+/// without action, and what the plan spends there.
+pub const SWEEP_FUNDED_BY_SALES_PAGE: Label = Label::new(
+    "Ook zonder budget (budgetfactor 0) is de mismatch lager dan zonder ingrijpen ({} tegen \
+     {}): het plan verkoopt sociale huurwoningen en betaalt met de opbrengst ({}) sloop en \
+     andere ingrepen. De curve begint daarom onder de lijn ‘zonder ingrijpen’.",
+    "Even without budget (budget factor 0) the mismatch is lower than without action ({} \
+     against {}): the plan sells social-rent dwellings and pays for demolition and other \
+     actions with the proceeds ({}). The curve therefore starts below the do-nothing line.",
+);
+/// The sweep page's rule for the knee.
+pub const SWEEP_KNEE_RULE: Label = Label::new(
+    "Een knik staat er alleen waar de curve echt buigt: tot de knik haalt één miljoen \
+     gemiddeld minstens twee keer zoveel mismatch weg als daarna.",
+    "A knee is shown only where the curve really bends: up to the knee one million removes \
+     on average at least twice as much mismatch as beyond it.",
+);
+
+/// The collapsed section of a page with the solver, the run and the hashes.
+pub const TECHNICAL_DETAILS: Label = Label::new("Technische gegevens", "Technical details");
+/// The case's README.md inside the technical details of a Dutch page.
+pub const README_FOR_ENGINEERS: Label = Label::new(
+    "Technische beschrijving van de case (README.md, in het Engels)",
+    "Technical description of the case (README.md)",
+);
+/// The note above a case's LEESMIJ.md.
+pub const THE_DESCRIPTION_OF_THE_CASE_LEESMIJ: Label = Label::new(
+    "De samenvatting van de case (LEESMIJ.md in de case-map): waar de cijfers vandaan komen \
+     en welke aannames erin zitten.",
+    "The summary of the case (LEESMIJ.md in the case folder).",
+);
+
+/// The default title of a plan: the regions (or their number).
+pub const DEFAULT_TITLE: Label = Label::new(
+    "Woningvoorraad en huishoudens: plan voor {}",
+    "Housing stock and households: plan for {}",
+);
+/// The regions of a default title when there are more than three.
+pub const N_REGIONS_M_MUNICIPALITIES: Label = Label::new(
+    "{} regio's ({} gemeenten)",
+    "{} regions ({} municipalities)",
+);
+/// The default subtitle of a plan: first and last year.
+pub const DEFAULT_SUBTITLE: Label = Label::new(
+    "Sloop, transformatie en nieuwbouw van de woningvoorraad, {}–{}",
+    "Demolition, transformation and new build of the housing stock, {}–{}",
+);
+
 /// The charts section of a page.
 pub const CHARTS: Label = Label::new("Grafieken", "Charts");
 
@@ -59,8 +278,8 @@ pub const STOCK_DEMAND_TITLE: Label = Label::new(
 );
 /// Chart 2's title: first and last year.
 pub const ACTIONS_TITLE: Label = Label::new(
-    "Sloop, transformatie en nieuwbouw per gemeente, {}–{}",
-    "Demolition, transformation and new build per municipality, {}–{}",
+    "Sloop, transformatie, verkoop en nieuwbouw per gemeente, {}–{}",
+    "Demolition, transformation, sales and new build per municipality, {}–{}",
 );
 /// Chart 3's title: the last milestone.
 pub const VACANCY_TITLE: Label = Label::new(
@@ -79,8 +298,8 @@ pub const SEGMENT_MIX_TITLE: Label = Label::new(
 );
 /// Chart 6's title: first and last year.
 pub const MAP_TITLE: Label = Label::new(
-    "Sloop en transformatie per gemeente, {}–{}",
-    "Demolition and transformation per municipality, {}–{}",
+    "Sloop per gemeente (zonder verkoop en transformatie), {}–{}",
+    "Demolition per municipality (without sales and transformations), {}–{}",
 );
 /// The sweep chart's title over a budget: the name of the case or scenario.
 pub const SWEEP_BUDGET_TITLE: Label =
@@ -225,6 +444,8 @@ pub const TOTAL: Label = Label::new("totaal", "total");
 /// “demolition”
 pub const DEMOLITION: Label = Label::new("sloop", "demolition");
 
+/// “sale”: dwellings sold (a transformation that brings in money), apart from demolition.
+pub const SALE: Label = Label::new("verkoop", "sale");
 /// “transformation (dwellings in)”
 pub const TRANSFORMATION_DWELLINGS_IN: Label = Label::new(
     "transformatie (woningen in)",
@@ -315,9 +536,8 @@ pub const STOCK_IF_NOTHING_IS_DONE: Label =
 /// “%”
 pub const PERCENT_SIGN: Label = Label::new(" %", "%");
 
-/// “Demolition + transformation,”
-pub const DEMOLITION_TRANSFORMATION: Label =
-    Label::new("Sloop + transformatie,", "Demolition + transformation,");
+/// The map legend's head: “Demolition,” (demolition alone).
+pub const DEMOLITION_TRANSFORMATION: Label = Label::new("Sloop,", "Demolition,");
 
 /// “outside the case”
 pub const OUTSIDE_THE_CASE: Label = Label::new("buiten de case", "outside the case");
@@ -1050,7 +1270,7 @@ mod tests {
         assert_eq!(lang_pair(DEMOLITION), ("sloop", "demolition"));
         assert_eq!(
             ACTIONS_TITLE.format(Lang::En, &[&2024, &2040]),
-            "Demolition, transformation and new build per municipality, 2024–2040"
+            "Demolition, transformation, sales and new build per municipality, 2024–2040"
         );
         assert_eq!(
             VACANCY_TITLE.format(Lang::Nl, &[]),
@@ -1062,5 +1282,31 @@ mod tests {
 
     fn lang_pair(label: Label) -> (&'static str, &'static str) {
         (label.pick(Lang::Nl), label.pick(Lang::En))
+    }
+}
+
+#[cfg(test)]
+mod title_tests {
+    use super::*;
+
+    #[test]
+    fn default_titles_name_the_regions() {
+        let regions = |n: usize| (0..n).map(|i| format!("R{i}")).collect::<Vec<_>>();
+        assert_eq!(
+            default_title(Lang::Nl, &regions(1), 3),
+            "Woningvoorraad en huishoudens: plan voor R0"
+        );
+        assert_eq!(
+            default_title(Lang::Nl, &regions(3), 3),
+            "Woningvoorraad en huishoudens: plan voor R0, R1 en R2"
+        );
+        assert_eq!(
+            default_title(Lang::En, &regions(2), 3),
+            "Housing stock and households: plan for R0 and R1"
+        );
+        assert_eq!(
+            default_title(Lang::Nl, &regions(8), 34),
+            "Woningvoorraad en huishoudens: plan voor 8 regio's (34 gemeenten)"
+        );
     }
 }

@@ -148,6 +148,23 @@ impl Lang {
 }
 
 impl Lang {
+    /// Dwellings or households as a person reads them: whole, thousands grouped
+    /// (`15.280 woningen`). The CSV files keep their decimals.
+    pub fn dwellings(self, value: f64) -> String {
+        self.int(value)
+    }
+
+    /// A shadow price (weighted dwelling-years per € 1 mln) as every page, chart, sheet
+    /// and sentence writes it: whole from 100 on (`1.216`, `273`), one decimal below
+    /// (`85,5`), so a small price does not read as 0.
+    pub fn shadow(self, per_meur: f64) -> String {
+        if per_meur.abs() >= 100.0 {
+            self.int(per_meur)
+        } else {
+            self.num(per_meur, 1)
+        }
+    }
+
     /// A share as a percentage with exactly `decimals` decimals: `4,0 %` / `4.0%`.
     pub fn pct_fixed(self, share: f64, decimals: usize) -> String {
         let value = self.dec(share * 100.0, decimals);

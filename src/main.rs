@@ -65,7 +65,7 @@ fn plan(args: PlanArgs) -> Result<(), Error> {
     })??;
     let lang = config.options.output.lang;
     eprint!("{}", terminal::warnings(&summary.warnings, None, lang));
-    print!("{}", terminal::plan(&scenario, &summary, &out));
+    print!("{}", terminal::plan(&scenario, &summary, &out, lang));
     Ok(())
 }
 
@@ -87,16 +87,14 @@ fn import_cbs(args: ImportCbsArgs) -> Result<(), Error> {
 fn compare(args: CompareArgs) -> Result<(), Error> {
     let out = args.out_dir();
     let bar = progress_bar(args.files.len(), "solving scenarios");
+    let options = args.solve.options();
     let result = with_jobs(args.solve.jobs, || {
-        scenario::compare(&args.files, &out, &args.solve.options(), &|| bar.inc(1))
+        scenario::compare(&args.files, &out, &options, &|| bar.inc(1))
     })?;
     bar.finish_and_clear();
-    let comparison = result?;
-    eprint!(
-        "{}",
-        terminal::comparison_warnings(&comparison, args.solve.lang.into())
-    );
-    print!("{}", terminal::comparison(&comparison, &out));
+    let (comparison, lang) = (result?, options.output.lang);
+    eprint!("{}", terminal::comparison_warnings(&comparison, lang));
+    print!("{}", terminal::comparison(&comparison, &out, lang));
     Ok(())
 }
 
@@ -115,13 +113,14 @@ fn sweep(args: SweepArgs) -> Result<(), Error> {
         grid_text: text,
     };
     let bar = progress_bar(grid.len(), "solving sweep points");
+    let options = args.solve.options();
     let result = with_jobs(args.solve.jobs, || {
-        scenario::run_sweep(&request, &out, &args.solve.options(), &|| bar.inc(1))
+        scenario::run_sweep(&request, &out, &options, &|| bar.inc(1))
     })?;
     bar.finish_and_clear();
-    let (sweep, lang) = (result?, args.solve.lang.into());
+    let (sweep, lang) = (result?, options.output.lang);
     eprint!("{}", terminal::warnings(&sweep.warnings, None, lang));
-    print!("{}", terminal::sweep(&sweep, &grid, &out));
+    print!("{}", terminal::sweep(&sweep, &grid, &out, lang));
     Ok(())
 }
 

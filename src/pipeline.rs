@@ -241,6 +241,7 @@ pub fn run_info(case_dir: &Path, timings: BTreeMap<String, f64>, lang: Lang) -> 
         timings,
         lang,
         case_readme: optional_text(&case_dir.join(CASE_README))?,
+        case_leesmij: optional_text(&case_dir.join(CASE_LEESMIJ))?,
         boundaries_geojson: optional_text(&case_dir.join(CASE_BOUNDARIES))?,
         scenario: None,
     })
@@ -259,6 +260,9 @@ pub fn progress_bar(len: usize, message: &'static str) -> ProgressBar {
 
 /// The case folder's description of its sources and assumptions, shown in report.html.
 pub const CASE_README: &str = "README.md";
+/// The case folder's Dutch summary (sources and assumptions in plain Dutch), shown by
+/// the Dutch report instead of README.md.
+pub const CASE_LEESMIJ: &str = "LEESMIJ.md";
 /// The case folder's municipal boundaries (GeoJSON), drawn as the map.
 pub const CASE_BOUNDARIES: &str = "boundaries.geojson";
 

@@ -8,16 +8,81 @@ use std::path::Path;
 
 use crate::case::Case;
 use crate::import::ImportSummary;
+use crate::labels::{self, Label};
 use crate::lang::Lang;
-use crate::numfmt::fmt_num;
 use crate::report::summary::{IntegerSummary, RobustSummary};
 use crate::report::Summary;
 use crate::scenario::{Comparison, Grid, Scenario, Sweep};
 use crate::Warning;
 
-/// A number rounded for a table, without a `-0`.
-fn whole(x: f64) -> f64 {
-    x.round() + 0.0
+/// A table as text: the first column left-aligned, the others right-aligned, every
+/// column as wide as its widest cell; `marks` are appended to their rows (e.g. the knee).
+fn text_table(s: &mut String, head: &[String], rows: &[Vec<String>], marks: &[&str]) {
+    let columns = head.len();
+    let mut widths: Vec<usize> = head.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (c, cell) in row.iter().enumerate().take(columns) {
+            widths[c] = widths[c].max(cell.chars().count());
+        }
+    }
+    let mut line = |cells: &[String], mark: &str| {
+        let mut text = String::new();
+        for (c, cell) in cells.iter().enumerate() {
+            let pad = widths[c].saturating_sub(cell.chars().count());
+            if c == 0 {
+                text.push_str(cell);
+                text.push_str(&" ".repeat(pad));
+            } else {
+                text.push_str("  ");
+                text.push_str(&" ".repeat(pad));
+                text.push_str(cell);
+            }
+        }
+        let _ = writeln!(s, "{}{mark}", text.trim_end());
+    };
+    line(head, "");
+    for (i, row) in rows.iter().enumerate() {
+        line(row, marks.get(i).copied().unwrap_or(""));
+    }
+}
+
+/// Euros as millions with one decimal, for a column headed "(€ mln)": `205,6` / `205.6`.
+fn mln(lang: Lang, eur: f64) -> String {
+    lang.dec(eur / 1e6, 1)
+}
+
+/// The head of a table of the seven figures: the name column `name` and the spending
+/// column `spent`.
+fn figures_head(lang: Lang, name: Label, spent: Label) -> Vec<String> {
+    [
+        name,
+        labels::T_MISMATCH_NOW,
+        labels::T_MISMATCH_PLAN,
+        labels::T_DEMOLISHED,
+        labels::T_TRANSFORMED,
+        labels::T_BUILT,
+        spent,
+        labels::T_BUDGET_MLN,
+    ]
+    .iter()
+    .map(|l| lang.get(*l).to_string())
+    .collect()
+}
+
+/// A row of the seven figures: mismatch (weighted dwelling-years) and dwellings whole,
+/// money in € mln with one decimal, thousands grouped in the language's way.
+fn figures_row(lang: Lang, name: &str, figures: [f64; 7]) -> Vec<String> {
+    let [now, plan, demolished, transformed, built, spent, budget] = figures;
+    vec![
+        name.to_string(),
+        lang.int(now),
+        lang.int(plan),
+        lang.dwellings(demolished),
+        lang.dwellings(transformed),
+        lang.dwellings(built),
+        mln(lang, spent),
+        mln(lang, budget),
+    ]
 }
 
 /// The seven figures of a table row, in the columns' order, from a region's summary, a
@@ -37,166 +102,221 @@ macro_rules! figures {
     };
 }
 
-/// A row of a plan's or a comparison's table: a name column of `width` and the seven
-/// figures of a region, a plan or a scenario.
-fn figures_row(s: &mut String, width: usize, name: &str, figures: [f64; 7]) {
-    let [now, plan, demolished, transformed, built, spent, budget] = figures;
-    let _ = writeln!(
-        s,
-        "{name:<width$} {now:>14.0} {plan:>14.0} {demolished:>11.0} {transformed:>11.0} \
-         {built:>11.0} {spent:>14.0} {budget:>14.0}"
-    );
-}
-
-/// The header of a figures table, with the name column `name` and the spending column
-/// `spent`.
-fn figures_header(s: &mut String, width: usize, name: &str, spent: &str) {
-    let _ = writeln!(
-        s,
-        "{name:<width$} {:>14} {:>14} {:>11} {:>11} {:>11} {spent:>14} {:>14}",
-        "mismatch now", "mismatch plan", "demolished", "transformed", "built", "budget (EUR)"
-    );
-}
-
-/// What `restock plan` prints: the scenario (when it comes from a file), the plan's
-/// table per region and in total, and where the outputs are.
-pub fn plan(scenario: &Scenario, summary: &Summary, out_dir: &Path) -> String {
+/// What `restock plan` prints, in `lang`: the scenario (when it comes from a file), the
+/// plan's title, its table per region and in total (thousands grouped, money in € mln),
+/// and where the outputs are.
+pub fn plan(scenario: &Scenario, summary: &Summary, out_dir: &Path, lang: Lang) -> String {
     let mut s = String::new();
     if let Some(file) = &scenario.file {
         let _ = writeln!(s, "Scenario: {} ({})", scenario.name, file.display());
     }
     let _ = writeln!(
         s,
-        "restock {} — case {}: {} municipalities, {} regions, {} mode, solver {}{}",
-        summary.version,
-        summary.case,
-        summary.municipalities,
-        summary.regions,
-        summary.mode,
-        summary.solver,
-        if summary.integer { " (integer)" } else { "" },
+        "{}",
+        labels::T_PLAN_LINE.format(
+            lang,
+            &[
+                &summary.version,
+                &summary.case,
+                &summary.municipalities,
+                &summary.regions,
+                &summary.mode,
+                &format!(
+                    "{}{}",
+                    summary.solver,
+                    if summary.integer {
+                        lang.get(labels::T_INTEGER)
+                    } else {
+                        ""
+                    }
+                ),
+            ]
+        )
     );
+    if let Some(title) = &summary.title {
+        let _ = writeln!(s, "{title}");
+    }
     if summary.status != "optimal" {
         let _ = writeln!(
             s,
-            "WARNING: the solve ended with status {}: this plan is not proven optimal.",
-            summary.status
+            "{}",
+            labels::T_NOT_OPTIMAL.format(lang, &[&summary.status])
         );
     }
     if let Some(run) = &summary.integer_run {
-        integer_lines(&mut s, run);
+        integer_lines(&mut s, run, lang);
     }
     s.push('\n');
     if let Some(robust) = &summary.robust {
-        robust_table(&mut s, robust);
+        robust_table(&mut s, robust, lang);
     } else {
-        figures_header(&mut s, 24, "region", "spent (EUR)");
-        for r in &summary.regions_detail {
-            figures_row(&mut s, 24, &r.region, figures!(r, mismatch_plan, spent_eur));
-        }
+        let head = figures_head(lang, labels::T_REGION, labels::T_SPENT_MLN);
+        let mut rows: Vec<Vec<String>> = summary
+            .regions_detail
+            .iter()
+            .map(|r| figures_row(lang, &r.region, figures!(r, mismatch_plan, spent_eur)))
+            .collect();
         let total = figures!(summary, mismatch, net_cost_eur);
-        figures_row(&mut s, 24, "total", total);
+        rows.push(figures_row(lang, lang.get(labels::T_TOTAL), total));
+        text_table(&mut s, &head, &rows, &[]);
     }
     let _ = writeln!(
         s,
-        "\nMismatch in weighted dwelling-years (do-nothing vs plan); gross cost {:.0} EUR, net {:.0} EUR.",
-        summary.gross_cost_eur, summary.net_cost_eur
+        "\n{}",
+        labels::T_PLAN_FOOT.format(
+            lang,
+            &[
+                &lang.meur(summary.gross_cost_eur),
+                &lang.meur(summary.net_cost_eur)
+            ]
+        )
     );
-    let _ = writeln!(s, "\nOutputs written to {}", out_dir.display());
+    let _ = writeln!(
+        s,
+        "\n{}",
+        labels::T_OUTPUTS.format(lang, &[&out_dir.display()])
+    );
     s
 }
 
 /// What a `--integer` run says besides the table: the gap in words, what whole
 /// dwellings cost against the LP plan, and how the time limit was spent.
-fn integer_lines(s: &mut String, run: &IntegerSummary) {
+fn integer_lines(s: &mut String, run: &IntegerSummary, lang: Lang) {
+    let words = match lang {
+        Lang::Nl => &run.gap_words.nl,
+        Lang::En => &run.gap_words.en,
+    };
+    let gap = run.mip_gap_stage2.map_or(String::new(), |g| {
+        format!(" ({} {})", lang.pick("gat", "gap"), lang.dec(g, 4))
+    });
+    let diff = &run.whole_minus_relaxation;
     let _ = writeln!(
         s,
-        "Whole dwellings: {}{}; against the LP plan in fractions of dwellings: \
-         mismatch {:+.1} weighted dwelling-years, gross cost {:+.0} EUR.",
-        run.gap_words.en,
-        run.mip_gap_stage2
-            .map_or(String::new(), |g| format!(" (gap {g})")),
-        run.whole_minus_relaxation.mismatch,
-        run.whole_minus_relaxation.gross_cost_eur,
+        "{}: {words}{gap}; {}: {} {} {}, {} {} {}.",
+        lang.pick("Hele woningen", "Whole dwellings"),
+        lang.pick(
+            "tegen het LP-plan in delen van woningen",
+            "against the LP plan in fractions of dwellings"
+        ),
+        lang.pick("mismatch", "mismatch"),
+        signed(lang.dec(diff.mismatch, 1)),
+        lang.pick("gewogen woningjaren", "weighted dwelling-years"),
+        lang.pick("bruto kosten", "gross cost"),
+        signed(mln(lang, diff.gross_cost_eur)),
+        lang.pick("€ mln", "€ mln"),
     );
     let t = &run.seconds;
+    let state = if run.interrupted {
+        lang.pick("onderbroken met Ctrl-C", "interrupted with Ctrl-C")
+    } else if run.time_limit_reached {
+        lang.pick("bereikt", "reached")
+    } else {
+        lang.pick("niet bereikt", "not reached")
+    };
     let _ = writeln!(
         s,
-        "Time: LP relaxation and first plan {:.1} s, stage 1 (fit) {:.1} s, stage 2 (cost) \
-         {:.1} s, of the {} s limit ({}).",
-        t.relaxation,
-        t.stage1,
-        t.stage2,
-        run.time_limit_s,
-        if run.interrupted {
-            "interrupted with Ctrl-C"
-        } else if run.time_limit_reached {
-            "reached"
-        } else {
-            "not reached"
-        }
+        "{}: {} {} s, {} {} s, {} {} s, {} {} s ({state}).",
+        lang.pick("Tijd", "Time"),
+        lang.pick(
+            "LP-relaxatie en eerste plan",
+            "LP relaxation and first plan"
+        ),
+        lang.dec(t.relaxation, 1),
+        lang.pick("stap 1 (passing)", "stage 1 (fit)"),
+        lang.dec(t.stage1, 1),
+        lang.pick("stap 2 (kosten)", "stage 2 (cost)"),
+        lang.dec(t.stage2, 1),
+        lang.pick("van de tijdslimiet van", "of the time limit of"),
+        lang.dec(run.time_limit_s, 0),
     );
+}
+
+/// A number with its sign, also when positive.
+fn signed(text: String) -> String {
+    if text.starts_with('-') || text.starts_with('−') {
+        text
+    } else {
+        format!("+{text}")
+    }
 }
 
 /// A robust plan's table: one row per variant (weight, do-nothing, the robust plan's
 /// mismatch, the variant's own optimum, the regret, the gross cost), then E, the worst
 /// regret and EVPI. The per-region figures of a robust plan differ per variant, so they
 /// are left to the output files.
-fn robust_table(s: &mut String, robust: &RobustSummary) {
+fn robust_table(s: &mut String, robust: &RobustSummary, lang: Lang) {
     let _ = writeln!(
         s,
-        "Robust plan over {} variants, criterion {}: the first {} period(s) are one \
-         commitment for every variant (commitment.csv).\n",
-        robust.variants.len(),
-        robust.criterion,
-        robust.commit_periods
+        "{}\n",
+        labels::T_ROBUST_INTRO.format(
+            lang,
+            &[
+                &robust.variants.len(),
+                &robust.criterion,
+                &robust.commit_periods
+            ]
+        )
     );
+    let head: Vec<String> = [
+        labels::T_VARIANT,
+        labels::T_WEIGHT,
+        labels::T_MISMATCH_NOW,
+        labels::T_MISMATCH_PLAN,
+        labels::T_OWN_OPTIMUM,
+        labels::T_REGRET,
+        labels::T_GROSS_COST_MLN,
+    ]
+    .iter()
+    .map(|l| lang.get(*l).to_string())
+    .collect();
+    let rows: Vec<Vec<String>> = robust
+        .variants
+        .iter()
+        .map(|v| {
+            vec![
+                v.name.clone(),
+                lang.dec(v.weight, 3),
+                lang.int(v.mismatch_do_nothing),
+                lang.int(v.mismatch),
+                lang.int(v.mismatch_alone),
+                lang.int(v.regret),
+                mln(lang, v.gross_cost_eur),
+            ]
+        })
+        .collect();
+    text_table(s, &head, &rows, &[]);
     let _ = writeln!(
         s,
-        "{:<24} {:>7} {:>14} {:>14} {:>14} {:>11} {:>16}",
-        "variant",
-        "weight",
-        "mismatch now",
-        "mismatch plan",
-        "own optimum",
-        "regret",
-        "gross cost (EUR)"
-    );
-    for v in &robust.variants {
-        let _ = writeln!(
-            s,
-            "{:<24} {:>7.3} {:>14.0} {:>14.0} {:>14.0} {:>11.0} {:>16.0}",
-            v.name,
-            v.weight,
-            v.mismatch_do_nothing,
-            v.mismatch,
-            v.mismatch_alone,
-            v.regret,
-            v.gross_cost_eur
-        );
-    }
-    let _ = writeln!(
-        s,
-        "\nExpected mismatch {:.0}, worst regret {:.0}, value of knowing the future \
-         (EVPI) {:.0} weighted dwelling-years.",
-        robust.expected_mismatch, robust.max_regret, robust.evpi
+        "\n{}",
+        labels::T_ROBUST_FOOT.format(
+            lang,
+            &[
+                &lang.int(robust.expected_mismatch),
+                &lang.int(robust.max_regret),
+                &lang.int(robust.evpi)
+            ]
+        )
     );
 }
 
-/// What `restock compare` prints: every scenario's total, warnings for plans not proven
-/// optimal, and where the outputs are.
-pub fn comparison(comparison: &Comparison, out_dir: &Path) -> String {
+/// What `restock compare` prints, in `lang`: every scenario's total, warnings for plans
+/// not proven optimal, and where the outputs are.
+pub fn comparison(comparison: &Comparison, out_dir: &Path, lang: Lang) -> String {
     let mut s = String::new();
-    let totals = || comparison.rows.iter().filter(|r| r.is_total());
-    // The name column fits the longest scenario name (at least 28 characters wide).
-    let width = totals()
-        .map(|r| r.scenario.chars().count() + 1)
-        .fold(28, usize::max);
-    figures_header(&mut s, width, "scenario", "net cost (EUR)");
-    for r in totals() {
-        let figures = figures!(r.figures, mismatch_plan, spent_eur);
-        figures_row(&mut s, width, &r.scenario, figures.map(whole));
-    }
+    let head = figures_head(lang, labels::T_SCENARIO, labels::T_NET_COST_MLN);
+    let rows: Vec<Vec<String>> = comparison
+        .rows
+        .iter()
+        .filter(|r| r.is_total())
+        .map(|r| {
+            figures_row(
+                lang,
+                &r.scenario,
+                figures!(r.figures, mismatch_plan, spent_eur),
+            )
+        })
+        .collect();
+    text_table(&mut s, &head, &rows, &[]);
     for (solved, robust) in comparison
         .solved
         .iter()
@@ -204,16 +324,19 @@ pub fn comparison(comparison: &Comparison, out_dir: &Path) -> String {
     {
         let _ = writeln!(
             s,
-            "Robust scenario {} ({} variants, criterion {}): its mismatch is the expected \
-             mismatch E {:.0}, its gross cost the expected {:.0} EUR; worst regret {:.0}, \
-             EVPI {:.0} weighted dwelling-years.",
-            solved.scenario.name,
-            robust.variants.len(),
-            robust.criterion,
-            robust.expected_mismatch,
-            solved.summary.gross_cost_eur,
-            robust.max_regret,
-            robust.evpi
+            "{}",
+            labels::T_COMPARE_ROBUST.format(
+                lang,
+                &[
+                    &solved.scenario.name,
+                    &robust.variants.len(),
+                    &robust.criterion,
+                    &lang.int(robust.expected_mismatch),
+                    &lang.meur(solved.summary.gross_cost_eur),
+                    &lang.int(robust.max_regret),
+                    &lang.int(robust.evpi),
+                ]
+            )
         );
     }
     for solved in comparison
@@ -223,55 +346,74 @@ pub fn comparison(comparison: &Comparison, out_dir: &Path) -> String {
     {
         let _ = writeln!(
             s,
-            "WARNING: scenario {} ended with status {}: not proven optimal.",
-            solved.scenario.name, solved.summary.status
+            "{}",
+            labels::T_SCENARIO_NOT_OPTIMAL
+                .format(lang, &[&solved.scenario.name, &solved.summary.status])
         );
     }
     let _ = writeln!(
         s,
-        "\nMismatch in weighted dwelling-years (do-nothing vs plan). Per region: \
-         comparison.csv; what differs: input_diff.md.\nOutputs written to {}",
-        out_dir.display()
+        "\n{}\n{}",
+        lang.get(labels::T_COMPARE_FOOT),
+        labels::T_OUTPUTS.format(lang, &[&out_dir.display()])
     );
     s
 }
 
-/// What `restock sweep` prints: every point, the knee and what it means, a note when the
-/// grid stops short of its end, and where the outputs are.
-pub fn sweep(sweep: &Sweep, grid: &Grid, out_dir: &Path) -> String {
+/// What `restock sweep` prints, in `lang`: every point, the knee and what it means, a
+/// note when the grid stops short of its end, and where the outputs are.
+pub fn sweep(sweep: &Sweep, grid: &Grid, out_dir: &Path, lang: Lang) -> String {
     let mut s = String::new();
     let column = sweep.parameter.column();
-    let _ = writeln!(
-        s,
-        "{:>5} {:>16} {:>16} {:>14} {:>14} {:>16}",
-        "point", column, "budget (EUR)", "mismatch", "do-nothing", "net cost (EUR)"
-    );
-    for (i, p) in sweep.points.iter().enumerate() {
-        let _ = writeln!(
-            s,
-            "{:>5} {:>16} {:>16.0} {:>14.0} {:>14.0} {:>16.0}{}",
-            p.index + 1,
-            fmt_num(p.value),
-            whole(p.budget_eur),
-            whole(p.mismatch),
-            whole(p.mismatch_do_nothing),
-            whole(p.net_cost_eur),
+    let head: Vec<String> = vec![
+        lang.get(labels::T_POINT).to_string(),
+        column.to_string(),
+        lang.get(labels::T_BUDGET_MLN).to_string(),
+        lang.get(labels::T_MISMATCH_PLAN).to_string(),
+        lang.get(labels::T_MISMATCH_NOW).to_string(),
+        lang.get(labels::T_NET_COST_MLN).to_string(),
+    ];
+    let rows: Vec<Vec<String>> = sweep
+        .points
+        .iter()
+        .map(|p| {
+            vec![
+                (p.index + 1).to_string(),
+                lang.num(p.value, 6),
+                mln(lang, p.budget_eur),
+                lang.int(p.mismatch),
+                lang.int(p.mismatch_do_nothing),
+                mln(lang, p.net_cost_eur),
+            ]
+        })
+        .collect();
+    let knee_mark = format!("  <- {}", lang.get(labels::KNEE));
+    let marks: Vec<&str> = (0..rows.len())
+        .map(|i| {
             if sweep.knee == Some(i) {
-                "  <- knee"
+                knee_mark.as_str()
             } else {
                 ""
             }
-        );
-    }
+        })
+        .collect();
+    text_table(&mut s, &head, &rows, &marks);
     if let (Some(k), Some((before, after))) = (
         sweep.knee.and_then(|k| sweep.points.get(k)),
         sweep.knee_slopes(),
     ) {
         let _ = writeln!(
             s,
-            "\nKnee at {column} {}: up to it one million removes {before:.1} weighted \
-             dwelling-years of mismatch on average, beyond it {after:.1}.",
-            fmt_num(k.value)
+            "\n{}",
+            labels::T_KNEE.format(
+                lang,
+                &[
+                    &column,
+                    &lang.num(k.value, 6),
+                    &lang.shadow(before),
+                    &lang.shadow(after)
+                ]
+            )
         );
     }
     if let Some(last) = grid
@@ -281,20 +423,25 @@ pub fn sweep(sweep: &Sweep, grid: &Grid, out_dir: &Path) -> String {
     {
         let _ = writeln!(
             s,
-            "Note: {} is not a whole number of steps from {}; the grid stops at {}.",
-            grid.to,
-            grid.from,
-            fmt_num(*last)
+            "{}",
+            labels::T_GRID_SHORT.format(
+                lang,
+                &[
+                    &lang.num(grid.to, 6),
+                    &lang.num(grid.from, 6),
+                    &lang.num(*last, 6)
+                ]
+            )
         );
     }
     if sweep.robust {
-        let _ = writeln!(
-            s,
-            "Robust case: every point's mismatch is the expected mismatch E over the \
-             variants, its other figures the weighted means over the variants."
-        );
+        let _ = writeln!(s, "{}", lang.get(labels::T_SWEEP_ROBUST));
     }
-    let _ = writeln!(s, "\nOutputs written to {}", out_dir.display());
+    let _ = writeln!(
+        s,
+        "\n{}",
+        labels::T_OUTPUTS.format(lang, &[&out_dir.display()])
+    );
     s
 }
 

@@ -167,6 +167,9 @@ fn cbs_import(data: &[u8], tmp: &Path) -> restock::Result<restock::import::Gener
         geojson: None,
         notes: None,
         variant: None,
+        title: None,
+        subtitle: None,
+        leesmij: None,
     };
     let generated = generate(&options)?;
     read_case_from_bytes("import", &generated.files, &ReadOptions::default())

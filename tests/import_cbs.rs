@@ -52,6 +52,9 @@ fn options(kwb: impl Into<PathBuf>, codes: &[&str], out: &Path) -> ImportOptions
         geojson: None,
         notes: None,
         variant: None,
+        title: None,
+        subtitle: None,
+        leesmij: None,
     }
 }
 
@@ -316,6 +319,20 @@ fn a_folder_not_made_by_the_import_is_not_replaced() {
         .contains("GM0928"));
 }
 
+/// The title and subtitle scripts/regenerate-cases.sh gives a shipped case.
+fn shipped_title(case: &str) -> (&'static str, &'static str) {
+    match case {
+        "krimpregios" => (
+            "Krimpregio’s 2019: woningvoorraad en huishoudens tot 2050",
+            "Plan voor sloop, transformatie en nieuwbouw in 34 gemeenten van 8 krimpregio’s (CBS-cijfers 2019; huishoudens na 2019 en budgetten zijn aannames)",
+        ),
+        _ => (
+            "Nederland 2019: woningvoorraad en huishoudens tot 2050",
+            "Plan voor sloop, transformatie en nieuwbouw in alle gemeenten, per provincie (CBS-cijfers 2019; huishoudens na 2019 en budgetten zijn aannames)",
+        ),
+    }
+}
+
 /// The options of scripts/regenerate-cases.sh for a shipped case.
 fn shipped(case: &str, regions: &str, out: &Path) -> ImportOptions {
     ImportOptions {
@@ -330,6 +347,9 @@ fn shipped(case: &str, regions: &str, out: &Path) -> ImportOptions {
         geojson: Some(GEOJSON.into()),
         notes: Some(format!("data/cases/{case}.md").into()),
         variant: None,
+        title: Some(shipped_title(case).0.into()),
+        subtitle: Some(shipped_title(case).1.into()),
+        leesmij: Some(format!("data/cases/{case}.leesmij.md").into()),
     }
 }
 
@@ -493,7 +513,7 @@ fn the_default_case_plans_something() {
         .arg(tmp.path().join("default"))
         .assert()
         .success()
-        .stdout(contains("case krimpregios: 34 municipalities, 8 regions"));
+        .stdout(contains("case krimpregios: 34 gemeenten, 8 regio's"));
 }
 
 /// About 5 s in a release build (355 municipalities, 6 periods, segment mode).

@@ -73,11 +73,23 @@ fn plan_prints_the_terminal_text_of_its_summary() {
     let scenario = Scenario::plain_case(&dir, None).unwrap();
     let summary =
         scenario::plan_scenario(&scenario, &out, &PipelineOptions::default()).expect("plans");
-    let text = terminal::plan(&scenario, &summary, &out);
+    let text = terminal::plan(&scenario, &summary, &out, restock::lang::Lang::Nl);
     assert!(text.starts_with("restock "), "{text}");
-    assert!(text.contains("\ntotal "), "{text}");
-    assert_eq!(text.lines().filter(|l| l.starts_with("region ")).count(), 1);
-    assert!(text.ends_with(&format!("Outputs written to {}\n", out.display())));
+    assert!(text.contains("\ntotaal "), "{text}");
+    assert_eq!(text.lines().filter(|l| l.starts_with("regio ")).count(), 1);
+    assert!(text.ends_with(&format!("Uitvoer geschreven naar {}\n", out.display())));
+    // Thousands grouped the Dutch way, money in € mln: Parkstad Limburg's mismatch
+    // without the plan is 681,043 weighted dwelling-years, its budget € 126 mln.
+    let parkstad = text
+        .lines()
+        .find(|l| l.starts_with("Parkstad Limburg"))
+        .unwrap();
+    assert!(parkstad.contains(" 681.043 "), "{parkstad}");
+    assert!(parkstad.ends_with(" 126,0"), "{parkstad}");
+    let english = terminal::plan(&scenario, &summary, &out, restock::lang::Lang::En);
+    assert!(english.contains(" 681,043 "), "{english}");
+    assert!(english.contains("\ntotal "), "{english}");
+    assert!(english.contains("gross cost €473 M"), "{english}");
 
     let out_cli = tmp.path().join("out-cli");
     let printed = Command::cargo_bin("restock")

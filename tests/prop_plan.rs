@@ -157,6 +157,8 @@ fn integer_plan_shows_whole_dwellings() {
             ],
             weight_shortage: 2.525814315158499,
             budget_carry_over: true,
+            title: None,
+            subtitle: None,
             robust: None,
         },
         municipalities: (0..2)

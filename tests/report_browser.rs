@@ -257,3 +257,135 @@ fn robust_report_fits_the_window_in_headless_chromium() {
         );
     }
 }
+
+/// The width of the window the council pages must fit without sideways scrolling.
+const PAGE_WIDTH: u32 = 1400;
+
+/// Opens a copy of `page` in headless Chromium at [`PAGE_WIDTH`] pixels with a script
+/// that measures it, and returns what it found: whether the page or any table box
+/// scrolls sideways, and every figure's size and place. Fails the test on either kind
+/// of sideways scroll, on a figure smaller than 300×150 pixels or outside the window.
+fn check_fits(browser: &Path, page: &Path, dir: &Path, name: &str) -> usize {
+    let html = std::fs::read_to_string(page).unwrap();
+    let probe = "<script>\n\
+        const d = document.documentElement;\n\
+        const boxes = [...document.querySelectorAll('.scroll, table')]\n\
+          .filter(b => b.scrollWidth > b.clientWidth + 1)\n\
+          .map(b => (b.closest('section') || {}).id + ':' + b.scrollWidth + '>' + b.clientWidth);\n\
+        const figures = [...document.querySelectorAll('figure svg')].map(s => {\n\
+          const r = s.getBoundingClientRect();\n\
+          return Math.round(r.width) + 'x' + Math.round(r.height) + '@' + Math.round(r.left) + '-' + Math.round(r.right);\n\
+        });\n\
+        const p = document.createElement('pre');\n\
+        p.id = 'probe';\n\
+        p.textContent = d.scrollWidth + ' ' + d.clientWidth + '\\n' + boxes.join(' ') + '\\n' + figures.join('\\n');\n\
+        document.body.appendChild(p);\n\
+        </script>\n</body>";
+    let probed = dir.join(format!("probed-{name}.html"));
+    // The page's charts refer to files beside it; the copy sits in the same folder.
+    std::fs::write(&probed, html.replacen("</body>", probe, 1)).unwrap();
+    let output = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--virtual-time-budget=5000",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            dir.join(format!("profile-{name}")).display()
+        ))
+        .arg(format!("--window-size={PAGE_WIDTH},{HEIGHT}"))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", probed.display()))
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+        .expect("chromium starts");
+    assert!(output.status.success(), "chromium failed on {name}");
+    let dom = String::from_utf8_lossy(&output.stdout).into_owned();
+    let start = dom.find("<pre id=\"probe\">").expect("the probe ran") + 16;
+    let report = &dom[start..start + dom[start..].find("</pre>").unwrap()];
+    let mut lines = report.lines();
+    let widths: Vec<u32> = lines
+        .next()
+        .unwrap()
+        .split(' ')
+        .map(|w| w.parse().unwrap())
+        .collect();
+    assert!(
+        widths[0] <= widths[1],
+        "{name}: the page scrolls sideways: {report}"
+    );
+    let boxes = lines.next().unwrap_or("");
+    assert!(
+        boxes.trim().is_empty(),
+        "{name}: tables behind a scroll bar: {boxes}"
+    );
+    let figures: Vec<&str> = lines.collect();
+    for f in &figures {
+        let (size, span) = f.split_once('@').unwrap();
+        let (w, h) = size.split_once('x').unwrap();
+        let (left, right) = span.split_once('-').unwrap();
+        let (w, h): (i64, i64) = (w.parse().unwrap(), h.parse().unwrap());
+        let (left, right): (i64, i64) = (left.parse().unwrap(), right.parse().unwrap());
+        assert!(w > 300 && h > 150, "{name}: {f} is too small: {report}");
+        assert!(
+            left >= 0 && right <= i64::from(widths[1]),
+            "{name}: {f} is outside the window: {report}"
+        );
+    }
+    figures.len()
+}
+
+/// The plan, compare and sweep pages of the default case at 1400 pixels: no sideways
+/// scroll bar, neither of the page nor of a table, and every figure visible inside the
+/// window. In CI a missing browser fails the test.
+#[test]
+fn plan_compare_and_sweep_pages_fit_1400_pixels() {
+    let Some(browser) = chromium() else {
+        if std::env::var("CI").is_ok_and(|v| v == "true") {
+            panic!("chromium is not installed: .ci/run installs it");
+        }
+        eprintln!("note: chromium not found; the pages were not rendered");
+        return;
+    };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str], out: &Path| {
+        let status = Command::new(env!("CARGO_BIN_EXE_restock"))
+            .current_dir(root)
+            .args(args)
+            .arg("--out")
+            .arg(out)
+            .stdout(Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success(), "{args:?}");
+    };
+    let plan = dir.path().join("plan");
+    run(&["plan"], &plan);
+    let compare = dir.path().join("compare");
+    run(
+        &[
+            "compare",
+            "scenarios/basis.toml",
+            "scenarios/budget-min20.toml",
+            "scenarios/sterke-krimp.toml",
+        ],
+        &compare,
+    );
+    let sweep = dir.path().join("sweep");
+    run(&["sweep", "--budget-factor", "0:2:0.25"], &sweep);
+    let charts = check_fits(&browser, &plan.join("report.html"), &plan, "plan");
+    assert!(charts >= 7, "{charts} figures in the plan report");
+    let charts = check_fits(&browser, &compare.join("report.html"), &compare, "compare");
+    assert_eq!(charts, 2);
+    let charts = check_fits(&browser, &sweep.join("report.html"), &sweep, "sweep");
+    assert_eq!(charts, 1);
+}

@@ -153,7 +153,7 @@ fn english_on_request() {
     }
     assert!(html.contains("Housing stock and demand per region"));
     let svg = fs::read_to_string(root.path().join("charts/2_actions.svg")).unwrap();
-    assert!(svg.contains("Demolition, transformation and new build per municipality"));
+    assert!(svg.contains("Demolition, transformation, sales and new build per municipality"));
     let names = sheet_names(&fs::read(root.path().join("report.xlsx")).unwrap());
     assert_eq!(
         names,

@@ -46,6 +46,7 @@ fn series(budget: [f64; 3], paid: [f64; 3], received: [f64; 3], shadow: [f64; 3]
 fn data() -> FundersData {
     FundersData {
         periods: vec![(2021, 2025), (2026, 2030), (2031, 2035)],
+        plan_title: [String::new(), String::new()],
         funders: vec!["Rijk".into(), "corporaties".into(), "provincie".into()],
         regions: vec![
             FunderRegion {

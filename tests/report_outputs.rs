@@ -50,6 +50,8 @@ fn case_total() -> Case {
             surplus_tiers: Settings::default_tiers(),
             weight_shortage: 2.0,
             budget_carry_over: false,
+            title: None,
+            subtitle: None,
             robust: None,
         },
         municipalities: vec![
@@ -575,7 +577,9 @@ fn a_plan_that_does_not_fit_the_case_writes_nothing() {
 #[test]
 fn report_html_is_self_contained_and_escaped() {
     let root = tempfile::tempdir().unwrap();
-    write(&case_segment(), &plan(), root.path());
+    let mut case = case_segment();
+    case.settings.title = Some("Krimp & <proef>".into());
+    write(&case, &plan(), root.path());
     let html = fs::read_to_string(root.path().join("report.html")).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.contains("<html lang=\"nl\">"));

@@ -178,7 +178,7 @@ fn robust_section_says_in_words_what_summary_json_holds() {
         }
     }
     assert!(html.contains(
-        "Sloop, transformatie en nieuwbouw per gemeente, 2025–2032 — projectie de basisprojectie"
+        "Sloop, transformatie, verkoop en nieuwbouw per gemeente, 2025–2032 — projectie de basisprojectie"
     ));
     assert!(!html.contains("dit rapport toont het plan van variant"));
     // The robust charts are on the page and in charts/.

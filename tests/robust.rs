@@ -612,6 +612,7 @@ fn a_scenario_can_carry_the_robust_table() {
         .arg(&other)
         .arg("--out")
         .arg(dir.path().join("cmp"))
+        .args(["--lang", "en"])
         .assert()
         .success()
         .stdout(predicates::str::contains("Robust scenario robuust"));
@@ -625,7 +626,13 @@ fn terminal_shows_the_variants_of_a_robust_plan() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
     let output = restock()
-        .args(["plan", vector("robust-regret").to_str().unwrap(), "--out"])
+        .args([
+            "plan",
+            vector("robust-regret").to_str().unwrap(),
+            "--lang",
+            "en",
+            "--out",
+        ])
         .arg(&out)
         .output()
         .unwrap();
@@ -644,9 +651,9 @@ fn terminal_shows_the_variants_of_a_robust_plan() {
             .lines()
             .find(|l| l.starts_with(name))
             .unwrap_or_else(|| panic!("no line for {name}: {text}"));
-        let regret = format!("{:.0}", v["regret"].as_f64().unwrap());
+        let regret = restock::lang::Lang::En.int(v["regret"].as_f64().unwrap());
         assert!(line.split_whitespace().any(|w| w == regret), "{line}");
     }
-    let evpi = format!("{:.0}", summary["robust"]["evpi"].as_f64().unwrap());
+    let evpi = restock::lang::Lang::En.int(summary["robust"]["evpi"].as_f64().unwrap());
     assert!(text.contains(&format!("(EVPI) {evpi} weighted")), "{text}");
 }

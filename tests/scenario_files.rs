@@ -282,3 +282,38 @@ fn every_shipped_scenario_reads_against_its_base_case() {
     names.dedup();
     assert_eq!(names.len(), files.len(), "scenario names are unique");
 }
+
+#[test]
+fn a_scenario_sets_the_title_under_settings() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = scenario_file(
+        tmp.path(),
+        "s.toml",
+        &format!(
+            "base = '{}'\n[settings]\ntitle = 'Scenario: meer sloop'\nsubtitle = 'Concept'\n",
+            example()
+        ),
+    );
+    let case = Scenario::load(&file).unwrap().build_case().unwrap();
+    assert_eq!(case.title(restock::lang::Lang::Nl), "Scenario: meer sloop");
+    assert_eq!(case.subtitle(restock::lang::Lang::En), "Concept");
+    // The base case's own title otherwise; never the folder's name.
+    let base = read_case(&root().join("inputs/example"), &ReadOptions::default()).unwrap();
+    assert!(base
+        .title(restock::lang::Lang::Nl)
+        .starts_with("Voorbeeld: Parkstad"));
+    let mut untitled = base.clone();
+    untitled.settings.title = None;
+    assert_eq!(
+        untitled.title(restock::lang::Lang::Nl),
+        "Woningvoorraad en huishoudens: plan voor Oost-Groningen en Parkstad Limburg"
+    );
+    // A title at the top level is a setting: the reader says where it goes.
+    let top = scenario_file(
+        tmp.path(),
+        "t.toml",
+        &format!("base = '{}'\ntitle = 'x'\n", example()),
+    );
+    let e = input_errors(Scenario::load(&top));
+    assert!(e[0].message.contains("under [settings]"), "{:?}", e);
+}

@@ -66,17 +66,21 @@ fn compare_shows_a_robust_scenario_with_its_expected_figures() {
     let e = r["expected_mismatch"].as_f64().unwrap();
     let line = text
         .lines()
-        .find(|l| l.starts_with("Robust scenario robuust"))
+        .find(|l| l.starts_with("Robuust scenario robuust"))
         .unwrap_or_else(|| panic!("{text}"));
+    let nl = restock::lang::Lang::Nl;
     for (what, value) in [
-        ("mismatch E", e),
-        ("expected", plan["gross_cost_eur"].as_f64().unwrap()),
-        ("worst regret", r["max_regret"].as_f64().unwrap()),
-        ("EVPI", r["evpi"].as_f64().unwrap()),
+        ("mismatch E", nl.int(e)),
+        (
+            "de verwachte",
+            nl.meur(plan["gross_cost_eur"].as_f64().unwrap()),
+        ),
+        ("grootste spijt", nl.int(r["max_regret"].as_f64().unwrap())),
+        ("EVPI", nl.int(r["evpi"].as_f64().unwrap())),
     ] {
         assert!(
-            line.contains(&format!("{what} {value:.0}")),
-            "{what} {value:.0} not in {line}"
+            line.contains(&format!("{what} {value}")),
+            "{what} {value} not in {line}"
         );
     }
     // comparison.csv: the total row's mismatch is E, the regions add up to it.
@@ -128,7 +132,7 @@ fn sweep_of_a_robust_case_sweeps_e() {
         .unwrap();
     assert!(output.status.success(), "{output:?}");
     let text = String::from_utf8(output.stdout).unwrap();
-    assert!(text.contains("Robust case: every point's mismatch is the expected mismatch E"));
+    assert!(text.contains("Robuuste case: de mismatch van elk punt is de verwachte mismatch E"));
     let page = std::fs::read_to_string(out.join("report.html")).unwrap();
     assert!(page.contains("robust-regret (robuust: verwachte mismatch E)"));
     let csv = std::fs::read_to_string(out.join("sweep.csv")).unwrap();

@@ -6,6 +6,7 @@ use std::fs;
 use std::path::PathBuf;
 
 use assert_cmd::Command;
+use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
 use restock::input::{read_case, ReadOptions};
@@ -25,7 +26,9 @@ fn restock() -> Command {
 #[test]
 fn mismatch_never_increases_when_only_the_budget_grows() {
     let case = read_case(&root().join("inputs/example"), &ReadOptions::default()).unwrap();
-    let grid = Grid::parse("0:2:0.25", Parameter::BudgetFactor).unwrap();
+    // Up to ten times the budget: beyond about five times the capacity limits bind and
+    // the curve bends (below that it is almost straight and has no knee).
+    let grid = Grid::parse("0:10:1", Parameter::BudgetFactor).unwrap();
     let result = sweep::run(
         &case,
         Parameter::BudgetFactor,
@@ -34,7 +37,7 @@ fn mismatch_never_increases_when_only_the_budget_grows() {
         &|| {},
     )
     .unwrap();
-    assert_eq!(result.points.len(), 9);
+    assert_eq!(result.points.len(), 11);
     for pair in result.points.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         assert!(b.budget_eur > a.budget_eur);
@@ -86,13 +89,13 @@ fn sweep_writes_the_csv_the_chart_and_the_report() {
             "sweep",
             "inputs/example",
             "--budget-factor",
-            "0:1.5:0.25",
+            "0:10:1",
             "--out",
         ])
         .arg(&out)
         .assert()
         .success()
-        .stdout(contains("<- knee"));
+        .stdout(contains("<- knik"));
     let text = fs::read_to_string(out.join("sweep.csv")).unwrap();
     let mut lines = text.lines();
     assert_eq!(
@@ -101,9 +104,12 @@ fn sweep_writes_the_csv_the_chart_and_the_report() {
          net_cost_eur,shadow_price_per_meur,reduction_per_meur,knee,status"
     );
     let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
-    assert_eq!(rows.len(), 7);
+    assert_eq!(rows.len(), 11);
     let factors: Vec<&str> = rows.iter().map(|r| r[1]).collect();
-    assert_eq!(factors, ["0", "0.25", "0.5", "0.75", "1", "1.25", "1.5"]);
+    assert_eq!(
+        factors,
+        ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]
+    );
     assert_eq!(rows.iter().filter(|r| r[9] == "true").count(), 1);
     assert!(rows.iter().all(|r| r[10] == "optimal"));
     assert_eq!(rows[0][8], "", "no reduction before the first point");
@@ -115,6 +121,33 @@ fn sweep_writes_the_csv_the_chart_and_the_report() {
     let html = fs::read_to_string(out.join("report.html")).unwrap();
     assert!(html.contains("De knik ligt bij budgetfactor"));
     assert_eq!(html.matches("<tr class=\"knee\">").count(), 1);
+    // The current budget is marked, on the chart and in the table; the plan at factor 0
+    // still lowers the mismatch (sales pay for demolition), and both say so.
+    assert!(svg.contains("nu: € 194 mln"), "current budget not marked");
+    assert!(html.contains("2 (huidig)"));
+    assert!(svg.contains("Ook zonder budget (factor 0) daalt de mismatch"));
+    assert!(html.contains("Ook zonder budget (budgetfactor 0) is de mismatch lager"));
+}
+
+#[test]
+fn a_gently_curving_sweep_has_no_knee() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("sweep");
+    restock()
+        .args([
+            "sweep",
+            "inputs/example",
+            "--budget-factor",
+            "0:1.5:0.25",
+            "--out",
+        ])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(contains("<- knik").not());
+    let html = fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(html.contains("Een knik staat er alleen waar de curve echt buigt"));
+    assert!(html.contains("5 (huidig)"));
 }
 
 #[test]

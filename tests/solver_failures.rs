@@ -55,7 +55,7 @@ fn a_time_limited_mip_writes_its_plan_marked_not_optimal() {
         .timeout(std::time::Duration::from_secs(120))
         .assert()
         .code(0)
-        .stdout(contains("WARNING").and(contains("not proven optimal")))
+        .stdout(contains("LET OP").and(contains("niet bewezen optimaal")))
         .stdout(contains("time_limit"))
         .stderr(no_panic());
     let s = summary(&out);

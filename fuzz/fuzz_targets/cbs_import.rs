@@ -52,6 +52,9 @@ fuzz_target!(|data: &[u8]| {
         geojson: None,
         notes: None,
         variant: None,
+        title: None,
+        subtitle: None,
+        leesmij: None,
     };
     if let Ok(generated) = generate(&options) {
         let case = read_case_from_bytes("import", &generated.files, &ReadOptions::default())

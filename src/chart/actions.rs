@@ -28,6 +28,22 @@ pub fn draw<DB: DrawingBackend>(
     lang: Lang,
 ) -> DrawResult<DB> {
     let shown = ranked(data);
+    // Demolition and new build always; transformation and sales where the plan has them.
+    let any = |f: fn(&MunicipalityData) -> f64| data.municipalities.iter().any(|m| f(m) > 0.0);
+    let legend: Vec<(RGBColor, labels::Label)> = [
+        (style::DEMOLISH, labels::DEMOLITION, true),
+        (
+            style::TRANSFORM,
+            labels::TRANSFORMATION_DWELLINGS_IN,
+            any(|m| m.transformed),
+        ),
+        (style::SALE, labels::SALE, any(|m| m.sold)),
+        (style::NEW_BUILD, labels::NEW_BUILD, true),
+    ]
+    .into_iter()
+    .filter(|e| e.2)
+    .map(|(colour, label, _)| (colour, label))
+    .collect();
     let plot_area = bars::ranked_header(
         root,
         &ChartKind::Actions.title(data, lang),
@@ -37,13 +53,10 @@ pub fn draw<DB: DrawingBackend>(
             shown.len(),
             data.municipalities.len(),
         ),
-        &[
-            (style::DEMOLISH, labels::DEMOLITION),
-            (style::TRANSFORM, labels::TRANSFORMATION_DWELLINGS_IN),
-            (style::NEW_BUILD, labels::NEW_BUILD),
-        ],
+        &legend,
         lang,
     )?;
+    style::kicker(root, &data.plan_title(lang))?;
 
     let n = shown.len().max(1) as i32;
     let max = shown.iter().map(|m| m.task()).fold(0.0, f64::max);
@@ -57,6 +70,7 @@ pub fn draw<DB: DrawingBackend>(
         let parts = [
             (m.demolished, style::DEMOLISH),
             (m.transformed, style::TRANSFORM),
+            (m.sold, style::SALE),
             (m.built, style::NEW_BUILD),
         ];
         let mut x = 0.0;

@@ -135,7 +135,7 @@ fn panel<DB: DrawingBackend>(cell: &Cell<'_, DB>) -> DrawResult<DB> {
         if price > 1e-9 {
             let top = chart.backend_coord(&(SegmentValue::CenterOf(x), budget.max(spent).max(0.0)));
             area.draw_text(
-                &lang.num(price, if price >= 100.0 { 0 } else { 1 }),
+                &lang.shadow(price),
                 &shadow_font,
                 (top.0 - base.0, top.1 - 8 - base.1),
             )?;

@@ -45,6 +45,9 @@ pub const REGION_PANELS_SHOWN: usize = 48;
 pub struct ChartData {
     /// The case's name.
     pub case_name: String,
+    /// The plan's own title (settings.toml `title`); `None` = the default title made
+    /// from the regions ([`ChartData::plan_title`]).
+    pub title: Option<String>,
     /// y_0, the year of the stock counts.
     pub base_year: i32,
     /// The base year followed by every milestone (the time axis of the balance).
@@ -101,8 +104,12 @@ pub struct MunicipalityData {
     pub base_stock: f64,
     /// Dwellings demolished over the whole horizon.
     pub demolished: f64,
-    /// Input dwellings transformed over the whole horizon.
+    /// Input dwellings transformed over the whole horizon, sales not included.
     pub transformed: f64,
+    /// Dwellings sold over the whole horizon: the input dwellings of transformations
+    /// that bring in money (c_k < 0, e.g. `verkoop`), apart from demolition and the
+    /// other transformations.
+    pub sold: f64,
     /// Dwellings built over the whole horizon.
     pub built: f64,
     /// The fit at the last milestone without actions.
@@ -112,14 +119,23 @@ pub struct MunicipalityData {
 }
 
 impl MunicipalityData {
-    /// The whole task: demolished + transformed + built dwellings.
+    /// The whole task: demolished + transformed + sold + built dwellings.
     pub fn task(&self) -> f64 {
-        self.demolished + self.transformed + self.built
+        self.demolished + self.transformed + self.sold + self.built
     }
 
-    /// Demolished plus transformed dwellings as a share of the base stock (0 without stock).
+    /// Demolished plus transformed dwellings (sales included) as a share of the base
+    /// stock (0 without stock).
     pub fn removal_share(&self) -> f64 {
-        share(self.demolished + self.transformed, self.base_stock)
+        share(
+            self.demolished + self.transformed + self.sold,
+            self.base_stock,
+        )
+    }
+
+    /// Demolished dwellings as a share of the base stock (0 without stock): the map.
+    pub fn demolition_share(&self) -> f64 {
+        share(self.demolished, self.base_stock)
     }
 
     /// Structural vacancy at the last milestone without actions: surplus over stock.
@@ -159,13 +175,23 @@ impl ChartData {
             .enumerate()
             .map(|(m, muni)| {
                 let all = |x: &Vec<Vec<f64>>| -> f64 { x.iter().flatten().sum() };
+                // Input dwellings of the sales (c_k < 0) or of the other transformations.
+                let transformed = |m: usize, sales: bool| -> f64 {
+                    plan.transform[m]
+                        .iter()
+                        .zip(&case.transformations)
+                        .filter(|(_, k)| (k.cost_eur < 0.0) == sales)
+                        .map(|(x, _)| x.iter().sum::<f64>())
+                        .sum()
+                };
                 MunicipalityData {
                     code: muni.code.clone(),
                     name: muni.name.clone(),
                     region: muni.region,
                     base_stock: case.stock0[m].iter().sum(),
                     demolished: all(&plan.demolish[m]),
-                    transformed: all(&plan.transform[m]),
+                    transformed: transformed(m, false),
+                    sold: transformed(m, true),
                     built: all(&plan.new_build[m]),
                     last_do_nothing: total(&do_nothing, m, last),
                     last_plan: total(&planned, m, last),
@@ -201,6 +227,7 @@ impl ChartData {
             .collect();
         ChartData {
             case_name: case.name.clone(),
+            title: case.settings.title.clone(),
             base_year: case.settings.base_year,
             years: case.balance_years(),
             periods: case.periods.iter().map(|p| (p.start, p.end)).collect(),
@@ -270,6 +297,17 @@ impl ChartData {
         })
     }
 
+    /// The plan's title, as the report shows it: every chart carries it at its top.
+    pub fn plan_title(&self, lang: Lang) -> String {
+        match &self.title {
+            Some(title) => title.clone(),
+            None => {
+                let regions: Vec<String> = self.regions.iter().map(|r| r.name.clone()).collect();
+                crate::labels::default_title(lang, &regions, self.municipalities.len())
+            }
+        }
+    }
+
     /// The first year of the plan and its last milestone, e.g. (2020, 2050).
     pub fn horizon(&self) -> (i32, i32) {
         let first = self.periods.first().map_or(self.base_year, |p| p.0);
@@ -285,6 +323,7 @@ mod tests {
     fn data(n: usize, surplus: impl Fn(usize) -> f64) -> ChartData {
         ChartData {
             case_name: "t".into(),
+            title: None,
             base_year: 2020,
             years: vec![2020, 2030],
             periods: vec![(2021, 2030)],

@@ -71,6 +71,9 @@ pub struct FundersData {
     /// In robust mode (spec v2 §6b), the projection this money is of, in words: the
     /// title says it. `None` for a plain plan.
     pub variant: Option<String>,
+    /// The plan's title in Dutch and in English ([`Case::title`]), written small at the
+    /// top; empty strings for none.
+    pub plan_title: [String; 2],
 }
 
 impl FundersData {
@@ -137,6 +140,7 @@ impl FundersData {
             funders: shown.iter().map(|&g| f.names[g].clone()).collect(),
             regions,
             variant: None,
+            plan_title: [case.title(Lang::Nl), case.title(Lang::En)],
         })
     }
 
@@ -181,7 +185,7 @@ impl FundersData {
                         &self.funder_name(b.funder, lang),
                         region,
                         &format!("{start}–{end}"),
-                        &lang.num(b.per_meur, if b.per_meur >= 100.0 { 0 } else { 1 }),
+                        &lang.shadow(b.per_meur),
                     ],
                 )
             }
@@ -221,6 +225,7 @@ impl FundersData {
     ) -> DrawResult<DB> {
         let subtitle = lang.get(labels::FUNDERS_SUBTITLE).to_string();
         let body = style::header(root, &self.title(lang), &[subtitle])?;
+        style::kicker(root, &self.plan_title[usize::from(lang == Lang::En)])?;
         let (rows, cols) = style::grid(self.regions.len());
         let (panels, rest) = body.split_vertically(rows as u32 * style::panel_height(rows));
         let (sentences, legend_area) =

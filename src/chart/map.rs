@@ -1,5 +1,6 @@
-//! Chart 6: a map of the municipalities, coloured by demolition plus transformation
-//! over the whole horizon as a share of the base stock, in classes of a sequential
+//! Chart 6: a map of the municipalities, coloured by demolition alone (sales and
+//! transformations are in chart 2, apart) over the whole horizon as a share of the base
+//! stock, in classes of a sequential
 //! palette with a legend. Municipalities of the boundaries file outside the case are
 //! drawn grey for orientation; the map is zoomed to the case's municipalities.
 
@@ -135,7 +136,7 @@ pub fn draw<DB: DrawingBackend>(
     let share_of: std::collections::BTreeMap<&str, f64> = data
         .municipalities
         .iter()
-        .map(|m| (m.code.as_str(), m.removal_share()))
+        .map(|m| (m.code.as_str(), m.demolition_share()))
         .collect();
     let shares: Vec<f64> = share_of.values().copied().collect();
     let classes = Classes::for_shares(&shares);
@@ -145,18 +146,24 @@ pub fn draw<DB: DrawingBackend>(
         .partition(|a| share_of.contains_key(a.code.as_str()));
     let missing = data.municipalities.len() - inside.len().min(data.municipalities.len());
 
-    let subtitle = vec![match lang {
-        Lang::Nl => format!(
-            "Gesloopte plus getransformeerde woningen over de hele planperiode, \
-                 als aandeel van de voorraad in {}.",
-            data.base_year
-        ),
-        Lang::En => format!(
-            "Demolished plus transformed dwellings over the whole plan horizon, \
-                 as a share of the stock in {}.",
-            data.base_year
-        ),
-    }];
+    let subtitle = match lang {
+        Lang::Nl => vec![
+            format!(
+                "Alleen sloop: gesloopte woningen over de hele planperiode, als aandeel van \
+                 de voorraad in {}.",
+                data.base_year
+            ),
+            "Verkoop en transformatie staan apart in grafiek 2.".to_string(),
+        ],
+        Lang::En => vec![
+            format!(
+                "Demolition only: dwellings demolished over the whole plan horizon, as a \
+                 share of the stock in {}.",
+                data.base_year
+            ),
+            "Sales and transformations are apart, in chart 2.".to_string(),
+        ],
+    };
     let top = style::header_height(subtitle.len()) as i32;
     root.fill(&WHITE)?;
     let (width, height) = root.dim_in_pixel();
@@ -193,6 +200,7 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
     style::titles(root, &ChartKind::Map.title(data, lang), &subtitle)?;
+    style::kicker(root, &data.plan_title(lang))?;
     draw_legend(
         root,
         (map_box.2 + 40, top + 30),

@@ -11,7 +11,7 @@
 //! | `3_vacancy` | structural vacancy per municipality at the last milestone, without action vs plan ([`vacancy`]) |
 //! | `4_budget` | budget and spending per region and period, with the shadow price ([`budget`]) |
 //! | `5_segment_mix` | the stock's segment mix over time per region ([`segment_mix`]) |
-//! | `6_map` | demolition + transformation as a share of the stock, per municipality, on a map ([`map`]) |
+//! | `6_map` | demolition alone (sales and transformations are in chart 2) as a share of the stock, per municipality, on a map ([`map`]) |
 //! | robust plan: `0a_commitment`, `0b_fan` | the commitment next to each projection's own optimum; every projection's demand against the stock ([`robust`]) |
 //! | compare: `1_mismatch_per_region`, `2_stock_trajectories` | scenarios side by side ([`compare`]) |
 //! | sweep: `sweep` | the mismatch against the money or the frictional vacancy, the knee marked ([`sweep`]) |

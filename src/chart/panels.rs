@@ -42,6 +42,7 @@ pub fn layout<'d, DB: DrawingBackend>(
     let mut lines = vec![subtitle];
     lines.extend(data.panel_note(lang));
     let body = style::header(root, title, &lines)?;
+    style::kicker(root, &data.plan_title(lang))?;
     let (panels, legend_area) = body.split_vertically(body.dim_in_pixel().1 as i32 - LEGEND as i32);
     let shown = data.panel_regions();
     let (rows, cols) = style::grid(shown.len());

@@ -50,6 +50,8 @@ pub const PLAN: RGBColor = RGBColor(31, 102, 170);
 pub const DEMOLISH: RGBColor = RGBColor(178, 34, 34);
 /// Transformation (herstructurering).
 pub const TRANSFORM: RGBColor = RGBColor(232, 145, 36);
+/// Sales (verkoop): dwellings sold, apart from demolition.
+pub const SALE: RGBColor = RGBColor(118, 84, 168);
 /// New build.
 pub const NEW_BUILD: RGBColor = RGBColor(46, 139, 87);
 /// Budget available.
@@ -156,6 +158,20 @@ pub fn titles<DB: DrawingBackend>(
         )?;
     }
     Ok(())
+}
+
+/// Writes the plan's title small and muted in the bottom right corner, so a chart copied
+/// into a presentation still says which plan it shows.
+pub fn kicker<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, text: &str) -> DrawResult<DB> {
+    if text.is_empty() {
+        return Ok(());
+    }
+    let (width, height) = root.dim_in_pixel();
+    root.draw_text(
+        text,
+        &anchored(NOTE_SIZE, MUTED, HPos::Right, VPos::Bottom),
+        (width as i32 - MARGIN / 2, height as i32 - 8),
+    )
 }
 
 /// The height of the title block for `lines` subtitle lines.

@@ -25,6 +25,14 @@ pub struct SweepData {
     pub axis: SweepAxis,
     /// The name of the case or scenario swept.
     pub name: String,
+    /// The swept plan's title, written small at the bottom (empty: none).
+    pub plan_title: String,
+    /// The current setting on the x axis (the budget at factor 1 in € mln, or the
+    /// frictional vacancy): a dotted vertical line marks it.
+    pub current: Option<f64>,
+    /// A budget sweep whose plan at factor 0 still lowers the mismatch: what it spends
+    /// there, paid by the proceeds of sales (euros). The chart says so.
+    pub funded_by_sales: Option<f64>,
     /// Per point: (x, mismatch with the plan, mismatch without action), x in € mln
     /// (budget sweeps) or as a share (frictional vacancy).
     pub points: Vec<(f64, f64, f64)>,
@@ -61,7 +69,11 @@ pub fn draw<DB: DrawingBackend>(
                 .to_string(),
         );
     }
+    if let Some(eur) = data.funded_by_sales {
+        subtitles.push(labels::SWEEP_FUNDED_BY_SALES.format(lang, &[&lang.meur(eur)]));
+    }
     let body = style::header(root, title, &subtitles)?;
+    style::kicker(root, &data.plan_title)?;
     let (plot_area, legend_area) = body.split_vertically(body.dim_in_pixel().1 as i32 - 90);
 
     let xs: Vec<f64> = data.points.iter().map(|p| p.0).collect();
@@ -119,6 +131,26 @@ pub fn draw<DB: DrawingBackend>(
         plan.iter()
             .map(|&p| Circle::new(p, 6, style::PLAN.filled())),
     )?;
+    if let Some(x) = data.current.filter(|x| (x0..=x1).contains(x)) {
+        chart.draw_series(DashedLineSeries::new(
+            [(x, 0.0), (x, y1)],
+            6,
+            8,
+            style::MUTED.stroke_width(3),
+        ))?;
+        let at = chart.backend_coord(&(x, y1));
+        let base = root.get_base_pixel();
+        let value = if budget {
+            lang.meur(x * 1e6)
+        } else {
+            lang.pct(x, 2)
+        };
+        root.draw_text(
+            &labels::SWEEP_CURRENT_AT.format(lang, &[&value]),
+            &style::anchored(style::SMALL_SIZE, style::MUTED, HPos::Left, VPos::Top),
+            (at.0 + 10 - base.0, at.1 + 6 - base.1),
+        )?;
+    }
     let mut entries = vec![
         (
             Mark::Line(style::PLAN),
@@ -149,6 +181,12 @@ pub fn draw<DB: DrawingBackend>(
         )?;
         entries.push((Mark::Box(style::SHADOW), lang.get(labels::KNEE).to_string()));
     }
+    if data.current.is_some() {
+        entries.push((
+            Mark::Vertical(style::MUTED),
+            lang.get(labels::SWEEP_CURRENT).to_string(),
+        ));
+    }
     style::legend_and_present(root, &legend_area, &entries, 40)
 }
 
@@ -162,6 +200,9 @@ mod tests {
         let data = SweepData {
             axis: SweepAxis::Budget,
             name: "proef".into(),
+            plan_title: String::new(),
+            current: Some(20.0),
+            funded_by_sales: Some(2e6),
             points: vec![
                 (0.0, 100.0, 120.0),
                 (10.0, 40.0, 120.0),

@@ -47,6 +47,7 @@ pub fn draw<DB: DrawingBackend>(
         ],
         lang,
     )?;
+    style::kicker(root, &data.plan_title(lang))?;
 
     let n = shown.len().max(1) as i32;
     let max = shown

@@ -86,6 +86,13 @@ pub struct ImportOptions {
     pub notes: Option<PathBuf>,
     /// The households variant settings.toml selects (default: the assumptions').
     pub variant: Option<String>,
+    /// The report's title, written into settings.toml (`title`).
+    pub title: Option<String>,
+    /// The report's subtitle, written into settings.toml (`subtitle`).
+    pub subtitle: Option<String>,
+    /// A Dutch summary of the case for people (sources and assumptions, no commands),
+    /// copied into the case as LEESMIJ.md: the Dutch report shows it.
+    pub leesmij: Option<PathBuf>,
 }
 
 /// What an import made.
@@ -278,7 +285,13 @@ pub fn generate(options: &ImportOptions) -> Result<Generated> {
     }
     files.insert(
         "settings.toml".into(),
-        write::settings(base_year, &years, &variant, &assumptions),
+        write::settings(
+            base_year,
+            &years,
+            &variant,
+            (options.title.as_deref(), options.subtitle.as_deref()),
+            &assumptions,
+        ),
     );
     if let Some(path) = &options.geojson {
         let bytes = std::fs::read(path).map_err(|e| {
@@ -325,6 +338,20 @@ pub fn generate(options: &ImportOptions) -> Result<Generated> {
         None => None,
     };
 
+    if let Some(p) = &options.leesmij {
+        let text = std::fs::read(p).map_err(|e| {
+            Error::Input(vec![InputError::file(
+                p.display().to_string(),
+                format!("cannot be read: {e}"),
+            )])
+        })?;
+        inputs.push((
+            "Dutch summary (LEESMIJ.md)".into(),
+            p.display().to_string(),
+            hex(&Sha256::digest(&text)),
+        ));
+        files.insert("LEESMIJ.md".into(), text);
+    }
     let names_written: Vec<String> = files.keys().cloned().collect();
     let readme = write::readme(&write::ReadmeInput {
         notes: notes.as_deref(),
@@ -446,6 +473,7 @@ pub fn command_line(o: &ImportOptions) -> String {
         ("--assumptions", &o.assumptions),
         ("--geojson", &o.geojson),
         ("--notes", &o.notes),
+        ("--leesmij", &o.leesmij),
     ];
     for (name, p) in paths {
         if let Some(p) = p {
@@ -460,6 +488,12 @@ pub fn command_line(o: &ImportOptions) -> String {
     }
     if let Some(v) = &o.variant {
         opt("--variant", v.clone());
+    }
+    if let Some(t) = &o.title {
+        opt("--title", t.clone());
+    }
+    if let Some(t) = &o.subtitle {
+        opt("--subtitle", t.clone());
     }
     parts.push("--out CASE_DIR".into());
     let mut text = String::new();

@@ -17,6 +17,9 @@ use crate::InputError;
 /// The largest weight or tier multiplier accepted: larger ones only spoil the LP's numerics.
 const MAX_WEIGHT: f64 = 1e6;
 
+/// The longest title or subtitle accepted, in characters (a chart's title line).
+const MAX_TITLE_CHARS: usize = 160;
+
 /// The file name of the settings.
 pub(crate) const FILE: &str = "settings.toml";
 
@@ -32,6 +35,8 @@ pub const KEYS: &[&str] = &[
     "surplus_tiers",
     "weight_shortage",
     "budget_carry_over",
+    "title",
+    "subtitle",
     "robust",
 ];
 
@@ -563,6 +568,39 @@ impl Checker<'_> {
         }
     }
 
+    /// A short text for `key` (the report's title or subtitle): one line, not empty, at
+    /// most [`MAX_TITLE_CHARS`] characters; `None` when absent or wrong.
+    fn text(&mut self, key: &str) -> Option<String> {
+        let value = self.entries.get(key)?.value.clone();
+        let Value::String(s) = &value else {
+            self.type_error(
+                key,
+                "a text in quotes, e.g. title = \"Plan voor de Achterhoek\"",
+                &value,
+            );
+            return None;
+        };
+        let s = s.trim();
+        if s.is_empty() {
+            self.error(
+                key,
+                format!("{key} is empty: write a text or leave the key out"),
+            );
+            None
+        } else if s.contains(['\n', '\r']) {
+            self.error(key, format!("{key} must be one line"));
+            None
+        } else if s.chars().count() > MAX_TITLE_CHARS {
+            self.error(
+                key,
+                format!("{key} is longer than {MAX_TITLE_CHARS} characters: shorten it"),
+            );
+            None
+        } else {
+            Some(s.to_string())
+        }
+    }
+
     fn year(&mut self, key: &str, value: &Value) -> Option<i32> {
         match value {
             Value::Integer(i) => match i32::try_from(*i) {
@@ -690,6 +728,9 @@ fn validate(entries: &BTreeMap<String, Entry>, d: &mut Diagnostics) -> ParsedSet
         },
     };
 
+    let title = c.text("title");
+    let subtitle = c.text("subtitle");
+
     ParsedSettings {
         settings: Settings {
             base_year: base_year.unwrap_or(0),
@@ -705,6 +746,8 @@ fn validate(entries: &BTreeMap<String, Entry>, d: &mut Diagnostics) -> ParsedSet
             surplus_tiers,
             weight_shortage,
             budget_carry_over,
+            title,
+            subtitle,
             robust: None,
         },
         base_year,
@@ -905,6 +948,24 @@ mod tests {
         assert_eq!(p.settings.friction_vacancy, 0.02);
         assert_eq!(p.settings.surplus_tiers, Settings::default_tiers());
         assert!(!p.variant_explicit);
+    }
+
+    #[test]
+    fn title_and_subtitle() {
+        let (p, d) = run(
+            "base_year = 2024\ntitle = \" Plan voor de Achterhoek \"\nsubtitle = \"Concept\"\n",
+        );
+        assert!(d.errors.is_empty());
+        let p = p.unwrap();
+        assert_eq!(p.settings.title.as_deref(), Some("Plan voor de Achterhoek"));
+        assert_eq!(p.settings.subtitle.as_deref(), Some("Concept"));
+        let (p, _) = run("base_year = 2024\n");
+        assert_eq!(p.unwrap().settings.title, None);
+        for bad in ["title = 3", "title = \"\"", "subtitle = \"a\\nb\""] {
+            let (_, d) = run(&format!("base_year = 2024\n{bad}\n"));
+            assert_eq!(d.errors.len(), 1, "{bad}");
+            assert_eq!(d.errors[0].line, Some(2), "{bad}");
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::lang::Lang;
 use crate::numfmt::fmt_num;
 
 use super::input_diff::{self, InputDiff};
-use super::page::{self, esc, eur, pct, Table};
+use super::page::{self, esc, eur, Table};
 use super::summary::RegionSummary;
 use crate::labels::{self, Label};
 
@@ -140,6 +140,8 @@ pub struct ScenarioEntry {
     pub optimal: bool,
     /// The folder of its own plan outputs, relative to the page.
     pub plan_dir: String,
+    /// The title of its plan ([`crate::case::Case::title`]).
+    pub title: String,
     /// A robust scenario (spec v2 §6b): its figures as summary.json's `robust` holds
     /// them; `None` for a plain scenario.
     pub robust: Option<crate::report::summary::RobustSummary>,
@@ -156,7 +158,16 @@ pub fn page(
     funders: &[FunderRow],
 ) -> String {
     let title = lang.get(labels::COMPARISON_OF_SCENARIOS);
-    let subtitle = lang.get(labels::THE_SAME_QUESTION_UNDER_DIFFERENT_ASSUMPTIONS);
+    // The plans' common title leads the subtitle (scenarios of one case share it).
+    let subtitle = match scenarios.first().map(|s| s.title.as_str()) {
+        Some(first) if scenarios.iter().all(|s| s.title == first) => format!(
+            "{first} — {}",
+            lang.get(labels::THE_SAME_QUESTION_UNDER_DIFFERENT_ASSUMPTIONS)
+        ),
+        _ => lang
+            .get(labels::THE_SAME_QUESTION_UNDER_DIFFERENT_ASSUMPTIONS)
+            .to_string(),
+    };
     let sections = [
         time_limit_notice(lang, scenarios),
         scenarios_section(lang, scenarios),
@@ -175,7 +186,7 @@ pub fn page(
         lang,
         page::SCENARIO_CSS,
         title,
-        subtitle,
+        &subtitle,
         &sections,
         &format!("restock {}", esc(crate::VERSION)),
     )
@@ -280,7 +291,7 @@ fn key_figures(lang: Lang, rows: &[Row]) -> String {
 fn row_cells(lang: Lang, r: &Row, with_region: bool) -> Vec<String> {
     let f = &r.figures;
     let change = if f.mismatch_do_nothing > 0.0 {
-        pct(lang, f.mismatch_plan / f.mismatch_do_nothing - 1.0, 1)
+        page::pct_fixed(lang, f.mismatch_plan / f.mismatch_do_nothing - 1.0, 1)
     } else {
         "–".into()
     };
@@ -303,7 +314,7 @@ fn row_cells(lang: Lang, r: &Row, with_region: bool) -> Vec<String> {
         eur(lang, f.spent_eur),
         eur(lang, f.budget_eur),
         r.budget_used_share()
-            .map_or_else(|| "–".into(), |s| pct(lang, s, 1)),
+            .map_or_else(|| "–".into(), |s| page::pct_fixed(lang, s, 1)),
     ]);
     cells
 }
@@ -328,7 +339,7 @@ fn funders_section(lang: Lang, rows: &[FunderRow]) -> String {
                     eur(lang, r.paid_eur),
                     eur(lang, r.received_eur),
                     eur(lang, r.paid_eur - r.received_eur),
-                    esc(&lang.num(r.shadow_price_max_per_meur, 1)),
+                    esc(&lang.shadow(r.shadow_price_max_per_meur)),
                 ],
                 None,
             )

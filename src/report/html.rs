@@ -49,6 +49,9 @@ pub struct Page<'a> {
     pub chart_notes: &'a [String],
     /// The case folder's README.md (sources and assumptions), if it has one.
     pub readme: Option<&'a str>,
+    /// The case folder's LEESMIJ.md: its Dutch summary for people, shown by a Dutch page
+    /// instead of README.md (which then moves into the collapsed technical details).
+    pub leesmij: Option<&'a str>,
     /// A case with funders: their money and chart 7 ("who pays what"); `None` without
     /// funders (no section, no chart).
     pub funders: Option<(&'a FundersData, &'a PageChart)>,
@@ -116,19 +119,14 @@ pub fn render(page: &Page<'_>) -> String {
         balance_table(page),
         sources(page),
         settings(page),
-        run_facts(page),
+        technical(page),
     ];
-    let footer = format!(
-        "restock {} · {} SHA-256 <code>{}</code>",
-        esc(&page.summary.version),
-        lang.get(labels::INPUTS),
-        esc(&page.summary.inputs_sha256)
-    );
+    let footer = format!("restock {}", esc(&page.summary.version));
     page::page(
         lang,
         page::PLAN_CSS,
-        &case.name,
-        lang.get(labels::PLAN_FOR_DEMOLITION_TRANSFORMATION_AND_NEW),
+        &case.title(lang),
+        &case.subtitle(lang),
         &sections,
         &footer,
     )
@@ -192,6 +190,21 @@ fn status_notice(page: &Page<'_>) -> String {
     }
 }
 
+/// The description of the case the page shows: a Dutch page its LEESMIJ.md when it has
+/// one, else (and in English) its README.md.
+fn description<'a>(page: &Page<'a>) -> Option<&'a str> {
+    match (page.lang, page.leesmij) {
+        (Lang::Nl, Some(leesmij)) => Some(leesmij),
+        _ => page.readme,
+    }
+}
+
+/// Whether README.md is left out of the page's own text (a Dutch page with LEESMIJ.md):
+/// it is then in the collapsed technical details.
+fn readme_is_technical(page: &Page<'_>) -> bool {
+    page.lang == Lang::Nl && page.leesmij.is_some() && page.readme.is_some()
+}
+
 /// The case in a few lines: what it holds, and where its figures come from.
 fn case_section(page: &Page<'_>) -> String {
     let (case, lang) = (page.tables.case, page.lang);
@@ -222,7 +235,7 @@ fn case_section(page: &Page<'_>) -> String {
         ],
     );
     let mut body = format!("<p>{facts}</p>\n");
-    match page.readme {
+    match description(page) {
         Some(readme) => {
             let paragraphs = markdown::paragraphs(readme);
             let is_source = |p: &&String| {
@@ -269,7 +282,7 @@ fn key_figures(page: &Page<'_>) -> String {
     let relative = if s.mismatch_do_nothing > 0.0 {
         format!(
             " ({})",
-            lang.pct(change / s.mismatch_do_nothing, 1)
+            lang.pct_fixed(change / s.mismatch_do_nothing, 1)
                 .replace(' ', "\u{a0}")
         )
     } else {
@@ -278,9 +291,9 @@ fn key_figures(page: &Page<'_>) -> String {
     fit.row(
         vec![
             esc(lang.get(labels::MISMATCH_WEIGHTED_DWELLING_YEARS)),
-            num(lang, s.mismatch_do_nothing, 1),
-            num(lang, s.mismatch, 1),
-            format!("{}{relative}", num(lang, change, 1)),
+            lang.dwellings(s.mismatch_do_nothing),
+            lang.dwellings(s.mismatch),
+            format!("{}{relative}", lang.dwellings(change)),
         ],
         false,
     );
@@ -300,11 +313,53 @@ fn key_figures(page: &Page<'_>) -> String {
         "kerncijfers",
         lang.get(labels::KEY_FIGURES),
         &format!(
-            "{}<p class=\"note\">{}</p>\n{calibrated}{}",
+            "{}<p class=\"note\">{}</p>\n<p class=\"unit\">{}</p>\n{calibrated}{}",
             fit.render(),
             lang.get(labels::MISMATCH_STRUCTURAL_SURPLUS_AND_SHORTAGE_AGAINST_2),
+            esc(&unit_explanation(&page.tables.case.settings, lang)),
             figures.render()
         ),
+    )
+}
+
+/// The headline unit, the weighted dwelling-year, in plain words with the case's own
+/// weights and thresholds (spec §4's mismatch): what one surplus dwelling for one year
+/// counts, how the tiers weigh the part above their threshold, what a shortage counts.
+pub fn unit_explanation(st: &crate::case::Settings, lang: Lang) -> String {
+    let times = |w: f64| lang.num(w, 2);
+    let first = st.surplus_tiers.first().map_or(1.0, |t| t.multiplier) * st.weight_surplus;
+    let mut lower = 0.0;
+    let mut tiers = Vec::new();
+    for (i, t) in st.surplus_tiers.iter().enumerate() {
+        if i > 0 {
+            tiers.push(labels::UNIT_TIER.format(
+                lang,
+                &[
+                    &lang.pct(lower, 2),
+                    &times(t.multiplier * st.weight_surplus),
+                ],
+            ));
+        }
+        lower = t.upper_share;
+    }
+    let tiers = match tiers.len() {
+        0 => String::new(),
+        1 => labels::UNIT_TIERS_INTRO.format(lang, &[&tiers[0]]),
+        n => {
+            let and = lang.pick(" en ", " and ");
+            let list = format!("{}{and}{}", tiers[..n - 1].join(", "), tiers[n - 1]);
+            labels::UNIT_TIERS_INTRO.format(lang, &[&list])
+        }
+    };
+    labels::UNIT_EXPLANATION.format(
+        lang,
+        &[
+            &lang.pct(st.friction_vacancy, 2),
+            &times(first),
+            &tiers,
+            &times(st.weight_shortage),
+            &lang.num(1000.0 * first, 0),
+        ],
     )
 }
 
@@ -382,8 +437,10 @@ fn cells<R>(mut keys: Vec<String>, columns: &[Column<R>], row: &R, lang: Lang) -
 fn page_value(lang: Lang, kind: Kind, value: f64) -> String {
     match kind {
         Kind::Euro => eur(lang, value),
+        Kind::ShadowPrice => lang.shadow(value),
         Kind::Decimal => num(lang, value, 3),
-        _ => num(lang, value, 1),
+        Kind::Dwellings => lang.dwellings(value),
+        Kind::Year | Kind::Text => num(lang, value, 0),
     }
 }
 
@@ -442,7 +499,7 @@ fn who_pays_what(page: &Page<'_>) -> String {
                 .copied()
                 .fold(0.0, f64::max);
             let used = if budget > 0.0 {
-                pct(lang, (paid - received) / budget)
+                page::pct_fixed(lang, (paid - received) / budget, 0)
             } else {
                 "–".to_string()
             };
@@ -455,7 +512,7 @@ fn who_pays_what(page: &Page<'_>) -> String {
                     eur(lang, received),
                     eur(lang, paid - received),
                     used,
-                    num(lang, shadow, 1),
+                    lang.shadow(shadow),
                 ],
                 false,
             );
@@ -587,14 +644,19 @@ fn balance_table(page: &Page<'_>) -> String {
 
 /// The case's README.md, converted: its sources and assumptions in its own words.
 fn sources(page: &Page<'_>) -> String {
-    let Some(readme) = page.readme else {
+    let Some(text) = description(page) else {
         return String::new();
     };
     let lang = page.lang;
+    let intro = if page.lang == Lang::Nl && page.leesmij.is_some() {
+        labels::THE_DESCRIPTION_OF_THE_CASE_LEESMIJ
+    } else {
+        labels::THE_DESCRIPTION_OF_THE_CASE_README
+    };
     let body = format!(
         "<p class=\"note\">{}</p>\n<div class=\"readme\">\n{}</div>\n",
-        lang.get(labels::THE_DESCRIPTION_OF_THE_CASE_README),
-        markdown::to_html(readme, 2)
+        lang.get(intro),
+        markdown::to_html(text, 2)
     );
     section("bron", lang.get(labels::SOURCES_AND_ASSUMPTIONS), &body)
 }
@@ -661,6 +723,25 @@ fn settings(page: &Page<'_>) -> String {
     section("instellingen", lang.get(labels::SETTINGS), &table.render())
 }
 
+/// The technical details, collapsed: how the plan was computed (solver, status, the
+/// facts that identify the run) and, on a Dutch page with LEESMIJ.md, the case's
+/// README.md for engineers (its commands and hashes).
+fn technical(page: &Page<'_>) -> String {
+    let lang = page.lang;
+    let mut body = run_facts(page);
+    if let (true, Some(readme)) = (readme_is_technical(page), page.readme) {
+        body.push_str(&format!(
+            "<h3>{}</h3>\n<div class=\"readme\">\n{}</div>\n",
+            lang.get(labels::README_FOR_ENGINEERS),
+            markdown::to_html(readme, 3)
+        ));
+    }
+    format!(
+        "<section id=\"technisch\">\n<details>\n<summary><h2>{}</h2></summary>\n{body}</details>\n</section>\n",
+        esc(lang.get(labels::TECHNICAL_DETAILS))
+    )
+}
+
 /// How the plan was computed: solver, status and the facts that identify the run.
 fn run_facts(page: &Page<'_>) -> String {
     let (plan, s, lang) = (page.plan, page.summary, page.lang);
@@ -693,12 +774,12 @@ fn run_facts(page: &Page<'_>) -> String {
         lang.get(labels::INPUTS_SHA_256),
         format!("<code>{}</code>", esc(&s.inputs_sha256)),
     );
-    let body = format!(
-        "{}<p class=\"note\">{}</p>\n",
+    format!(
+        "<h3>{}</h3>\n{}<p class=\"note\">{}</p>\n",
+        esc(lang.get(labels::SOLVER_AND_RUN)),
         table.render(),
         lang.get(labels::THE_MISMATCH_WAS_MINIMISED_FIRST_THEN)
-    );
-    section("run", lang.get(labels::SOLVER_AND_RUN), &body)
+    )
 }
 
 fn warnings(page: &Page<'_>) -> String {

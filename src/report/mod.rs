@@ -53,6 +53,9 @@ pub struct RunInfo {
     pub lang: Lang,
     /// The case folder's README.md (its sources and assumptions), shown in report.html.
     pub case_readme: Option<String>,
+    /// The case folder's LEESMIJ.md (its Dutch summary for people), shown by a Dutch
+    /// report instead of README.md.
+    pub case_leesmij: Option<String>,
     /// The case folder's boundaries.geojson, for the map; without it there is no map.
     pub boundaries_geojson: Option<String>,
     /// The scenario the plan was made for (`restock plan --scenario`), recorded in
@@ -318,6 +321,7 @@ fn write_all(
             charts: &charts,
             chart_notes: &chart_notes,
             readme: run.case_readme.as_deref(),
+            leesmij: run.case_leesmij.as_deref(),
             funders: funders.as_ref().map(|(data, chart)| (data, chart)),
             robust: robust_page.as_ref(),
             why: why_section.as_deref(),

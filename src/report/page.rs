@@ -60,14 +60,16 @@ pub const PLAN_CSS: &str = concat!(
     ".notice { background: #fff3cd; border: 1px solid #e0c060; padding: 0.6rem 1rem; }\n",
     ".source { background: #f4f7fb; border-left: 4px solid #1f66aa; padding: 0.4rem 1rem; }\n",
     css_tables!(),
-    "table.data th, table.data td { white-space: nowrap; }\n",
     "th.group { text-align: center; border-bottom: 1px solid #ccc; }\n",
-    "td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }\n",
+    "td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }\n",
+    "td.n { white-space: nowrap; }\n",
     "tr.total td { font-weight: bold; }\n",
     css_figures!(),
     ".readme { font-size: 0.92rem; }\n",
     ".readme table { font-size: 0.85rem; }\n",
+    ".readme td, .readme code { overflow-wrap: anywhere; }\n",
     "pre { background: #f6f6f6; padding: 0.6rem; overflow-x: auto; }\n",
+    "summary { cursor: pointer; }\nsummary h2 { display: inline-block; border-bottom: none; }\n",
     css_end!(),
 );
 
@@ -78,7 +80,9 @@ pub const SCENARIO_CSS: &str = concat!(
     ".sub, .note, footer, figcaption { color: #555; }\n",
     ".notice { background: #fff3cd; border: 1px solid #e0c060; padding: 0.6rem 1rem; }\n",
     css_tables!(),
-    "td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }\n",
+    "td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }\n",
+    "td.n { white-space: nowrap; }\n",
+    "table { font-size: 0.85rem; }\nth, td { padding: 0.25rem 0.4rem; }\n",
     "tr.total td { font-weight: bold; }\n",
     "tr.knee td { font-weight: bold; background: #fdf0e6; }\n",
     css_figures!(),
@@ -172,6 +176,12 @@ pub fn eur(lang: Lang, value: f64) -> String {
 /// before the sign in Dutch.
 pub fn pct(lang: Lang, share: f64, decimals: usize) -> String {
     lang.pct(share, decimals).replace(' ', "\u{a0}")
+}
+
+/// A share as a percentage with exactly `decimals` decimals, for a table column (every
+/// row the same decimals), with a non-breaking space.
+pub fn pct_fixed(lang: Lang, share: f64, decimals: usize) -> String {
+    lang.pct_fixed(share, decimals).replace(' ', "\u{a0}")
 }
 
 /// A section with an `id`, a heading and its (already HTML) body.

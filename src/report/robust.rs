@@ -374,7 +374,7 @@ impl<'a> RobustView<'a> {
                         esc(&variant_words(&v.name, lang)),
                         esc(&v.name)
                     ),
-                    page::pct(lang, v.weight, 1),
+                    page::pct_fixed(lang, v.weight, 1),
                     lang.int(later.demolish),
                     lang.int(later.new_build),
                     lang.int(later.transform + later.sale),

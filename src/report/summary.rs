@@ -20,6 +20,10 @@ use crate::{Error, Result};
 pub struct Summary {
     /// The case's name (normally its folder name).
     pub case: String,
+    /// The plan's own title (settings.toml `title`), for the terminal; not written to
+    /// summary.json.
+    #[serde(skip)]
+    pub title: Option<String>,
     /// "optimal", or why the solve stopped (e.g. "time_limit").
     pub status: String,
     /// Z1 of the plan, recomputed from its stock (weighted dwelling-years).
@@ -547,6 +551,7 @@ impl Summary {
         let plan_gross_cost = metrics::gross_cost_eur(case, plan);
         Summary {
             case: case.name.clone(),
+            title: case.settings.title.clone(),
             status: plan.status.as_str().to_string(),
             mismatch: round6(plan_mismatch),
             mismatch_do_nothing: round6(metrics::mismatch(case, &do_nothing)),

@@ -4,11 +4,12 @@
 
 use std::fmt::Write as _;
 
+use crate::chart::format::step_decimals;
 use crate::chart::{PageChart, SweepAxis};
 use crate::lang::Lang;
 
 use super::comparison::page_figures;
-use super::page::{self, esc, eur, pct, section};
+use super::page::{self, esc, eur, section};
 use crate::labels;
 
 /// One solved point of a sweep: a row of sweep.csv and of the page's table.
@@ -43,6 +44,8 @@ pub struct SweepPage<'a> {
     pub lang: Lang,
     /// The case or scenario swept.
     pub name: &'a str,
+    /// The title of the swept plan ([`crate::case::Case::title`]).
+    pub title: &'a str,
     /// The base case folder.
     pub base: &'a str,
     /// The grid as given on the command line (`FROM:TO:STEP`).
@@ -59,6 +62,11 @@ pub struct SweepPage<'a> {
     pub knee: Option<usize>,
     /// Mismatch removed per extra million up to the knee and beyond it.
     pub knee_slopes: Option<(f64, f64)>,
+    /// The point at the current setting (budget factor 1, the case's frictional vacancy).
+    pub current: Option<usize>,
+    /// A budget sweep whose plan at factor 0 still lowers the mismatch: what it spends
+    /// there, paid by the proceeds of sales (euros).
+    pub funded_by_sales: Option<f64>,
     /// The chart.
     pub chart: &'a PageChart,
 }
@@ -72,13 +80,21 @@ pub fn page(p: &SweepPage<'_>) -> String {
     } else {
         lang.get(labels::FRICTIONAL_VACANCY)
     };
+    // The page is titled by what was varied; the plan's title leads the subtitle and the
+    // case or scenario's name opens the text (never the title: it may be a folder name).
     let title = match lang {
-        Lang::Nl => format!("Gevoeligheid voor de {what}: {}", p.name),
-        Lang::En => format!("Sensitivity to the {what}: {}", p.name),
+        Lang::Nl => format!("Gevoeligheid voor de {what}"),
+        Lang::En => format!("Sensitivity to the {what}"),
     };
-    let subtitle = lang.get(labels::THE_SAME_PLAN_SOLVED_AT_EVERY);
+    let subtitle = format!(
+        "{} — {}",
+        p.title,
+        lang.get(labels::THE_SAME_PLAN_SOLVED_AT_EVERY)
+    );
     let mut intro = format!(
-        "<p>{} <code>{}</code>; {} <code>{}</code> ({} {}).</p>\n",
+        "<p>{}: <strong>{}</strong>. {} <code>{}</code>; {} <code>{}</code> ({} {}).</p>\n",
+        lang.pick("Case of scenario", "Case or scenario"),
+        esc(p.name),
         lang.get(labels::BASE_CASE),
         esc(p.base),
         lang.get(labels::VARIED),
@@ -100,8 +116,8 @@ pub fn page(p: &SweepPage<'_>) -> String {
                     lang.num(k.value, 6),
                     lang.meur(k.budget_eur),
                     lang.num(k.mismatch, 0),
-                    lang.num(before, 1),
-                    lang.num(after, 1)
+                    lang.shadow(before),
+                    lang.shadow(after)
                 ),
                 Lang::En => format!(
                     "The knee is at budget factor {} ({} in total, mismatch {}): up to there \
@@ -111,13 +127,35 @@ pub fn page(p: &SweepPage<'_>) -> String {
                     lang.num(k.value, 6),
                     lang.meur(k.budget_eur),
                     lang.num(k.mismatch, 0),
-                    lang.num(before, 1),
-                    lang.num(after, 1)
+                    lang.shadow(before),
+                    lang.shadow(after)
                 ),
             },
             _ => lang.get(labels::NO_KNEE_THE_CURVE_IS_ALMOST).to_string(),
         };
         let _ = writeln!(intro, "<p>{}</p>", esc(&knee));
+        let _ = writeln!(
+            intro,
+            "<p class=\"note\">{}</p>",
+            esc(lang.get(labels::SWEEP_KNEE_RULE))
+        );
+        if let (Some(eur), Some(zero)) = (
+            p.funded_by_sales,
+            p.points.iter().find(|pt| pt.value == 0.0),
+        ) {
+            let _ = writeln!(
+                intro,
+                "<p class=\"notice\">{}</p>",
+                esc(&labels::SWEEP_FUNDED_BY_SALES_PAGE.format(
+                    lang,
+                    &[
+                        &lang.int(zero.mismatch),
+                        &lang.int(zero.mismatch_do_nothing),
+                        &lang.meur(eur)
+                    ]
+                ))
+            );
+        }
     }
     let head = [
         lang.get(labels::POINT),
@@ -134,19 +172,30 @@ pub fn page(p: &SweepPage<'_>) -> String {
         lang.get(labels::SHADOW_PRICE_PER_1_M),
         lang.get(labels::LESS_MISMATCH_PER_EXTRA_1_M),
     ];
+    // One number of decimals for the whole column: as many as its values need.
+    let decimals = p
+        .points
+        .iter()
+        .map(|pt| step_decimals(if budget { pt.value } else { pt.value * 100.0 }))
+        .max()
+        .unwrap_or(0)
+        .min(3);
     let rows: Vec<(Vec<String>, Option<&'static str>)> = p
         .points
         .iter()
         .enumerate()
         .map(|(i, pt)| {
             let value = if budget {
-                lang.num(pt.value, 6)
+                lang.dec(pt.value, decimals)
             } else {
-                pct(lang, pt.value, 3)
+                page::pct_fixed(lang, pt.value, decimals)
             };
             let mut first = (pt.index + 1).to_string();
             if p.knee == Some(i) {
                 first.push_str(&format!(" ({})", lang.get(labels::KNEE)));
+            }
+            if p.current == Some(i) {
+                first.push_str(&format!(" ({})", lang.get(labels::SWEEP_CURRENT_ROW)));
             }
             (
                 vec![
@@ -157,12 +206,12 @@ pub fn page(p: &SweepPage<'_>) -> String {
                     lang.num(pt.mismatch_do_nothing, 0),
                     eur(lang, pt.gross_cost_eur),
                     eur(lang, pt.net_cost_eur),
-                    lang.num(pt.shadow_price_per_meur, 2),
+                    lang.shadow(pt.shadow_price_per_meur),
                     p.reductions
                         .get(i)
                         .copied()
                         .flatten()
-                        .map_or_else(|| "–".into(), |x| lang.num(x, 2)),
+                        .map_or_else(|| "–".into(), |x| lang.shadow(x)),
                 ],
                 (p.knee == Some(i)).then_some("knee"),
             )
@@ -183,7 +232,7 @@ pub fn page(p: &SweepPage<'_>) -> String {
         lang,
         page::SCENARIO_CSS,
         &title,
-        subtitle,
+        &subtitle,
         &sections,
         &format!("restock {}", esc(crate::VERSION)),
     )

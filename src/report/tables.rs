@@ -32,8 +32,11 @@ pub enum Kind {
     Dwellings,
     /// Euros.
     Euro,
-    /// A plain number with decimals (e.g. the shadow price).
+    /// A plain number with decimals (e.g. a weight).
     Decimal,
+    /// A shadow price: weighted dwelling-years per € 1 mln, shown whole
+    /// ([`crate::lang::Lang::shadow`]).
+    ShadowPrice,
 }
 
 /// A value column of an output table: the one list that the CSV file, the workbook
@@ -106,7 +109,7 @@ pub const BALANCE_COLUMNS: [Column<BalanceRow>; 8] = [
 pub const BUDGET_COLUMNS: [Column<BudgetRow>; 3] = [
     column("budget_eur", labels::BUDGET_EUR_COL, labels::BUDGET, (Kind::Euro, 16.0), |r| r.budget_eur),
     column("spent_eur", labels::SPENT_EUR_COL, labels::SPENT_COL, (Kind::Euro, 16.0), |r| r.spent_eur),
-    column("shadow_price_per_meur", labels::SHADOW_PRICE_SHEET_COL, labels::SHADOW_PRICE_PAGE_COL, (Kind::Decimal, 20.0), |r| r.shadow_price_per_meur),
+    column("shadow_price_per_meur", labels::SHADOW_PRICE_SHEET_COL, labels::SHADOW_PRICE_PAGE_COL, (Kind::ShadowPrice, 20.0), |r| r.shadow_price_per_meur),
 ];
 
 /// The value columns of funding.csv (spec v2, with funders), its sheet and its table.

@@ -51,6 +51,7 @@ pub(crate) struct Formats {
     dwellings: Format,
     euro: Format,
     decimal: Format,
+    shadow: Format,
     bold: Format,
 }
 
@@ -66,6 +67,9 @@ impl Formats {
             dwellings: Format::new().set_num_format("#,##0"),
             euro: Format::new().set_num_format("\"€ \"#,##0"),
             decimal: Format::new().set_num_format("#,##0.000"),
+            // Shadow prices like every page and chart: whole from 100 on, one decimal
+            // below (the cell keeps its decimals).
+            shadow: Format::new().set_num_format("[>=100]#,##0;[<=-100]-#,##0;#,##0.0"),
             bold: Format::new().set_bold(),
         }
     }
@@ -82,6 +86,7 @@ impl Formats {
             Kind::Dwellings => Some(&self.dwellings),
             Kind::Euro => Some(&self.euro),
             Kind::Decimal => Some(&self.decimal),
+            Kind::ShadowPrice => Some(&self.shadow),
         }
     }
 }
@@ -221,13 +226,18 @@ fn build_variants(
     let date = ExcelDateTime::from_ymd(2000, 1, 1)?;
     workbook.set_properties(
         &DocProperties::new()
-            .set_title(format!("restock — {}", tables.case.name))
+            .set_title(tables.case.title(lang))
+            .set_subject(tables.case.subtitle(lang))
             .set_creation_datetime(&date),
     );
 
     summary_sheet(
         workbook.add_worksheet(),
-        names[0],
+        (
+            names[0],
+            &tables.case.title(lang),
+            &tables.case.subtitle(lang),
+        ),
         plan,
         summary,
         &formats,
@@ -314,7 +324,7 @@ fn funders_sheet(data: &FundersData, lang: Lang) -> Sheet {
         (lang.get(labels::NET_PAID_EUR_COL), Kind::Euro, 16.0),
         (
             lang.get(labels::SHADOW_PRICE_SHEET_COL),
-            Kind::Decimal,
+            Kind::ShadowPrice,
             24.0,
         ),
     ]);
@@ -682,9 +692,18 @@ fn totals_chart(
 
 /// The summary sheet: key figures, the regions, a chart of budget against spending per
 /// region, and the facts of the run.
+/// The demand mode of a summary.
+fn plan_mode(s: &Summary) -> crate::case::Mode {
+    if s.mode == crate::case::Mode::Segment.as_str() {
+        crate::case::Mode::Segment
+    } else {
+        crate::case::Mode::Total
+    }
+}
+
 fn summary_sheet(
     worksheet: &mut Worksheet,
-    name: &'static str,
+    (name, title, subtitle): (&'static str, &str, &str),
     plan: &Plan,
     s: &Summary,
     f: &Formats,
@@ -695,7 +714,8 @@ fn summary_sheet(
     for c in 1..=7u16 {
         worksheet.set_column_width(c, 16.0)?;
     }
-    worksheet.write_string_with_format(0, 0, format!("restock — {}", s.case), &f.bold)?;
+    worksheet.write_string_with_format(0, 0, title, &f.bold)?;
+    worksheet.write_string(1, 0, subtitle)?;
     let mut figures: Vec<(&str, f64, &Format)> = vec![
         (
             lang.get(labels::MISMATCH_DO_NOTHING_WEIGHTED_DWELLING_YEARS),
@@ -712,12 +732,12 @@ fn summary_sheet(
         figures.push((c.sheet.pick(lang), (c.value)(s), f.number(c.kind)));
     }
     for (i, (label, value, format)) in figures.iter().enumerate() {
-        let r = 2 + i as u32;
+        let r = 3 + i as u32;
         worksheet.write_string(r, 0, *label)?;
         worksheet.write_number_with_format(r, 1, round6(*value), format)?;
     }
 
-    let head_row = 2 + figures.len() as u32 + 1;
+    let head_row = 3 + figures.len() as u32 + 1;
     let mut headers = vec![lang.get(labels::REGION)];
     headers.extend(REGION_COLUMNS.iter().map(|c| c.sheet.pick(lang)));
     for (c, h) in headers.iter().enumerate() {
@@ -738,12 +758,18 @@ fn summary_sheet(
     let mut row = last_region + 2;
     let mut facts: Vec<(&str, String)> = vec![
         (lang.get(labels::SOLVER), plan.solver.clone()),
-        ("Status", s.status.clone()),
+        (
+            "Status",
+            labels::plan_status(lang, &plan.status).to_string(),
+        ),
         (
             lang.get(labels::WHOLE_DWELLINGS_MIP),
             labels::yes_no(lang, plan.integer).to_string(),
         ),
-        (lang.get(labels::MODE), s.mode.clone()),
+        (
+            lang.get(labels::MODE),
+            labels::mode_words(lang, plan_mode(s)).to_string(),
+        ),
         (
             lang.get(labels::HOUSEHOLDS_VARIANT),
             s.households_variant.clone(),

@@ -192,7 +192,7 @@ pub fn write_comparison(out_dir: &Path, solved: &[Solved], lang: Lang) -> Result
                 .map(|_| ())
             })
             .collect::<Result<Vec<()>>>()?;
-        let entries = views::scenario_entries(solved, &plan_dirs);
+        let entries = views::scenario_entries(solved, &plan_dirs, lang);
         let funder_rows = compare::funder_rows(solved);
         if !funder_rows.is_empty() {
             write_csv(
@@ -271,7 +271,11 @@ pub fn run_sweep(
     };
     write_sweep(
         out_dir,
-        request.scenario,
+        (
+            request.scenario,
+            &case.title(options.output.lang),
+            request.parameter.current(&case),
+        ),
         &result,
         request.grid_text,
         options.output.lang,
@@ -283,7 +287,7 @@ pub fn run_sweep(
 /// atomically.
 pub fn write_sweep(
     out_dir: &Path,
-    scenario: &Scenario,
+    (scenario, title, current): (&Scenario, &str, f64),
     result: &Sweep,
     grid_text: &str,
     lang: Lang,
@@ -300,13 +304,14 @@ pub fn write_sweep(
         } else {
             scenario.name.clone()
         };
-        let data = views::sweep_data(result, &name);
+        let data = views::sweep_data(result, &name, title, current);
         let chart = Figure::Sweep(&data).write(dir, lang)?;
         let base = scenario.base.display().to_string();
         let reductions = views::reductions(result);
         let html = report::sweep_page::page(&report::sweep_page::SweepPage {
             lang,
             name: &name,
+            title,
             base: &base,
             grid: grid_text,
             axis: views::axis(result.parameter),
@@ -315,6 +320,8 @@ pub fn write_sweep(
             reductions: &reductions,
             knee: result.knee,
             knee_slopes: result.knee_slopes(),
+            current: views::current_point(result, current),
+            funded_by_sales: views::funded_by_sales(result),
             chart: &chart,
         });
         let path = dir.join("report.html");

@@ -43,6 +43,15 @@ pub enum Parameter {
 }
 
 impl Parameter {
+    /// The setting's value in `case` as it is: budget factor 1, or the case's frictional
+    /// vacancy (the sweep marks it).
+    pub fn current(self, case: &Case) -> f64 {
+        match self {
+            Parameter::BudgetFactor => 1.0,
+            Parameter::FrictionVacancy => case.settings.friction_vacancy,
+        }
+    }
+
     /// The column name in sweep.csv and the option name without dashes.
     pub fn column(self) -> &'static str {
         match self {
@@ -338,6 +347,10 @@ pub(crate) fn evaluate(case: &Case, plan: &Plan, index: usize, value: f64) -> Po
 /// `None` with fewer than three points, when x does not grow, when y does not fall by
 /// more than 1e-9 relatively, or when no point lies more than 1 % of the range below the
 /// line (an almost straight curve has no knee). Ties go to the first point.
+///
+/// And the curve must really bend there ([`KNEE_RATIO`]): up to the knee one unit of x
+/// must remove on average at least twice as much y as one unit beyond it. A gently
+/// curving line has no knee, however far its middle lies below the straight line.
 pub fn knee(xs: &[f64], ys: &[f64]) -> Option<usize> {
     let n = xs.len().min(ys.len());
     if n < 3 {
@@ -357,8 +370,16 @@ pub fn knee(xs: &[f64], ys: &[f64]) -> Option<usize> {
             best = Some((i, below));
         }
     }
-    best.filter(|(_, d)| *d > 0.01).map(|(i, _)| i)
+    let (k, _) = best.filter(|(_, d)| *d > 0.01)?;
+    let before = (ys[0] - ys[k]) / (xs[k] - x0);
+    let after = (ys[k] - y1) / (x1 - xs[k]);
+    (before >= KNEE_RATIO * after).then_some(k)
 }
+
+/// How much steeper the curve must be before its knee than after it: the mean
+/// reduction per unit of x up to the knee is at least this many times the mean
+/// reduction beyond it.
+pub const KNEE_RATIO: f64 = 2.0;
 
 /// The header of sweep.csv for `parameter`.
 pub fn csv_header(parameter: Parameter) -> Vec<&'static str> {
@@ -463,5 +484,10 @@ mod tests {
         assert_eq!(knee(&xs, &[5.0, 5.0, 5.0, 5.0]), None);
         assert_eq!(knee(&xs[..2], &[5.0, 1.0]), None);
         assert_eq!(knee(&[1.0, 1.0, 1.0], &[3.0, 2.0, 1.0]), None);
+        // A gentle bend, 12 % of the range below the line at x = 5: 14.9 per unit before,
+        // 8.4 after — less than twice as steep, so no knee.
+        let gentle = [100.0, 82.9, 66.8, 51.8, 37.9, 25.3, 14.4, 5.4, 0.0];
+        let xs9: Vec<f64> = (0..9).map(f64::from).collect();
+        assert_eq!(knee(&xs9, &gentle), None);
     }
 }

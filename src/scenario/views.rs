@@ -55,7 +55,17 @@ pub fn compare_data(solved: &[Solved]) -> CompareData {
     CompareData { regions, scenarios }
 }
 /// The chart data of a finished sweep of the case or scenario `name`.
-pub fn sweep_data(sweep: &Sweep, name: &str) -> SweepData {
+pub fn sweep_data(sweep: &Sweep, name: &str, title: &str, current: f64) -> SweepData {
+    // The current setting on the x axis: the budget at factor 1 (from any point with a
+    // budget), or the frictional vacancy itself.
+    let current_x = match sweep.parameter {
+        Parameter::BudgetFactor => sweep
+            .points
+            .iter()
+            .find(|p| p.value > 0.0 && p.budget_eur > 0.0)
+            .map(|p| p.budget_eur / p.value / 1e6 * current),
+        Parameter::FrictionVacancy => Some(current),
+    };
     let points = sweep
         .points
         .iter()
@@ -73,6 +83,9 @@ pub fn sweep_data(sweep: &Sweep, name: &str) -> SweepData {
             Parameter::FrictionVacancy => SweepAxis::FrictionVacancy,
         },
         name: name.to_string(),
+        plan_title: title.to_string(),
+        current: current_x,
+        funded_by_sales: funded_by_sales(sweep),
         points,
         knee: sweep.knee,
     }
@@ -95,12 +108,17 @@ pub fn reductions(sweep: &Sweep) -> Vec<Option<f64>> {
 
 /// What the comparison page shows of every scenario; `plan_dirs` are the folder names
 /// of their own plans inside [`super::PLANS_DIR`].
-pub fn scenario_entries(solved: &[Solved], plan_dirs: &[String]) -> Vec<ScenarioEntry> {
+pub fn scenario_entries(
+    solved: &[Solved],
+    plan_dirs: &[String],
+    lang: crate::lang::Lang,
+) -> Vec<ScenarioEntry> {
     solved
         .iter()
         .zip(plan_dirs)
         .map(|(s, dir)| ScenarioEntry {
             name: s.scenario.name.clone(),
+            title: s.case.title(lang),
             file: s.scenario.file_label(),
             base: s.scenario.base.display().to_string(),
             households_variant: s.case.settings.households_variant.clone(),
@@ -110,4 +128,25 @@ pub fn scenario_entries(solved: &[Solved], plan_dirs: &[String]) -> Vec<Scenario
             robust: s.summary.robust.clone(),
         })
         .collect()
+}
+
+/// The point of a sweep at the current setting (`current`), if the grid has it.
+pub fn current_point(sweep: &Sweep, current: f64) -> Option<usize> {
+    sweep
+        .points
+        .iter()
+        .position(|p| (p.value - current).abs() <= 1e-9 * current.abs().max(1.0))
+}
+
+/// A budget sweep whose point at factor 0 still lowers the mismatch: what the plan
+/// spends there (its gross cost, paid by the proceeds of sales), in euros. `None` when
+/// the grid has no factor 0 or the plan at 0 changes nothing.
+pub fn funded_by_sales(sweep: &Sweep) -> Option<f64> {
+    if sweep.parameter != Parameter::BudgetFactor {
+        return None;
+    }
+    let zero = sweep.points.iter().find(|p| p.value == 0.0)?;
+    let better =
+        zero.mismatch < zero.mismatch_do_nothing - 1e-6 * zero.mismatch_do_nothing.max(1.0);
+    (better && zero.gross_cost_eur > 0.0).then_some(zero.gross_cost_eur)
 }

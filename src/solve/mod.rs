@@ -422,6 +422,8 @@ mod tests {
                 surplus_tiers: crate::case::Settings::default_tiers(),
                 weight_shortage: 1.0,
                 budget_carry_over: false,
+                title: None,
+                subtitle: None,
                 robust: None,
             },
             municipalities: vec![],

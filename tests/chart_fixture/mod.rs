@@ -52,6 +52,8 @@ pub fn case() -> Case {
             surplus_tiers: Settings::default_tiers(),
             weight_shortage: 2.0,
             budget_carry_over: false,
+            title: None,
+            subtitle: None,
             robust: None,
         },
         municipalities: vec![

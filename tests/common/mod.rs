@@ -27,6 +27,8 @@ pub fn one_municipality(stock: f64, households_2030: f64) -> Case {
             }],
             weight_shortage: 2.0,
             budget_carry_over: false,
+            title: None,
+            subtitle: None,
             robust: None,
         },
         municipalities: vec![Municipality {

@@ -357,6 +357,8 @@ fn build(
             surplus_tiers: tiers,
             weight_shortage,
             budget_carry_over: shape.carry_over,
+            title: None,
+            subtitle: None,
             robust: None,
         },
         municipalities,
