@@ -115,7 +115,7 @@ fn a_misspelt_region_on_one_budget_row_is_loud_everywhere() {
         ),
         "{stderr}"
     );
-    assert!(stdout.contains("Outputs written to"), "{stdout}");
+    assert!(stdout.contains("Uitvoer geschreven naar"), "{stdout}");
 
     // report.html: the first section of the page, before the case's own description,
     // in Dutch.
@@ -329,12 +329,12 @@ fn a_percentage_or_decimal_comma_in_settings_says_how_to_write_it() {
     for (value, expected) in [
         (
             "2%",
-            "settings.toml, line 5, column friction_vacancy: 'friction_vacancy = 2%' is not a \
+            "settings.toml, line 7, column friction_vacancy: 'friction_vacancy = 2%' is not a \
              number TOML can read: write 0.02 (2 %) with a decimal point, as a share without '%'",
         ),
         (
             "0,02",
-            "settings.toml, line 5, column friction_vacancy: 'friction_vacancy = 0,02' is not a \
+            "settings.toml, line 7, column friction_vacancy: 'friction_vacancy = 0,02' is not a \
              number TOML can read: write 0.02 (2 %) with a decimal point",
         ),
     ] {

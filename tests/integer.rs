@@ -130,7 +130,7 @@ fn the_example_finishes_with_whole_dwellings_and_its_gap() {
         .assert()
         .code(0);
     let stdout = String::from_utf8_lossy(&assert.get_output().stdout).to_string();
-    assert!(stdout.contains("dearer than the best plan"), "{stdout}");
+    assert!(stdout.contains("duurder dan het beste plan"), "{stdout}");
     let s = summary(&out);
     assert_eq!(s["integer"], true);
     let run = &s["integer_run"];
