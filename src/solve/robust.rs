@@ -20,7 +20,9 @@ use std::time::Instant;
 use good_lp::{variable, Expression, ProblemVariables};
 use rayon::prelude::*;
 
-use super::stages::{fill_plan, run_stage, run_stages, LiveCap, StageResult, IPM_ZERO};
+use super::stages::{
+    fill_plan, run_stage, run_stages, shadow_prices, LiveCap, StageResult, IPM_ZERO,
+};
 use super::{shadow, SolveOptions, SolverChoice, Stage2Slack, StageFacts};
 use crate::case::{Case, Criterion, RobustSettings};
 use crate::metrics;
@@ -226,12 +228,7 @@ pub(super) fn solve_movable(
                 .iter()
                 .map(|d| d / pi)
                 .collect();
-            let funder_shadow_price = shadow::funder_shadow_prices(case, keys, &duals);
-            let budget_shadow_price = if case.funders.active() {
-                shadow::region_from_funders(&funder_shadow_price, case.periods.len())
-            } else {
-                shadow::shadow_prices(case, keys, &duals)
-            };
+            let (budget_shadow_price, funder_shadow_price) = shadow_prices(case, keys, &duals);
             let mut plan = Plan::unfilled(
                 status.clone(),
                 options.solver.as_str(),
@@ -375,12 +372,7 @@ fn solve_alone(case: &Case, options: &SolveOptions) -> Result<Plan> {
     let lp = model::build(case, false);
     let row_keys: Vec<RowKey> = lp.rows.iter().map(|(key, _)| *key).collect();
     let stage1 = run_stage(&lp, lp.mismatch.clone(), None, None, options)?;
-    let funder_shadow_price = shadow::funder_shadow_prices(case, &row_keys, &stage1.duals);
-    let budget_shadow_price = if case.funders.active() {
-        shadow::region_from_funders(&funder_shadow_price, case.periods.len())
-    } else {
-        shadow::shadow_prices(case, &row_keys, &stage1.duals)
-    };
+    let (budget_shadow_price, funder_shadow_price) = shadow_prices(case, &row_keys, &stage1.duals);
     let status = if stage1.time_limited {
         PlanStatus::TimeLimit
     } else {
