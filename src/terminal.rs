@@ -213,22 +213,27 @@ fn integer_lines(s: &mut String, run: &IntegerSummary, lang: Lang) {
     } else {
         lang.pick("niet bereikt", "not reached")
     };
-    let _ = writeln!(
-        s,
-        "{}: {} {} s, {} {} s, {} {} s, {} {} s ({state}).",
-        lang.pick("Tijd", "Time"),
-        lang.pick(
-            "LP-relaxatie en eerste plan",
-            "LP relaxation and first plan"
+    let seconds =
+        |what: &str, secs: f64, decimals| format!("{what} {} s", lang.dec(secs, decimals));
+    let times = [
+        seconds(
+            lang.pick(
+                "LP-relaxatie en eerste plan",
+                "LP relaxation and first plan",
+            ),
+            t.relaxation,
+            1,
         ),
-        lang.dec(t.relaxation, 1),
-        lang.pick("stap 1 (passing)", "stage 1 (fit)"),
-        lang.dec(t.stage1, 1),
-        lang.pick("stap 2 (kosten)", "stage 2 (cost)"),
-        lang.dec(t.stage2, 1),
-        lang.pick("van de tijdslimiet van", "of the time limit of"),
-        lang.dec(run.time_limit_s, 0),
-    );
+        seconds(lang.pick("stap 1 (passing)", "stage 1 (fit)"), t.stage1, 1),
+        seconds(lang.pick("stap 2 (kosten)", "stage 2 (cost)"), t.stage2, 1),
+        seconds(
+            lang.pick("van de tijdslimiet van", "of the time limit of"),
+            run.time_limit_s,
+            0,
+        ),
+    ];
+    let time = lang.pick("Tijd", "Time");
+    let _ = writeln!(s, "{time}: {} ({state}).", times.join(", "));
 }
 
 /// A number with its sign, also when positive.
