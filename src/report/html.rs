@@ -74,6 +74,18 @@ fn variant_tables<'p>(page: &'p Page<'p>) -> Vec<(Option<&'p str>, &'p Tables<'p
     }
 }
 
+/// The rows of one table (`table` picks it) in every variant of the page, each with the
+/// variant's name and its case.
+fn variant_rows<'p, R>(
+    page: &'p Page<'p>,
+    table: impl Fn(&'p Tables<'p>) -> &'p [R],
+) -> Vec<(Option<&'p str>, &'p Case, &'p R)> {
+    variant_tables(page)
+        .into_iter()
+        .flat_map(|(v, t)| table(t).iter().map(move |row| (v, t.case, row)))
+        .collect()
+}
+
 /// The key cells of a row: the variant's name first in robust mode.
 fn with_variant(variant: Option<&str>, mut keys: Vec<String>) -> Vec<String> {
     if let Some(v) = variant {
@@ -448,11 +460,8 @@ fn budget(page: &Page<'_>) -> String {
     let lang = page.lang;
     let (keys, n) = variant_keys(page, &[lang.get(labels::REGION), lang.get(labels::PERIOD)]);
     let mut table = Table::new(head(&keys, &BUDGET_COLUMNS, lang), n);
-    let tables = variant_tables(page);
-    let rows = tables
-        .iter()
-        .flat_map(|(v, t)| t.budget.iter().map(move |row| (*v, t.case, row)));
-    for (variant, case, row) in rows.take(MAX_HTML_ROWS) {
+    let rows = variant_rows(page, |t| &t.budget);
+    for &(variant, case, row) in rows.iter().take(MAX_HTML_ROWS) {
         let keys = vec![
             esc(&case.regions[row.region]),
             period_label(case, row.period),
@@ -462,9 +471,8 @@ fn budget(page: &Page<'_>) -> String {
             false,
         );
     }
-    let total = tables.iter().map(|(_, t)| t.budget.len()).sum();
     let note = page::note(lang.get(labels::SHADOW_PRICE_HOW_MANY_WEIGHTED_DWELLING));
-    let body = capped(&table, lang, total, "budget.csv") + &note;
+    let body = capped(&table, lang, rows.len(), "budget.csv") + &note;
     section(
         "budget",
         lang.get(labels::BUDGET_PER_REGION_AND_PERIOD),
@@ -542,11 +550,8 @@ fn plan_table(page: &Page<'_>) -> String {
     let lang = page.lang;
     let (keys, n) = variant_keys(page, &segment_keys(lang, labels::PERIOD));
     let mut table = Table::new(head(&keys, &PLAN_COLUMNS, lang), n);
-    let tables = variant_tables(page);
-    let rows = tables
-        .iter()
-        .flat_map(|(v, t)| t.plan.iter().map(move |row| (*v, t.case, row)));
-    for (variant, case, row) in rows.take(MAX_HTML_ROWS) {
+    let rows = variant_rows(page, |t| &t.plan);
+    for &(variant, case, row) in rows.iter().take(MAX_HTML_ROWS) {
         let keys = vec![
             municipality_label(case, row.municipality),
             esc(&case.segments[row.segment].label),
@@ -557,8 +562,7 @@ fn plan_table(page: &Page<'_>) -> String {
             false,
         );
     }
-    let total = tables.iter().map(|(_, t)| t.plan.len()).sum();
-    let body = capped(&table, lang, total, "plan.csv");
+    let body = capped(&table, lang, rows.len(), "plan.csv");
     let title = lang.get(labels::PLAN_PER_MUNICIPALITY_SEGMENT_AND_PERIOD);
     section("plan", title, &body)
 }
@@ -568,12 +572,8 @@ fn transformation_table(page: &Page<'_>) -> String {
     if page.tables.case.transformations.is_empty() {
         return String::new();
     }
-    let tables = variant_tables(page);
-    let used: Vec<_> = tables
-        .iter()
-        .flat_map(|(v, t)| t.transformations.iter().map(move |row| (*v, t.case, row)))
-        .filter(|(_, _, r)| r.dwellings_in.abs() >= 1e-6)
-        .collect();
+    let mut used = variant_rows(page, |t| &t.transformations);
+    used.retain(|(_, _, r)| r.dwellings_in.abs() >= 1e-6);
     let words = lang.words(&[labels::MUNICIPALITY, labels::TRANSFORMATION, labels::PERIOD]);
     let (keys, n) = variant_keys(page, &words);
     let mut table = Table::new(head(&keys, &TRANSFORMATION_COLUMNS, lang), n);
@@ -613,11 +613,8 @@ fn balance_table(page: &Page<'_>) -> String {
         (lang.get(labels::SURPLUS), 2),
         (lang.get(labels::SHORTAGE), 2),
     ]);
-    let tables = variant_tables(page);
-    let rows = tables
-        .iter()
-        .flat_map(|(v, t)| t.balance.iter().map(move |row| (*v, t.case, row)));
-    for (variant, case, row) in rows.take(MAX_HTML_ROWS) {
+    let rows = variant_rows(page, |t| &t.balance);
+    for &(variant, case, row) in rows.iter().take(MAX_HTML_ROWS) {
         let segment = match row.segment {
             Some(s) => esc(&case.segments[s].label),
             None => lang.get(labels::TOTAL).into(),
@@ -632,9 +629,8 @@ fn balance_table(page: &Page<'_>) -> String {
             case.mode == Mode::Segment && row.segment.is_none(),
         );
     }
-    let total = tables.iter().map(|(_, t)| t.balance.len()).sum();
     let note = page::note(lang.get(labels::DEMAND_HOUSEHOLDS_PLUS_FRICTIONAL_VACANCY_SURPLUS));
-    let body = note + &capped(&table, lang, total, "balance.csv");
+    let body = note + &capped(&table, lang, rows.len(), "balance.csv");
     section(
         "balans",
         lang.get(labels::BALANCE_OF_STOCK_AND_DEMAND),

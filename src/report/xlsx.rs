@@ -18,7 +18,7 @@ use rust_xlsxwriter::{
 
 use crate::case::Case;
 use crate::chart::FundersData;
-use crate::labels;
+use crate::labels::{self, Label};
 use crate::lang::Lang;
 use crate::numfmt::round6;
 use crate::plan::Plan;
@@ -309,25 +309,28 @@ pub fn funders_sheet_name(lang: Lang) -> &'static str {
     }
 }
 
+/// The key columns of the funders sheet before the period: region and funder.
+const FUNDER_KEY_COLUMNS: [LabelColumn; 2] = [
+    (labels::REGION, Kind::Text, 20.0),
+    (labels::FUNDER_COL, Kind::Text, 16.0),
+];
+
+/// The money columns of the funders sheet, after the period.
+#[rustfmt::skip]
+const FUNDER_MONEY_COLUMNS: [LabelColumn; 5] = [
+    (labels::FUNDER_BUDGET_EUR_COL, Kind::Euro, 16.0),
+    (labels::PAID_EUR_COL, Kind::Euro, 16.0),
+    (labels::RECEIVED_EUR_COL, Kind::Euro, 22.0),
+    (labels::NET_PAID_EUR_COL, Kind::Euro, 16.0),
+    (labels::SHADOW_PRICE_SHEET_COL, Kind::ShadowPrice, 24.0),
+];
+
 /// "Wie betaalt wat": per region, funder and period the budget, what the funder paid,
 /// what it received from sales, the net and the shadow price of its budget.
 fn funders_sheet(data: &FundersData, lang: Lang) -> Sheet {
-    let mut columns = vec![
-        (lang.get(labels::REGION), Kind::Text, 20.0),
-        (lang.get(labels::FUNDER_COL), Kind::Text, 16.0),
-    ];
+    let mut columns = label_columns(&FUNDER_KEY_COLUMNS, lang);
     columns.extend(period_columns(lang));
-    columns.extend([
-        (lang.get(labels::FUNDER_BUDGET_EUR_COL), Kind::Euro, 16.0),
-        (lang.get(labels::PAID_EUR_COL), Kind::Euro, 16.0),
-        (lang.get(labels::RECEIVED_EUR_COL), Kind::Euro, 22.0),
-        (lang.get(labels::NET_PAID_EUR_COL), Kind::Euro, 16.0),
-        (
-            lang.get(labels::SHADOW_PRICE_SHEET_COL),
-            Kind::ShadowPrice,
-            24.0,
-        ),
-    ]);
+    columns.extend(label_columns(&FUNDER_MONEY_COLUMNS, lang));
     let mut rows = Vec::new();
     for region in &data.regions {
         for (g, series) in region.funders.iter().enumerate() {
@@ -487,6 +490,17 @@ pub(crate) fn municipality_cells(case: &Case, m: usize) -> [Cell; 3] {
 
 /// A workbook column: header, kind, width.
 pub(crate) type SheetColumn = (&'static str, Kind, f64);
+
+/// A workbook column whose header is a label: header, kind, width.
+pub(crate) type LabelColumn = (Label, Kind, f64);
+
+/// The workbook columns of `columns` with their headers in `lang`.
+pub(crate) fn label_columns(columns: &[LabelColumn], lang: Lang) -> Vec<SheetColumn> {
+    columns
+        .iter()
+        .map(|&(label, kind, width)| (label.pick(lang), kind, width))
+        .collect()
+}
 
 /// The workbook columns of `columns` in `lang`.
 fn value_columns<R>(columns: &[Column<R>], lang: Lang) -> Vec<SheetColumn> {
