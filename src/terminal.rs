@@ -182,11 +182,8 @@ pub fn plan(scenario: &Scenario, summary: &Summary, out_dir: &Path, lang: Lang) 
 /// What a `--integer` run says besides the table: the gap in words, what whole
 /// dwellings cost against the LP plan, and how the time limit was spent.
 fn integer_lines(s: &mut String, run: &IntegerSummary, lang: Lang) {
-    let words = match lang {
-        Lang::Nl => &run.gap_words.nl,
-        Lang::En => &run.gap_words.en,
-    };
-    let gap = run.mip_gap_stage2.map_or(String::new(), |g| {
+    let words = run.gaps.gap_words.pick(lang);
+    let gap = run.gaps.mip_gap_stage2.map_or(String::new(), |g| {
         format!(" ({} {})", lang.pick("gat", "gap"), lang.dec(g, 4))
     });
     let diff = &run.whole_minus_relaxation;

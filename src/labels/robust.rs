@@ -77,8 +77,6 @@ labels! {
          in whole dwellings; the mismatch (weighted dwelling-years) and the gross cost over \
          the whole plan. Own optimum: the mismatch of the best plan for that projection \
          alone. The tables below have a column Projection, the CSV files a column variant.";
-    /// Column: the variant's name as the files write it (the same in both languages).
-    VARIANT_COL: "Variant", "Variant";
     /// Column: the projection (variant).
     PROJECTION_COL: "Projectie", "Projection";
     /// Column: the weight π.

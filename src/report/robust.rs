@@ -461,23 +461,7 @@ pub struct RobustPage<'a> {
 // report.xlsx
 
 use crate::report::tables::Kind;
-use crate::report::xlsx::{self, LabelColumn, Sheet};
-
-/// The columns of the variants sheet: one row per variant.
-const VARIANTS_SHEET_COLUMNS: [LabelColumn; 12] = [
-    (labels::VARIANT_COL, Kind::Text, 24.0),
-    (labels::PROJECTION_COL, Kind::Text, 24.0),
-    (labels::WEIGHT_COL, Kind::Decimal, 10.0),
-    (labels::LATER_DEMOLISH_COL, Kind::Dwellings, 14.0),
-    (labels::LATER_NEW_BUILD_COL, Kind::Dwellings, 14.0),
-    (labels::LATER_TRANSFORM_COL, Kind::Dwellings, 14.0),
-    (labels::DO_NOTHING_MISMATCH_COL, Kind::Decimal, 16.0),
-    (labels::MISMATCH_ROBUST_COL, Kind::Decimal, 16.0),
-    (labels::OWN_OPTIMUM_COL, Kind::Decimal, 16.0),
-    (labels::REGRET_COL, Kind::Decimal, 14.0),
-    (labels::REGRET_PCT_COL, Kind::Decimal, 12.0),
-    (labels::GROSS_COST, Kind::Euro, 18.0),
-];
+use crate::report::xlsx::{self, Sheet};
 
 impl RobustView<'_> {
     /// The sheets of report.xlsx: "Vastleggen" (the committed actions per municipality
@@ -528,7 +512,24 @@ impl RobustView<'_> {
 
     fn variants_sheet(&self, lang: Lang) -> Sheet {
         let f = self.figures;
-        let columns = xlsx::label_columns(&VARIANTS_SHEET_COLUMNS, lang);
+        let columns: Vec<xlsx::SheetColumn> = vec![
+            ("Variant", Kind::Text, 24.0),
+            (lang.get(labels::PROJECTION_COL), Kind::Text, 24.0),
+            (lang.get(labels::WEIGHT_COL), Kind::Decimal, 10.0),
+            (lang.get(labels::LATER_DEMOLISH_COL), Kind::Dwellings, 14.0),
+            (lang.get(labels::LATER_NEW_BUILD_COL), Kind::Dwellings, 14.0),
+            (lang.get(labels::LATER_TRANSFORM_COL), Kind::Dwellings, 14.0),
+            (
+                lang.get(labels::DO_NOTHING_MISMATCH_COL),
+                Kind::Decimal,
+                16.0,
+            ),
+            (lang.get(labels::MISMATCH_ROBUST_COL), Kind::Decimal, 16.0),
+            (lang.get(labels::OWN_OPTIMUM_COL), Kind::Decimal, 16.0),
+            (lang.get(labels::REGRET_COL), Kind::Decimal, 14.0),
+            (lang.get(labels::REGRET_PCT_COL), Kind::Decimal, 12.0),
+            (lang.get(labels::GROSS_COST), Kind::Euro, 18.0),
+        ];
         let mut rows: Vec<Vec<xlsx::Cell>> = f
             .variants
             .iter()

@@ -111,15 +111,10 @@ pub struct Summary {
 /// time) and gaps are the largest.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IntegerSummary {
-    /// The relative gap asked for (`--mip-gap`, stage 2).
-    pub mip_gap_requested: f64,
-    /// The relative gap stage 1 (the fit) reached.
-    pub mip_gap_stage1: Option<f64>,
-    /// The relative gap stage 2 (the cost) reached; `null` when it had no time to run.
-    pub mip_gap_stage2: Option<f64>,
-    /// Stage 2's gap in words, Dutch and English ("hooguit 0,1 % duurder dan het beste
-    /// plan").
-    pub gap_words: GapWords,
+    /// How close the plan came to the best one; in summary.json its fields stand
+    /// directly in `integer_run`.
+    #[serde(flatten)]
+    pub gaps: IntegerGaps,
     /// The time limit of the whole run in seconds.
     pub time_limit_s: f64,
     /// Whether a stage stopped at the time limit (or had no time left).
@@ -137,6 +132,38 @@ pub struct IntegerSummary {
     pub whole_minus_relaxation: Objectives,
 }
 
+/// The gaps of a `--integer` run: asked for and reached (rounded to six decimals; a gap
+/// that is not finite is left out), and stage 2's in words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IntegerGaps {
+    /// The relative gap asked for (`--mip-gap`, stage 2).
+    pub mip_gap_requested: f64,
+    /// The relative gap stage 1 (the fit) reached.
+    pub mip_gap_stage1: Option<f64>,
+    /// The relative gap stage 2 (the cost) reached; `null` when it had no time to run.
+    pub mip_gap_stage2: Option<f64>,
+    /// Stage 2's gap in words, Dutch and English ("hooguit 0,1 % duurder dan het beste
+    /// plan").
+    pub gap_words: GapWords,
+}
+
+impl IntegerGaps {
+    /// The gaps of `run`.
+    pub fn new(run: &crate::plan::IntegerRun) -> Self {
+        use crate::lang::Lang;
+        let reached = |gap: Option<f64>| gap.filter(|g| g.is_finite()).map(round6);
+        IntegerGaps {
+            mip_gap_requested: round6(run.mip_gap_requested),
+            mip_gap_stage1: reached(run.mip_gap_stage1),
+            mip_gap_stage2: reached(run.mip_gap_stage2),
+            gap_words: GapWords {
+                nl: gap_in_words(Lang::Nl, run.mip_gap_stage2),
+                en: gap_in_words(Lang::En, run.mip_gap_stage2),
+            },
+        }
+    }
+}
+
 /// A gap in words in both languages.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GapWords {
@@ -144,6 +171,16 @@ pub struct GapWords {
     pub nl: String,
     /// English.
     pub en: String,
+}
+
+impl GapWords {
+    /// The words in `lang`.
+    pub fn pick(&self, lang: crate::lang::Lang) -> &str {
+        match lang {
+            crate::lang::Lang::Nl => &self.nl,
+            crate::lang::Lang::En => &self.en,
+        }
+    }
 }
 
 /// Seconds per stage of a `--integer` run.
@@ -196,15 +233,8 @@ impl IntegerSummary {
     /// The summary of `run` for a plan with mismatch `mismatch` and gross cost
     /// `gross_cost_eur` (as summary.json reports them).
     pub fn new(run: &crate::plan::IntegerRun, mismatch: f64, gross_cost_eur: f64) -> Self {
-        use crate::lang::Lang;
         IntegerSummary {
-            mip_gap_requested: round6(run.mip_gap_requested),
-            mip_gap_stage1: run.mip_gap_stage1.filter(|g| g.is_finite()).map(round6),
-            mip_gap_stage2: run.mip_gap_stage2.filter(|g| g.is_finite()).map(round6),
-            gap_words: GapWords {
-                nl: gap_in_words(Lang::Nl, run.mip_gap_stage2),
-                en: gap_in_words(Lang::En, run.mip_gap_stage2),
-            },
+            gaps: IntegerGaps::new(run),
             time_limit_s: round6(run.time_limit_s),
             time_limit_reached: run.time_limit_reached,
             interrupted: run.interrupted,
@@ -234,10 +264,7 @@ impl IntegerSummary {
     /// time limit and the time per stage.
     pub fn facts(&self, lang: crate::lang::Lang) -> Vec<(String, String)> {
         use crate::labels;
-        let words = match lang {
-            crate::lang::Lang::Nl => &self.gap_words.nl,
-            crate::lang::Lang::En => &self.gap_words.en,
-        };
+        let words = self.gaps.gap_words.pick(lang);
         let signed = |x: f64, decimals: usize| {
             let text = lang.num(x, decimals);
             if x > 0.0 && text != "0" {
@@ -267,7 +294,7 @@ impl IntegerSummary {
         vec![
             (
                 labels::DISTANCE_TO_BEST_PLAN.pick(lang).to_string(),
-                words.clone(),
+                words.to_string(),
             ),
             (
                 labels::WHOLE_MINUS_LP_MISMATCH.pick(lang).to_string(),

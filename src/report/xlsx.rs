@@ -492,10 +492,10 @@ pub(crate) fn municipality_cells(case: &Case, m: usize) -> [Cell; 3] {
 pub(crate) type SheetColumn = (&'static str, Kind, f64);
 
 /// A workbook column whose header is a label: header, kind, width.
-pub(crate) type LabelColumn = (Label, Kind, f64);
+type LabelColumn = (Label, Kind, f64);
 
 /// The workbook columns of `columns` with their headers in `lang`.
-pub(crate) fn label_columns(columns: &[LabelColumn], lang: Lang) -> Vec<SheetColumn> {
+fn label_columns(columns: &[LabelColumn], lang: Lang) -> Vec<SheetColumn> {
     columns
         .iter()
         .map(|&(label, kind, width)| (label.pick(lang), kind, width))
