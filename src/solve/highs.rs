@@ -12,6 +12,7 @@ use highs_sys::HighsInt;
 
 use super::highs_ffi::{self, MipState, Watch};
 use super::stages::{fill_plan, StageResult};
+use super::warm::{Basis, Slot, Stage};
 use super::{MipProgress, SolveOptions, Stage2Slack, StageFacts};
 use crate::model::{self, Lp};
 use crate::plan::Plan;
@@ -90,6 +91,10 @@ pub(super) fn run_mip(
 /// basis (the new row's slack enters it), which is still feasible, so stage 2 continues
 /// with the primal simplex from there instead of starting again. The variables and rows
 /// are moved out of `lp` into HiGHS, not copied.
+///
+/// With `options.warm`, stage 1 starts from the optimal basis of the last solve of the
+/// same model, when one is kept ([`super::WarmStarts`]), and both stages' optimal bases
+/// are kept for the next.
 pub(super) fn two_stages(
     lp: &mut Lp,
     slack: Stage2Slack,
@@ -104,12 +109,20 @@ pub(super) fn two_stages(
         .map(|(i, (var, _))| (var, i))
         .collect();
     let problem = variables.minimise(lp.mismatch.clone());
+    let slot = options.warm.as_ref().map(|warm| {
+        let keys: Vec<_> = lp.rows.iter().map(|(key, _)| *key).collect();
+        warm.slot(column.len(), &keys)
+    });
     let rows = std::mem::take(&mut lp.rows)
         .into_iter()
         .map(|(_, c)| c)
         .collect();
-    let model = load(problem, rows, options, 1)?;
+    let mut model = load(problem, rows, options, 1)?;
+    let started = slot.as_ref().map(|s| start_from(s, Stage::One, &mut model));
     let solved = solve(model, 1)?;
+    if let Some(slot) = &slot {
+        finish_warm(slot, Stage::One, started.flatten(), &solved);
+    }
     let stage1 = stage_result(&solved, options, 1)?;
     timings.insert("solve_stage1".to_string(), clock.elapsed().as_secs_f64());
 
@@ -140,15 +153,45 @@ pub(super) fn two_stages(
             .try_set_option("time_limit", left)
             .map_err(|_| Error::Solve(format!("HiGHS refused option time_limit = {left}")))?;
     }
+    let started = match &slot {
+        Some(slot) if WARM_STAGE2 => Some(start_from(slot, Stage::Two, &mut model)),
+        _ => None,
+    };
     let solved = solve(model, 2)?;
+    if let Some(slot) = &slot {
+        // Without a kept stage-2 basis stage 2 still starts from stage 1's: warm.
+        finish_warm(slot, Stage::Two, started.flatten().or(Some(true)), &solved);
+    }
     let stage2 = stage_result(&solved, options, 2)?;
     timings.insert("solve_stage2".to_string(), clock.elapsed().as_secs_f64());
     let live = LiveCap {
         model: solved.into(),
         row: (stage2.duals.len() - 1) as HighsInt,
         offset: lp.mismatch.constant(),
+        slot,
     };
     Ok((stage1, stage2, Some(live)))
+}
+
+/// Whether stage 2 of a warm solve starts from the kept stage-2 basis of the last solve
+/// (`true`) rather than from this solve's stage-1 basis. See docs/performance.md.
+const WARM_STAGE2: bool = true;
+
+/// Gives the model `stage`'s kept basis of `slot`: `Some(true)` when HiGHS took it,
+/// `Some(false)` when it refused it (the model then solves from scratch), `None` when
+/// none is kept.
+fn start_from(slot: &Slot, stage: Stage, model: &mut highs::Model) -> Option<bool> {
+    let basis = slot.basis(stage)?;
+    Some(highs_ffi::set_basis(model, &basis.cols, &basis.rows))
+}
+
+/// Counts a warm stage's start and iterations, and keeps its optimal basis.
+fn finish_warm(slot: &Slot, stage: Stage, started: Option<bool>, solved: &highs::SolvedModel) {
+    slot.count(started, highs_ffi::simplex_iterations(solved));
+    let optimal = solved.status() == highs::HighsModelStatus::Optimal;
+    if let (true, Some((cols, rows))) = (optimal, highs_ffi::get_basis(solved)) {
+        slot.keep(stage, Basis { cols, rows });
+    }
 }
 
 /// A solved HiGHS model whose stage-2 cap can be moved and the stage solved again from
@@ -159,6 +202,8 @@ pub(super) struct LiveCap {
     row: HighsInt,
     /// The constant of Z1 (the row holds Z1 without it).
     offset: f64,
+    /// Where the model's stage-2 basis is kept after each solve, when warm.
+    slot: Option<Slot>,
 }
 
 impl LiveCap {
@@ -179,6 +224,9 @@ impl LiveCap {
             highs::Model::new(highs::RowProblem::default()),
         );
         let solved = solve(model, 2)?;
+        if let Some(slot) = &self.slot {
+            finish_warm(slot, Stage::Two, Some(true), &solved);
+        }
         let stage2 = stage_result(&solved, options, 2)?;
         self.model = solved.into();
         Ok(stage2)
