@@ -121,7 +121,8 @@ pub(super) fn two_stages(
     let started = slot.as_ref().map(|s| start_from(s, Stage::One, &mut model));
     let solved = solve(model, 1)?;
     if let Some(slot) = &slot {
-        finish_warm(slot, Stage::One, started.flatten(), &solved);
+        slot.count(started.flatten());
+        finish_warm(slot, Stage::One, &solved);
     }
     let stage1 = stage_result(&solved, options, 1)?;
     timings.insert("solve_stage1".to_string(), clock.elapsed().as_secs_f64());
@@ -159,8 +160,9 @@ pub(super) fn two_stages(
     };
     let solved = solve(model, 2)?;
     if let Some(slot) = &slot {
-        // Without a kept stage-2 basis stage 2 still starts from stage 1's: warm.
-        finish_warm(slot, Stage::Two, started.flatten().or(Some(true)), &solved);
+        // Without a kept stage-2 basis stage 2 starts from stage 1's, as always.
+        slot.count(started.flatten());
+        finish_warm(slot, Stage::Two, &solved);
     }
     let stage2 = stage_result(&solved, options, 2)?;
     timings.insert("solve_stage2".to_string(), clock.elapsed().as_secs_f64());
@@ -185,9 +187,9 @@ fn start_from(slot: &Slot, stage: Stage, model: &mut highs::Model) -> Option<boo
     Some(highs_ffi::set_basis(model, &basis.cols, &basis.rows))
 }
 
-/// Counts a warm stage's start and iterations, and keeps its optimal basis.
-fn finish_warm(slot: &Slot, stage: Stage, started: Option<bool>, solved: &highs::SolvedModel) {
-    slot.count(started, highs_ffi::simplex_iterations(solved));
+/// Counts a warm solve's simplex iterations and keeps its optimal basis as `stage`'s.
+fn finish_warm(slot: &Slot, stage: Stage, solved: &highs::SolvedModel) {
+    slot.add_iterations(highs_ffi::simplex_iterations(solved));
     let optimal = solved.status() == highs::HighsModelStatus::Optimal;
     if let (true, Some((cols, rows))) = (optimal, highs_ffi::get_basis(solved)) {
         slot.keep(stage, Basis { cols, rows });
@@ -225,7 +227,8 @@ impl LiveCap {
         );
         let solved = solve(model, 2)?;
         if let Some(slot) = &self.slot {
-            finish_warm(slot, Stage::Two, Some(true), &solved);
+            // The model's own last basis: neither a kept one nor from scratch.
+            finish_warm(slot, Stage::Two, &solved);
         }
         let stage2 = stage_result(&solved, options, 2)?;
         self.model = solved.into();

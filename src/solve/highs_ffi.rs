@@ -13,11 +13,10 @@
 use std::os::raw::{c_char, c_int, c_void};
 
 use highs_sys::{
-    kHighsCallbackMipImprovingSolution, kHighsCallbackMipInterrupt, kHighsStatusError,
-    HighsCallbackDataIn, HighsCallbackDataOut, HighsInt, Highs_addRow, Highs_changeColsCostByRange,
-    Highs_changeRowBounds, Highs_getBasis, Highs_getIntInfoValue, Highs_getNumCol,
-    Highs_getNumRow, Highs_setBasis, Highs_setCallback, Highs_startCallback,
-    kHighsBasisStatusNonbasic,
+    kHighsBasisStatusNonbasic, kHighsCallbackMipImprovingSolution, kHighsCallbackMipInterrupt,
+    kHighsStatusError, HighsCallbackDataIn, HighsCallbackDataOut, HighsInt, Highs_addRow,
+    Highs_changeColsCostByRange, Highs_changeRowBounds, Highs_getBasis, Highs_getIntInfoValue,
+    Highs_getNumCol, Highs_getNumRow, Highs_setBasis, Highs_setCallback, Highs_startCallback,
 };
 
 /// What a running MIP reports to [`Watch::report`]: its best plan's objective, the best
@@ -193,8 +192,7 @@ pub(super) fn get_basis(model: &highs::SolvedModel) -> Option<(Vec<u8>, Vec<u8>)
     // SAFETY: `ptr` is the live HiGHS instance owned by `model`; `col_status` and
     // `row_status` outlive the call and hold exactly one entry per column and per row,
     // the lengths HiGHS writes (its size read just above, with nothing in between).
-    let status =
-        unsafe { Highs_getBasis(ptr, col_status.as_mut_ptr(), row_status.as_mut_ptr()) };
+    let status = unsafe { Highs_getBasis(ptr, col_status.as_mut_ptr(), row_status.as_mut_ptr()) };
     if status == kHighsStatusError {
         return None;
     }
@@ -219,7 +217,10 @@ pub(super) fn set_basis(model: &mut highs::Model, col_status: &[u8], row_status:
     if (col_status.len(), row_status.len()) != dimensions(model) {
         return false;
     }
-    let valid = |v: &[u8]| v.iter().all(|&s| HighsInt::from(s) <= kHighsBasisStatusNonbasic);
+    let valid = |v: &[u8]| {
+        v.iter()
+            .all(|&s| HighsInt::from(s) <= kHighsBasisStatusNonbasic)
+    };
     if !(valid(col_status) && valid(row_status)) {
         return false;
     }

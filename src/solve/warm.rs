@@ -180,11 +180,13 @@ impl WarmStarts {
     }
 
     #[cfg(test)]
-    /// Replaces every kept basis of `stage` by `basis` (tests: a stale basis).
-    pub(super) fn replace_all(&self, stage: Stage, basis: Basis) {
+    /// Changes every kept basis of `stage` with `change` (tests: a stale basis).
+    fn change_all(&self, stage: Stage, change: impl Fn(&mut Basis)) {
         let mut bases = self.lock();
         for entry in bases.entries.values_mut() {
-            entry.bases.insert(stage, basis.clone());
+            if let Some(basis) = entry.bases.get_mut(&stage) {
+                change(basis);
+            }
         }
         bases.bytes = bases.entries.values().map(Entry::bytes).sum();
     }
@@ -196,7 +198,8 @@ impl WarmStarts {
 pub struct WarmFacts {
     /// Stages that started from a kept basis.
     pub warm: u64,
-    /// Stages that had no kept basis and solved from scratch.
+    /// Stages that had no kept basis: stage 1 solved from scratch, stage 2 from stage 1's
+    /// basis (as on the command line).
     pub cold: u64,
     /// Stages whose kept basis HiGHS refused (it then solved from scratch).
     pub refused: u64,
@@ -290,8 +293,8 @@ impl Slot {
     }
 
     /// Counts a stage's start: from a kept basis (`Some(true)`), refused (`Some(false)`)
-    /// or none kept (`None`); and its simplex iterations.
-    pub(super) fn count(&self, started: Option<bool>, iterations: u64) {
+    /// or none kept (`None`).
+    pub(super) fn count(&self, started: Option<bool>) {
         let c = &self.start.counters;
         let counter = match started {
             Some(true) => &c.warm,
@@ -299,7 +302,13 @@ impl Slot {
             None => &c.cold,
         };
         counter.fetch_add(1, Ordering::Relaxed);
-        c.simplex_iterations.fetch_add(iterations, Ordering::Relaxed);
+    }
+
+    /// Counts a solve's simplex iterations.
+    pub(super) fn add_iterations(&self, iterations: u64) {
+        let c = &self.start.counters;
+        c.simplex_iterations
+            .fetch_add(iterations, Ordering::Relaxed);
     }
 }
 
@@ -316,4 +325,112 @@ fn layout_hash(rows: &[RowKey]) -> u64 {
         key.funder.hash(&mut h);
     }
     h.finish()
+}
+
+#[cfg(all(test, feature = "highs"))]
+mod tests {
+    use super::*;
+    use crate::solve::{solve, SolveOptions};
+
+    fn case() -> crate::case::Case {
+        crate::generate::synthetic_case(&crate::generate::GenerateOptions {
+            municipalities: 30,
+            seed: 3,
+            ..crate::generate::GenerateOptions::default()
+        })
+        .expect("a generated case")
+    }
+
+    /// A stale or broken basis of the right key is refused (by the checks of
+    /// `set_basis` or by HiGHS): the stage solves from scratch, to the same optimum.
+    #[test]
+    fn a_stale_basis_is_refused_and_the_solve_is_cold_and_correct() {
+        let case = case();
+        let cold = solve(&case, &SolveOptions::default()).expect("cold");
+        // (what, whether it must be refused): HiGHS takes a C API basis as "alien" and
+        // repairs one that is not a basis (too many basic variables) rather than refuse
+        // it; either way the solve must be correct.
+        type Break<'a> = (&'a str, bool, &'a dyn Fn(&mut Basis));
+        let breaks: [Break<'_>; 4] = [
+            ("a column short", true, &|b| {
+                b.cols.pop();
+            }),
+            ("a row too many", true, &|b| b.rows.push(1)),
+            ("every variable basic", false, &|b| {
+                b.cols.iter_mut().for_each(|s| *s = 1);
+                b.rows.iter_mut().for_each(|s| *s = 1);
+            }),
+            ("not a status", true, &|b| b.cols[0] = 9),
+        ];
+        for (what, refused, change) in breaks {
+            let store = Arc::new(WarmStarts::new());
+            let warm = WarmStart::new(Arc::clone(&store), "case");
+            let options = SolveOptions {
+                warm: Some(warm.clone()),
+                ..SolveOptions::default()
+            };
+            solve(&case, &options).expect("first solve");
+            store.change_all(Stage::One, change);
+            store.change_all(Stage::Two, change);
+            let before = warm.facts();
+            let plan = solve(&case, &options).expect("a stale basis is no error");
+            let after = warm.facts();
+            if refused {
+                assert_eq!(after.refused - before.refused, 2, "{what}: {after:?}");
+                assert_eq!(after.warm, before.warm, "{what}: {after:?}");
+            }
+            let gross = |plan: &crate::plan::Plan| crate::metrics::gross_cost_eur(&case, plan);
+            let d = (gross(&plan) - gross(&cold)).abs();
+            assert!(
+                d <= 1e-6 * gross(&cold).abs().max(1.0),
+                "{what}: gross cost {d}"
+            );
+            let d = (plan.stage1_mismatch - cold.stage1_mismatch).abs();
+            assert!(
+                d <= 1e-6 * cold.stage1_mismatch.abs().max(1.0),
+                "{what}: {d}"
+            );
+            // The bases of the refused solve replace the broken ones: the next is warm.
+            let plan = solve(&case, &options).expect("warm again");
+            assert_eq!(warm.facts().warm - after.warm, 2, "{what}");
+            let d = (plan.stage1_mismatch - cold.stage1_mismatch).abs();
+            assert!(
+                d <= 1e-6 * cold.stage1_mismatch.abs().max(1.0),
+                "{what}: {d}"
+            );
+        }
+    }
+
+    /// The store keeps at most its capacity, dropping the least recently used model's
+    /// bases, never the one just kept.
+    #[test]
+    fn the_store_is_bounded() {
+        let store = WarmStarts::with_capacity(100);
+        let key = |name: &str| Key {
+            model: name.into(),
+            cols: 30,
+            rows: 20,
+            layout: 1,
+        };
+        let basis = || Basis {
+            cols: vec![0; 30],
+            rows: vec![1; 20],
+        };
+        store.put(&key("a"), Stage::One, basis());
+        store.put(&key("b"), Stage::One, basis());
+        assert_eq!((store.len(), store.bytes()), (2, 100));
+        assert!(store.get(&key("a"), Stage::One).is_some());
+        store.put(&key("c"), Stage::One, basis());
+        // "b" was used longest ago.
+        assert_eq!(store.len(), 2);
+        assert!(store.get(&key("b"), Stage::One).is_none());
+        assert!(store.get(&key("a"), Stage::One).is_some());
+        assert!(store.get(&key("c"), Stage::Two).is_none());
+        store.put(&key("c"), Stage::Two, basis());
+        assert_eq!((store.len(), store.bytes()), (1, 100));
+        // One model larger than the capacity is still kept (the last one).
+        let tiny = WarmStarts::with_capacity(10);
+        tiny.put(&key("a"), Stage::One, basis());
+        assert_eq!(tiny.len(), 1);
+    }
 }
