@@ -54,8 +54,9 @@ pub struct State {
     /// Solve region by region (in parallel) from this many municipalities on.
     by_region_from: usize,
     /// The optimal bases of the plans solved so far, by case (and region): a plan of
-    /// the same case with another budget or other costs starts from them.
-    warm: Arc<solve::WarmStarts>,
+    /// the same case with another budget or other costs starts from them. `None` when
+    /// the environment sets [`COLD_ENV`] (benchmarks/serve.sh's cold runs).
+    warm: Option<Arc<solve::WarmStarts>>,
 }
 
 /// A cached case: (case folder, variant, settings overrides as TOML).
@@ -126,7 +127,9 @@ impl State {
             keep_runs: options.keep_runs.max(1),
             cache: Mutex::new(BTreeMap::new()),
             by_region_from: BY_REGION_FROM,
-            warm: Arc::new(solve::WarmStarts::with_capacity(WARM_BYTES)),
+            warm: std::env::var_os(COLD_ENV)
+                .is_none()
+                .then(|| Arc::new(solve::WarmStarts::with_capacity(WARM_BYTES))),
         })
     }
 
@@ -259,16 +262,15 @@ impl State {
         let mut warm_facts = None;
         let solved = match case.settings.robust.clone() {
             None => {
-                let warm = solve::WarmStart::new(
-                    Arc::clone(&self.warm),
-                    scenario.base.display().to_string(),
-                );
+                let warm = self.warm.as_ref().map(|store| {
+                    solve::WarmStart::new(Arc::clone(store), scenario.base.display().to_string())
+                });
                 let options = SolveOptions {
-                    warm: Some(warm.clone()),
+                    warm: warm.clone(),
                     ..options
                 };
                 let plan = pipeline::solve_case(&case, &options)?;
-                warm_facts = Some(warm.facts());
+                warm_facts = warm.map(|w| w.facts());
                 Solved::Plain {
                     case: Box::new(case),
                     plan: Box::new(plan),
@@ -377,6 +379,10 @@ impl State {
 /// At most this many bytes of kept bases (one byte per column and row; a plan of
 /// nederland keeps about 1 MB): far more than [`CACHE_SIZE`] cases of the shipped size.
 const WARM_BYTES: usize = solve::DEFAULT_WARM_BYTES;
+
+/// When this environment variable is set, the server solves every plan from scratch (no
+/// warm starts): for measuring what they save (benchmarks/serve.sh).
+pub const COLD_ENV: &str = "RESTOCK_SERVE_COLD";
 
 /// From this many municipalities on, a request is solved region by region in parallel
 /// (the same optimum, docs/performance.md): nederland, not the default case.
