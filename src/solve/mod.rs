@@ -150,10 +150,10 @@ pub struct SolveOptions {
     pub by_region: bool,
     /// Told of the progress of `--integer` (for a progress line).
     pub progress: ProgressFn,
-    /// Start each LP (HiGHS, not `--integer`) from the optimal basis of the last solve
+    /// Start each LP (HiGHS; of `--integer` only its LP relaxation) from the optimal basis of the last solve
     /// of the same model, and keep its own for the next ([`WarmStarts`]; region by
-    /// region each region is its own model). `None` on the command line: a CLI run
-    /// always solves from scratch.
+    /// region each region is its own model). Plain plans only: robust mode ignores it.
+    /// `None` on the command line: a CLI run always solves from scratch.
     pub warm: Option<WarmStart>,
 }
 
@@ -289,7 +289,7 @@ pub fn solve_robust(cases: &[Case], options: &SolveOptions) -> Result<crate::pla
         return Err(Error::Usage(INTEGER_REFUSED.into()));
     }
     check_options(options)?;
-    robust::solve(cases, options)
+    robust::solve(cases, &without_warm(options))
 }
 
 /// Solves a robust case as [`solve_robust`] does, with the tolerance of the last stage's
@@ -309,7 +309,7 @@ pub fn solve_robust_movable(
     Option<MovableRobustCap>,
 )> {
     check_options(options)?;
-    robust::solve_movable(cases, options, slack, plans_alone)
+    robust::solve_movable(cases, &without_warm(options), slack, plans_alone)
         .map(|(plan, facts, movable)| (plan, facts, movable.map(MovableRobustCap)))
 }
 
@@ -363,6 +363,15 @@ impl MovableCap {
             let _ = cap;
             match self.0 {}
         }
+    }
+}
+
+/// The options without warm starts: robust mode never warm-starts (its variants' plain
+/// solves would share one model's name; only plain plans keep bases).
+fn without_warm(options: &SolveOptions) -> SolveOptions {
+    SolveOptions {
+        warm: None,
+        ..options.clone()
     }
 }
 
