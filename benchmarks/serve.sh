@@ -9,7 +9,9 @@
 # requests), then REPEATS (default 5) budget changes (factors 0.80, 0.85, …), each a
 # POST /api/plan of a scenario file's text timed by curl (connect to last byte). Then the
 # first fetch of the last run's files, which draws the charts, report.html and
-# report.xlsx (done lazily, after the answer). Prints a Markdown table for
+# report.xlsx (done lazily, after the answer). All of it twice: with the server's warm
+# starts (each budget change re-solved from the last plan's optimal bases) and cold
+# (RESTOCK_SERVE_COLD=1: every plan from scratch). Prints a Markdown table for
 # docs/performance.md. Needs a release build (cargo build --release) and curl.
 set -euo pipefail
 
@@ -24,15 +26,31 @@ fi
 cases=("$@")
 [[ ${#cases[@]} -gt 0 ]] || cases=(krimpregios nederland)
 tmp=$(mktemp -d)
-"$BIN" serve --port "$PORT" >"$tmp/server.log" 2>&1 &
-server=$!
+server=
 # SIGINT, as Ctrl-C: the server stops cleanly and removes its runs' temporary folders.
-trap 'kill -INT "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$tmp"' EXIT
+stop() {
+    [[ -n $server ]] || return 0
+    kill -INT "$server" 2>/dev/null || true
+    wait "$server" 2>/dev/null || true
+    server=
+}
+trap 'stop; rm -rf "$tmp"' EXIT
 url="http://127.0.0.1:$PORT"
-for _ in $(seq 100); do
-    curl -sf "$url/api/cases" -o /dev/null && break
-    sleep 0.1
-done
+# Starts the server; "cold" as the first argument turns its warm starts off.
+start() {
+    if [[ $1 == cold ]]; then
+        RESTOCK_SERVE_COLD=1 "$BIN" serve --port "$PORT" >"$tmp/server.log" 2>&1 &
+    else
+        "$BIN" serve --port "$PORT" >"$tmp/server.log" 2>&1 &
+    fi
+    server=$!
+    for _ in $(seq 100); do
+        curl -sf "$url/api/cases" -o /dev/null && return 0
+        sleep 0.1
+    done
+    echo "the server did not start" >&2
+    exit 1
+}
 
 # POSTs base = CASE with [factors] budget = FACTOR; prints the seconds curl measured.
 post() {
@@ -43,19 +61,23 @@ post() {
 
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%d)"
 echo
-echo "| case | first request | budget change, median | max | first file fetch (charts, report) |"
-echo "|---|---:|---:|---:|---:|"
-for case in "${cases[@]}"; do
-    first=$(post "$case" 1)
-    times=()
-    for ((i = 0; i < REPEATS; i++)); do
-        times+=("$(post "$case" "$(awk -v i="$i" 'BEGIN { printf "%.2f", 0.80 + 0.05 * i }')")")
+echo "| case | solves | first request | budget change, median | max | first file fetch (charts, report) |"
+echo "|---|---|---:|---:|---:|---:|"
+for mode in warm cold; do
+    start "$mode"
+    for case in "${cases[@]}"; do
+        first=$(post "$case" 1)
+        times=()
+        for ((i = 0; i < REPEATS; i++)); do
+            times+=("$(post "$case" "$(awk -v i="$i" 'BEGIN { printf "%.2f", 0.80 + 0.05 * i }')")")
+        done
+        grep -q '"mismatch"' "$tmp/answer.json" || { cat "$tmp/answer.json" >&2; exit 1; }
+        run=$(sed -n 's/.*"run":\([0-9]*\).*/\1/p' "$tmp/answer.json")
+        files=$(curl -s -o /dev/null -w '%{time_total}' "$url/runs/$run/files")
+        sorted=$(printf '%s\n' "${times[@]}" | sort -n)
+        median=$(echo "$sorted" | awk '{ a[NR] = $0 } END { print a[int((NR + 1) / 2)] }')
+        max=$(echo "$sorted" | tail -1)
+        printf '| %s | %s | %.3f s | %.3f s | %.3f s | %.3f s |\n' "$case" "$mode" "$first" "$median" "$max" "$files"
     done
-    grep -q '"mismatch"' "$tmp/answer.json" || { cat "$tmp/answer.json" >&2; exit 1; }
-    run=$(sed -n 's/.*"run":\([0-9]*\).*/\1/p' "$tmp/answer.json")
-    files=$(curl -s -o /dev/null -w '%{time_total}' "$url/runs/$run/files")
-    sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-    median=$(echo "$sorted" | awk '{ a[NR] = $0 } END { print a[int((NR + 1) / 2)] }')
-    max=$(echo "$sorted" | tail -1)
-    printf '| %s | %.3f s | %.3f s | %.3f s | %.3f s |\n' "$case" "$first" "$median" "$max" "$files"
+    stop
 done

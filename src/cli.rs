@@ -156,6 +156,7 @@ impl SolverFlags {
                 time_limit: self.time_limit,
                 by_region,
                 progress: Default::default(),
+                warm: None,
             },
             output: OutputOptions {
                 lang: lang.into(),

@@ -32,6 +32,12 @@
 //! involve only its own municipalities and budgets, E = Σ_r E_r, and stage 2's cap on E
 //! is shared out by the same `share_out_slack`, each region's result being its robust
 //! plan and its cap one on E_r.
+//!
+//! With warm starts (`restock serve`, [`SolveOptions::warm`]) each region is its own
+//! model in the store: its stage 1 and stage 2 start from the region's bases of the last
+//! solve, pass 2's solve of a region starts from what pass 1 kept, and a kept
+//! [`MovableCap`] keeps its last stage-2 basis. Each region reads and writes only its
+//! own bases, so the joined plan is the same whatever order the threads take.
 
 use std::collections::BTreeMap;
 use std::time::Instant;
@@ -160,7 +166,7 @@ pub fn solve_by_region_with(
                 let seconds = region_seconds(limit, left, share, threads);
                 solve_integer_within(&region_case, options, pass1_slack, seconds, limit)
             } else {
-                solve_with_slack(&region_case, options, pass1_slack)
+                solve_with_slack(&region_case, &region_options(options, case, r), pass1_slack)
             };
             on_region_done();
             result
@@ -191,7 +197,8 @@ pub fn solve_by_region_with(
                 relative: 0.0,
                 absolute: cap - z1_star[r],
             };
-            let (plan, facts, movable) = solve_movable(&region_case, options, slack)?;
+            let region_options = region_options(options, case, r);
+            let (plan, facts, movable) = solve_movable(&region_case, &region_options, slack)?;
             let facts = reached(facts, cap, || used(&region_case, &plan));
             if let Some(movable) = movable {
                 kept.insert(r, (region_case, movable));
@@ -404,6 +411,18 @@ fn join_robust(
         gross_cost_eur,
         mismatch_do_nothing,
         timings,
+    }
+}
+
+/// The options of region `r`'s solves: with warm starts, the region is its own model
+/// (its bases are kept under its number and name).
+fn region_options(options: &SolveOptions, case: &Case, r: usize) -> SolveOptions {
+    SolveOptions {
+        warm: options
+            .warm
+            .as_ref()
+            .map(|warm| warm.part(&format!("region {r} {}", case.regions[r]))),
+        ..options.clone()
     }
 }
 

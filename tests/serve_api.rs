@@ -6,7 +6,9 @@
 //! - a bad scenario: 400 with the command line's message (file, line, key);
 //! - `..`, absolute paths and a symlink out of the case folder: refused;
 //! - parallel requests: each answer is its own scenario's optimum, and its files are its own;
-//! - a body above 1 MiB: 413; the case list; a run's files and zip.
+//! - a body above 1 MiB: 413; the case list; a run's files and zip;
+//! - a budget change after a first plan is solved warm (from the first plan's bases) and
+//!   answers the command line's mismatch, as one model and region by region.
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -486,5 +488,61 @@ fn a_changed_case_file_is_read_again_and_robust_mode_plans() {
     let run = robust["run"].as_u64().unwrap();
     let (status, _) = get(server.addr(), &format!("/runs/{run}/commitment.csv"));
     assert_eq!(status, 200);
+    server.stop().unwrap();
+}
+
+/// The mismatch of `restock plan --scenario` of a scenario text whose base is a case
+/// under `cases` (its summary: what the command line writes), solved cold.
+fn reference_in(cases: &Path, text: &str) -> pipeline::Outcome {
+    let scenario = Scenario::from_text(Path::new("reference.toml"), text, &|written| {
+        Ok(cases.join(written))
+    })
+    .expect("a valid scenario");
+    let case = scenario.build_case().expect("the case reads");
+    pipeline::run(&case, &SolveOptions::default()).expect("it solves")
+}
+
+#[test]
+fn a_budget_change_is_solved_warm_to_the_command_lines_mismatch() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = dir.path().join("cases");
+    copy_dir(Path::new("inputs/krimpregios"), &cases.join("krimpregios"));
+    // 150 municipalities: the server solves it region by region.
+    let generated = restock::generate::synthetic_case(&restock::generate::GenerateOptions {
+        municipalities: 150,
+        seed: 11,
+        ..restock::generate::GenerateOptions::default()
+    })
+    .unwrap();
+    assert!(generated.municipalities.len() >= restock::serve::api::BY_REGION_FROM);
+    restock::generate::write_case(&generated, &cases.join("generated")).unwrap();
+    let server = start(&cases);
+    for name in ["krimpregios", "generated"] {
+        let (status, first) = post_plan(server.addr(), &format!("base = \"{name}\"\n"));
+        assert_eq!(status, 200, "{first}");
+        let facts = &first["warm_start"];
+        assert!(
+            facts["stages_cold"].as_u64().unwrap() >= 1,
+            "{name}: {facts}"
+        );
+        let text = format!("base = \"{name}\"\n[factors]\nbudget = 0.8\n");
+        let (status, second) = post_plan(server.addr(), &text);
+        assert_eq!(status, 200, "{second}");
+        let facts = &second["warm_start"];
+        assert_eq!(facts["stages_cold"], 0, "{name}: {facts}");
+        assert_eq!(facts["bases_refused"], 0, "{name}: {facts}");
+        assert!(
+            facts["stages_warm"].as_u64().unwrap() >= 2,
+            "{name}: {facts}"
+        );
+        let expected = reference_in(&cases, &text).summary;
+        for key in ["mismatch", "gross_cost_eur"] {
+            let got = second[key].as_f64().unwrap();
+            let want = serde_json::to_value(&expected).unwrap()[key]
+                .as_f64()
+                .unwrap();
+            assert!(close(got, want), "{name}: {key} {got} warm vs {want} cold");
+        }
+    }
     server.stop().unwrap();
 }

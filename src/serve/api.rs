@@ -53,6 +53,10 @@ pub struct State {
     cache: Mutex<BTreeMap<CacheKey, Cached>>,
     /// Solve region by region (in parallel) from this many municipalities on.
     by_region_from: usize,
+    /// The optimal bases of the plans solved so far, by case (and region): a plan of
+    /// the same case with another budget or other costs starts from them. `None` when
+    /// the environment sets [`COLD_ENV`] (benchmarks/serve.sh's cold runs).
+    warm: Option<Arc<solve::WarmStarts>>,
 }
 
 /// A cached case: (case folder, variant, settings overrides as TOML).
@@ -123,6 +127,9 @@ impl State {
             keep_runs: options.keep_runs.max(1),
             cache: Mutex::new(BTreeMap::new()),
             by_region_from: BY_REGION_FROM,
+            warm: std::env::var_os(COLD_ENV)
+                .is_none()
+                .then(|| Arc::new(solve::WarmStarts::with_capacity(WARM_BYTES))),
         })
     }
 
@@ -237,8 +244,12 @@ impl State {
     }
 
     /// The scenario's case with its factors (and, in robust mode, one per variant),
-    /// solved.
-    fn solve(&self, scenario: &Scenario) -> Result<(Solved, BTreeMap<String, f64>)> {
+    /// solved; a plain plan warm, from the bases of the last plan of the same case
+    /// (what the warm starts did is returned with it).
+    fn solve(
+        &self,
+        scenario: &Scenario,
+    ) -> Result<(Solved, BTreeMap<String, f64>, Option<solve::WarmFacts>)> {
         let (case, mut read) = self.base_case(scenario, scenario.households_variant.clone())?;
         let clock = Instant::now();
         let case = scenario.finish_case(case)?;
@@ -248,9 +259,18 @@ impl State {
             ..SolveOptions::default()
         };
         let mut timings = BTreeMap::new();
+        let mut warm_facts = None;
         let solved = match case.settings.robust.clone() {
             None => {
+                let warm = self.warm.as_ref().map(|store| {
+                    solve::WarmStart::new(Arc::clone(store), scenario.base.display().to_string())
+                });
+                let options = SolveOptions {
+                    warm: warm.clone(),
+                    ..options
+                };
                 let plan = pipeline::solve_case(&case, &options)?;
+                warm_facts = warm.map(|w| w.facts());
                 Solved::Plain {
                     case: Box::new(case),
                     plan: Box::new(plan),
@@ -273,7 +293,7 @@ impl State {
         };
         timings.insert("read".to_string(), round6(read.read));
         timings.insert("validate".to_string(), round6(read.validate));
-        Ok((solved, timings))
+        Ok((solved, timings, warm_facts))
     }
 
     /// `POST /api/plan`'s work: reads the scenario text, solves it, keeps the run and
@@ -283,7 +303,7 @@ impl State {
         let scenario = Scenario::from_text(Path::new(SCENARIO_LABEL), text, &|written| {
             self.resolve_base(written)
         })?;
-        let (solved, mut timings) = self.solve(&scenario)?;
+        let (solved, mut timings, warm) = self.solve(&scenario)?;
         let mut summary = match &solved {
             Solved::Plain { case, plan } => {
                 let mut t = timings.clone();
@@ -336,6 +356,17 @@ impl State {
         if let Value::Object(map) = &mut answer {
             map.insert("run".into(), json!(id));
             map.insert("links".into(), links(id));
+            if let Some(w) = warm {
+                map.insert(
+                    "warm_start".into(),
+                    json!({
+                        "stages_warm": w.warm,
+                        "stages_cold": w.cold,
+                        "bases_refused": w.refused,
+                        "simplex_iterations": w.simplex_iterations,
+                    }),
+                );
+            }
         }
         Ok(answer)
     }
@@ -344,6 +375,14 @@ impl State {
         lock(&self.runs).1.iter().find(|r| r.id == id).cloned()
     }
 }
+
+/// At most this many bytes of kept bases (one byte per column and row; a plan of
+/// nederland keeps about 1 MB): far more than [`CACHE_SIZE`] cases of the shipped size.
+const WARM_BYTES: usize = solve::DEFAULT_WARM_BYTES;
+
+/// When this environment variable is set, the server solves every plan from scratch (no
+/// warm starts): for measuring what they save (benchmarks/serve.sh).
+pub const COLD_ENV: &str = "RESTOCK_SERVE_COLD";
 
 /// From this many municipalities on, a request is solved region by region in parallel
 /// (the same optimum, docs/performance.md): nederland, not the default case.

@@ -1,9 +1,11 @@
 //! Every direct call of HiGHS's C API (highs-sys), and with them every `unsafe` block of
 //! the solver: what the highs crate does not offer, namely changing the objective of a
 //! solved model, adding a row to it and moving that row's bound, so that stage 2 starts
-//! from stage 1's optimal basis instead of from scratch; and watching a MIP while it
-//! runs ([`solve_watched`]: its best plan and gap for the progress line, and a stop when
-//! Ctrl-C asks for one).
+//! from stage 1's optimal basis instead of from scratch; reading a solved model's basis
+//! and giving a new model one ([`get_basis`], [`set_basis`]: warm starts between
+//! requests of `restock serve`, [`super::WarmStarts`]) and its simplex iteration count;
+//! and watching a MIP while it runs ([`solve_watched`]: its best plan and gap for the
+//! progress line, and a stop when Ctrl-C asks for one).
 //!
 //! Each function checks the lengths and indices it hands to HiGHS, so it is safe to
 //! call with any arguments; each returns `false` when HiGHS (or the check) refuses.
@@ -11,10 +13,10 @@
 use std::os::raw::{c_char, c_int, c_void};
 
 use highs_sys::{
-    kHighsCallbackMipImprovingSolution, kHighsCallbackMipInterrupt, kHighsStatusError,
-    HighsCallbackDataIn, HighsCallbackDataOut, HighsInt, Highs_addRow, Highs_changeColsCostByRange,
-    Highs_changeRowBounds, Highs_getNumCol, Highs_getNumRow, Highs_setCallback,
-    Highs_startCallback,
+    kHighsBasisStatusNonbasic, kHighsCallbackMipImprovingSolution, kHighsCallbackMipInterrupt,
+    kHighsStatusError, HighsCallbackDataIn, HighsCallbackDataOut, HighsInt, Highs_addRow,
+    Highs_changeColsCostByRange, Highs_changeRowBounds, Highs_getBasis, Highs_getIntInfoValue,
+    Highs_getNumCol, Highs_getNumRow, Highs_setBasis, Highs_setCallback, Highs_startCallback,
 };
 
 /// What a running MIP reports to [`Watch::report`]: its best plan's objective, the best
@@ -174,4 +176,76 @@ pub(super) fn set_row_upper(model: &mut highs::Model, row: HighsInt, upper: f64)
     // the call, and `row` is one of its rows (checked above).
     let status = unsafe { Highs_changeRowBounds(ptr, row, f64::NEG_INFINITY, upper) };
     status != kHighsStatusError
+}
+
+/// The basis status of every column and of every row of a solved model (HiGHS's
+/// `kHighsBasisStatus` values, which fit a byte), or `None` when the model holds no
+/// valid basis (HiGHS refuses, or a status is out of range).
+pub(super) fn get_basis(model: &highs::SolvedModel) -> Option<(Vec<u8>, Vec<u8>)> {
+    let ptr = model.as_ptr();
+    // SAFETY: `ptr` is the live HiGHS instance owned by `model`, borrowed for the calls;
+    // both only read the model's size.
+    let (cols, rows) = unsafe { (Highs_getNumCol(ptr), Highs_getNumRow(ptr)) };
+    let (cols, rows) = (cols.max(0) as usize, rows.max(0) as usize);
+    let mut col_status: Vec<HighsInt> = vec![0; cols];
+    let mut row_status: Vec<HighsInt> = vec![0; rows];
+    // SAFETY: `ptr` is the live HiGHS instance owned by `model`; `col_status` and
+    // `row_status` outlive the call and hold exactly one entry per column and per row,
+    // the lengths HiGHS writes (its size read just above, with nothing in between).
+    let status = unsafe { Highs_getBasis(ptr, col_status.as_mut_ptr(), row_status.as_mut_ptr()) };
+    if status == kHighsStatusError {
+        return None;
+    }
+    let byte = |v: &[HighsInt]| -> Option<Vec<u8>> {
+        v.iter()
+            .map(|&s| {
+                (0..=kHighsBasisStatusNonbasic)
+                    .contains(&s)
+                    .then_some(s as u8)
+            })
+            .collect()
+    };
+    Some((byte(&col_status)?, byte(&row_status)?))
+}
+
+/// Gives the model (not yet solved) the basis `col_status`, `row_status` (as
+/// [`get_basis`] returns them), so that the next solve starts from it. Refuses (`false`,
+/// the model then solves from scratch) when the lengths are not the model's numbers of
+/// columns and rows, when a status is not one of HiGHS's, or when HiGHS refuses it (not
+/// a basis of this model: the number of basic variables is wrong).
+pub(super) fn set_basis(model: &mut highs::Model, col_status: &[u8], row_status: &[u8]) -> bool {
+    if (col_status.len(), row_status.len()) != dimensions(model) {
+        return false;
+    }
+    let valid = |v: &[u8]| {
+        v.iter()
+            .all(|&s| HighsInt::from(s) <= kHighsBasisStatusNonbasic)
+    };
+    if !(valid(col_status) && valid(row_status)) {
+        return false;
+    }
+    let widen = |v: &[u8]| -> Vec<HighsInt> { v.iter().map(|&s| HighsInt::from(s)).collect() };
+    let (cols, rows) = (widen(col_status), widen(row_status));
+    let ptr = model.as_mut_ptr();
+    // SAFETY: `ptr` is the live HiGHS instance owned by `model`, borrowed mutably for
+    // the call; `cols` and `rows` outlive it and hold exactly one status per column and
+    // per row of the model (checked above), each a `kHighsBasisStatus` value.
+    let status = unsafe { Highs_setBasis(ptr, cols.as_ptr(), rows.as_ptr()) };
+    status != kHighsStatusError
+}
+
+/// The number of simplex iterations of the model's last solve (0 when HiGHS cannot say).
+pub(super) fn simplex_iterations(model: &highs::SolvedModel) -> u64 {
+    let mut value: HighsInt = 0;
+    let ptr = model.as_ptr();
+    // SAFETY: `ptr` is the live HiGHS instance owned by `model`, borrowed for the call;
+    // the name is a NUL-terminated string and `value` a writable integer, both outliving
+    // the call.
+    let status =
+        unsafe { Highs_getIntInfoValue(ptr, c"simplex_iteration_count".as_ptr(), &mut value) };
+    if status != kHighsStatusError {
+        value.max(0) as u64
+    } else {
+        0
+    }
 }

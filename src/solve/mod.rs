@@ -14,6 +14,8 @@
 //!   direct call of HiGHS's C API (the only `unsafe` code of restock's solver);
 //! - `clarabel`: Clarabel through good_lp's interface;
 //! - `shadow`: the budget shadow prices from the duals;
+//! - `warm`: the bases kept between solves of `restock serve` ([`WarmStarts`]), from
+//!   which a changed budget or cost is solved again warm (HiGHS, LP);
 //! - `integer`: `--integer`: the LP relaxation, a whole-dwelling plan rounded from it
 //!   (`start`), then stage 1 and stage 2 as MIPs from that plan, within one time limit
 //!   for the whole run.
@@ -33,6 +35,10 @@ mod robust;
 mod shadow;
 mod stages;
 mod start;
+#[cfg_attr(not(feature = "highs"), allow(dead_code))]
+mod warm;
+
+pub use warm::{WarmFacts, WarmStart, WarmStarts, DEFAULT_WARM_BYTES};
 
 use std::sync::Arc;
 
@@ -144,6 +150,11 @@ pub struct SolveOptions {
     pub by_region: bool,
     /// Told of the progress of `--integer` (for a progress line).
     pub progress: ProgressFn,
+    /// Start each LP (HiGHS; of `--integer` only its LP relaxation) from the optimal basis of the last solve
+    /// of the same model, and keep its own for the next ([`WarmStarts`]; region by
+    /// region each region is its own model). Plain plans only: robust mode ignores it.
+    /// `None` on the command line: a CLI run always solves from scratch.
+    pub warm: Option<WarmStart>,
 }
 
 impl SolveOptions {
@@ -164,6 +175,7 @@ impl Default for SolveOptions {
             time_limit: None,
             by_region: false,
             progress: ProgressFn::default(),
+            warm: None,
         }
     }
 }
@@ -277,7 +289,7 @@ pub fn solve_robust(cases: &[Case], options: &SolveOptions) -> Result<crate::pla
         return Err(Error::Usage(INTEGER_REFUSED.into()));
     }
     check_options(options)?;
-    robust::solve(cases, options)
+    robust::solve(cases, &without_warm(options))
 }
 
 /// Solves a robust case as [`solve_robust`] does, with the tolerance of the last stage's
@@ -297,7 +309,7 @@ pub fn solve_robust_movable(
     Option<MovableRobustCap>,
 )> {
     check_options(options)?;
-    robust::solve_movable(cases, options, slack, plans_alone)
+    robust::solve_movable(cases, &without_warm(options), slack, plans_alone)
         .map(|(plan, facts, movable)| (plan, facts, movable.map(MovableRobustCap)))
 }
 
@@ -351,6 +363,15 @@ impl MovableCap {
             let _ = cap;
             match self.0 {}
         }
+    }
+}
+
+/// The options without warm starts: robust mode never warm-starts (its variants' plain
+/// solves would share one model's name; only plain plans keep bases).
+fn without_warm(options: &SolveOptions) -> SolveOptions {
+    SolveOptions {
+        warm: None,
+        ..options.clone()
     }
 }
 
