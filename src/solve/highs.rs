@@ -119,13 +119,8 @@ pub(super) fn two_stages(
         .into_iter()
         .map(|(_, c)| c)
         .collect();
-    let mut model = load(problem, rows, options, 1)?;
-    let started = slot.as_ref().map(|s| start_from(s, Stage::One, &mut model));
-    let solved = solve(model, 1)?;
-    if let Some(slot) = &slot {
-        slot.count(started.flatten());
-        finish_warm(slot, Stage::One, &solved);
-    }
+    let model = load(problem, rows, options, 1)?;
+    let solved = solve_warm(model, Stage::One, slot.as_ref())?;
     let stage1 = stage_result(&solved, options, 1)?;
     timings.insert("solve_stage1".to_string(), clock.elapsed().as_secs_f64());
 
@@ -156,13 +151,8 @@ pub(super) fn two_stages(
             .try_set_option("time_limit", left)
             .map_err(|_| Error::Solve(format!("HiGHS refused option time_limit = {left}")))?;
     }
-    let started = slot.as_ref().map(|s| start_from(s, Stage::Two, &mut model));
-    let solved = solve(model, 2)?;
-    if let Some(slot) = &slot {
-        // Without a kept stage-2 basis stage 2 starts from stage 1's, as always.
-        slot.count(started.flatten());
-        finish_warm(slot, Stage::Two, &solved);
-    }
+    // Without a kept stage-2 basis stage 2 starts from stage 1's, as always.
+    let solved = solve_warm(model, Stage::Two, slot.as_ref())?;
     let stage2 = stage_result(&solved, options, 2)?;
     timings.insert("solve_stage2".to_string(), clock.elapsed().as_secs_f64());
     let live = LiveCap {
@@ -180,6 +170,22 @@ pub(super) fn two_stages(
 fn start_from(slot: &Slot, stage: Stage, model: &mut highs::Model) -> Option<bool> {
     let basis = slot.basis(stage)?;
     Some(highs_ffi::set_basis(model, &basis.cols, &basis.rows))
+}
+
+/// Solves `model` as `stage`: from that stage's kept basis when `slot` has one, keeping
+/// the optimal basis it reaches (no slot: a plain solve).
+fn solve_warm(
+    mut model: highs::Model,
+    stage: Stage,
+    slot: Option<&Slot>,
+) -> Result<highs::SolvedModel> {
+    let started = slot.map(|s| start_from(s, stage, &mut model));
+    let solved = solve(model, stage.number())?;
+    if let Some(slot) = slot {
+        slot.count(started.flatten());
+        finish_warm(slot, stage, &solved);
+    }
+    Ok(solved)
 }
 
 /// Counts a warm solve's simplex iterations and keeps its optimal basis as `stage`'s.

@@ -34,6 +34,16 @@ pub(super) enum Stage {
     Two,
 }
 
+impl Stage {
+    /// 1 or 2, as error messages name the stage.
+    pub(super) fn number(self) -> u8 {
+        match self {
+            Stage::One => 1,
+            Stage::Two => 2,
+        }
+    }
+}
+
 /// A basis: HiGHS's status of every column and of every row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Basis {
