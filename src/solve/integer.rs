@@ -14,9 +14,7 @@
 //! A stage with no time left (or after Ctrl-C) does not run: the plan so far is the
 //! plan, its gap measured against the LP bound where that is a bound (stage 1).
 
-use super::stages::{
-    clean, fill_plan, plan_with_shadow_prices, run_stages, StageResult,
-};
+use super::stages::{clean, fill_plan, plan_with_shadow_prices, run_stages, StageResult};
 use super::start::{self, Start};
 use super::{
     MipProgress, MovableCap, ProgressFn, SolveOptions, Stage2Slack, StageFacts, STAGE1_MIP_GAP,
