@@ -307,6 +307,17 @@ struct Stock {
     lines: HashMap<(usize, usize), u64>,
 }
 
+impl Stock {
+    /// The dwellings of segment `s` in municipality `m`; 0 where stock.csv has none.
+    fn dwellings(&self, m: usize, s: usize) -> f64 {
+        self.values
+            .get(m)
+            .and_then(|r| r.get(s))
+            .copied()
+            .unwrap_or(0.0)
+    }
+}
+
 fn stock(
     rows: FileRows<StockRow>,
     munis: Option<&Names>,
@@ -886,12 +897,7 @@ fn costs(
     if let (Some(stock), true) = (stock, complete) {
         for (m, row) in out.iter().enumerate() {
             for (s, cell) in row.iter().enumerate() {
-                let dwellings = stock
-                    .values
-                    .get(m)
-                    .and_then(|r| r.get(s))
-                    .copied()
-                    .unwrap_or(0.0);
+                let dwellings = stock.dwellings(m, s);
                 if cell.is_none() && dwellings > 0.0 {
                     let code = munis.name(m);
                     let seg = segs.name(s);
