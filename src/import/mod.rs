@@ -42,7 +42,7 @@ use sha2::{Digest, Sha256};
 
 use self::assumptions::{Assumptions, DemandMode, DEFAULT_ASSUMPTIONS_NAME};
 use crate::input::{read_case, ReadOptions};
-use crate::{Error, InputError, Result};
+use crate::{Error, InputError, Location, Result};
 
 /// Which municipalities the case holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -245,9 +245,11 @@ pub fn generate(options: &ImportOptions) -> Result<Generated> {
     if let Some(&first) = years.first() {
         if first <= base_year {
             return Err(Error::Input(vec![InputError {
-                file: assumptions_display(options),
-                line: None,
-                column: Some("households.years".into()),
+                at: Location {
+                    file: assumptions_display(options),
+                    line: None,
+                    column: Some("households.years".into()),
+                },
                 message: format!("{first} is not after the base year {base_year}"),
             }]));
         }

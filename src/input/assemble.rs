@@ -41,7 +41,7 @@ use crate::case::{
     SegmentCosts, Settings, Transformation,
 };
 use crate::lang::Lang;
-use crate::InputError;
+use crate::{InputError, Location};
 
 /// Tolerance on the sum of demand shares per municipality and year.
 const SHARE_SUM_TOLERANCE: f64 = 1e-6;
@@ -365,9 +365,11 @@ fn robust(
     let known: Vec<&str> = named.iter().map(String::as_str).collect();
     let error = |d: &mut Diagnostics, line: Option<u64>, key: &str, message: String| {
         d.error(InputError {
-            file: SETTINGS.to_string(),
-            line,
-            column: Some(key.to_string()),
+            at: Location {
+                file: SETTINGS.to_string(),
+                line,
+                column: Some(key.to_string()),
+            },
             message,
         });
     };
@@ -526,9 +528,11 @@ fn households(
             )
         };
         d.error(InputError {
-            file: HOUSEHOLDS.to_string(),
-            line: None,
-            column: Some("variant".to_string()),
+            at: Location {
+                file: HOUSEHOLDS.to_string(),
+                line: None,
+                column: Some("variant".to_string()),
+            },
             message: msg,
         });
         return None;
@@ -640,9 +644,11 @@ fn households(
             );
             d.error(if milestones_given {
                 InputError {
-                    file: SETTINGS.to_string(),
-                    line: milestone_line,
-                    column: Some("milestones".to_string()),
+                    at: Location {
+                        file: SETTINGS.to_string(),
+                        line: milestone_line,
+                        column: Some("milestones".to_string()),
+                    },
                     message: msg,
                 }
             } else {
