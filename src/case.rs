@@ -410,15 +410,17 @@ impl Case {
         if let Some(subtitle) = &self.settings.subtitle {
             return subtitle.clone();
         }
-        let first = self
-            .periods
-            .first()
-            .map_or(self.settings.base_year, |p| p.start);
-        let last = self
-            .periods
-            .last()
-            .map_or(self.settings.base_year, |p| p.end);
+        let (first, last) = self.horizon();
         crate::labels::DEFAULT_SUBTITLE.format(lang, &[&first, &last])
+    }
+
+    /// The first and the last year the plan covers: the first period's start and the
+    /// last period's end (the base year for both when there are no periods).
+    pub fn horizon(&self) -> (i32, i32) {
+        let base_year = self.settings.base_year;
+        let first = self.periods.first().map_or(base_year, |p| p.start);
+        let last = self.periods.last().map_or(base_year, |p| p.end);
+        (first, last)
     }
 
     /// The years of the balance: the base year followed by every milestone.
@@ -452,6 +454,24 @@ impl Case {
         self.municipalities
             .iter()
             .any(|m| m.vacant_dwellings.is_some())
+    }
+
+    /// The stock of segment `s` after one period's transformations (C1), from `stock`
+    /// before them; `input(k)` is how many dwellings transformation k takes in. Each
+    /// transformation takes its input from its `from` segment and adds `yield` per
+    /// dwelling to its `to` segment, in the order of transformations.csv.
+    pub fn after_transformations(&self, s: usize, stock: f64, input: impl Fn(usize) -> f64) -> f64 {
+        let mut stock = stock;
+        for (k, t) in self.transformations.iter().enumerate() {
+            let input = input(k);
+            if t.from == s {
+                stock -= input;
+            }
+            if t.to == s {
+                stock += t.yield_per_dwelling * input;
+            }
+        }
+        stock
     }
 
     /// Demand at time index t (0 = base year, p = milestone p) for municipality m and,

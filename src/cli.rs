@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use restock::chart::Lang;
-use restock::import::{ImportOptions, Selection};
+use restock::import::{CaseTexts, CbsSources, ImportOptions, Selection};
 use restock::pipeline::{OutputOptions, PipelineOptions};
 use restock::scenario::Parameter;
 use restock::solve::{SolveOptions, SolverChoice, DEFAULT_MIP_GAP};
@@ -306,8 +306,6 @@ pub struct ImportHouseholdsArgs {
 #[derive(Debug, Clone, clap::Args)]
 #[command(group(clap::ArgGroup::new("selection").required(true).args(["municipalities", "regions"])))]
 pub struct ImportCbsArgs {
-    /// The CBS "Kerncijfers wijken en buurten" municipality file of the base year.
-    pub kwb_file: PathBuf,
     /// Municipality codes (GM0917 or 0917), separated by commas; they form one region.
     #[arg(long, value_delimiter = ',', value_name = "CODES")]
     pub municipalities: Vec<String>,
@@ -325,20 +323,9 @@ pub struct ImportCbsArgs {
     /// The case folder to write (replaced as a whole if it was made by import-cbs).
     #[arg(long, value_name = "CASE_DIR")]
     pub out: PathBuf,
-    /// A later KWB file (or CBS 85984NED extract) with the population per municipality:
-    /// the real population change since the base year drives the household variants.
-    #[arg(long, value_name = "FILE")]
-    pub kwb_later: Option<PathBuf>,
-    /// The later file's year, if it has no peiljaar column and its name does not tell.
-    #[arg(long, value_name = "YEAR")]
-    pub later_year: Option<i32>,
-    /// CSV file (from_code, to_code): where base-year municipalities went by the later
-    /// year (merges and splits).
-    #[arg(long, value_name = "FILE")]
-    pub mapping: Option<PathBuf>,
-    /// The base year, if the KWB file's name does not tell it.
-    #[arg(long, value_name = "YEAR")]
-    pub base_year: Option<i32>,
+    /// The CBS files: the base-year KWB file and, optionally, a later one.
+    #[command(flatten)]
+    pub sources: CbsSources,
     /// TOML file with every assumption [default: the built-in data/assumptions.toml].
     #[arg(long, value_name = "FILE")]
     pub assumptions: Option<PathBuf>,
@@ -346,22 +333,12 @@ pub struct ImportCbsArgs {
     /// case as boundaries.geojson.
     #[arg(long, value_name = "FILE")]
     pub geojson: Option<PathBuf>,
-    /// Markdown put at the top of the case's README.md.
-    #[arg(long, value_name = "FILE")]
-    pub notes: Option<PathBuf>,
     /// The households variant settings.toml selects [default: the assumptions'].
     #[arg(long, value_name = "NAME")]
     pub variant: Option<String>,
-    /// The report's title, written into settings.toml [default: one made from the regions].
-    #[arg(long, value_name = "TEXT")]
-    pub title: Option<String>,
-    /// The report's subtitle, written into settings.toml.
-    #[arg(long, value_name = "TEXT")]
-    pub subtitle: Option<String>,
-    /// A Dutch summary of the case (sources and assumptions, for the Dutch report),
-    /// copied into the case as LEESMIJ.md.
-    #[arg(long, value_name = "FILE")]
-    pub leesmij: Option<PathBuf>,
+    /// The case's title, subtitle, README.md notes and LEESMIJ.md.
+    #[command(flatten)]
+    pub texts: CaseTexts,
 }
 
 impl ImportCbsArgs {
@@ -375,20 +352,13 @@ impl ImportCbsArgs {
             },
         };
         ImportOptions {
-            kwb: self.kwb_file,
+            sources: self.sources,
             selection,
             out: self.out,
-            kwb_later: self.kwb_later,
-            later_year: self.later_year,
-            mapping: self.mapping,
-            base_year: self.base_year,
             assumptions: self.assumptions,
             geojson: self.geojson,
-            notes: self.notes,
             variant: self.variant,
-            title: self.title,
-            subtitle: self.subtitle,
-            leesmij: self.leesmij,
+            texts: self.texts,
         }
     }
 }

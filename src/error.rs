@@ -4,38 +4,75 @@
 use std::fmt;
 use std::path::PathBuf;
 
-/// One problem found in the input folder, located as precisely as possible.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct InputError {
-    /// File name inside the case folder, e.g. `stock.csv`.
+use crate::lang::Lang;
+
+/// Where in the input something is: a file, and where known its line and column. An
+/// [`InputError`] and a [`crate::Warning`] both name their place with one.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Location {
+    /// File name inside the case folder (or the scenario file), e.g. `stock.csv`.
     pub file: String,
     /// 1-based line number in the file (the header is line 1), when known.
     pub line: Option<u64>,
     /// Column header (as the file spells it) or settings key, when known.
     pub column: Option<String>,
+}
+
+impl Location {
+    /// A place in `file`, at `line` when known.
+    pub fn new(file: impl Into<String>, line: Option<u64>) -> Location {
+        Location {
+            file: file.into(),
+            line,
+            column: None,
+        }
+    }
+
+    /// The same place narrowed to one column (or settings key).
+    pub fn in_column(mut self, column: impl Into<String>) -> Location {
+        self.column = Some(column.into());
+        self
+    }
+
+    /// The place in `lang`: `budgets.csv, regel 4, kolom region`.
+    pub fn text(&self, lang: Lang) -> String {
+        let mut s = self.file.clone();
+        if let Some(line) = self.line {
+            s.push_str(&format!(", {} {line}", lang.pick("regel", "line")));
+        }
+        if let Some(column) = &self.column {
+            s.push_str(&format!(", {} {column}", lang.pick("kolom", "column")));
+        }
+        s
+    }
+}
+
+/// One problem found in the input folder, located as precisely as possible.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct InputError {
+    /// Where it is.
+    pub at: Location,
     /// What is wrong, in words a planner understands.
     pub message: String,
 }
 
 impl InputError {
-    /// An error about a whole file (missing, empty, unreadable).
-    pub fn file(file: impl Into<String>, message: impl Into<String>) -> Self {
+    /// An error at `at`.
+    pub fn new(at: Location, message: impl Into<String>) -> Self {
         InputError {
-            file: file.into(),
-            line: None,
-            column: None,
+            at,
             message: message.into(),
         }
     }
 
+    /// An error about a whole file (missing, empty, unreadable).
+    pub fn file(file: impl Into<String>, message: impl Into<String>) -> Self {
+        InputError::new(Location::new(file, None), message)
+    }
+
     /// An error about one line of a file.
     pub fn line(file: impl Into<String>, line: u64, message: impl Into<String>) -> Self {
-        InputError {
-            file: file.into(),
-            line: Some(line),
-            column: None,
-            message: message.into(),
-        }
+        InputError::new(Location::new(file, Some(line)), message)
     }
 
     /// An error about one cell: file, line and column.
@@ -45,25 +82,13 @@ impl InputError {
         column: impl Into<String>,
         message: impl Into<String>,
     ) -> Self {
-        InputError {
-            file: file.into(),
-            line: Some(line),
-            column: Some(column.into()),
-            message: message.into(),
-        }
+        InputError::new(Location::new(file, Some(line)).in_column(column), message)
     }
 }
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(line) = self.line {
-            write!(f, ", line {line}")?;
-        }
-        if let Some(column) = &self.column {
-            write!(f, ", column {column}")?;
-        }
-        write!(f, ": {}", self.message)
+        write!(f, "{}: {}", self.at.text(Lang::En), self.message)
     }
 }
 

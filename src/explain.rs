@@ -156,6 +156,24 @@ enum Hold {
     Other(Other),
 }
 
+/// `table[i][j]` of a plan's figures (a shadow price, a removal value); 0 where the
+/// plan has none (a plan without duals).
+fn figure(table: &[Vec<f64>], i: usize, j: usize) -> f64 {
+    table
+        .get(i)
+        .and_then(|row| row.get(j))
+        .copied()
+        .unwrap_or(0.0)
+}
+
+/// The segments, sorted and each once, of the holds `pick` takes a segment from.
+fn held_segments(holds: &[Hold], pick: impl Fn(&Hold) -> Option<usize>) -> Vec<usize> {
+    let mut segments: Vec<usize> = holds.iter().filter_map(pick).collect();
+    segments.sort_unstable();
+    segments.dedup();
+    segments
+}
+
 /// Explanations of a plan: one per municipality and period, in plan.csv's order
 /// (municipalities as in the case, then periods).
 pub fn explain(case: &Case, plan: &Plan) -> Vec<Explanation> {
@@ -199,20 +217,8 @@ fn one(
     let t = p + 1;
     let plan_fit = metrics::total_fit(&metrics::fits(case, planned, m, t));
     let do_nothing = metrics::total_fit(&metrics::fits(case, nothing, m, t));
-    let price = plan
-        .budget_shadow_price
-        .get(region)
-        .and_then(|r| r.get(p))
-        .copied()
-        .unwrap_or(0.0);
-    let value = |s: usize| -> f64 {
-        plan.removal_value
-            .get(m)
-            .and_then(|x| x.get(s))
-            .and_then(|x| x.get(p))
-            .copied()
-            .unwrap_or(0.0)
-    };
+    let price = figure(&plan.budget_shadow_price, region, p);
+    let value = |s: usize| -> f64 { plan.removal_value.get(m).map_or(0.0, |v| figure(v, s, p)) };
     let removed = |s: usize| -> f64 {
         plan.demolish[m][s][p]
             + case
@@ -234,12 +240,8 @@ fn one(
         .sum();
     let integer = plan.integer;
     let funder_price = |g: usize| -> f64 {
-        plan.funder_shadow_price
-            .get(region)
-            .and_then(|r| r.get(g))
-            .and_then(|r| r.get(p))
-            .copied()
-            .unwrap_or(0.0)
+        let prices = plan.funder_shadow_price.get(region);
+        prices.map_or(0.0, |prices| figure(prices, g, p))
     };
 
     let mut holds: Vec<Hold> = Vec::new();
@@ -311,24 +313,14 @@ fn one(
         };
         holds.push(hold);
     }
-    let mut capacity_segments: Vec<usize> = holds
-        .iter()
-        .filter_map(|h| match h {
-            Hold::Capacity(s) => Some(*s),
-            _ => None,
-        })
-        .collect();
-    capacity_segments.sort_unstable();
-    capacity_segments.dedup();
-    let mut stock_segments: Vec<usize> = holds
-        .iter()
-        .filter_map(|h| match h {
-            Hold::Stock(s) => Some(*s),
-            _ => None,
-        })
-        .collect();
-    stock_segments.sort_unstable();
-    stock_segments.dedup();
+    let capacity_segments = held_segments(&holds, |h| match h {
+        Hold::Capacity(s) => Some(*s),
+        _ => None,
+    });
+    let stock_segments = held_segments(&holds, |h| match h {
+        Hold::Stock(s) => Some(*s),
+        _ => None,
+    });
     let other = holds
         .iter()
         .filter_map(|h| match h {

@@ -67,7 +67,7 @@ pub mod warning;
 #[doc(hidden)]
 pub use pipeline as run;
 
-pub use error::{Error, InputError, Result};
+pub use error::{Error, InputError, Location, Result};
 pub use warning::Warning;
 
 /// The version of restock, as written to summary.json.

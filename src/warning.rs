@@ -11,18 +11,14 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::error::Location;
 use crate::lang::Lang;
 
 /// One warning about the input, in Dutch and English.
 #[derive(Debug, Clone, Default)]
 pub struct Warning {
-    /// File name inside the case folder (or the scenario file), e.g. `budgets.csv`;
-    /// empty for a warning read back from summary.json.
-    pub file: String,
-    /// 1-based line number (the header is line 1), when known.
-    pub line: Option<u64>,
-    /// Column header or settings key, when known.
-    pub column: Option<String>,
+    /// Where it is; the file is empty for a warning read back from summary.json.
+    pub at: Location,
     /// What to look at, in Dutch.
     pub nl: String,
     /// What to look at, in English.
@@ -38,9 +34,7 @@ impl Warning {
         en: impl Into<String>,
     ) -> Warning {
         Warning {
-            file: file.into(),
-            line,
-            column: None,
+            at: Location::new(file, line),
             nl: nl.into(),
             en: en.into(),
         }
@@ -48,7 +42,7 @@ impl Warning {
 
     /// The same warning about one column (or settings key) of its line.
     pub fn in_column(mut self, column: impl Into<String>) -> Warning {
-        self.column = Some(column.into());
+        self.at = self.at.in_column(column);
         self
     }
 
@@ -60,19 +54,12 @@ impl Warning {
     /// Where it is, in `lang`: `budgets.csv, regel 4, kolom region` (empty when the
     /// warning has no file).
     pub fn place(&self, lang: Lang) -> String {
-        let mut s = self.file.clone();
-        if let Some(line) = self.line {
-            s.push_str(&format!(", {} {line}", lang.pick("regel", "line")));
-        }
-        if let Some(column) = &self.column {
-            s.push_str(&format!(", {} {column}", lang.pick("kolom", "column")));
-        }
-        s
+        self.at.text(lang)
     }
 
     /// The place and the message in `lang`: `budgets.csv, regel 4: …`.
     pub fn text(&self, lang: Lang) -> String {
-        if self.file.is_empty() {
+        if self.at.file.is_empty() {
             return self.message(lang).to_string();
         }
         format!("{}: {}", self.place(lang), self.message(lang))
@@ -80,7 +67,8 @@ impl Warning {
 
     /// The order warnings are shown in: by file, line, column, then text.
     pub fn sort_key(&self) -> (&str, Option<u64>, Option<&str>, &str) {
-        (&self.file, self.line, self.column.as_deref(), &self.en)
+        let at = &self.at;
+        (&at.file, at.line, at.column.as_deref(), &self.en)
     }
 }
 

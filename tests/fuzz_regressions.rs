@@ -141,7 +141,7 @@ fn scenario_seeds_replay() {
 /// rest replaces; the others are the small real files of fuzz/data/. Returns the
 /// import's result and, when it built a case, whether restock reads that case.
 fn cbs_import(data: &[u8], tmp: &Path) -> restock::Result<restock::import::Generated> {
-    use restock::import::{generate, ImportOptions, Selection};
+    use restock::import::{generate, CaseTexts, CbsSources, ImportOptions, Selection};
     let files = root().join("fuzz/data");
     let (&selector, contents) = data.split_first().expect("a selector byte");
     let choice = selector % 5;
@@ -156,20 +156,19 @@ fn cbs_import(data: &[u8], tmp: &Path) -> restock::Result<restock::import::Gener
     };
     let with_later = selector & 0x80 == 0 || choice == 1 || choice == 3;
     let options = ImportOptions {
-        kwb: pick(0, "kwb2019_subset.csv"),
+        sources: CbsSources {
+            kwb: pick(0, "kwb2019_subset.csv"),
+            kwb_later: with_later.then(|| pick(1, "kwb2024_subset.csv")),
+            later_year: None,
+            mapping: with_later.then(|| pick(3, "mapping.csv")),
+            base_year: Some(2019),
+        },
         selection: Selection::Regions(pick(2, "regions.csv")),
         out: tmp.join("out"),
-        kwb_later: with_later.then(|| pick(1, "kwb2024_subset.csv")),
-        later_year: None,
-        mapping: with_later.then(|| pick(3, "mapping.csv")),
-        base_year: Some(2019),
         assumptions: (choice == 4).then(|| pick(4, "assumptions.toml")),
         geojson: None,
-        notes: None,
         variant: None,
-        title: None,
-        subtitle: None,
-        leesmij: None,
+        texts: CaseTexts::default(),
     };
     let generated = generate(&options)?;
     read_case_from_bytes("import", &generated.files, &ReadOptions::default())

@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use predicates::str::contains;
-use restock::import::{command_line, generate, import_cbs, ImportOptions, Selection};
+use restock::import::{
+    command_line, generate, import_cbs, CaseTexts, CbsSources, ImportOptions, Selection,
+};
 
 const KWB_2019: &str = "data/raw/cbs/kwb2019_gemeenten_raw.csv";
 const KWB_2024: &str = "data/raw/cbs/kwb2024_85984NED_gemeenten.csv";
@@ -38,23 +40,22 @@ fn restock() -> Command {
 
 fn options(kwb: impl Into<PathBuf>, codes: &[&str], out: &Path) -> ImportOptions {
     ImportOptions {
-        kwb: kwb.into(),
+        sources: CbsSources {
+            kwb: kwb.into(),
+            kwb_later: None,
+            later_year: None,
+            mapping: None,
+            base_year: Some(2019),
+        },
         selection: Selection::Municipalities {
             codes: codes.iter().map(|c| c.to_string()).collect(),
             region: "Test".into(),
         },
         out: out.to_path_buf(),
-        kwb_later: None,
-        later_year: None,
-        mapping: None,
-        base_year: Some(2019),
         assumptions: None,
         geojson: None,
-        notes: None,
         variant: None,
-        title: None,
-        subtitle: None,
-        leesmij: None,
+        texts: CaseTexts::default(),
     }
 }
 
@@ -280,11 +281,11 @@ fn secret_values_are_filled_from_the_region_or_refused() {
 fn merged_municipalities_need_the_mapping() {
     in_root();
     let mut o = options(KWB_2019, &["GM0003"], Path::new("unused"));
-    o.kwb_later = Some(KWB_2024.into());
+    o.sources.kwb_later = Some(KWB_2024.into());
     let e = generate(&o).unwrap_err().to_string();
     assert!(e.contains("GM0003 Appingedam is not in"), "{e}");
     assert!(e.contains("--mapping"), "{e}");
-    o.mapping = Some(MAPPING.into());
+    o.sources.mapping = Some(MAPPING.into());
     let g = generate(&o).unwrap();
     // Eemsdelta 2024 (45,106) over Appingedam + Delfzijl + Loppersum 2019 (46,051).
     let households = text(&g.files, "households.csv");
@@ -336,20 +337,24 @@ fn shipped_title(case: &str) -> (&'static str, &'static str) {
 /// The options of scripts/regenerate-cases.sh for a shipped case.
 fn shipped(case: &str, regions: &str, out: &Path) -> ImportOptions {
     ImportOptions {
-        kwb: KWB_2019.into(),
+        sources: CbsSources {
+            kwb: KWB_2019.into(),
+            kwb_later: Some(KWB_2024.into()),
+            later_year: None,
+            mapping: Some(MAPPING.into()),
+            base_year: None,
+        },
         selection: Selection::Regions(regions.into()),
         out: out.to_path_buf(),
-        kwb_later: Some(KWB_2024.into()),
-        later_year: None,
-        mapping: Some(MAPPING.into()),
-        base_year: None,
         assumptions: None,
         geojson: Some(GEOJSON.into()),
-        notes: Some(format!("data/cases/{case}.md").into()),
         variant: None,
-        title: Some(shipped_title(case).0.into()),
-        subtitle: Some(shipped_title(case).1.into()),
-        leesmij: Some(format!("data/cases/{case}.leesmij.md").into()),
+        texts: CaseTexts {
+            notes: Some(format!("data/cases/{case}.md").into()),
+            title: Some(shipped_title(case).0.into()),
+            subtitle: Some(shipped_title(case).1.into()),
+            leesmij: Some(format!("data/cases/{case}.leesmij.md").into()),
+        },
     }
 }
 

@@ -69,14 +69,14 @@ fn check(
     needle: &str,
 ) -> String {
     let text = e.to_string();
-    assert_eq!(e.file, file, "{text}");
+    assert_eq!(e.at.file, file, "{text}");
     assert!(text.starts_with(file), "{text}");
-    assert_eq!(e.line, line, "{text}");
+    assert_eq!(e.at.line, line, "{text}");
     if let Some(line) = line {
         assert!(text.contains(&format!("line {line}")), "{text}");
     }
     if let Some(column) = column {
-        assert_eq!(e.column.as_deref(), Some(column), "{text}");
+        assert_eq!(e.at.column.as_deref(), Some(column), "{text}");
         assert!(text.contains(&format!("column {column}")), "{text}");
     }
     assert!(text.contains(needle), "{needle:?} not in {text}");
@@ -773,7 +773,7 @@ fn errors_in_several_files_are_reported_in_one_run() {
     std::fs::remove_file(dir.path().join("segments.csv")).unwrap();
     replace(&dir, "budgets.csv", "Regio B,2050,0.0", "Regio B,2050,x");
     let errs = errors(&dir);
-    let files: Vec<&str> = errs.iter().map(|e| e.file.as_str()).collect();
+    let files: Vec<&str> = errs.iter().map(|e| e.at.file.as_str()).collect();
     assert_eq!(
         files,
         [

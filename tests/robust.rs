@@ -425,12 +425,14 @@ fn errors_of(robust: &str) -> Vec<InputError> {
 
 #[track_caller]
 fn assert_error(errors: &[InputError], column: &str, line: u64, words: &[&str]) {
-    let found = errors.iter().find(|e| e.column.as_deref() == Some(column));
+    let found = errors
+        .iter()
+        .find(|e| e.at.column.as_deref() == Some(column));
     let Some(e) = found else {
         panic!("no error on {column}: {errors:?}");
     };
-    assert_eq!(e.file, "settings.toml");
-    assert_eq!(e.line, Some(line), "{e:?}");
+    assert_eq!(e.at.file, "settings.toml");
+    assert_eq!(e.at.line, Some(line), "{e:?}");
     for w in words {
         assert!(e.message.contains(w), "{:?} lacks {w:?}", e.message);
     }

@@ -134,29 +134,29 @@ fn every_mistake_names_the_file_the_line_and_the_key() {
     let find = |key: &str| {
         errors
             .iter()
-            .find(|e| e.column.as_deref() == Some(key))
+            .find(|e| e.at.column.as_deref() == Some(key))
             .unwrap_or_else(|| panic!("no error for {key}: {errors:#?}"))
     };
     for e in &errors {
-        assert_eq!(e.file, file.display().to_string());
+        assert_eq!(e.at.file, file.display().to_string());
     }
-    assert_eq!(find("budget").line, Some(4));
+    assert_eq!(find("budget").at.line, Some(4));
     assert!(find("budget").message.contains("put it under [factors]"));
-    assert_eq!(find("settings.weight_surplas").line, Some(7));
+    assert_eq!(find("settings.weight_surplas").at.line, Some(7));
     assert!(find("settings.weight_surplas")
         .message
         .contains("did you mean 'weight_surplus'"));
-    assert_eq!(find("factors.households").line, Some(9));
+    assert_eq!(find("factors.households").at.line, Some(9));
     assert!(find("factors.households").message.contains("negative"));
     assert!(find("factors.cost.demolition")
         .message
         .contains("did you mean 'demolish'"));
     // Found by the case reader, reported against the scenario's own lines.
-    assert_eq!(find("settings.friction_vacancy").line, Some(6));
+    assert_eq!(find("settings.friction_vacancy").at.line, Some(6));
     assert!(find("settings.friction_vacancy")
         .message
         .contains("[settings] of the scenario"));
-    assert_eq!(find("households_variant").line, Some(3));
+    assert_eq!(find("households_variant").at.line, Some(3));
     assert!(find("households_variant").message.contains("base, krimp"));
 }
 
@@ -173,7 +173,7 @@ fn unknown_regions_suggest_the_case_regions() {
     );
     let errors = input_errors(Scenario::load(&file).unwrap().build_case());
     assert_eq!(errors.len(), 1);
-    assert_eq!(errors[0].line, Some(3));
+    assert_eq!(errors[0].at.line, Some(3));
     assert!(
         errors[0]
             .message

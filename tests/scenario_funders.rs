@@ -37,7 +37,7 @@ fn input_errors(result: restock::Result<impl std::fmt::Debug>) -> Vec<InputError
 fn find<'a>(errors: &'a [InputError], key: &str) -> &'a InputError {
     errors
         .iter()
-        .find(|e| e.column.as_deref() == Some(key))
+        .find(|e| e.at.column.as_deref() == Some(key))
         .unwrap_or_else(|| panic!("no error for {key}: {errors:#?}"))
 }
 
@@ -158,10 +158,10 @@ fn every_mistake_names_the_file_the_line_and_the_key() {
     );
     let errors = input_errors(Scenario::load(&file));
     for e in &errors {
-        assert_eq!(e.file, file.display().to_string());
+        assert_eq!(e.at.file, file.display().to_string());
     }
     let add = find(&errors, "funder_budget[1].add");
-    assert_eq!(add.line, Some(5));
+    assert_eq!(add.at.line, Some(5));
     assert!(
         add.message.contains("did you mean 'add_eur'"),
         "{}",
@@ -171,15 +171,15 @@ fn every_mistake_names_the_file_the_line_and_the_key() {
         .message
         .contains("changes nothing"));
     let action = find(&errors, "funding[1].action");
-    assert_eq!(action.line, Some(8));
+    assert_eq!(action.at.line, Some(8));
     assert!(
         action.message.contains("did you mean 'demolish'"),
         "{}",
         action.message
     );
-    assert_eq!(find(&errors, "funding[1].max_share").line, Some(9));
-    assert_eq!(find(&errors, "funder_budget[2].to").line, Some(13));
-    assert_eq!(find(&errors, "funder_budget[2].factor").line, Some(14));
+    assert_eq!(find(&errors, "funding[1].max_share").at.line, Some(9));
+    assert_eq!(find(&errors, "funder_budget[2].to").at.line, Some(13));
+    assert_eq!(find(&errors, "funder_budget[2].factor").at.line, Some(14));
 
     // Against the case: unknown funder, region, segment; years outside the plan; a
     // factor on part of a period; a cut below zero.
@@ -196,7 +196,7 @@ fn every_mistake_names_the_file_the_line_and_the_key() {
     );
     let errors = input_errors(Scenario::load(&file).unwrap().build_case());
     let e = find(&errors, "funder_budget[1].funder");
-    assert_eq!(e.line, Some(3));
+    assert_eq!(e.at.line, Some(3));
     assert!(e.message.contains("did you mean 'Rijk'"), "{}", e.message);
     assert!(find(&errors, "funder_budget[2].region")
         .message
@@ -233,7 +233,7 @@ fn a_case_without_funders_refuses_funder_changes() {
     let errors = input_errors(Scenario::load(&file).unwrap().build_case());
     assert_eq!(errors.len(), 1);
     assert!(errors[0].message.contains("has no funders"), "{errors:?}");
-    assert_eq!(errors[0].line, Some(2));
+    assert_eq!(errors[0].at.line, Some(2));
 }
 
 fn summary(dir: &Path) -> serde_json::Value {

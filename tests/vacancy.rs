@@ -58,9 +58,9 @@ fn only_error(dir: &Path, file: &str, line: u64, column: &str, needle: &str) {
     assert_eq!(errs.len(), 1, "{errs:#?}");
     let e = &errs[0];
     let text = e.to_string();
-    assert_eq!(e.file, file, "{text}");
-    assert_eq!(e.line, Some(line), "{text}");
-    assert_eq!(e.column.as_deref(), Some(column), "{text}");
+    assert_eq!(e.at.file, file, "{text}");
+    assert_eq!(e.at.line, Some(line), "{text}");
+    assert_eq!(e.at.column.as_deref(), Some(column), "{text}");
     assert!(text.contains(needle), "{needle:?} not in {text}");
 
     let out = dir.join("out");
@@ -333,8 +333,10 @@ fn every_vacancy_error_is_reported_at_once() {
         "GM9004,koop,veel",
     );
     let errs = errors(dir.path());
-    let places: Vec<(String, Option<u64>)> =
-        errs.iter().map(|e| (e.file.clone(), e.line)).collect();
+    let places: Vec<(String, Option<u64>)> = errs
+        .iter()
+        .map(|e| (e.at.file.clone(), e.at.line))
+        .collect();
     assert!(
         places.contains(&("municipalities.csv".into(), Some(2))),
         "{errs:#?}"
@@ -357,7 +359,7 @@ fn every_vacancy_error_is_reported_at_once() {
     assert_eq!(errs.len(), 2, "{errs:#?}");
     assert!(errs
         .iter()
-        .any(|e| e.line == Some(5) && e.to_string().contains("not less than its stock")));
+        .any(|e| e.at.line == Some(5) && e.to_string().contains("not less than its stock")));
 }
 
 // ---- v1 unchanged ------------------------------------------------------------------

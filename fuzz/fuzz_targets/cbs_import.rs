@@ -11,7 +11,7 @@ use std::fs;
 use std::path::PathBuf;
 
 use libfuzzer_sys::fuzz_target;
-use restock::import::{generate, ImportOptions, Selection};
+use restock::import::{generate, CaseTexts, CbsSources, ImportOptions, Selection};
 use restock::input::{read_case_from_bytes, ReadOptions};
 use restock_fuzz::{check_case, scratch_dir};
 
@@ -41,20 +41,19 @@ fuzz_target!(|data: &[u8]| {
     // base file's own checks are reached with and without population.
     let with_later = selector & 0x80 == 0 || choice == 1 || choice == 3;
     let options = ImportOptions {
-        kwb,
+        sources: CbsSources {
+            kwb,
+            kwb_later: with_later.then_some(later),
+            later_year: None,
+            mapping: with_later.then_some(mapping),
+            base_year: Some(2019),
+        },
         selection: Selection::Regions(regions),
         out: dir.join("out"),
-        kwb_later: with_later.then_some(later),
-        later_year: None,
-        mapping: with_later.then_some(mapping),
-        base_year: Some(2019),
         assumptions,
         geojson: None,
-        notes: None,
         variant: None,
-        title: None,
-        subtitle: None,
-        leesmij: None,
+        texts: CaseTexts::default(),
     };
     if let Ok(generated) = generate(&options) {
         let case = read_case_from_bytes("import", &generated.files, &ReadOptions::default())

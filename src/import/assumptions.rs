@@ -8,7 +8,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::input::settings::line_of;
-use crate::{Error, InputError, Result};
+use crate::{Error, InputError, Location, Result};
 
 /// The built-in assumptions: data/assumptions.toml of the project.
 pub const DEFAULT_ASSUMPTIONS: &str = include_str!("../../data/assumptions.toml");
@@ -260,9 +260,11 @@ impl Assumptions {
         let mut errors = Vec::new();
         let mut err = |key: &str, message: String| {
             errors.push(InputError {
-                file: display.to_string(),
-                line: None,
-                column: Some(key.to_string()),
+                at: Location {
+                    file: display.to_string(),
+                    line: None,
+                    column: Some(key.to_string()),
+                },
                 message,
             });
         };

@@ -293,7 +293,11 @@ fn read_table(
 ) -> Result<(Series, Vec<i32>, Vec<String>)> {
     let mut d = Diagnostics::default();
     let text = decode(display, bytes, &mut d);
-    warnings.extend(d.warnings.iter().map(|w| format!("{}: {}", w.file, w.en)));
+    warnings.extend(
+        d.warnings
+            .iter()
+            .map(|w| format!("{}: {}", w.at.file, w.en)),
+    );
     let Some(text) = text else {
         return Err(Error::Input(d.errors));
     };

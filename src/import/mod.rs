@@ -42,7 +42,7 @@ use sha2::{Digest, Sha256};
 
 use self::assumptions::{Assumptions, DemandMode, DEFAULT_ASSUMPTIONS_NAME};
 use crate::input::{read_case, ReadOptions};
-use crate::{Error, InputError, Result};
+use crate::{Error, InputError, Location, Result};
 
 /// Which municipalities the case holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,35 +63,63 @@ pub enum Selection {
 /// Everything `restock import-cbs` is told.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportOptions {
-    /// The KWB municipality file of the base year.
-    pub kwb: PathBuf,
+    /// The CBS files the case is made from.
+    pub sources: CbsSources,
     /// The municipalities and their regions.
     pub selection: Selection,
     /// The case folder to write.
     pub out: PathBuf,
-    /// A later KWB file (or the 85984NED extract) with the population per municipality.
-    pub kwb_later: Option<PathBuf>,
-    /// The year of the later file, if it has no `peiljaar` column.
-    pub later_year: Option<i32>,
-    /// Base-year → later municipality codes for merges and splits (`from_code`,
-    /// `to_code`).
-    pub mapping: Option<PathBuf>,
-    /// The base year, if the KWB file's name does not tell it.
-    pub base_year: Option<i32>,
     /// The assumptions file (default: the built-in data/assumptions.toml).
     pub assumptions: Option<PathBuf>,
     /// A GeoJSON FeatureCollection of municipal boundaries (`properties.statcode`).
     pub geojson: Option<PathBuf>,
-    /// Markdown put first in the case's README.md (a title and what the case is).
-    pub notes: Option<PathBuf>,
     /// The households variant settings.toml selects (default: the assumptions').
     pub variant: Option<String>,
-    /// The report's title, written into settings.toml (`title`).
+    /// What the case says about itself: its title and subtitle, and its README.md and
+    /// LEESMIJ.md texts.
+    pub texts: CaseTexts,
+}
+
+/// The CBS files an import reads and the years they stand for. The command line's
+/// arguments too (`restock import-cbs` flattens them): the doc comments are its help.
+#[derive(Debug, Clone, PartialEq, Eq, clap::Args)]
+pub struct CbsSources {
+    /// The CBS "Kerncijfers wijken en buurten" municipality file of the base year.
+    #[arg(value_name = "KWB_FILE")]
+    pub kwb: PathBuf,
+    /// A later KWB file (or CBS 85984NED extract) with the population per municipality:
+    /// the real population change since the base year drives the household variants.
+    #[arg(long, value_name = "FILE")]
+    pub kwb_later: Option<PathBuf>,
+    /// The later file's year, if it has no peiljaar column and its name does not tell.
+    #[arg(long, value_name = "YEAR")]
+    pub later_year: Option<i32>,
+    /// CSV file (from_code, to_code): where base-year municipalities went by the later
+    /// year (merges and splits).
+    #[arg(long, value_name = "FILE")]
+    pub mapping: Option<PathBuf>,
+    /// The base year, if the KWB file's name does not tell it.
+    #[arg(long, value_name = "YEAR")]
+    pub base_year: Option<i32>,
+}
+
+/// The texts a case is given for its readers: the report's title and subtitle
+/// (settings.toml) and what README.md and LEESMIJ.md say. The command line's arguments
+/// too (`restock import-cbs` flattens them): the doc comments are its help.
+#[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
+pub struct CaseTexts {
+    /// Markdown put at the top of the case's README.md.
+    #[arg(long, value_name = "FILE")]
+    pub notes: Option<PathBuf>,
+    /// The report's title, written into settings.toml [default: one made from the regions].
+    #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
-    /// The report's subtitle, written into settings.toml (`subtitle`).
+    /// The report's subtitle, written into settings.toml.
+    #[arg(long, value_name = "TEXT")]
     pub subtitle: Option<String>,
-    /// A Dutch summary of the case for people (sources and assumptions, no commands),
-    /// copied into the case as LEESMIJ.md: the Dutch report shows it.
+    /// A Dutch summary of the case (sources and assumptions, for the Dutch report),
+    /// copied into the case as LEESMIJ.md.
+    #[arg(long, value_name = "FILE")]
     pub leesmij: Option<PathBuf>,
 }
 
@@ -131,17 +159,18 @@ pub struct Generated {
 
 /// Builds the case files in memory (nothing is written).
 pub fn generate(options: &ImportOptions) -> Result<Generated> {
+    let (sources, texts) = (&options.sources, &options.texts);
     let (assumptions, assumptions_text) = Assumptions::load(options.assumptions.as_deref())?;
-    let base_year = match options.base_year {
+    let base_year = match sources.base_year {
         Some(y) => y,
-        None => year_from_name(&options.kwb).ok_or_else(|| {
+        None => year_from_name(&sources.kwb).ok_or_else(|| {
             Error::Usage(format!(
                 "give --base-year: the year of {} cannot be told from its name",
-                options.kwb.display()
+                sources.kwb.display()
             ))
         })?,
     };
-    let base = kwb::read_base(&options.kwb, options.kwb_later.is_some())?;
+    let base = kwb::read_base(&sources.kwb, sources.kwb_later.is_some())?;
     let members = match &options.selection {
         Selection::Municipalities { codes, region } => regions::from_codes(codes, region)?,
         Selection::Regions(path) => regions::read_regions(path)?,
@@ -149,8 +178,8 @@ pub fn generate(options: &ImportOptions) -> Result<Generated> {
 
     let mut inputs = vec![(
         format!("CBS Kerncijfers wijken en buurten {base_year}, municipalities"),
-        options.kwb.display().to_string(),
-        sha256_of(&options.kwb)?,
+        sources.kwb.display().to_string(),
+        sha256_of(&sources.kwb)?,
     )];
     if let Selection::Regions(path) = &options.selection {
         inputs.push((
@@ -162,9 +191,9 @@ pub fn generate(options: &ImportOptions) -> Result<Generated> {
 
     let mut later_year = None;
     let mut growth = BTreeMap::new();
-    if let Some(later_path) = &options.kwb_later {
+    if let Some(later_path) = &sources.kwb_later {
         let later = kwb::read_later(later_path)?;
-        let year = match (later.year, options.later_year) {
+        let year = match (later.year, sources.later_year) {
             (Some(a), Some(b)) if a != b => {
                 return Err(Error::Usage(format!(
                     "--later-year {b} contradicts the year {a} in {}",
@@ -185,7 +214,7 @@ pub fn generate(options: &ImportOptions) -> Result<Generated> {
                 "the later file's year {year} must be after the base year {base_year}"
             )));
         }
-        let mapping = match &options.mapping {
+        let mapping = match &sources.mapping {
             Some(p) => {
                 inputs.push((
                     format!("municipal changes {base_year}→{year}"),
@@ -206,7 +235,7 @@ pub fn generate(options: &ImportOptions) -> Result<Generated> {
         );
         growth = derive::growth(&base, &later, year, base_year, mapping.as_ref(), &members)?;
         later_year = Some(year);
-    } else if options.mapping.is_some() || options.later_year.is_some() {
+    } else if sources.mapping.is_some() || sources.later_year.is_some() {
         return Err(Error::Usage(
             "--mapping and --later-year need --kwb-later".into(),
         ));
@@ -216,9 +245,11 @@ pub fn generate(options: &ImportOptions) -> Result<Generated> {
     if let Some(&first) = years.first() {
         if first <= base_year {
             return Err(Error::Input(vec![InputError {
-                file: assumptions_display(options),
-                line: None,
-                column: Some("households.years".into()),
+                at: Location {
+                    file: assumptions_display(options),
+                    line: None,
+                    column: Some("households.years".into()),
+                },
                 message: format!("{first} is not after the base year {base_year}"),
             }]));
         }
@@ -289,7 +320,7 @@ pub fn generate(options: &ImportOptions) -> Result<Generated> {
             base_year,
             &years,
             &variant,
-            (options.title.as_deref(), options.subtitle.as_deref()),
+            (texts.title.as_deref(), texts.subtitle.as_deref()),
             &assumptions,
         ),
     );
@@ -320,7 +351,7 @@ pub fn generate(options: &ImportOptions) -> Result<Generated> {
         assumptions_display(options),
         hex(&Sha256::digest(assumptions_text.as_bytes())),
     ));
-    let notes = match &options.notes {
+    let notes = match &texts.notes {
         Some(p) => {
             let text = std::fs::read_to_string(p).map_err(|e| {
                 Error::Input(vec![InputError::file(
@@ -338,7 +369,7 @@ pub fn generate(options: &ImportOptions) -> Result<Generated> {
         None => None,
     };
 
-    if let Some(p) = &options.leesmij {
+    if let Some(p) = &texts.leesmij {
         let text = std::fs::read(p).map_err(|e| {
             Error::Input(vec![InputError::file(
                 p.display().to_string(),
@@ -387,7 +418,7 @@ pub fn generate(options: &ImportOptions) -> Result<Generated> {
     if let Err(Error::Input(errors)) =
         crate::input::read_case_from_bytes("import", &files, &ReadOptions::default())
     {
-        let kwb = options.kwb.display().to_string();
+        let kwb = sources.kwb.display().to_string();
         return Err(Error::Input(
             errors
                 .into_iter()
@@ -455,7 +486,7 @@ pub fn command_line(o: &ImportOptions) -> String {
     let mut parts = vec![
         "restock".to_string(),
         "import-cbs".to_string(),
-        quote(&o.kwb.display().to_string()),
+        quote(&o.sources.kwb.display().to_string()),
     ];
     let mut opt = |name: &str, value: String| {
         parts.push(format!("{name} {}", quote(&value)));
@@ -468,31 +499,31 @@ pub fn command_line(o: &ImportOptions) -> String {
         Selection::Regions(p) => opt("--regions", p.display().to_string()),
     }
     let paths = [
-        ("--kwb-later", &o.kwb_later),
-        ("--mapping", &o.mapping),
+        ("--kwb-later", &o.sources.kwb_later),
+        ("--mapping", &o.sources.mapping),
         ("--assumptions", &o.assumptions),
         ("--geojson", &o.geojson),
-        ("--notes", &o.notes),
-        ("--leesmij", &o.leesmij),
+        ("--notes", &o.texts.notes),
+        ("--leesmij", &o.texts.leesmij),
     ];
     for (name, p) in paths {
         if let Some(p) = p {
             opt(name, p.display().to_string());
         }
     }
-    if let Some(y) = o.base_year {
+    if let Some(y) = o.sources.base_year {
         opt("--base-year", y.to_string());
     }
-    if let Some(y) = o.later_year {
+    if let Some(y) = o.sources.later_year {
         opt("--later-year", y.to_string());
     }
     if let Some(v) = &o.variant {
         opt("--variant", v.clone());
     }
-    if let Some(t) = &o.title {
+    if let Some(t) = &o.texts.title {
         opt("--title", t.clone());
     }
-    if let Some(t) = &o.subtitle {
+    if let Some(t) = &o.texts.subtitle {
         opt("--subtitle", t.clone());
     }
     parts.push("--out CASE_DIR".into());

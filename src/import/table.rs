@@ -109,8 +109,8 @@ impl Table {
             diag.errors
                 .into_iter()
                 .map(|mut e| {
-                    if e.file == label {
-                        e.file.clone_from(&display);
+                    if e.at.file == label {
+                        e.at.file.clone_from(&display);
                     }
                     e
                 })
@@ -189,8 +189,8 @@ impl Table {
         errors
             .into_iter()
             .map(|mut e| {
-                if e.file == self.label {
-                    e.file.clone_from(&self.display);
+                if e.at.file == self.label {
+                    e.at.file.clone_from(&self.display);
                 }
                 e
             })

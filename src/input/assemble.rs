@@ -41,7 +41,7 @@ use crate::case::{
     SegmentCosts, Settings, Transformation,
 };
 use crate::lang::Lang;
-use crate::InputError;
+use crate::{InputError, Location};
 
 /// Tolerance on the sum of demand shares per municipality and year.
 const SHARE_SUM_TOLERANCE: f64 = 1e-6;
@@ -307,6 +307,17 @@ struct Stock {
     lines: HashMap<(usize, usize), u64>,
 }
 
+impl Stock {
+    /// The dwellings of segment `s` in municipality `m`; 0 where stock.csv has none.
+    fn dwellings(&self, m: usize, s: usize) -> f64 {
+        self.values
+            .get(m)
+            .and_then(|r| r.get(s))
+            .copied()
+            .unwrap_or(0.0)
+    }
+}
+
 fn stock(
     rows: FileRows<StockRow>,
     munis: Option<&Names>,
@@ -354,9 +365,11 @@ fn robust(
     let known: Vec<&str> = named.iter().map(String::as_str).collect();
     let error = |d: &mut Diagnostics, line: Option<u64>, key: &str, message: String| {
         d.error(InputError {
-            file: SETTINGS.to_string(),
-            line,
-            column: Some(key.to_string()),
+            at: Location {
+                file: SETTINGS.to_string(),
+                line,
+                column: Some(key.to_string()),
+            },
             message,
         });
     };
@@ -515,9 +528,11 @@ fn households(
             )
         };
         d.error(InputError {
-            file: HOUSEHOLDS.to_string(),
-            line: None,
-            column: Some("variant".to_string()),
+            at: Location {
+                file: HOUSEHOLDS.to_string(),
+                line: None,
+                column: Some("variant".to_string()),
+            },
             message: msg,
         });
         return None;
@@ -629,9 +644,11 @@ fn households(
             );
             d.error(if milestones_given {
                 InputError {
-                    file: SETTINGS.to_string(),
-                    line: milestone_line,
-                    column: Some("milestones".to_string()),
+                    at: Location {
+                        file: SETTINGS.to_string(),
+                        line: milestone_line,
+                        column: Some("milestones".to_string()),
+                    },
                     message: msg,
                 }
             } else {
@@ -886,12 +903,7 @@ fn costs(
     if let (Some(stock), true) = (stock, complete) {
         for (m, row) in out.iter().enumerate() {
             for (s, cell) in row.iter().enumerate() {
-                let dwellings = stock
-                    .values
-                    .get(m)
-                    .and_then(|r| r.get(s))
-                    .copied()
-                    .unwrap_or(0.0);
+                let dwellings = stock.dwellings(m, s);
                 if cell.is_none() && dwellings > 0.0 {
                     let code = munis.name(m);
                     let seg = segs.name(s);

@@ -612,8 +612,8 @@ mod tests {
         let (t, d) = parse("a,b\n1,2,3\n1\n4,5,,\n");
         let t = t.unwrap();
         assert_eq!(d.errors.len(), 2);
-        assert_eq!(d.errors[0].line, Some(2));
-        assert_eq!(d.errors[1].line, Some(3));
+        assert_eq!(d.errors[0].at.line, Some(2));
+        assert_eq!(d.errors[1].at.line, Some(3));
         let mut d = Diagnostics::default();
         let b = t.bind(SPEC, &mut d).unwrap();
         assert_eq!(t.rows(&b).count(), 1);

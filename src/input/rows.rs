@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 
-use super::csvread::{opt, req, Check, Column, CsvTable};
+use super::csvread::{opt, req, Check, Column, CsvTable, Row};
 use super::suggest::nearest;
 use super::Diagnostics;
 use crate::case::FundedAction;
@@ -205,23 +205,56 @@ impl<T> FileRows<T> {
     }
 }
 
+/// Binds `columns` and reads every row with `read`, which records the problems of the
+/// row's cells and gives `None` for a row with a bad cell (the file is then not
+/// complete).
+fn read_rows<T>(
+    t: &CsvTable,
+    columns: &'static [Column],
+    d: &mut Diagnostics,
+    mut read: impl FnMut(&Row<'_>, &mut Diagnostics) -> Option<T>,
+) -> Option<FileRows<T>> {
+    let b = t.bind(columns, d)?;
+    let mut out = FileRows::new(t);
+    for r in t.rows(&b) {
+        let row = read(&r, d);
+        out.push(r.line(), row);
+    }
+    Some(out)
+}
+
+/// [`read_rows`] for a file that defines names in column `name`: `read` also gives the
+/// row's name when that cell is good, and every name seen (also on a row left out, and
+/// in a broken cell) goes into [`FileRows::seen`].
+fn read_named_rows<T>(
+    t: &CsvTable,
+    columns: &'static [Column],
+    name: &str,
+    d: &mut Diagnostics,
+    mut read: impl FnMut(&Row<'_>, &mut Diagnostics) -> (Option<String>, Option<T>),
+) -> Option<FileRows<T>> {
+    let b = t.bind(columns, d)?;
+    let mut out = FileRows::new(t);
+    out.seen.extend(t.broken_cells(&b, name));
+    for r in t.rows(&b) {
+        let (name, row) = read(&r, d);
+        out.seen.extend(name);
+        out.push(r.line(), row);
+    }
+    Some(out)
+}
+
 /// Reads municipalities.csv.
 pub(crate) fn municipalities(
     t: &CsvTable,
     d: &mut Diagnostics,
 ) -> Option<FileRows<MunicipalityRow>> {
-    let b = t.bind(MUNICIPALITY_COLUMNS, d)?;
-    let mut out = FileRows::new(t);
-    out.seen.extend(t.broken_cells(&b, "code"));
-    for r in t.rows(&b) {
+    read_named_rows(t, MUNICIPALITY_COLUMNS, "code", d, |r, d| {
         let code = r.req_text("code", d);
         let name = r.req_text("name", d);
         let region = r.req_text("region", d);
         let vacant = r.opt_number("vacant_dwellings", Check::NonNegative, d);
-        if let Some(c) = &code {
-            out.seen.insert(c.clone());
-        }
-        let row = match (code, name, region, vacant) {
+        let row = match (code.clone(), name, region, vacant) {
             (Some(code), Some(name), Some(region), Ok(vacant_dwellings)) => Some(MunicipalityRow {
                 code,
                 name,
@@ -230,61 +263,48 @@ pub(crate) fn municipalities(
             }),
             _ => None,
         };
-        out.push(r.line(), row);
-    }
-    Some(out)
+        (code, row)
+    })
 }
 
 /// Reads segments.csv.
 pub(crate) fn segments(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<SegmentRow>> {
-    let b = t.bind(SEGMENT_COLUMNS, d)?;
-    let mut out = FileRows::new(t);
-    out.seen.extend(t.broken_cells(&b, "segment"));
-    for r in t.rows(&b) {
-        let row = r.req_text("segment", d).map(|segment| SegmentRow {
+    read_named_rows(t, SEGMENT_COLUMNS, "segment", d, |r, d| {
+        let segment = r.req_text("segment", d);
+        let row = segment.clone().map(|segment| SegmentRow {
             segment,
             label: r.text("label"),
             tenure: r.text("tenure"),
             dwelling_type: r.text("dwelling_type"),
         });
-        if let Some(row) = &row {
-            out.seen.insert(row.segment.clone());
-        }
-        out.push(r.line(), row);
-    }
-    Some(out)
+        (segment, row)
+    })
 }
 
 /// Reads stock.csv.
 pub(crate) fn stock(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<StockRow>> {
-    let b = t.bind(STOCK_COLUMNS, d)?;
-    let mut out = FileRows::new(t);
-    for r in t.rows(&b) {
+    read_rows(t, STOCK_COLUMNS, d, |r, d| {
         let municipality = r.req_text("municipality", d);
         let segment = r.req_text("segment", d);
         let dwellings = r.number("dwellings", Check::NonNegative, d);
-        let row = match (municipality, segment, dwellings) {
+        match (municipality, segment, dwellings) {
             (Some(municipality), Some(segment), Some(dwellings)) => Some(StockRow {
                 municipality,
                 segment,
                 dwellings,
             }),
             _ => None,
-        };
-        out.push(r.line(), row);
-    }
-    Some(out)
+        }
+    })
 }
 
 /// Reads households.csv.
 pub(crate) fn households(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<HouseholdRow>> {
-    let b = t.bind(HOUSEHOLD_COLUMNS, d)?;
-    let mut out = FileRows::new(t);
-    for r in t.rows(&b) {
+    read_rows(t, HOUSEHOLD_COLUMNS, d, |r, d| {
         let municipality = r.req_text("municipality", d);
         let year = r.year("year", d);
         let households = r.number("households", Check::NonNegative, d);
-        let row = match (municipality, year, households) {
+        match (municipality, year, households) {
             (Some(municipality), Some(year), Some(households)) => Some(HouseholdRow {
                 municipality,
                 year,
@@ -292,21 +312,17 @@ pub(crate) fn households(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<H
                 variant: r.text("variant"),
             }),
             _ => None,
-        };
-        out.push(r.line(), row);
-    }
-    Some(out)
+        }
+    })
 }
 
 /// Reads demand_shares.csv.
 pub(crate) fn demand_shares(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<DemandShareRow>> {
-    let b = t.bind(DEMAND_SHARE_COLUMNS, d)?;
-    let mut out = FileRows::new(t);
-    for r in t.rows(&b) {
+    read_rows(t, DEMAND_SHARE_COLUMNS, d, |r, d| {
         let segment = r.req_text("segment", d);
         let share = r.number("share", Check::Share, d);
         let year = r.opt_year("year", d);
-        let row = match (segment, share, year) {
+        match (segment, share, year) {
             (Some(segment), Some(share), Ok(year)) => Some(DemandShareRow {
                 segment,
                 share,
@@ -314,21 +330,17 @@ pub(crate) fn demand_shares(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRow
                 year,
             }),
             _ => None,
-        };
-        out.push(r.line(), row);
-    }
-    Some(out)
+        }
+    })
 }
 
 /// Reads costs.csv.
 pub(crate) fn costs(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<CostRow>> {
-    let b = t.bind(COST_COLUMNS, d)?;
-    let mut out = FileRows::new(t);
-    for r in t.rows(&b) {
+    read_rows(t, COST_COLUMNS, d, |r, d| {
         let segment = r.req_text("segment", d);
         let demolish = r.number("demolish_eur", Check::NonNegative, d);
         let new_build = r.opt_number("new_build_eur", Check::NonNegative, d);
-        let row = match (segment, demolish, new_build) {
+        match (segment, demolish, new_build) {
             (Some(segment), Some(demolish_eur), Ok(new_build_eur)) => Some(CostRow {
                 segment,
                 demolish_eur,
@@ -336,10 +348,8 @@ pub(crate) fn costs(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<CostRo
                 municipality: r.text("municipality"),
             }),
             _ => None,
-        };
-        out.push(r.line(), row);
-    }
-    Some(out)
+        }
+    })
 }
 
 /// Reads transformations.csv.
@@ -347,14 +357,12 @@ pub(crate) fn transformations(
     t: &CsvTable,
     d: &mut Diagnostics,
 ) -> Option<FileRows<TransformationRow>> {
-    let b = t.bind(TRANSFORMATION_COLUMNS, d)?;
-    let mut out = FileRows::new(t);
-    for r in t.rows(&b) {
+    read_rows(t, TRANSFORMATION_COLUMNS, d, |r, d| {
         let from = r.req_text("from_segment", d);
         let to = r.req_text("to_segment", d);
         let cost = r.number("cost_eur", Check::Any, d);
         let yield_per_dwelling = r.number("yield", Check::Positive, d);
-        let row = match (from, to, cost, yield_per_dwelling) {
+        match (from, to, cost, yield_per_dwelling) {
             (Some(from_segment), Some(to_segment), Some(cost_eur), Some(yield_per_dwelling)) => {
                 Some(TransformationRow {
                     from_segment,
@@ -366,21 +374,17 @@ pub(crate) fn transformations(
                 })
             }
             _ => None,
-        };
-        out.push(r.line(), row);
-    }
-    Some(out)
+        }
+    })
 }
 
 /// Reads budgets.csv.
 pub(crate) fn budgets(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<BudgetRow>> {
-    let b = t.bind(BUDGET_COLUMNS, d)?;
-    let mut out = FileRows::new(t);
-    for r in t.rows(&b) {
+    read_rows(t, BUDGET_COLUMNS, d, |r, d| {
         let region = r.req_text("region", d);
         let year = r.year("year", d);
         let budget = r.number("budget_eur", Check::NonNegative, d);
-        let row = match (region, year, budget) {
+        match (region, year, budget) {
             (Some(region), Some(year), Some(budget_eur)) => Some(BudgetRow {
                 region,
                 year,
@@ -388,18 +392,14 @@ pub(crate) fn budgets(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<Budg
                 funder: r.text("funder").unwrap_or_default(),
             }),
             _ => None,
-        };
-        out.push(r.line(), row);
-    }
-    Some(out)
+        }
+    })
 }
 
 /// Reads funding.csv (spec v2): the action must be one of `demolish`, `new_build`,
 /// `transform`; max_share within (0, 1], 1 when blank.
 pub(crate) fn funding(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<FundingRow>> {
-    let b = t.bind(FUNDING_COLUMNS, d)?;
-    let mut out = FileRows::new(t);
-    for r in t.rows(&b) {
+    read_rows(t, FUNDING_COLUMNS, d, |r, d| {
         let action = r.req_text("action", d).and_then(|name| {
             let action = FundedAction::parse(&name);
             if action.is_none() {
@@ -416,7 +416,7 @@ pub(crate) fn funding(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<Fund
             action
         });
         let max_share = r.opt_number("max_share", Check::PositiveShare, d);
-        let row = match (action, max_share) {
+        match (action, max_share) {
             (Some(action), Ok(max_share)) => Some(FundingRow {
                 funder: r.text("funder").unwrap_or_default(),
                 action,
@@ -424,8 +424,6 @@ pub(crate) fn funding(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<Fund
                 max_share: max_share.unwrap_or(1.0),
             }),
             _ => None,
-        };
-        out.push(r.line(), row);
-    }
-    Some(out)
+        }
+    })
 }

@@ -12,7 +12,7 @@ use super::number::{MAX_YEAR, MIN_YEAR};
 use super::suggest::nearest;
 use super::Diagnostics;
 use crate::case::{Criterion, Settings, SurplusTier};
-use crate::InputError;
+use crate::{InputError, Location};
 
 /// The largest weight or tier multiplier accepted: larger ones only spoil the LP's numerics.
 const MAX_WEIGHT: f64 = 1e6;
@@ -348,13 +348,15 @@ fn robust_table(
     };
     let mut error = |key: &str, message: String| {
         d.error(InputError {
-            file: FILE.to_string(),
-            line: lines.get(key).copied().or(entry.line),
-            column: Some(if key.is_empty() {
-                "robust".to_string()
-            } else {
-                format!("robust.{key}")
-            }),
+            at: Location {
+                file: FILE.to_string(),
+                line: lines.get(key).copied().or(entry.line),
+                column: Some(if key.is_empty() {
+                    "robust".to_string()
+                } else {
+                    format!("robust.{key}")
+                }),
+            },
             message: format!("{message}{note}"),
         });
     };
@@ -528,9 +530,11 @@ impl Checker<'_> {
             message
         };
         self.d.error(InputError {
-            file: FILE.to_string(),
-            line,
-            column: Some(key.to_string()),
+            at: Location {
+                file: FILE.to_string(),
+                line,
+                column: Some(key.to_string()),
+            },
             message,
         });
     }
@@ -964,7 +968,7 @@ mod tests {
         for bad in ["title = 3", "title = \"\"", "subtitle = \"a\\nb\""] {
             let (_, d) = run(&format!("base_year = 2024\n{bad}\n"));
             assert_eq!(d.errors.len(), 1, "{bad}");
-            assert_eq!(d.errors[0].line, Some(2), "{bad}");
+            assert_eq!(d.errors[0].at.line, Some(2), "{bad}");
         }
     }
 
@@ -973,14 +977,14 @@ mod tests {
         let (p, d) = run("base_year = 2024\nmilestones = [2030,\nx = \n");
         assert!(p.is_none());
         assert_eq!(d.errors.len(), 1);
-        assert!(d.errors[0].line.is_some());
+        assert!(d.errors[0].at.line.is_some());
     }
 
     #[test]
     fn unknown_key_suggests() {
         let (_, d) = run("base_year = 2024\nweight_surplas = 1.0\n");
         assert_eq!(d.errors.len(), 1);
-        assert_eq!(d.errors[0].line, Some(2));
+        assert_eq!(d.errors[0].at.line, Some(2));
         assert!(d.errors[0]
             .message
             .contains("did you mean 'weight_surplus'"));
@@ -992,7 +996,11 @@ mod tests {
             "base_year = 2024\nfriction_vacancy = 1.0\nweight_shortage = 0\n\
              budget_carry_over = \"yes\"\nmilestones = [2040, 2030]\n",
         );
-        let keys: Vec<_> = d.errors.iter().filter_map(|e| e.column.clone()).collect();
+        let keys: Vec<_> = d
+            .errors
+            .iter()
+            .filter_map(|e| e.at.column.clone())
+            .collect();
         assert!(keys.contains(&"friction_vacancy".to_string()));
         assert!(keys.contains(&"weight_shortage".to_string()));
         assert!(keys.contains(&"budget_carry_over".to_string()));
@@ -1022,7 +1030,7 @@ mod tests {
         ] {
             let (_, d) = run(&format!("base_year = 2024\nsurplus_tiers = {bad}\n"));
             assert!(!d.errors.is_empty(), "{bad}");
-            assert_eq!(d.errors[0].line, Some(2), "{bad}");
+            assert_eq!(d.errors[0].at.line, Some(2), "{bad}");
         }
     }
 

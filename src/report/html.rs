@@ -220,14 +220,7 @@ fn readme_is_technical(page: &Page<'_>) -> bool {
 /// The case in a few lines: what it holds, and where its figures come from.
 fn case_section(page: &Page<'_>) -> String {
     let (case, lang) = (page.tables.case, page.lang);
-    let first = case
-        .periods
-        .first()
-        .map_or(case.settings.base_year, |p| p.start);
-    let last = case
-        .periods
-        .last()
-        .map_or(case.settings.base_year, |p| p.end);
+    let (first, last) = case.horizon();
     let stock: f64 = case.stock0.iter().flatten().sum();
     let households: f64 = case.households.iter().map(|h| h[0]).sum();
     let facts = labels::CASE_FACTS.format(

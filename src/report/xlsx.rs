@@ -375,9 +375,9 @@ fn warnings_sheet(case: &Case, lang: Lang) -> Sheet {
         .iter()
         .map(|w| {
             vec![
-                text(&w.file),
-                w.line.map_or_else(|| text(""), |l| number(l as f64)),
-                text(w.column.clone().unwrap_or_default()),
+                text(&w.at.file),
+                w.at.line.map_or_else(|| text(""), |l| number(l as f64)),
+                text(w.at.column.clone().unwrap_or_default()),
                 text(w.message(lang)),
             ]
         })

@@ -6,7 +6,7 @@
 use crate::case::Case;
 use crate::input::suggest::nearest;
 use crate::input::{read_case_timed, ReadOptions, ReadTimings, HOUSEHOLDS, INPUT_FILES, SETTINGS};
-use crate::{Error, InputError, Result};
+use crate::{Error, InputError, Location, Result};
 
 use super::file::{Factors, Scenario};
 
@@ -89,15 +89,15 @@ impl Scenario {
         let mut errors: Vec<InputError> = errors
             .into_iter()
             .map(|e| {
-                let column = e.column.clone().unwrap_or_default();
+                let column = e.at.column.clone().unwrap_or_default();
                 // A `robust.<key>` column comes from the `robust` setting.
                 let key = column.split('.').next().unwrap_or_default().to_string();
-                let from_settings = e.file == SETTINGS
-                    && e.line.is_none()
+                let from_settings = e.at.file == SETTINGS
+                    && e.at.line.is_none()
                     && scenario_file
                     && self.settings.contains_key(&key);
-                let from_variant = e.file == HOUSEHOLDS
-                    && e.line.is_none()
+                let from_variant = e.at.file == HOUSEHOLDS
+                    && e.at.line.is_none()
                     && key == "variant"
                     && scenario_file
                     && self.households_variant.is_some();
@@ -113,9 +113,10 @@ impl Scenario {
                         &format!("in the base case {}", self.base.display()),
                     );
                     self.error("households_variant", message)
-                } else if scenario_file && INPUT_FILES.iter().any(|(name, _)| *name == e.file) {
+                } else if scenario_file && INPUT_FILES.iter().any(|(name, _)| *name == e.at.file) {
+                    let file = self.base.join(&e.at.file).display().to_string();
                     InputError {
-                        file: self.base.join(&e.file).display().to_string(),
+                        at: Location { file, ..e.at },
                         ..e
                     }
                 } else {

@@ -16,7 +16,7 @@ use crate::pipeline::{self, Outcome};
 use crate::plan::Plan;
 use crate::report::{RegionSummary, Summary};
 use crate::solve::SolveOptions;
-use crate::{Error, InputError, Result};
+use crate::{Error, InputError, Location, Result};
 
 use super::file::Scenario;
 
@@ -55,9 +55,11 @@ pub fn load_all(files: &[impl AsRef<Path>]) -> Result<Vec<Scenario>> {
     for s in &scenarios {
         if let Some(first) = seen.insert(s.name.as_str(), s) {
             problems.push(InputError {
-                file: s.file_label(),
-                line: s.line_of("name"),
-                column: Some("name".into()),
+                at: Location {
+                    file: s.file_label(),
+                    line: s.line_of("name"),
+                    column: Some("name".into()),
+                },
                 message: format!(
                     "the scenario name '{}' is also the name of {}: give every scenario \
                      its own name",

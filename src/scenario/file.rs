@@ -16,7 +16,7 @@ use toml::Value;
 use crate::input::settings::{dutch_key, line_of, number_hints, toml_number};
 use crate::input::suggest::nearest;
 use crate::input::SETTINGS_KEYS;
-use crate::{Error, InputError, Result};
+use crate::{Error, InputError, Location, Result};
 
 /// The keys at the top of a scenario file.
 pub const TOP_KEYS: &[&str] = &[
@@ -150,9 +150,11 @@ impl Scenario {
     /// An error about the key at dotted `key` of this scenario file.
     pub(crate) fn error(&self, key: &str, message: impl Into<String>) -> InputError {
         InputError {
-            file: self.file_label(),
-            line: self.line_of(key),
-            column: Some(key.to_string()),
+            at: Location {
+                file: self.file_label(),
+                line: self.line_of(key),
+                column: Some(key.to_string()),
+            },
             message: message.into(),
         }
     }
@@ -178,9 +180,11 @@ struct Reader {
 impl Reader {
     fn error(&mut self, key: &str, message: impl Into<String>) {
         self.errors.push(InputError {
-            file: self.file.clone(),
-            line: self.lines.get(key).copied(),
-            column: Some(key.to_string()),
+            at: Location {
+                file: self.file.clone(),
+                line: self.lines.get(key).copied(),
+                column: Some(key.to_string()),
+            },
             message: message.into(),
         });
     }
@@ -432,9 +436,11 @@ fn parse_resolving(path: &Path, text: &str, resolve: BaseResolver<'_>) -> Result
             }),
         None => {
             r.errors.push(InputError {
-                file: file.clone(),
-                line: None,
-                column: Some("base".into()),
+                at: Location {
+                    file: file.clone(),
+                    line: None,
+                    column: Some("base".into()),
+                },
                 message: "the key base is missing: name the base case folder, relative to \
                           this file's folder, e.g. base = \"../inputs/krimpregios\""
                     .into(),
@@ -710,18 +716,18 @@ mod tests {
         );
         let find = |col: &str| {
             e.iter()
-                .find(|x| x.column.as_deref() == Some(col))
+                .find(|x| x.at.column.as_deref() == Some(col))
                 .unwrap_or_else(|| panic!("{col} in {e:?}"))
         };
         assert!(find("friction_vacancy")
             .message
             .contains("under [settings]"));
-        assert_eq!(find("friction_vacancy").line, Some(2));
+        assert_eq!(find("friction_vacancy").at.line, Some(2));
         assert!(find("nme").message.contains("did you mean 'name'"));
         assert!(find("factors.budgt")
             .message
             .contains("did you mean 'budget'"));
-        assert_eq!(find("factors.budgt").line, Some(5));
+        assert_eq!(find("factors.budgt").at.line, Some(5));
         assert!(find("factors.demolish")
             .message
             .contains("under [factors.cost]"));
@@ -742,21 +748,21 @@ mod tests {
         );
         assert_eq!(e.len(), 4, "{e:?}");
         assert!(e[0].message.contains("negative"));
-        assert_eq!(e[0].line, Some(3));
+        assert_eq!(e[0].at.line, Some(3));
         assert!(e[1].message.contains("write 0.8"));
         assert!(e[2].message.contains("must be a number"));
         assert!(e[3].message.contains("finite"));
-        assert_eq!(e[3].column.as_deref(), Some("factors.cost.demolish"));
-        assert_eq!(e[3].line, Some(6));
+        assert_eq!(e[3].at.column.as_deref(), Some("factors.cost.demolish"));
+        assert_eq!(e[3].at.line, Some(6));
     }
 
     #[test]
     fn base_is_required_and_must_exist() {
         let e = errors("name = \"x\"\n");
-        assert_eq!(e[0].column.as_deref(), Some("base"));
+        assert_eq!(e[0].at.column.as_deref(), Some("base"));
         assert!(e[0].message.contains("missing"));
         let e = errors("base = \"no/such/folder\"\n");
-        assert_eq!(e[0].line, Some(1));
+        assert_eq!(e[0].at.line, Some(1));
         assert!(e[0].message.contains("does not exist"));
     }
 
@@ -767,14 +773,14 @@ mod tests {
         );
         assert_eq!(e.len(), 1);
         assert!(e[0].message.contains("twice"));
-        assert_eq!(e[0].line, Some(4));
+        assert_eq!(e[0].at.line, Some(4));
     }
 
     #[test]
     fn syntax_errors_have_a_line() {
         let e = errors("base = \"inputs/example\"\n[factors]\nbudget = \n");
         assert_eq!(e.len(), 1);
-        assert_eq!(e[0].line, Some(3));
+        assert_eq!(e[0].at.line, Some(3));
     }
 
     #[test]

@@ -27,7 +27,7 @@ use crate::case::{Case, FundedAction, FundingRule};
 use crate::chart::format::Lang;
 use crate::input::settings::toml_number;
 use crate::input::suggest::nearest;
-use crate::InputError;
+use crate::{InputError, Location};
 
 /// The keys of a `[[funder_budget]]` table.
 pub const FUNDER_BUDGET_KEYS: &[&str] = &["funder", "region", "from", "to", "factor", "add_eur"];
@@ -133,9 +133,11 @@ impl Parser<'_> {
                 .and_then(|(table, _)| self.lines.get(table).copied())
         });
         self.errors.push(InputError {
-            file: self.file.to_string(),
-            line,
-            column: Some(key.to_string()),
+            at: Location {
+                file: self.file.to_string(),
+                line,
+                column: Some(key.to_string()),
+            },
             message,
         });
     }

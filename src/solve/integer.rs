@@ -14,7 +14,7 @@
 //! A stage with no time left (or after Ctrl-C) does not run: the plan so far is the
 //! plan, its gap measured against the LP bound where that is a bound (stage 1).
 
-use super::stages::{clean, fill_plan, run_mip_stage, run_stages, shadow_prices, StageResult};
+use super::stages::{clean, fill_plan, plan_with_shadow_prices, run_stages, StageResult};
 use super::start::{self, Start};
 use super::{
     MipProgress, MovableCap, ProgressFn, SolveOptions, Stage2Slack, StageFacts, STAGE1_MIP_GAP,
@@ -23,7 +23,7 @@ use super::{
 use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
 
-use good_lp::{Expression, IntoAffineExpression, Variable};
+use good_lp::{Expression, IntoAffineExpression, ProblemVariables, Variable};
 
 use crate::case::{Action, Case};
 use crate::model::{self, Lp, RowKey};
@@ -112,6 +112,37 @@ fn has_time(until: Option<Instant>) -> bool {
     })
 }
 
+/// One stage of `--integer` as a MIP (HiGHS): minimise `objective` over the model's
+/// rows, plus the cap on Z1 in stage 2, from `start`, stopping at `until`. `Ok(None)`
+/// when it stopped before it held any feasible plan, and without running when there is
+/// no time left for it before `until` or Ctrl-C was pressed (the plan so far stands).
+fn run_mip_stage(
+    lp: &Lp,
+    objective: Expression,
+    mismatch_cap: Option<f64>,
+    start: &[f64],
+    options: &SolveOptions,
+    until: Option<Instant>,
+) -> Result<Option<StageResult>> {
+    if !has_time(until) || crate::interrupt::requested() {
+        return Ok(None);
+    }
+    let variables: ProblemVariables = lp.variables.clone();
+    let problem = variables.minimise(objective);
+    let mut rows: Vec<good_lp::Constraint> = lp.rows.iter().map(|(_, c)| c.clone()).collect();
+    if let Some(cap) = mismatch_cap {
+        rows.push(lp.mismatch.clone().leq(cap));
+    }
+    let stage = if mismatch_cap.is_some() { 2 } else { 1 };
+    #[cfg(feature = "highs")]
+    return super::highs::run_mip(problem, rows, start, options, stage, until);
+    #[cfg(not(feature = "highs"))]
+    {
+        let _ = (problem, rows, start, options, stage, until);
+        Err(super::without_highs())
+    }
+}
+
 /// The relative gap of a plan with objective `value` to a lower `bound`, as HiGHS
 /// defines it: (value − bound) / value.
 fn gap_to(value: f64, bound: f64) -> f64 {
@@ -166,18 +197,14 @@ pub(super) fn solve(
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     };
-    let stage1 = if has_time(stage1_until) && !crate::interrupt::requested() {
-        run_mip_stage(
-            &mip,
-            mip.mismatch.clone(),
-            None,
-            &start.values,
-            &stage1_options,
-            stage1_until,
-        )?
-    } else {
-        None
-    };
+    let stage1 = run_mip_stage(
+        &mip,
+        mip.mismatch.clone(),
+        None,
+        &start.values,
+        &stage1_options,
+        stage1_until,
+    )?;
     let (z1, values1, gap1, limited1) = match stage1 {
         Some(r) => (r.objective, r.values, r.mip_gap, r.time_limited),
         None => (
@@ -203,18 +230,14 @@ pub(super) fn solve(
         time_limit: None,
         ..options.clone()
     };
-    let stage2 = if has_time(deadline) && !crate::interrupt::requested() {
-        run_mip_stage(
-            &mip,
-            mip.gross_cost_meur.clone(),
-            Some(cap),
-            start2,
-            &stage2_options,
-            deadline,
-        )?
-    } else {
-        None
-    };
+    let stage2 = run_mip_stage(
+        &mip,
+        mip.gross_cost_meur.clone(),
+        Some(cap),
+        start2,
+        &stage2_options,
+        deadline,
+    )?;
     let (values2, cost2, gap2, limited2) = match stage2 {
         Some(r) => (r.values, r.objective, r.mip_gap, r.time_limited),
         None => (
@@ -235,14 +258,7 @@ pub(super) fn solve(
     } else {
         PlanStatus::Optimal
     };
-    let (budget_shadow_price, funder_shadow_price) = shadow_prices(case, &row_keys, &lp1.duals);
-    let mut plan = Plan::unfilled(
-        status,
-        options.solver.as_str(),
-        z1,
-        budget_shadow_price,
-        funder_shadow_price,
-    );
+    let mut plan = plan_with_shadow_prices(case, &row_keys, &lp1.duals, status, options, z1);
     plan.integer = true;
     plan.removal_value = super::shadow::removal_values(case, &row_keys, &lp1.duals);
     plan.mip_gap = match (gap1, gap2) {
@@ -282,15 +298,14 @@ pub(super) fn rounded_plan(case: &Case, options: &SolveOptions) -> Result<Plan> 
     let started = Instant::now();
     let mut timings = BTreeMap::new();
     let relaxed = relax_and_round(case, options, Stage2Slack::default(), &mut timings)?;
-    let (budget_shadow_price, funder_shadow_price) =
-        shadow_prices(case, &relaxed.row_keys, &relaxed.stage1.duals);
     let start = &relaxed.start;
-    let mut plan = Plan::unfilled(
+    let mut plan = plan_with_shadow_prices(
+        case,
+        &relaxed.row_keys,
+        &relaxed.stage1.duals,
         PlanStatus::TimeLimit,
-        options.solver.as_str(),
+        options,
         start.mismatch,
-        budget_shadow_price,
-        funder_shadow_price,
     );
     plan.integer = true;
     plan.removal_value =
@@ -336,16 +351,8 @@ pub(super) fn whole_dwellings(case: &Case, plan: &mut Plan) {
                     0 => case.stock0[m][s],
                     _ => plan.stock_end[m][s][p - 1],
                 };
-                let mut stock = before - plan.demolish[m][s][p] + plan.new_build[m][s][p];
-                for (k, t) in case.transformations.iter().enumerate() {
-                    let input = plan.transform[m][k][p];
-                    if t.from == s {
-                        stock -= input;
-                    }
-                    if t.to == s {
-                        stock += t.yield_per_dwelling * input;
-                    }
-                }
+                let stock = before - plan.demolish[m][s][p] + plan.new_build[m][s][p];
+                let stock = case.after_transformations(s, stock, |k| plan.transform[m][k][p]);
                 plan.stock_end[m][s][p] = clean(stock);
             }
         }

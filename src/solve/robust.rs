@@ -21,7 +21,7 @@ use good_lp::{variable, Expression, ProblemVariables};
 use rayon::prelude::*;
 
 use super::stages::{
-    fill_plan, run_stage, run_stages, shadow_prices, LiveCap, StageResult, IPM_ZERO,
+    fill_plan, plan_with_shadow_prices, run_stage, run_stages, LiveCap, StageResult, IPM_ZERO,
 };
 use super::{shadow, SolveOptions, SolverChoice, Stage2Slack, StageFacts};
 use crate::case::{Case, Criterion, RobustSettings};
@@ -228,14 +228,8 @@ pub(super) fn solve_movable(
                 .iter()
                 .map(|d| d / pi)
                 .collect();
-            let (budget_shadow_price, funder_shadow_price) = shadow_prices(case, keys, &duals);
-            let mut plan = Plan::unfilled(
-                status.clone(),
-                options.solver.as_str(),
-                0.0,
-                budget_shadow_price,
-                funder_shadow_price,
-            );
+            let mut plan =
+                plan_with_shadow_prices(case, keys, &duals, status.clone(), options, 0.0);
             plan.removal_value = shadow::removal_values(case, keys, &duals);
             plan
         })
@@ -372,18 +366,18 @@ fn solve_alone(case: &Case, options: &SolveOptions) -> Result<Plan> {
     let lp = model::build(case, false);
     let row_keys: Vec<RowKey> = lp.rows.iter().map(|(key, _)| *key).collect();
     let stage1 = run_stage(&lp, lp.mismatch.clone(), None, None, options)?;
-    let (budget_shadow_price, funder_shadow_price) = shadow_prices(case, &row_keys, &stage1.duals);
     let status = if stage1.time_limited {
         PlanStatus::TimeLimit
     } else {
         PlanStatus::Optimal
     };
-    let mut plan = Plan::unfilled(
+    let mut plan = plan_with_shadow_prices(
+        case,
+        &row_keys,
+        &stage1.duals,
         status,
-        options.solver.as_str(),
+        options,
         stage1.objective,
-        budget_shadow_price,
-        funder_shadow_price,
     );
     fill_plan(&mut plan, &lp.vars, &stage1.values);
     if options.solver == SolverChoice::Clarabel {

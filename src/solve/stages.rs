@@ -69,22 +69,14 @@ pub(super) fn solve(
         gross_cost_meur: stage2.objective,
     };
 
-    let (budget_shadow_price, funder_shadow_price) = shadow_prices(case, &row_keys, &stage1.duals);
-    let removal_value = shadow::removal_values(case, &row_keys, &stage1.duals);
-
     let status = if stage1.time_limited || stage2.time_limited {
         PlanStatus::TimeLimit
     } else {
         PlanStatus::Optimal
     };
-    let mut plan = Plan::unfilled(
-        status,
-        options.solver.as_str(),
-        z1_star,
-        budget_shadow_price,
-        funder_shadow_price,
-    );
-    plan.removal_value = removal_value;
+    let mut plan =
+        plan_with_shadow_prices(case, &row_keys, &stage1.duals, status, options, z1_star);
+    plan.removal_value = shadow::removal_values(case, &row_keys, &stage1.duals);
     plan.timings = timings;
     fill_plan(&mut plan, &lp.vars, &stage2.values);
     if options.solver == SolverChoice::Clarabel {
@@ -108,20 +100,30 @@ pub(super) fn solve(
     Ok((plan, facts, movable))
 }
 
-/// The budget shadow prices per region and period, and per region, funder and period,
-/// from stage 1's row duals (an LP's).
-pub(super) fn shadow_prices(
+/// A plan of a run that ended with `status` at Z1 = `stage1_mismatch`, not yet filled
+/// with its values ([`Plan::unfilled`]), with the budget shadow prices per region and
+/// period, and per region, funder and period, from stage 1's row duals (an LP's).
+pub(super) fn plan_with_shadow_prices(
     case: &Case,
     row_keys: &[RowKey],
     duals: &[f64],
-) -> (Vec<Vec<f64>>, Vec<Vec<Vec<f64>>>) {
+    status: PlanStatus,
+    options: &SolveOptions,
+    stage1_mismatch: f64,
+) -> Plan {
     let funder_shadow_price = shadow::funder_shadow_prices(case, row_keys, duals);
     let budget_shadow_price = if case.funders.active() {
         shadow::region_from_funders(&funder_shadow_price, case.periods.len())
     } else {
         shadow::shadow_prices(case, row_keys, duals)
     };
-    (budget_shadow_price, funder_shadow_price)
+    Plan::unfilled(
+        status,
+        options.solver.as_str(),
+        stage1_mismatch,
+        budget_shadow_price,
+        funder_shadow_price,
+    )
 }
 
 /// Stage 1 and stage 2. An LP with HiGHS runs in one HiGHS instance (stage 2 starts
@@ -185,33 +187,6 @@ pub(super) fn run_stage(
             Err(super::without_highs())
         }
         SolverChoice::Clarabel => clarabel::run(problem, &objective, rows, stage, options),
-    }
-}
-
-/// One stage of `--integer` as a MIP (HiGHS): minimise `objective` over the model's
-/// rows, plus the cap on Z1 in stage 2, from `start`, stopping at `until`. `Ok(None)`
-/// when it stopped before it held any feasible plan.
-pub(super) fn run_mip_stage(
-    lp: &Lp,
-    objective: Expression,
-    mismatch_cap: Option<f64>,
-    start: &[f64],
-    options: &SolveOptions,
-    until: Option<Instant>,
-) -> Result<Option<StageResult>> {
-    let variables: ProblemVariables = lp.variables.clone();
-    let problem = variables.minimise(objective);
-    let mut rows: Vec<good_lp::Constraint> = lp.rows.iter().map(|(_, c)| c.clone()).collect();
-    if let Some(cap) = mismatch_cap {
-        rows.push(lp.mismatch.clone().leq(cap));
-    }
-    let stage = if mismatch_cap.is_some() { 2 } else { 1 };
-    #[cfg(feature = "highs")]
-    return super::highs::run_mip(problem, rows, start, options, stage, until);
-    #[cfg(not(feature = "highs"))]
-    {
-        let _ = (problem, rows, start, options, stage, until);
-        Err(super::without_highs())
     }
 }
 

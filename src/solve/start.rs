@@ -347,16 +347,7 @@ fn stock_after(
         stock[m][s][p - 1]
     };
     x = x - actions.demolish[m][s][p] + actions.new_build[m][s][p];
-    for (k, t) in case.transformations.iter().enumerate() {
-        let input = actions.transform[m][k][p];
-        if t.from == s {
-            x -= input;
-        }
-        if t.to == s {
-            x += t.yield_per_dwelling * input;
-        }
-    }
-    x
+    case.after_transformations(s, x, |k| actions.transform[m][k][p])
 }
 
 /// Every column's value: the actions, the stock, the surplus tiers (filled in order) and
