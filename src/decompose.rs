@@ -176,38 +176,30 @@ pub fn solve_by_region_with(
 
     let clock_slack = Instant::now();
     if exact {
-        // Pass 2 solves only the regions that take slack; their pass-1 timings stay
-        // (pass 2 has its own wall-clock timing).
-        let timings: Vec<_> = parts.iter().map(|(plan, _)| plan.timings.clone()).collect();
         let z1_star: Vec<f64> = parts.iter().map(|(plan, _)| plan.stage1_mismatch).collect();
-        // The regions pass 2 has solved, with their model kept: trying another cap on
-        // one is then a warm re-solve of stage 2 (a few pivots), not a whole solve.
-        let mut kept: BTreeMap<usize, (Case, MovableCap)> = BTreeMap::new();
-        share_out_slack(&mut parts, &z1_star, |r, cap| {
-            let used = |region_case: &Case, plan: &Plan| {
-                mismatch(region_case, &plan_path(region_case, plan))
-            };
-            if let Some((region_case, movable)) = kept.get_mut(&r) {
+        let used =
+            |region_case: &Case, plan: &Plan| mismatch(region_case, &plan_path(region_case, plan));
+        pass2(
+            &mut parts,
+            &z1_star,
+            |plan| &mut plan.timings,
+            |r, cap| {
+                let region_case = restrict(case, r, &members[r]);
+                let slack = Stage2Slack {
+                    relative: 0.0,
+                    absolute: cap - z1_star[r],
+                };
+                let region_options = region_options(options, case, r);
+                let (plan, facts, movable) = solve_movable(&region_case, &region_options, slack)?;
+                let facts = reached(facts, cap, || used(&region_case, &plan));
+                Ok((plan, facts, movable.map(|m| (region_case, m))))
+            },
+            |(region_case, movable): &mut (Case, MovableCap), cap| {
                 let (plan, facts) = movable.solve_with_cap(cap)?;
                 let facts = reached(facts, cap, || used(region_case, &plan));
-                return Ok((plan, facts));
-            }
-            let region_case = restrict(case, r, &members[r]);
-            let slack = Stage2Slack {
-                relative: 0.0,
-                absolute: cap - z1_star[r],
-            };
-            let region_options = region_options(options, case, r);
-            let (plan, facts, movable) = solve_movable(&region_case, &region_options, slack)?;
-            let facts = reached(facts, cap, || used(&region_case, &plan));
-            if let Some(movable) = movable {
-                kept.insert(r, (region_case, movable));
-            }
-            Ok((plan, facts))
-        })?;
-        for ((plan, _), timings) in parts.iter_mut().zip(timings) {
-            plan.timings = timings;
-        }
+                Ok((plan, facts))
+            },
+        )?;
     }
     let slack_wall = clock_slack.elapsed().as_secs_f64();
 
@@ -296,7 +288,6 @@ pub fn solve_robust_by_region_with(
 
     let clock_slack = Instant::now();
     if exact {
-        let timings: Vec<_> = parts.iter().map(|(plan, _)| plan.timings.clone()).collect();
         let e_star: Vec<f64> = parts
             .iter()
             .map(|(plan, _)| plan.expected_mismatch)
@@ -306,29 +297,31 @@ pub fn solve_robust_by_region_with(
             .iter()
             .map(|(plan, _)| plan.plans_alone.clone())
             .collect();
-        let mut kept: BTreeMap<usize, (Vec<Case>, MovableRobustCap)> = BTreeMap::new();
-        share_out_slack(&mut parts, &e_star, |r, cap| {
-            if let Some((region_cases, movable)) = kept.get_mut(&r) {
+        pass2(
+            &mut parts,
+            &e_star,
+            |plan| &mut plan.timings,
+            |r, cap| {
+                let region_cases = restrict_all(r);
+                let slack = Stage2Slack {
+                    relative: 0.0,
+                    absolute: cap - e_star[r],
+                };
+                let (plan, facts, movable) = solve::solve_robust_movable(
+                    &region_cases,
+                    options,
+                    slack,
+                    Some(alone[r].clone()),
+                )?;
+                let facts = reached(facts, cap, || plan.plan_expected_mismatch());
+                Ok((plan, facts, movable.map(|m| (region_cases, m))))
+            },
+            |(region_cases, movable): &mut (Vec<Case>, MovableRobustCap), cap| {
                 let (plan, facts) = movable.solve_with_cap(region_cases, cap)?;
                 let facts = reached(facts, cap, || plan.plan_expected_mismatch());
-                return Ok((plan, facts));
-            }
-            let region_cases = restrict_all(r);
-            let slack = Stage2Slack {
-                relative: 0.0,
-                absolute: cap - e_star[r],
-            };
-            let (plan, facts, movable) =
-                solve::solve_robust_movable(&region_cases, options, slack, Some(alone[r].clone()))?;
-            let facts = reached(facts, cap, || plan.plan_expected_mismatch());
-            if let Some(movable) = movable {
-                kept.insert(r, (region_cases, movable));
-            }
-            Ok((plan, facts))
-        })?;
-        for ((plan, _), timings) in parts.iter_mut().zip(timings) {
-            plan.timings = timings;
-        }
+                Ok((plan, facts))
+            },
+        )?;
     }
     let slack_wall = clock_slack.elapsed().as_secs_f64();
 
@@ -450,6 +443,35 @@ fn pass1_slack(exact: bool, regions: usize) -> Stage2Slack {
 /// whole-dwelling plan (the rounded LP optimum), just no MIP.
 pub fn region_seconds(limit: f64, left: f64, share: f64, threads: usize) -> f64 {
     (limit * threads as f64 * share).min(left).max(0.0)
+}
+
+/// Pass 2 of the decomposition: [`share_out_slack`] with every region it solves kept
+/// (`first` solves region `r` at a cap and may hand back its model; `again` moves a kept
+/// model's cap and re-solves warm: a few pivots, not a whole solve). The regions keep
+/// their pass-1 timings: pass 2 has its own wall-clock timing.
+fn pass2<T: Clone, K>(
+    parts: &mut [(T, StageFacts)],
+    optimum: &[f64],
+    timings: impl Fn(&mut T) -> &mut BTreeMap<String, f64>,
+    mut first: impl FnMut(usize, f64) -> Result<(T, StageFacts, Option<K>)>,
+    mut again: impl FnMut(&mut K, f64) -> Result<(T, StageFacts)>,
+) -> Result<()> {
+    let pass1: Vec<_> = parts.iter_mut().map(|(t, _)| timings(t).clone()).collect();
+    let mut kept: BTreeMap<usize, K> = BTreeMap::new();
+    share_out_slack(parts, optimum, |r, cap| {
+        if let Some(model) = kept.get_mut(&r) {
+            return again(model, cap);
+        }
+        let (part, facts, model) = first(r, cap)?;
+        if let Some(model) = model {
+            kept.insert(r, model);
+        }
+        Ok((part, facts))
+    })?;
+    for ((t, _), kept_timings) in parts.iter_mut().zip(pass1) {
+        *timings(t) = kept_timings;
+    }
+    Ok(())
 }
 
 /// Pass 2: shares out the total stage-2 slack left after pass 1, steepest slope first

@@ -86,23 +86,33 @@ pub fn solve_showing_progress(case: &Case, options: &SolveOptions, progress: boo
     if !progress {
         return decompose::solve_by_region(case, options);
     }
-    let bar = progress_bar(
-        case.regions.len(),
-        if options.integer {
-            "solving regions (whole dwellings)"
-        } else {
-            "solving regions"
-        },
-    );
-    let plan = decompose::solve_by_region_with(case, options, &|| {
+    let message = if options.integer {
+        "solving regions (whole dwellings)"
+    } else {
+        "solving regions"
+    };
+    with_region_bar(case.regions.len(), message, |tick| {
+        decompose::solve_by_region_with(case, options, tick)
+    })
+}
+
+/// Runs `solve` with a progress bar of `regions` steps on stderr, which `solve` ticks
+/// once per region solved; after the last, what remains is sharing out the stage-2
+/// slack (a few regions again), and the bar says so.
+fn with_region_bar<T>(
+    regions: usize,
+    message: &'static str,
+    solve: impl FnOnce(&(dyn Fn() + Sync)) -> T,
+) -> T {
+    let bar = progress_bar(regions, message);
+    let result = solve(&|| {
         bar.inc(1);
         if Some(bar.position()) == bar.length() {
-            // What remains is sharing out the stage-2 slack (a few regions again).
             bar.set_message("balancing the regions");
         }
     });
     bar.finish_and_clear();
-    plan
+    result
 }
 
 /// `--integer` as one model with a refreshed line on stderr (only when it is a terminal):
@@ -222,15 +232,9 @@ pub fn solve_robust_showing_progress(
     if !progress {
         return decompose::solve_robust_by_region(cases, options);
     }
-    let bar = progress_bar(cases[0].regions.len(), "solving regions");
-    let plan = decompose::solve_robust_by_region_with(cases, options, &|| {
-        bar.inc(1);
-        if Some(bar.position()) == bar.length() {
-            bar.set_message("balancing the regions");
-        }
-    });
-    bar.finish_and_clear();
-    plan
+    with_region_bar(cases[0].regions.len(), "solving regions", |tick| {
+        decompose::solve_robust_by_region_with(cases, options, tick)
+    })
 }
 
 /// The run facts of a case folder that the plan report shows: its README.md and its

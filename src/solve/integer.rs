@@ -112,6 +112,18 @@ fn has_time(until: Option<Instant>) -> bool {
     })
 }
 
+/// A MIP stage that had no time to run: its starting plan stands as the stage's
+/// result, cut short by the time limit.
+fn unsolved(values: Vec<f64>, objective: f64, mip_gap: Option<f64>) -> StageResult {
+    StageResult {
+        values,
+        duals: Vec::new(),
+        objective,
+        time_limited: true,
+        mip_gap,
+    }
+}
+
 /// One stage of `--integer` as a MIP (HiGHS): minimise `objective` over the model's
 /// rows, plus the cap on Z1 in stage 2, from `start`, stopping at `until`. `Ok(None)`
 /// when it stopped before it held any feasible plan, and without running when there is
@@ -205,26 +217,26 @@ pub(super) fn solve(
         &stage1_options,
         stage1_until,
     )?;
-    let (z1, values1, gap1, limited1) = match stage1 {
-        Some(r) => (r.objective, r.values, r.mip_gap, r.time_limited),
-        None => (
-            start.mismatch,
+    // No time for stage 1: the first whole-dwelling plan stands, its gap against the LP.
+    let stage1 = stage1.unwrap_or_else(|| {
+        unsolved(
             start.values.clone(),
+            start.mismatch,
             Some(gap_to(start.mismatch, lp1.objective)),
-            true,
-        ),
-    };
+        )
+    });
+    let z1 = stage1.objective;
     let seconds_stage1 = clock.elapsed().as_secs_f64();
     timings.insert("solve_stage1".to_string(), seconds_stage1);
 
     // Stage 2: the cost, under the cap on Z1.
     let clock = Instant::now();
     let cap = slack.cap(z1);
-    let cost1 = evaluate(&mip.gross_cost_meur, &column, &values1);
+    let cost1 = evaluate(&mip.gross_cost_meur, &column, &stage1.values);
     let start2: &[f64] = if start.mismatch <= cap && start.gross_cost_meur < cost1 {
         &start.values
     } else {
-        &values1
+        &stage1.values
     };
     let stage2_options = SolveOptions {
         time_limit: None,
@@ -238,22 +250,18 @@ pub(super) fn solve(
         &stage2_options,
         deadline,
     )?;
-    let (values2, cost2, gap2, limited2) = match stage2 {
-        Some(r) => (r.values, r.objective, r.mip_gap, r.time_limited),
-        None => (
-            start2.to_vec(),
-            evaluate(&mip.gross_cost_meur, &column, start2),
-            None,
-            true,
-        ),
-    };
+    // No time for stage 2: its start stands, with no gap to tell.
+    let stage2 = stage2.unwrap_or_else(|| {
+        let cost = evaluate(&mip.gross_cost_meur, &column, start2);
+        unsolved(start2.to_vec(), cost, None)
+    });
     let seconds_stage2 = clock.elapsed().as_secs_f64();
     timings.insert("solve_stage2".to_string(), seconds_stage2);
 
     let interrupted = crate::interrupt::requested();
     let status = if interrupted {
         PlanStatus::Interrupted
-    } else if limited1 || limited2 {
+    } else if stage1.time_limited || stage2.time_limited {
         PlanStatus::TimeLimit
     } else {
         PlanStatus::Optimal
@@ -261,19 +269,19 @@ pub(super) fn solve(
     let mut plan = plan_with_shadow_prices(case, &row_keys, &lp1.duals, status, options, z1);
     plan.integer = true;
     plan.removal_value = super::shadow::removal_values(case, &row_keys, &lp1.duals);
-    plan.mip_gap = match (gap1, gap2) {
+    plan.mip_gap = match (stage1.mip_gap, stage2.mip_gap) {
         (Some(a), Some(b)) => Some(a.max(b)),
         (a, b) => a.or(b),
     };
     plan.timings = timings;
-    fill_plan(&mut plan, &mip.vars, &values2);
+    fill_plan(&mut plan, &mip.vars, &stage2.values);
     whole_dwellings(case, &mut plan);
     plan.integer_run = Some(IntegerRun {
         mip_gap_requested: options.mip_gap,
-        mip_gap_stage1: gap1,
-        mip_gap_stage2: gap2,
+        mip_gap_stage1: stage1.mip_gap,
+        mip_gap_stage2: stage2.mip_gap,
         time_limit_s: limit,
-        time_limit_reached: !interrupted && (limited1 || limited2),
+        time_limit_reached: !interrupted && (stage1.time_limited || stage2.time_limited),
         interrupted,
         seconds_relaxation,
         seconds_stage1,
@@ -287,7 +295,7 @@ pub(super) fn solve(
     let facts = StageFacts {
         cap,
         cap_value: 0.0,
-        gross_cost_meur: cost2,
+        gross_cost_meur: stage2.objective,
     };
     Ok((plan, facts, None))
 }
