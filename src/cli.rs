@@ -401,6 +401,7 @@ impl From<LangArg> for Lang {
 
 /// Arguments of `restock plan`.
 #[derive(Debug, Clone, clap::Args)]
+#[command(group(clap::ArgGroup::new("parallel").multiple(true).args(["by_region", "robust"])))]
 pub struct PlanArgs {
     /// The case folder [default: inputs/krimpregios].
     pub case_dir: Option<PathBuf>,
@@ -426,8 +427,9 @@ pub struct PlanArgs {
     /// progress on a terminal.
     #[arg(long)]
     pub by_region: bool,
-    /// How many regions to solve at the same time with --by-region [default: one per core].
-    #[arg(long, value_name = "N", requires = "by_region")]
+    /// How many regions to solve at the same time with --by-region or --robust (a robust
+    /// plan is solved region by region with HiGHS) [default: one per core].
+    #[arg(long, value_name = "N", requires = "parallel")]
     pub jobs: Option<usize>,
     /// Robust plan over the households variants (spec v2 §6b): one commitment for the
     /// first period(s) that holds up under every variant; settings.toml's [robust] table,

@@ -450,3 +450,18 @@ fn jobs_without_by_region_is_a_usage_error() {
         .code(2)
         .stderr(contains("--by-region"));
 }
+
+#[test]
+fn jobs_with_robust_is_accepted_and_plans() {
+    // A robust plan is solved region by region on the --jobs pool: no --by-region needed.
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    restock()
+        .args(["plan", "inputs/example", "--robust", "--jobs", "1", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
+    assert!(summary["robust"]["expected_mismatch"].as_f64().is_some());
+}

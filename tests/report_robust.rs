@@ -274,3 +274,73 @@ fn workbook_has_the_commitment_and_projection_sheets() {
     // The table sheets have the projection column.
     assert!(strings.contains("<t>Projectie</t>"));
 }
+
+/// The shared strings of a workbook, in index order.
+fn shared_strings(files: &BTreeMap<String, String>) -> Vec<String> {
+    files["xl/sharedStrings.xml"]
+        .split("<si>")
+        .skip(1)
+        .map(|si| {
+            let start = si
+                .find("<t")
+                .and_then(|t| si[t..].find('>').map(|e| t + e + 1));
+            let end = si.find("</t>");
+            match (start, end) {
+                (Some(a), Some(b)) if a <= b => si[a..b].to_string(),
+                _ => String::new(),
+            }
+        })
+        .collect()
+}
+
+/// The first cell of every row of a sheet, as text (shared strings resolved).
+fn first_cells(sheet: &str, strings: &[String]) -> Vec<String> {
+    sheet
+        .split("<row ")
+        .skip(1)
+        .map(|row| {
+            let cell = &row[row.find("<c ").expect("a cell")..];
+            let value = cell
+                .split_once("<v>")
+                .and_then(|(_, v)| v.split_once("</v>"))
+                .map(|(v, _)| v)
+                .unwrap_or_default();
+            let tag = &cell[..cell.find('>').unwrap()];
+            if tag.contains("t=\"s\"") {
+                strings[value.parse::<usize>().unwrap()].clone()
+            } else {
+                value.to_string()
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn robust_funders_sheet_names_the_projection_it_shows() {
+    // krimpregios has funders and households variants.
+    let case = Path::new(env!("CARGO_MANIFEST_DIR")).join("inputs/krimpregios");
+    let (_tmp, out) = plan(&case, &["--robust"]);
+    let s = summary(&out);
+    let first = s["robust"]["variants"][0]["name"]
+        .as_str()
+        .expect("the first projection's name")
+        .to_string();
+    let files = unzip(&out.join("report.xlsx"));
+    let workbook = &files["xl/workbook.xml"];
+    let names: Vec<&str> = workbook
+        .split("<sheet name=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+        .collect();
+    let index = names
+        .iter()
+        .position(|n| *n == "wie betaalt wat")
+        .expect("a funders sheet");
+    let sheet = &files[&format!("xl/worksheets/sheet{}.xml", index + 1)];
+    let cells = first_cells(sheet, &shared_strings(&files));
+    assert_eq!(cells[0], "Projectie", "the header's first column");
+    assert!(cells.len() > 1, "rows under the header");
+    for cell in &cells[1..] {
+        assert_eq!(cell, &first, "every row names the first projection");
+    }
+}

@@ -183,7 +183,7 @@ fn merged(
     builder: fn(&'static str, &Tables<'_>, Lang) -> Sheet,
 ) -> Sheet {
     let mut sheets = variants.iter().map(|(v, t)| (*v, builder(name, t, lang)));
-    let Some((first_name, mut sheet)) = sheets.next() else {
+    let Some((first_name, sheet)) = sheets.next() else {
         return Sheet {
             name,
             columns: Vec::new(),
@@ -194,19 +194,23 @@ fn merged(
     let Some(first_name) = first_name else {
         return sheet;
     };
-    let tag = |v: &str, rows: Vec<Vec<Cell>>| -> Vec<Vec<Cell>> {
-        rows.into_iter()
-            .map(|r| std::iter::once(text(v)).chain(r).collect())
-            .collect()
-    };
-    let mut rows = tag(first_name, std::mem::take(&mut sheet.rows));
+    let mut sheet = with_projection(sheet, first_name, lang);
     for (v, other) in sheets {
-        rows.extend(tag(v.unwrap_or_default(), other.rows));
+        let other = with_projection(other, v.unwrap_or_default(), lang);
+        sheet.rows.extend(other.rows);
+    }
+    sheet
+}
+
+/// `sheet` with a first column "Projectie" saying on every row which projection (a
+/// robust plan's households variant) its figures are of.
+fn with_projection(mut sheet: Sheet, projection: &str, lang: Lang) -> Sheet {
+    for row in &mut sheet.rows {
+        row.insert(0, text(projection));
     }
     sheet
         .columns
         .insert(0, (lang.get(labels::PROJECTION_COL), Kind::Text, 22.0));
-    sheet.rows = rows;
     sheet.frozen_columns += 1;
     sheet
 }
@@ -288,7 +292,13 @@ fn build_variants(
     // A case with funders: who pays what (a case without keeps its six sheets).
     if let Some(data) = FundersData::new(tables.case, plan) {
         let worksheet = workbook.add_worksheet();
-        write_sheet(worksheet, &funders_sheet(&data, lang), &formats)?;
+        // A robust plan: the first projection's payments, and the sheet says so.
+        let sheet = funders_sheet(&data, lang);
+        let sheet = match variants[0].0 {
+            Some(projection) => with_projection(sheet, projection, lang),
+            None => sheet,
+        };
+        write_sheet(worksheet, &sheet, &formats)?;
     }
     for sheet in &last {
         write_sheet(workbook.add_worksheet(), sheet, &formats)?;
