@@ -1,22 +1,14 @@
 //! The binary end to end: `restock plan` on the shipped example, the outputs' shape and
 //! values, determinism, refusal of bad input with nothing lost, and the Dutch spelling.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use common::{restock, root, summary};
 use predicates::str::contains;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn restock() -> Command {
-    let mut cmd = Command::cargo_bin("restock").expect("binary");
-    cmd.current_dir(root());
-    cmd
-}
 
 fn plan_into(case: &Path, out: &Path) {
     restock()
@@ -31,11 +23,6 @@ fn plan_into(case: &Path, out: &Path) {
 fn header(path: &Path) -> String {
     let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     text.lines().next().unwrap_or_default().to_string()
-}
-
-fn summary(out: &Path) -> serde_json::Value {
-    let text = fs::read_to_string(out.join("summary.json")).expect("summary.json");
-    serde_json::from_str(&text).expect("summary.json is JSON")
 }
 
 /// Every file of a folder with its bytes, for comparing folders.

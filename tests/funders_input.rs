@@ -3,26 +3,18 @@
 //! leaves the previous outputs untouched; the unpayable-item warning names municipality,
 //! action and segment; the Dutch spelling reads as the plain one.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use common::{restock, root};
 use restock::input::{read_case, ReadOptions};
 use restock::solve::{solve, SolveOptions};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn vector() -> PathBuf {
     root().join("tests/data/vectors/funders")
-}
-
-fn restock() -> Command {
-    let mut cmd = Command::cargo_bin("restock").expect("binary");
-    cmd.current_dir(root());
-    cmd
 }
 
 /// A copy of the funders vector in `dir`.

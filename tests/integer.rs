@@ -5,12 +5,12 @@
 //! the recorded stage times show; funders and `--by-region` work with `--integer`.
 //! No assertion here depends on the wall clock: only on figures the run records.
 
+mod common;
 mod random_case;
 
 use std::fs;
-use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use common::{restock, root, summary};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use random_case::{
@@ -21,21 +21,6 @@ use restock::case::Case;
 use restock::decompose::region_seconds;
 use restock::report::{write_outputs, RunInfo};
 use restock::solve::{solve, whole_dwelling_start, SolveOptions};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn restock() -> Command {
-    let mut cmd = Command::cargo_bin("restock").expect("binary");
-    cmd.current_dir(root());
-    cmd
-}
-
-fn summary(out: &Path) -> serde_json::Value {
-    let text = fs::read_to_string(out.join("summary.json")).expect("summary.json");
-    serde_json::from_str(&text).expect("summary.json is JSON")
-}
 
 /// The first whole-dwelling plan of `case`, written and re-read: every constraint of
 /// §5 (and C6f, C7 with funders) within the checks' tolerance, whole actions.

@@ -6,17 +6,16 @@
 //! Regenerate the golden files after an intended change (and look at them):
 //! `RESTOCK_UPDATE_GOLDEN=1 cargo test --release --test report_funders`.
 
+mod common;
+
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use common::root;
 use restock::chart::funders::{FunderRegion, FunderSeries};
 use restock::chart::{FundersData, Lang};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn check_golden(name: &str, svg: &str) {
     let path = root().join("tests/data/golden").join(name);

@@ -3,19 +3,18 @@
 //! every mistake names the file, the line and the key with a suggestion, the input diff
 //! says it in words, and more money for a funder never worsens the plan.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
+use common::root;
 use restock::case::{Case, FundedAction};
 use restock::input::{read_case, ReadOptions};
 use restock::scenario::Scenario;
 use restock::{Error, InputError};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn krimpregios() -> String {
     root().join("inputs/krimpregios").display().to_string()

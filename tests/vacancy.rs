@@ -9,7 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use common::{assert_close, one_municipality, segment};
+use common::{assert_close, one_municipality, root, segment};
 use restock::case::{Case, Mode, SegmentCosts};
 use restock::decompose::solve_by_region;
 use restock::input::{read_case, ReadOptions};
@@ -17,10 +17,6 @@ use restock::metrics::{do_nothing_path, gross_cost_eur, mismatch, plan_path};
 use restock::solve::{solve, SolveOptions, SolverChoice};
 use restock::{Error, InputError};
 use tempfile::TempDir;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn vector(name: &str) -> PathBuf {
     root().join("tests/data/vectors").join(name)

@@ -1,10 +1,35 @@
-//! Helpers shared by the integration tests: tiny hand-made cases built directly as a
-//! [`Case`], so that each constraint family can be tested on an optimum computed by hand.
+//! Helpers shared by the integration tests: the project folder and the `restock` binary
+//! run from it, summary.json of an output folder, and tiny hand-made cases built
+//! directly as a [`Case`], so that each constraint family can be tested on an optimum
+//! computed by hand.
+// Every test binary includes this module and uses only some of it.
 #![allow(dead_code)]
 
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
 use restock::case::{
     Case, Mode, Municipality, Period, Segment, SegmentCosts, Settings, SurplusTier, Transformation,
 };
+
+/// The project folder (where Cargo.toml, inputs/ and tests/data/ are).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The `restock` binary of this build, run from the project folder.
+pub fn restock() -> Command {
+    let mut cmd = Command::cargo_bin("restock").expect("binary");
+    cmd.current_dir(root());
+    cmd
+}
+
+/// summary.json of the output folder `out`, parsed.
+pub fn summary(out: &Path) -> serde_json::Value {
+    let text = fs::read_to_string(out.join("summary.json")).expect("summary.json");
+    serde_json::from_str(&text).expect("summary.json is JSON")
+}
 
 /// One municipality `GM0001` in region `R`, one segment `A` with `stock` dwellings, one
 /// period 2021–2030 (10 years), `households` at the base year and at 2030, no friction,
