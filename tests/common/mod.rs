@@ -31,6 +31,35 @@ pub fn summary(out: &Path) -> serde_json::Value {
     serde_json::from_str(&text).expect("summary.json is JSON")
 }
 
+/// Headless Chromium for the browser tests: /usr/bin/chromium, else `chromium` on PATH.
+/// When it is missing the test fails in CI (`CI=true`; `.ci/run` installs it), and
+/// elsewhere prints "note: chromium not found; `skipped`" and gets `None` (it passes).
+pub fn chromium_or_skip(skipped: &str) -> Option<PathBuf> {
+    let found = chromium();
+    if found.is_none() {
+        if std::env::var("CI").is_ok_and(|v| v == "true") {
+            panic!(
+                "chromium is not installed but CI=true: .ci/run installs it \
+                 (apt-get install chromium); without it {skipped}"
+            );
+        }
+        eprintln!("note: chromium not found; {skipped}");
+    }
+    found
+}
+
+/// Chromium as /usr/bin/chromium or `chromium` on PATH.
+fn chromium() -> Option<PathBuf> {
+    let fixed = PathBuf::from("/usr/bin/chromium");
+    if fixed.is_file() {
+        return Some(fixed);
+    }
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join("chromium"))
+        .find(|p| p.is_file())
+}
+
 /// One municipality `GM0001` in region `R`, one segment `A` with `stock` dwellings, one
 /// period 2021–2030 (10 years), `households` at the base year and at 2030, no friction,
 /// one surplus tier (weight 1), shortage weight 2, demolition €10,000, new build
