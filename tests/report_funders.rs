@@ -13,24 +13,9 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use common::root;
+use common::{check_golden, root};
 use restock::chart::funders::{FunderRegion, FunderSeries};
 use restock::chart::{FundersData, Lang};
-
-fn check_golden(name: &str, svg: &str) {
-    let path = root().join("tests/data/golden").join(name);
-    if std::env::var_os("RESTOCK_UPDATE_GOLDEN").is_some_and(|v| v == "1") {
-        fs::write(&path, svg).unwrap();
-        return;
-    }
-    let want = fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}; run RESTOCK_UPDATE_GOLDEN=1", path.display()));
-    assert!(
-        want == svg,
-        "{name} differs from its golden file: regenerate with RESTOCK_UPDATE_GOLDEN=1 \
-         and look at it"
-    );
-}
 
 fn series(budget: [f64; 3], paid: [f64; 3], received: [f64; 3], shadow: [f64; 3]) -> FunderSeries {
     FunderSeries {

@@ -31,6 +31,42 @@ pub fn summary(out: &Path) -> serde_json::Value {
     serde_json::from_str(&text).expect("summary.json is JSON")
 }
 
+/// Compares `svg` byte for byte with the golden file tests/data/golden/`name`, naming the
+/// first line that differs; with `RESTOCK_UPDATE_GOLDEN=1` it rewrites the file instead.
+#[track_caller]
+pub fn check_golden(name: &str, svg: &str) {
+    let dir = root().join("tests/data/golden");
+    let path = dir.join(name);
+    // The test binary that calls this, for the command that regenerates its files.
+    let test = env!("CARGO_CRATE_NAME");
+    if std::env::var_os("RESTOCK_UPDATE_GOLDEN").is_some_and(|v| v == "1") {
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(&path, svg).unwrap();
+        return;
+    }
+    let want = fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; run RESTOCK_UPDATE_GOLDEN=1 cargo test --release --test {test}",
+            path.display()
+        )
+    });
+    if want != svg {
+        let line = want
+            .lines()
+            .zip(svg.lines())
+            .position(|(a, b)| a != b)
+            .map_or(want.lines().count().min(svg.lines().count()), |l| l);
+        panic!(
+            "{name} differs from the golden file at line {}:\n  golden: {}\n  now:    {}\n\
+             If the change is intended, regenerate with RESTOCK_UPDATE_GOLDEN=1 cargo test \
+             --release --test {test} and look at the files (see docs/charts.md).",
+            line + 1,
+            want.lines().nth(line).unwrap_or("<end>"),
+            svg.lines().nth(line).unwrap_or("<end>")
+        );
+    }
+}
+
 /// Headless Chromium for the browser tests: /usr/bin/chromium, else `chromium` on PATH.
 /// When it is missing the test fails in CI (`CI=true`; `.ci/run` installs it), and
 /// elsewhere prints "note: chromium not found; `skipped`" and gets `None` (it passes).
