@@ -12,10 +12,9 @@ use std::fs;
 
 use common::{restock, root, summary};
 use proptest::prelude::*;
-use proptest::test_runner::Config;
 use random_case::{
-    case, check_funding_files, check_integral, check_plan_files, draw, funders_case, read_outputs,
-    Limits,
+    case, check_funding_files, check_integral, check_plan_files, config, draw, funders_case,
+    read_outputs, Limits,
 };
 use restock::case::Case;
 use restock::decompose::region_seconds;
@@ -42,19 +41,6 @@ fn check_start(case: &Case) {
     check_plan_files(case, &outputs);
     check_integral(case, &outputs);
     check_funding_files(case, &outputs);
-}
-
-fn config(default: u32) -> Config {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default);
-    Config {
-        cases,
-        max_shrink_iters: 100,
-        failure_persistence: None,
-        ..Config::default()
-    }
 }
 
 proptest! {
