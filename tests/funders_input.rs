@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{restock, root};
+use common::{copy_files, restock, root, snapshot};
 use restock::input::{read_case, ReadOptions};
 use restock::solve::{solve, SolveOptions};
 
@@ -19,32 +19,7 @@ fn vector() -> PathBuf {
 
 /// A copy of the funders vector in `dir`.
 fn copy_vector(dir: &Path) {
-    fs::create_dir_all(dir).unwrap();
-    for entry in fs::read_dir(vector()).unwrap() {
-        let path = entry.unwrap().path();
-        fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
-    }
-}
-
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let rel = path
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned();
-                files.insert(rel, fs::read(&path).unwrap());
-            }
-        }
-    }
-    files
+    copy_files(&vector(), dir);
 }
 
 /// Each rule of funding.csv and the funder columns, through `restock plan`: exit 2, every

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use common::{restock, root};
+use common::{assert_same_files, restock, root};
 use predicates::str::contains;
 
 const SCENARIOS: [&str; 4] = [
@@ -176,17 +176,15 @@ fn compare_is_deterministic_and_independent_of_the_number_of_threads() {
         .arg(&b)
         .assert()
         .success();
-    for file in [
-        "comparison.csv",
-        "input_diff.md",
-        "charts/1_mismatch_per_region.svg",
-    ] {
-        assert_eq!(
-            fs::read(a.join(file)).unwrap(),
-            fs::read(b.join(file)).unwrap(),
-            "{file}"
-        );
-    }
+    assert_same_files(
+        &a,
+        &b,
+        &[
+            "comparison.csv",
+            "input_diff.md",
+            "charts/1_mismatch_per_region.svg",
+        ],
+    );
 }
 
 #[test]

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
-use common::root;
+use common::{root, summary};
 use restock::case::{Case, FundedAction};
 use restock::input::{read_case, ReadOptions};
 use restock::scenario::Scenario;
@@ -233,10 +233,6 @@ fn a_case_without_funders_refuses_funder_changes() {
     assert_eq!(errors.len(), 1);
     assert!(errors[0].message.contains("has no funders"), "{errors:?}");
     assert_eq!(errors[0].at.line, Some(2));
-}
-
-fn summary(dir: &Path) -> serde_json::Value {
-    serde_json::from_str(&fs::read_to_string(dir.join("summary.json")).unwrap()).unwrap()
 }
 
 /// The shipped scenario: more money and a looser rule for the Rijk can only help, and

@@ -5,6 +5,7 @@
 // Every test binary includes this module and uses only some of it.
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -12,6 +13,7 @@ use assert_cmd::Command;
 use restock::case::{
     Case, Mode, Municipality, Period, Segment, SegmentCosts, Settings, SurplusTier, Transformation,
 };
+use tempfile::TempDir;
 
 /// The project folder (where Cargo.toml, inputs/ and tests/data/ are).
 pub fn root() -> PathBuf {
@@ -29,6 +31,77 @@ pub fn restock() -> Command {
 pub fn summary(out: &Path) -> serde_json::Value {
     let text = fs::read_to_string(out.join("summary.json")).expect("summary.json");
     serde_json::from_str(&text).expect("summary.json is JSON")
+}
+
+/// The conformance vector `name`: the case folder tests/data/vectors/`name`.
+pub fn vector(name: &str) -> PathBuf {
+    root().join("tests/data/vectors").join(name)
+}
+
+/// Copies the files of the folder `from` (not its subfolders) into `to`, which is made
+/// if missing.
+pub fn copy_files(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            fs::copy(&path, to.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+}
+
+/// A copy of the conformance vector `name` in a fresh temporary folder, for a test to
+/// change.
+pub fn vector_copy(name: &str) -> TempDir {
+    let tmp = tempfile::Builder::new().prefix("case-").tempdir().unwrap();
+    copy_files(&vector(name), tmp.path());
+    tmp
+}
+
+/// Every file below `dir` (subfolders included) by its path relative to `dir`, with
+/// its bytes, for comparing folders.
+pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).expect("readable folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                files.insert(rel, fs::read(&path).expect("readable file"));
+            }
+        }
+    }
+    files
+}
+
+/// The names of the entries of folder `dir` (files and folders), sorted.
+pub fn file_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Asserts that each of `files` (paths relative to the folders) has the same bytes in
+/// folder `a` as in folder `b`.
+#[track_caller]
+pub fn assert_same_files(a: &Path, b: &Path, files: &[&str]) {
+    for file in files {
+        assert_eq!(
+            fs::read(a.join(file)).unwrap(),
+            fs::read(b.join(file)).unwrap(),
+            "{file}"
+        );
+    }
 }
 
 /// Compares `svg` byte for byte with the golden file tests/data/golden/`name`, naming the
