@@ -6,18 +6,8 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{assert_same_files, copy_files, restock, root, snapshot, summary};
+use common::{assert_same_files, copy_files, plan_into, restock, root, snapshot, summary};
 use predicates::str::contains;
-
-fn plan_into(case: &Path, out: &Path) {
-    restock()
-        .arg("plan")
-        .arg(case)
-        .arg("--out")
-        .arg(out)
-        .assert()
-        .success();
-}
 
 fn header(path: &Path) -> String {
     let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{copy_files, restock, root, snapshot};
+use common::{copy_files, plan_into, restock, root, snapshot};
 use restock::input::{read_case, ReadOptions};
 use restock::solve::{solve, SolveOptions};
 
@@ -296,18 +296,9 @@ fn blank_funder_columns_give_the_v1_outputs_byte_for_byte() {
             .collect();
         fs::write(blank.join(file), with_column.join("\n") + "\n").unwrap();
     }
-    let run = |case: &Path, out: &Path| {
-        restock()
-            .arg("plan")
-            .arg(case)
-            .arg("--out")
-            .arg(out)
-            .assert()
-            .success();
-    };
     let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
-    run(&plain, &a);
-    run(&blank, &b);
+    plan_into(&plain, &a);
+    plan_into(&blank, &b);
     let (a, b) = (snapshot(&a), snapshot(&b));
     assert!(!b.contains_key("funding.csv"));
     for name in [

@@ -16,7 +16,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chart_fixture::{case, plan, GEOJSON};
-use common::chromium_or_skip;
+use common::{chromium_or_skip, CHROMIUM_QUIET_FLAGS};
 use restock::chart::Lang;
 use restock::report::{write_outputs, RunInfo};
 
@@ -28,18 +28,10 @@ const TIMEOUT: Duration = Duration::from_secs(120);
 /// nothing in the background; the caller adds what to do with which page.
 fn headless(browser: &Path, profile: &Path, width: u32) -> Command {
     let mut cmd = Command::new(browser);
-    cmd.args([
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-    ])
-    .arg(format!("--user-data-dir={}", profile.display()))
-    .arg(format!("--window-size={width},{HEIGHT}"));
+    cmd.args(["--headless", "--no-sandbox"])
+        .args(CHROMIUM_QUIET_FLAGS)
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--window-size={width},{HEIGHT}"));
     cmd
 }
 

@@ -14,7 +14,7 @@ use std::ffi::OsStr;
 use std::path::Path;
 use std::time::Duration;
 
-use common::chromium_or_skip;
+use common::{chromium_or_skip, CHROMIUM_QUIET_FLAGS};
 use headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption;
 use headless_chrome::{Browser, LaunchOptions, Tab};
 use restock::serve::{ServeOptions, Server};
@@ -69,18 +69,11 @@ fn the_page_computes_a_plan_and_shows_figures_and_charts() {
     })
     .expect("the server starts");
     let profile = tempfile::tempdir().unwrap();
-    let args: Vec<&OsStr> = [
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--hide-scrollbars",
-    ]
-    .iter()
-    .map(OsStr::new)
-    .collect();
+    let args: Vec<&OsStr> = CHROMIUM_QUIET_FLAGS
+        .iter()
+        .chain(&["--hide-scrollbars"])
+        .map(OsStr::new)
+        .collect();
     let browser = Browser::new(
         LaunchOptions::default_builder()
             .path(Some(browser_path))

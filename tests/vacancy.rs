@@ -9,7 +9,9 @@ use std::fs;
 use std::path::Path;
 
 use assert_cmd::Command;
-use common::{assert_close, assert_same_files, one_municipality, segment, vector, vector_copy};
+use common::{
+    assert_close, assert_same_files, one_municipality, plan_into, segment, vector, vector_copy,
+};
 use restock::case::{Case, Mode, SegmentCosts};
 use restock::decompose::solve_by_region;
 use restock::input::{read_case, ReadOptions};
@@ -346,24 +348,13 @@ fn every_vacancy_error_is_reported_at_once() {
 
 // ---- v1 unchanged ------------------------------------------------------------------
 
-fn plan_files(case: &Path, out: &Path) {
-    Command::cargo_bin("restock")
-        .unwrap()
-        .arg("plan")
-        .arg(case)
-        .arg("--out")
-        .arg(out)
-        .assert()
-        .success();
-}
-
 /// A column of blanks is a case without vacancy figures: the same outputs byte for byte
 /// (summary.json apart from the inputs' hash and timings) and no `dwellings_per_household`.
 #[test]
 fn blank_column_keeps_the_v1_outputs() {
     let tmp = tempfile::tempdir().unwrap();
     let (v1_out, blank_out) = (tmp.path().join("v1"), tmp.path().join("blank"));
-    plan_files(&vector("total-small"), &v1_out);
+    plan_into(&vector("total-small"), &v1_out);
     let dir = vector_copy("total-small");
     let path = dir.path().join("municipalities.csv");
     let text = fs::read_to_string(&path).unwrap();
@@ -379,7 +370,7 @@ fn blank_column_keeps_the_v1_outputs() {
         })
         .collect();
     fs::write(&path, blank).unwrap();
-    plan_files(dir.path(), &blank_out);
+    plan_into(dir.path(), &blank_out);
     assert_same_files(
         &v1_out,
         &blank_out,
@@ -411,7 +402,7 @@ fn blank_column_keeps_the_v1_outputs() {
 fn summary_reports_kappa_where_vacancy_was_given() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
-    plan_files(&vector("vacancy-total"), &out);
+    plan_into(&vector("vacancy-total"), &out);
     let text = fs::read_to_string(out.join("summary.json")).unwrap();
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
     let kappa = json["dwellings_per_household"]
@@ -457,8 +448,8 @@ fn summary_reports_kappa_where_vacancy_was_given() {
 fn report_and_chart_say_demand_is_calibrated() {
     let tmp = tempfile::tempdir().unwrap();
     let (with, without) = (tmp.path().join("with"), tmp.path().join("without"));
-    plan_files(&vector("vacancy-total"), &with);
-    plan_files(&vector("total-small"), &without);
+    plan_into(&vector("vacancy-total"), &with);
+    plan_into(&vector("total-small"), &without);
     let sentence = "Vraag gekalibreerd op de leegstand die CBS in 2024 telde";
     let html = fs::read_to_string(with.join("report.html")).unwrap();
     assert!(html.contains(sentence), "report.html lacks the sentence");

@@ -27,6 +27,17 @@ pub fn restock() -> Command {
     cmd
 }
 
+/// `restock plan case --out out`, which must succeed.
+pub fn plan_into(case: &Path, out: &Path) {
+    restock()
+        .arg("plan")
+        .arg(case)
+        .arg("--out")
+        .arg(out)
+        .assert()
+        .success();
+}
+
 /// summary.json of the output folder `out`, parsed.
 pub fn summary(out: &Path) -> serde_json::Value {
     let text = fs::read_to_string(out.join("summary.json")).expect("summary.json");
@@ -139,6 +150,17 @@ pub fn check_golden(name: &str, svg: &str) {
         );
     }
 }
+
+/// The flags that keep the browser tests' Chromium from doing anything in the
+/// background (no GPU, QUIC, first-run page, networking, updates or sync).
+pub const CHROMIUM_QUIET_FLAGS: [&str; 6] = [
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+];
 
 /// Headless Chromium for the browser tests: /usr/bin/chromium, else `chromium` on PATH.
 /// When it is missing the test fails in CI (`CI=true`; `.ci/run` installs it), and
