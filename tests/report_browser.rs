@@ -161,6 +161,23 @@ fn probe_report(dom: &str) -> &str {
     &dom[start..start + dom[start..].find("</pre>").unwrap()]
 }
 
+/// Checks one figure the probe measured, `WxH@LEFT-RIGHT` in pixels: larger than
+/// 300×150 and inside a window `window` pixels wide. `what` names it in a failure, with
+/// the probe's whole `report`.
+#[track_caller]
+fn check_figure(geometry: &str, window: u32, what: &str, report: &str) {
+    let (size, span) = geometry.split_once('@').unwrap();
+    let (w, h) = size.split_once('x').unwrap();
+    let (left, right) = span.split_once('-').unwrap();
+    let (w, h): (i64, i64) = (w.parse().unwrap(), h.parse().unwrap());
+    let (left, right): (i64, i64) = (left.parse().unwrap(), right.parse().unwrap());
+    assert!(w > 300 && h > 150, "{what} is too small: {report}");
+    assert!(
+        left >= 0 && right <= i64::from(window),
+        "{what} is outside the window: {report}"
+    );
+}
+
 /// A robust plan's report (spec v2 §6b) in a browser window of 1280 pixels: the page
 /// does not scroll sideways (wide tables scroll in their own box), and every figure —
 /// the robust charts first — has a visible size inside the window's width. A copy of
@@ -218,16 +235,7 @@ fn robust_report_fits_the_window_in_headless_chromium() {
     assert!(figures.len() >= 7, "{report}");
     for f in figures {
         let (_, geometry) = f.split_once(':').unwrap();
-        let (size, span) = geometry.split_once('@').unwrap();
-        let (w, h) = size.split_once('x').unwrap();
-        let (left, right) = span.split_once('-').unwrap();
-        let (w, h): (i64, i64) = (w.parse().unwrap(), h.parse().unwrap());
-        let (left, right): (i64, i64) = (left.parse().unwrap(), right.parse().unwrap());
-        assert!(w > 300 && h > 150, "{f} is too small: {report}");
-        assert!(
-            left >= 0 && right <= i64::from(widths[1]),
-            "{f} is outside the window: {report}"
-        );
+        check_figure(geometry, widths[1], f, report);
     }
 }
 
@@ -286,16 +294,7 @@ fn check_fits(browser: &Path, page: &Path, dir: &Path, name: &str) -> usize {
     );
     let figures: Vec<&str> = lines.collect();
     for f in &figures {
-        let (size, span) = f.split_once('@').unwrap();
-        let (w, h) = size.split_once('x').unwrap();
-        let (left, right) = span.split_once('-').unwrap();
-        let (w, h): (i64, i64) = (w.parse().unwrap(), h.parse().unwrap());
-        let (left, right): (i64, i64) = (left.parse().unwrap(), right.parse().unwrap());
-        assert!(w > 300 && h > 150, "{name}: {f} is too small: {report}");
-        assert!(
-            left >= 0 && right <= i64::from(widths[1]),
-            "{name}: {f} is outside the window: {report}"
-        );
+        check_figure(f, widths[1], &format!("{name}: {f}"), report);
     }
     figures.len()
 }
