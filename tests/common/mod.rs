@@ -1,7 +1,8 @@
 //! Helpers shared by the integration tests: the project folder and the `restock` binary
-//! run from it, summary.json of an output folder, and tiny hand-made cases built
-//! directly as a [`Case`], so that each constraint family can be tested on an optimum
-//! computed by hand.
+//! run from it, summary.json of an output folder, copies of the conformance vectors,
+//! folder snapshots and byte comparisons, golden SVG files, finding headless Chromium
+//! (a failure in CI), and tiny hand-made cases built directly as a [`Case`], so that
+//! each constraint family can be tested on an optimum computed by hand.
 // Every test binary includes this module and uses only some of it.
 #![allow(dead_code)]
 

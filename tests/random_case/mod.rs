@@ -1,7 +1,8 @@
 //! Random valid cases for the property tests (tests/prop_plan.rs) and the cross-solver
 //! test (tests/cross_solver.rs), built directly as [`Case`] values (no CSV reader
 //! involved), and a re-reader of the output files that checks a plan against every
-//! constraint of spec §5 from what was written, not from the solver's memory.
+//! constraint of spec §5 from what was written, not from the solver's memory; also the
+//! proptest configuration of the solving property tests and robust variants of a case.
 #![allow(dead_code)]
 // The checks index several arrays by the same (m, s, p), as the spec writes them.
 #![allow(clippy::needless_range_loop)]
