@@ -9,47 +9,13 @@
 //! ```
 
 mod chart_fixture;
+mod common;
 
 use std::fs;
-use std::path::PathBuf;
 
 use chart_fixture::{case, plan, GEOJSON};
+use common::check_golden;
 use restock::chart::{self, geo, ChartData, ChartInput, ChartKind, Lang};
-
-fn golden_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/golden")
-}
-
-/// Compares `svg` with the golden file `name`, or rewrites it with RESTOCK_UPDATE_GOLDEN=1.
-fn check_golden(name: &str, svg: &str) {
-    let path = golden_dir().join(name);
-    if std::env::var_os("RESTOCK_UPDATE_GOLDEN").is_some_and(|v| v == "1") {
-        fs::create_dir_all(golden_dir()).unwrap();
-        fs::write(&path, svg).unwrap();
-        return;
-    }
-    let want = fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e}; run RESTOCK_UPDATE_GOLDEN=1 cargo test --release --test chart_golden",
-            path.display()
-        )
-    });
-    if want != svg {
-        let line = want
-            .lines()
-            .zip(svg.lines())
-            .position(|(a, b)| a != b)
-            .map_or(want.lines().count().min(svg.lines().count()), |l| l);
-        panic!(
-            "{name} differs from the golden file at line {}:\n  golden: {}\n  now:    {}\n\
-             If the change is intended, regenerate with RESTOCK_UPDATE_GOLDEN=1 and look at \
-             the files (see docs/charts.md).",
-            line + 1,
-            want.lines().nth(line).unwrap_or("<end>"),
-            svg.lines().nth(line).unwrap_or("<end>")
-        );
-    }
-}
 
 #[test]
 fn every_chart_matches_its_golden_svg() {

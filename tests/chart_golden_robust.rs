@@ -11,42 +11,12 @@
 //! ```
 
 mod chart_fixture;
-
-use std::fs;
-use std::path::PathBuf;
+mod common;
 
 use chart_fixture::{case, plan};
+use common::check_golden;
 use restock::chart::robust::{CommitChartData, FanData, RobustChart};
 use restock::chart::{ChartData, Lang};
-
-fn golden(name: &str, svg: &str) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/golden")
-        .join(name);
-    if std::env::var_os("RESTOCK_UPDATE_GOLDEN").is_some_and(|v| v == "1") {
-        fs::write(&path, svg).unwrap();
-        return;
-    }
-    let want = fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e}; run RESTOCK_UPDATE_GOLDEN=1 cargo test --release --test chart_golden_robust",
-            path.display()
-        )
-    });
-    if want != svg {
-        let line = want
-            .lines()
-            .zip(svg.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or(0);
-        panic!(
-            "{name} differs from the golden file at line {}:\n  golden: {}\n  now:    {}",
-            line + 1,
-            want.lines().nth(line).unwrap_or("<end>"),
-            svg.lines().nth(line).unwrap_or("<end>")
-        );
-    }
-}
 
 fn commit_data() -> CommitChartData {
     CommitChartData {
@@ -98,12 +68,12 @@ fn the_robust_charts_match_their_golden_svgs() {
     ] {
         let svg = chart.render_svg(Lang::Nl).unwrap();
         assert_eq!(svg, chart.render_svg(Lang::Nl).unwrap(), "{name}");
-        golden(&format!("{name}.svg"), &svg);
+        check_golden(&format!("{name}.svg"), &svg);
     }
     let en = RobustChart::Commitment(&commit)
         .render_svg(Lang::En)
         .unwrap();
-    golden("robust_commitment.en.svg", &en);
+    check_golden("robust_commitment.en.svg", &en);
 }
 
 #[test]

@@ -1,63 +1,17 @@
 //! The binary end to end: `restock plan` on the shipped example, the outputs' shape and
 //! values, determinism, refusal of bad input with nothing lost, and the Dutch spelling.
 
-use std::collections::BTreeMap;
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use common::{assert_same_files, copy_files, plan_into, restock, root, snapshot, summary};
 use predicates::str::contains;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn restock() -> Command {
-    let mut cmd = Command::cargo_bin("restock").expect("binary");
-    cmd.current_dir(root());
-    cmd
-}
-
-fn plan_into(case: &Path, out: &Path) {
-    restock()
-        .arg("plan")
-        .arg(case)
-        .arg("--out")
-        .arg(out)
-        .assert()
-        .success();
-}
 
 fn header(path: &Path) -> String {
     let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     text.lines().next().unwrap_or_default().to_string()
-}
-
-fn summary(out: &Path) -> serde_json::Value {
-    let text = fs::read_to_string(out.join("summary.json")).expect("summary.json");
-    serde_json::from_str(&text).expect("summary.json is JSON")
-}
-
-/// Every file of a folder with its bytes, for comparing folders.
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).expect("readable folder") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let rel = path
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned();
-                files.insert(rel, fs::read(&path).expect("readable file"));
-            }
-        }
-    }
-    files
 }
 
 fn close(actual: f64, expected: f64, tol: f64) -> bool {
@@ -173,18 +127,16 @@ fn dutch_spreadsheet_spelling_gives_the_same_summary() {
         v
     };
     assert_eq!(strip(summary(&plain)), strip(summary(&dutch)));
-    for file in [
-        "plan.csv",
-        "balance.csv",
-        "budget.csv",
-        "transformations.csv",
-    ] {
-        assert_eq!(
-            fs::read(plain.join(file)).unwrap(),
-            fs::read(dutch.join(file)).unwrap(),
-            "{file}"
-        );
-    }
+    assert_same_files(
+        &plain,
+        &dutch,
+        &[
+            "plan.csv",
+            "balance.csv",
+            "budget.csv",
+            "transformations.csv",
+        ],
+    );
 }
 
 #[test]
@@ -232,13 +184,7 @@ fn integer_with_clarabel_is_a_usage_error() {
 /// Copies a case folder into `dir` so a test can break one file of it.
 fn copy_case(from: &Path, dir: &Path) -> PathBuf {
     let to = dir.join("case");
-    fs::create_dir_all(&to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_file() {
-            fs::copy(&path, to.join(path.file_name().unwrap())).unwrap();
-        }
-    }
+    copy_files(from, &to);
     to
 }
 

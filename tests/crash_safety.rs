@@ -12,6 +12,9 @@
 //! "Exactly" is byte for byte: the same input gives byte-identical files, summary.json's
 //! `timings` aside, so every file is compared with a reference run's.
 
+mod common;
+
+use common::root;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -21,10 +24,6 @@ use std::time::{Duration, Instant};
 const CASE: &str = "inputs/krimpregios";
 const OLD: &str = "aanname-trend";
 const NEW: &str = "aanname-sterke-krimp";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn spawn(variant: &str, out: &Path) -> Child {
     Command::new(env!("CARGO_BIN_EXE_restock"))

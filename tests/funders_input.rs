@@ -3,56 +3,23 @@
 //! leaves the previous outputs untouched; the unpayable-item warning names municipality,
 //! action and segment; the Dutch spelling reads as the plain one.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use common::{copy_files, plan_into, restock, root, snapshot};
 use restock::input::{read_case, ReadOptions};
 use restock::solve::{solve, SolveOptions};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn vector() -> PathBuf {
     root().join("tests/data/vectors/funders")
 }
 
-fn restock() -> Command {
-    let mut cmd = Command::cargo_bin("restock").expect("binary");
-    cmd.current_dir(root());
-    cmd
-}
-
 /// A copy of the funders vector in `dir`.
 fn copy_vector(dir: &Path) {
-    fs::create_dir_all(dir).unwrap();
-    for entry in fs::read_dir(vector()).unwrap() {
-        let path = entry.unwrap().path();
-        fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
-    }
-}
-
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let rel = path
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned();
-                files.insert(rel, fs::read(&path).unwrap());
-            }
-        }
-    }
-    files
+    copy_files(&vector(), dir);
 }
 
 /// Each rule of funding.csv and the funder columns, through `restock plan`: exit 2, every
@@ -329,18 +296,9 @@ fn blank_funder_columns_give_the_v1_outputs_byte_for_byte() {
             .collect();
         fs::write(blank.join(file), with_column.join("\n") + "\n").unwrap();
     }
-    let run = |case: &Path, out: &Path| {
-        restock()
-            .arg("plan")
-            .arg(case)
-            .arg("--out")
-            .arg(out)
-            .assert()
-            .success();
-    };
     let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
-    run(&plain, &a);
-    run(&blank, &b);
+    plan_into(&plain, &a);
+    plan_into(&blank, &b);
     let (a, b) = (snapshot(&a), snapshot(&b));
     assert!(!b.contains_key("funding.csv"));
     for name in [

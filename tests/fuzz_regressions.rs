@@ -5,15 +5,14 @@
 //! Each finding is kept as the input that triggered it (inline, or under
 //! tests/data/fuzz/) and must now give a clean error or a valid case.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use common::root;
 use restock::input::{read_case_from_bytes, ReadOptions, INPUT_FILES};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// The files of a conformance vector, by name.
 fn vector(name: &str) -> BTreeMap<String, Vec<u8>> {

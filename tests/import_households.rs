@@ -3,30 +3,22 @@
 //! other row stays byte for byte; bad tables are refused with file, line and column and
 //! leave the case untouched.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use common::vector_copy;
 use restock::import::households::{import_households, HouseholdsOptions};
 use restock::input::{read_case, ReadOptions};
 use restock::Error;
 use tempfile::TempDir;
 
-fn vector(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/vectors")
-        .join(name)
-}
-
 /// A copy of the vacancy-total vector (GM9000–GM9004, "Gemeente 0" … "Gemeente 4"; base
 /// year 2024, milestones 2027–2040; variants base, laag, hoog; GM9003's 2024 row shared).
 fn case_copy() -> TempDir {
-    let tmp = tempfile::Builder::new().prefix("case-").tempdir().unwrap();
-    for entry in fs::read_dir(vector("vacancy-total")).unwrap() {
-        let path = entry.unwrap().path();
-        fs::copy(&path, tmp.path().join(path.file_name().unwrap())).unwrap();
-    }
-    tmp
+    vector_copy("vacancy-total")
 }
 
 /// A StatLine-like export: title lines, `;`, Dutch numbers, names and codes mixed, a

@@ -1,28 +1,14 @@
 //! Every class of bad input is reported with its file, line and column; several
 //! problems in several files are reported in one run; odd but valid spellings read.
 
-use std::path::{Path, PathBuf};
+mod common;
 
+use std::path::Path;
+
+use common::{vector, vector_copy};
 use restock::input::{read_case, ReadOptions};
 use restock::{Error, InputError};
 use tempfile::TempDir;
-
-fn vector(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/vectors")
-        .join(name)
-}
-
-/// A temporary copy of a conformance vector.
-fn copy_of(name: &str) -> TempDir {
-    let tmp = tempfile::Builder::new().prefix("case-").tempdir().unwrap();
-    for entry in std::fs::read_dir(vector(name)).unwrap() {
-        let path = entry.unwrap().path();
-        let target = tmp.path().join(path.file_name().unwrap());
-        std::fs::write(&target, std::fs::read(&path).unwrap()).unwrap();
-    }
-    tmp
-}
 
 fn write(dir: &TempDir, file: &str, content: impl AsRef<[u8]>) {
     std::fs::write(dir.path().join(file), content).unwrap();
@@ -87,7 +73,7 @@ fn check(
 
 #[test]
 fn negative_number() {
-    let dir = copy_of("total-small");
+    let dir = vector_copy("total-small");
     replace(
         &dir,
         "stock.csv",
@@ -105,7 +91,7 @@ fn negative_number() {
 
 #[test]
 fn non_numeric_number() {
-    let dir = copy_of("total-small");
+    let dir = vector_copy("total-small");
     replace(
         &dir,
         "households.csv",
@@ -123,7 +109,7 @@ fn non_numeric_number() {
 
 #[test]
 fn nan_number() {
-    let dir = copy_of("total-small");
+    let dir = vector_copy("total-small");
     replace(
         &dir,
         "costs.csv",
@@ -141,7 +127,7 @@ fn nan_number() {
 
 #[test]
 fn infinite_numbers() {
-    let dir = copy_of("total-small");
+    let dir = vector_copy("total-small");
     replace(&dir, "budgets.csv", "Regio A,2025,0.0", "Regio A,2025,inf");
     replace(
         &dir,
@@ -169,7 +155,7 @@ fn infinite_numbers() {
 
 #[test]
 fn out_of_range_cells() {
-    let dir = copy_of("segment-mode");
+    let dir = vector_copy("segment-mode");
     replace(
         &dir,
         "transformations.csv",
@@ -210,7 +196,7 @@ fn out_of_range_cells() {
 
 #[test]
 fn ambiguous_number_in_semicolon_file() {
-    let dir = copy_of("dutch-spelling");
+    let dir = vector_copy("dutch-spelling");
     replace(
         &dir,
         "stock.csv",
@@ -223,7 +209,7 @@ fn ambiguous_number_in_semicolon_file() {
 
 #[test]
 fn thousands_grouping_with_decimal_comma_is_an_error() {
-    let dir = copy_of("dutch-spelling");
+    let dir = vector_copy("dutch-spelling");
     replace(
         &dir,
         "stock.csv",
@@ -235,7 +221,7 @@ fn thousands_grouping_with_decimal_comma_is_an_error() {
 
 #[test]
 fn unambiguous_dot_in_semicolon_file_reads() {
-    let dir = copy_of("dutch-spelling");
+    let dir = vector_copy("dutch-spelling");
     replace(&dir, "transformations.csv", ";0,5;", ";0.5;");
     let case = read_case(dir.path(), &ReadOptions::default()).unwrap();
     assert_eq!(case.transformations[1].yield_per_dwelling, 0.5);
@@ -245,7 +231,7 @@ fn unambiguous_dot_in_semicolon_file_reads() {
 
 #[test]
 fn unknown_municipality() {
-    let dir = copy_of("total-small");
+    let dir = vector_copy("total-small");
     replace(
         &dir,
         "stock.csv",
@@ -263,7 +249,7 @@ fn unknown_municipality() {
 
 #[test]
 fn unknown_segment_with_suggestion() {
-    let dir = copy_of("total-small");
+    let dir = vector_copy("total-small");
     replace(&dir, "costs.csv", "nultreden,40000.0", "nultreeden,40000.0");
     let text = only_error(
         &dir,
@@ -277,7 +263,7 @@ fn unknown_segment_with_suggestion() {
 
 #[test]
 fn unknown_segment_in_transformations() {
-    let dir = copy_of("total-small");
+    let dir = vector_copy("total-small");
     replace(
         &dir,
         "transformations.csv",
@@ -295,7 +281,7 @@ fn unknown_segment_in_transformations() {
 
 #[test]
 fn region_without_budget_row() {
-    let dir = copy_of("total-small");
+    let dir = vector_copy("total-small");
     let text: String = content(&dir, "budgets.csv")
         .lines()
         .filter(|l| !l.starts_with("Regio A"))
@@ -313,7 +299,7 @@ fn region_without_budget_row() {
 
 #[test]
 fn missing_costs_for_a_segment_in_stock() {
-    let dir = copy_of("total-small");
+    let dir = vector_copy("total-small");
     replace(&dir, "costs.csv", "huur_overig,120000.0,,\n", "");
     let errs = errors(&dir);
     assert_eq!(errs.len(), 3, "{errs:#?}");
@@ -331,7 +317,7 @@ fn missing_costs_for_a_segment_in_stock() {
 
 #[test]
 fn duplicate_keys_name_both_lines() {
-    let dir = copy_of("total-small");
+    let dir = vector_copy("total-small");
     write(
         &dir,
         "municipalities.csv",
@@ -405,7 +391,7 @@ fn duplicate_keys_name_both_lines() {
 
 #[test]
 fn same_transformation_pair_with_other_label_is_allowed() {
-    let dir = copy_of("total-small");
+    let dir = vector_copy("total-small");
     let t = content(&dir, "transformations.csv");
     write(
         &dir,
@@ -432,7 +418,7 @@ fn same_transformation_pair_with_other_label_is_allowed() {
 
 #[test]
 fn missing_column() {
-    let dir = copy_of("total-small");
+    let dir = vector_copy("total-small");
     let text: String = content(&dir, "stock.csv")
         .lines()
         .map(|l| format!("{}\n", l.rsplit_once(',').unwrap().0))
@@ -449,7 +435,7 @@ fn missing_column() {
 
 #[test]
 fn missing_file() {
-    let dir = copy_of("total-small");
+    let dir = vector_copy("total-small");
     std::fs::remove_file(dir.path().join("costs.csv")).unwrap();
     only_error(&dir, "costs.csv", None, None, "missing");
 }
@@ -463,7 +449,7 @@ fn missing_case_folder() {
 
 #[test]
 fn empty_file() {
-    let dir = copy_of("total-small");
+    let dir = vector_copy("total-small");
     write(&dir, "segments.csv", "");
     only_error(&dir, "segments.csv", None, None, "empty");
     write(&dir, "segments.csv", "\n\n  \n");
@@ -472,7 +458,7 @@ fn empty_file() {
 
 #[test]
 fn ragged_row() {
-    let dir = copy_of("total-small");
+    let dir = vector_copy("total-small");
     replace(
         &dir,
         "municipalities.csv",
@@ -490,7 +476,7 @@ fn ragged_row() {
 
 #[test]
 fn extra_column_is_a_warning_and_order_is_free() {
-    let dir = copy_of("total-small");
+    let dir = vector_copy("total-small");
     let text: String = content(&dir, "stock.csv")
         .lines()
         .enumerate()
@@ -517,14 +503,14 @@ fn extra_column_is_a_warning_and_order_is_free() {
 
 #[test]
 fn both_delimiters_in_header() {
-    let dir = copy_of("total-small");
+    let dir = vector_copy("total-small");
     replace(&dir, "segments.csv", "segment,label", "segment;label,x");
     only_error(&dir, "segments.csv", None, None, "both ',' and ';'");
 }
 
 #[test]
 fn windows_1252_file_reads_with_a_warning() {
-    let dir = copy_of("total-small");
+    let dir = vector_copy("total-small");
     let mut bytes = content(&dir, "municipalities.csv").into_bytes();
     let at = bytes.windows(10).position(|w| w == b"Gemeente 1").unwrap();
     // "Súdwest-Fryslân" in Windows-1252: ú = 0xFA, â = 0xE2.
@@ -541,7 +527,7 @@ fn windows_1252_file_reads_with_a_warning() {
 
 #[test]
 fn budget_years_outside_the_plan_are_warnings() {
-    let dir = copy_of("total-small");
+    let dir = vector_copy("total-small");
     write(
         &dir,
         "budgets.csv",
@@ -562,7 +548,7 @@ fn budget_years_outside_the_plan_are_warnings() {
 
 #[test]
 fn settings_out_of_range() {
-    let dir = copy_of("total-small");
+    let dir = vector_copy("total-small");
     replace(
         &dir,
         "settings.toml",
@@ -580,7 +566,7 @@ fn settings_out_of_range() {
 
 #[test]
 fn settings_syntax_error() {
-    let dir = copy_of("total-small");
+    let dir = vector_copy("total-small");
     replace(
         &dir,
         "settings.toml",
@@ -592,7 +578,7 @@ fn settings_syntax_error() {
 
 #[test]
 fn settings_wrong_type() {
-    let dir = copy_of("total-small");
+    let dir = vector_copy("total-small");
     replace(
         &dir,
         "settings.toml",
@@ -610,7 +596,7 @@ fn settings_wrong_type() {
 
 #[test]
 fn settings_unknown_key_with_suggestion() {
-    let dir = copy_of("total-small");
+    let dir = vector_copy("total-small");
     replace(
         &dir,
         "settings.toml",
@@ -628,7 +614,7 @@ fn settings_unknown_key_with_suggestion() {
 
 #[test]
 fn settings_bad_tiers() {
-    let dir = copy_of("total-tiers");
+    let dir = vector_copy("total-tiers");
     replace(&dir, "settings.toml", "[inf, 5.0]", "[0.5, 5.0]");
     only_error(
         &dir,
@@ -641,7 +627,7 @@ fn settings_bad_tiers() {
 
 #[test]
 fn settings_missing_base_year() {
-    let dir = copy_of("total-small");
+    let dir = vector_copy("total-small");
     replace(&dir, "settings.toml", "base_year = 2024\n", "");
     let errs = errors(&dir);
     check(
@@ -655,7 +641,7 @@ fn settings_missing_base_year() {
 
 #[test]
 fn milestones_not_increasing() {
-    let dir = copy_of("total-small");
+    let dir = vector_copy("total-small");
     replace(
         &dir,
         "settings.toml",
@@ -673,7 +659,7 @@ fn milestones_not_increasing() {
 
 #[test]
 fn milestone_beyond_the_projections() {
-    let dir = copy_of("total-small");
+    let dir = vector_copy("total-small");
     replace(
         &dir,
         "settings.toml",
@@ -693,7 +679,7 @@ fn milestone_beyond_the_projections() {
 
 #[test]
 fn missing_households_for_the_base_year() {
-    let dir = copy_of("total-small");
+    let dir = vector_copy("total-small");
     replace(
         &dir,
         "households.csv",
@@ -731,7 +717,7 @@ fn unknown_variant_lists_the_variants() {
 
 #[test]
 fn shares_not_summing_to_one() {
-    let dir = copy_of("segment-mode");
+    let dir = vector_copy("segment-mode");
     replace(
         &dir,
         "demand_shares.csv",
@@ -756,7 +742,7 @@ fn shares_not_summing_to_one() {
 
 #[test]
 fn errors_in_several_files_are_reported_in_one_run() {
-    let dir = copy_of("total-small");
+    let dir = vector_copy("total-small");
     replace(&dir, "stock.csv", "GM9000,koop,20101.0", "GM9000,koop,-1");
     replace(
         &dir,
@@ -791,7 +777,7 @@ fn errors_in_several_files_are_reported_in_one_run() {
 
 #[test]
 fn implausibly_large_numbers() {
-    let dir = copy_of("total-small");
+    let dir = vector_copy("total-small");
     replace(
         &dir,
         "stock.csv",
@@ -809,7 +795,7 @@ fn implausibly_large_numbers() {
 
 #[test]
 fn weights_beyond_one_million() {
-    let dir = copy_of("total-small");
+    let dir = vector_copy("total-small");
     replace(
         &dir,
         "settings.toml",

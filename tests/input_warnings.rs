@@ -5,15 +5,14 @@
 //! plausibility warnings; an output folder that cannot be written. One case per mistake,
 //! each checked as the user sees it: stderr, exit code, report.
 
+mod common;
+
 use std::fs;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use common::root;
 
 fn restock() -> Command {
     Command::cargo_bin("restock").expect("binary")

@@ -5,37 +5,21 @@
 //! the recorded stage times show; funders and `--by-region` work with `--integer`.
 //! No assertion here depends on the wall clock: only on figures the run records.
 
+mod common;
 mod random_case;
 
 use std::fs;
-use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use common::{restock, root, summary};
 use proptest::prelude::*;
-use proptest::test_runner::Config;
 use random_case::{
-    case, check_funding_files, check_integral, check_plan_files, draw, funders_case, read_outputs,
-    Limits,
+    case, check_funding_files, check_integral, check_plan_files, config, draw, funders_case,
+    read_outputs, Limits,
 };
 use restock::case::Case;
 use restock::decompose::region_seconds;
 use restock::report::{write_outputs, RunInfo};
 use restock::solve::{solve, whole_dwelling_start, SolveOptions};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn restock() -> Command {
-    let mut cmd = Command::cargo_bin("restock").expect("binary");
-    cmd.current_dir(root());
-    cmd
-}
-
-fn summary(out: &Path) -> serde_json::Value {
-    let text = fs::read_to_string(out.join("summary.json")).expect("summary.json");
-    serde_json::from_str(&text).expect("summary.json is JSON")
-}
 
 /// The first whole-dwelling plan of `case`, written and re-read: every constraint of
 /// §5 (and C6f, C7 with funders) within the checks' tolerance, whole actions.
@@ -57,19 +41,6 @@ fn check_start(case: &Case) {
     check_plan_files(case, &outputs);
     check_integral(case, &outputs);
     check_funding_files(case, &outputs);
-}
-
-fn config(default: u32) -> Config {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default);
-    Config {
-        cases,
-        max_shrink_iters: 100,
-        failure_persistence: None,
-        ..Config::default()
-    }
 }
 
 proptest! {

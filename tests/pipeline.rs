@@ -2,18 +2,17 @@
 //! choice is made by `pipeline::solve_case`, not by the solver; a plain case folder is
 //! planned as a scenario without changes; what the binary prints comes from the library.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 
 use assert_cmd::Command;
+use common::root;
 use restock::input::{read_case, ReadOptions};
 use restock::pipeline::{self, Outcome, PipelineOptions};
 use restock::scenario::{self, Scenario};
 use restock::solve::{self, SolveOptions};
 use restock::terminal;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn krimpregios() -> restock::case::Case {
     read_case(&root().join("inputs/krimpregios"), &ReadOptions::default()).expect("case reads")

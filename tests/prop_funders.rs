@@ -11,9 +11,8 @@
 mod random_case;
 
 use proptest::prelude::*;
-use proptest::test_runner::Config;
 use random_case::{
-    check_funding_files, check_plan_files, draw, funders_case, read_outputs, Limits,
+    check_funding_files, check_plan_files, config, draw, funders_case, read_outputs, Limits,
 };
 use restock::case::{Case, Mode};
 use restock::report::{write_outputs, RunInfo};
@@ -68,19 +67,6 @@ fn funding_files_obey_c6f_and_c7_on_fixed_random_cases() {
     assert!(cases.iter().any(|c| (0..c.transformations.len()).any(|k| c
         .sale_receiver(k)
         .is_some_and(|g| !c.funders.names[g].is_empty()))));
-}
-
-fn config(default: u32) -> Config {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default);
-    Config {
-        cases,
-        max_shrink_iters: 100,
-        failure_persistence: None,
-        ..Config::default()
-    }
 }
 
 proptest! {

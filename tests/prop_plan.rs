@@ -11,7 +11,7 @@ mod random_case;
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence};
-use random_case::{case, check_integral, check_plan_files, read_outputs, Limits};
+use random_case::{case, cases_from_env, check_integral, check_plan_files, read_outputs, Limits};
 use restock::case::Case;
 use restock::plan::{Plan, PlanStatus};
 use restock::report::{write_outputs, RunInfo};
@@ -19,12 +19,8 @@ use restock::solve::{solve, SolveOptions};
 
 /// `default` cases, or PROPTEST_CASES when set.
 fn config(default: u32) -> Config {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default);
     Config {
-        cases,
+        cases: cases_from_env(default),
         // Shrinking solves the case again for every step: keep it bounded.
         max_shrink_iters: 200,
         // Failing cases are saved here and replayed first on every later run.

@@ -8,13 +8,15 @@
 //! set `RESTOCK_KEEP_SCREENSHOT=/some/file.png`.
 
 mod chart_fixture;
+mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chart_fixture::{case, plan, GEOJSON};
+use common::{chromium_or_skip, CHROMIUM_QUIET_FLAGS};
 use restock::chart::Lang;
 use restock::report::{write_outputs, RunInfo};
 
@@ -22,34 +24,22 @@ const WIDTH: u32 = 1280;
 const HEIGHT: u32 = 2000;
 const TIMEOUT: Duration = Duration::from_secs(120);
 
-fn chromium() -> Option<PathBuf> {
-    let fixed = PathBuf::from("/usr/bin/chromium");
-    if fixed.is_file() {
-        return Some(fixed);
-    }
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|dir| dir.join("chromium"))
-        .find(|p| p.is_file())
+/// Headless Chromium with a fresh `profile`, a window `width` × [`HEIGHT`] pixels and
+/// nothing in the background; the caller adds what to do with which page.
+fn headless(browser: &Path, profile: &Path, width: u32) -> Command {
+    let mut cmd = Command::new(browser);
+    cmd.args(["--headless", "--no-sandbox"])
+        .args(CHROMIUM_QUIET_FLAGS)
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--window-size={width},{HEIGHT}"));
+    cmd
 }
 
 /// Runs headless Chromium on `page`, writing a screenshot to `shot`; kills it after
 /// [`TIMEOUT`].
 fn screenshot(browser: &Path, page: &Path, profile: &Path, shot: &Path) {
-    let mut child = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .arg(format!("--window-size={WIDTH},{HEIGHT}"))
+    let mut child = headless(browser, profile, WIDTH)
+        .arg("--hide-scrollbars")
         .arg(format!("--screenshot={}", shot.display()))
         .arg(format!("file://{}", page.display()))
         .stdin(Stdio::null())
@@ -95,14 +85,7 @@ fn decode(path: &Path) -> (u32, u32, Vec<[u8; 3]>) {
 
 #[test]
 fn report_html_renders_in_headless_chromium() {
-    let Some(browser) = chromium() else {
-        if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!(
-                "chromium is not installed: .ci/run installs it (apt-get install chromium); \
-                 this test renders report.html in it"
-            );
-        }
-        eprintln!("note: chromium not found; report.html was not rendered in a browser");
+    let Some(browser) = chromium_or_skip("report.html was not rendered in a browser") else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -155,20 +138,8 @@ fn report_html_renders_in_headless_chromium() {
 
 /// Runs headless Chromium on `page` and returns the DOM after its scripts ran.
 fn dump_dom(browser: &Path, page: &Path, profile: &Path) -> String {
-    let output = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--virtual-time-budget=5000",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .arg(format!("--window-size={WIDTH},{HEIGHT}"))
+    let output = headless(browser, profile, WIDTH)
+        .arg("--virtual-time-budget=5000")
         .arg("--dump-dom")
         .arg(format!("file://{}", page.display()))
         .stdin(Stdio::null())
@@ -183,17 +154,37 @@ fn dump_dom(browser: &Path, page: &Path, profile: &Path) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
+/// What the probe script added to a page wrote into its `<pre id="probe">`, from the DOM
+/// Chromium dumped.
+fn probe_report(dom: &str) -> &str {
+    let start = dom.find("<pre id=\"probe\">").expect("the probe ran") + 16;
+    &dom[start..start + dom[start..].find("</pre>").unwrap()]
+}
+
+/// Checks one figure the probe measured, `WxH@LEFT-RIGHT` in pixels: larger than
+/// 300×150 and inside a window `window` pixels wide. `what` names it in a failure, with
+/// the probe's whole `report`.
+#[track_caller]
+fn check_figure(geometry: &str, window: u32, what: &str, report: &str) {
+    let (size, span) = geometry.split_once('@').unwrap();
+    let (w, h) = size.split_once('x').unwrap();
+    let (left, right) = span.split_once('-').unwrap();
+    let (w, h): (i64, i64) = (w.parse().unwrap(), h.parse().unwrap());
+    let (left, right): (i64, i64) = (left.parse().unwrap(), right.parse().unwrap());
+    assert!(w > 300 && h > 150, "{what} is too small: {report}");
+    assert!(
+        left >= 0 && right <= i64::from(window),
+        "{what} is outside the window: {report}"
+    );
+}
+
 /// A robust plan's report (spec v2 §6b) in a browser window of 1280 pixels: the page
 /// does not scroll sideways (wide tables scroll in their own box), and every figure —
 /// the robust charts first — has a visible size inside the window's width. A copy of
 /// the page gets a script that measures this (report.html itself has none).
 #[test]
 fn robust_report_fits_the_window_in_headless_chromium() {
-    let Some(browser) = chromium() else {
-        if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!("chromium is not installed: .ci/run installs it");
-        }
-        eprintln!("note: chromium not found; the robust report was not rendered");
+    let Some(browser) = chromium_or_skip("the robust report was not rendered") else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -224,8 +215,7 @@ fn robust_report_fits_the_window_in_headless_chromium() {
     let probed = dir.path().join("probed.html");
     std::fs::write(&probed, html.replacen("</body>", probe, 1)).unwrap();
     let dom = dump_dom(&browser, &probed, &dir.path().join("profile"));
-    let start = dom.find("<pre id=\"probe\">").expect("the probe ran") + 16;
-    let report = &dom[start..start + dom[start..].find("</pre>").unwrap()];
+    let report = probe_report(&dom);
     let mut lines = report.lines();
     let widths: Vec<u32> = lines
         .next()
@@ -245,16 +235,7 @@ fn robust_report_fits_the_window_in_headless_chromium() {
     assert!(figures.len() >= 7, "{report}");
     for f in figures {
         let (_, geometry) = f.split_once(':').unwrap();
-        let (size, span) = geometry.split_once('@').unwrap();
-        let (w, h) = size.split_once('x').unwrap();
-        let (left, right) = span.split_once('-').unwrap();
-        let (w, h): (i64, i64) = (w.parse().unwrap(), h.parse().unwrap());
-        let (left, right): (i64, i64) = (left.parse().unwrap(), right.parse().unwrap());
-        assert!(w > 300 && h > 150, "{f} is too small: {report}");
-        assert!(
-            left >= 0 && right <= i64::from(widths[1]),
-            "{f} is outside the window: {report}"
-        );
+        check_figure(geometry, widths[1], f, report);
     }
 }
 
@@ -284,23 +265,8 @@ fn check_fits(browser: &Path, page: &Path, dir: &Path, name: &str) -> usize {
     let probed = dir.join(format!("probed-{name}.html"));
     // The page's charts refer to files beside it; the copy sits in the same folder.
     std::fs::write(&probed, html.replacen("</body>", probe, 1)).unwrap();
-    let output = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--virtual-time-budget=5000",
-        ])
-        .arg(format!(
-            "--user-data-dir={}",
-            dir.join(format!("profile-{name}")).display()
-        ))
-        .arg(format!("--window-size={PAGE_WIDTH},{HEIGHT}"))
+    let output = headless(browser, &dir.join(format!("profile-{name}")), PAGE_WIDTH)
+        .arg("--virtual-time-budget=5000")
         .arg("--dump-dom")
         .arg(format!("file://{}", probed.display()))
         .stdin(Stdio::null())
@@ -309,8 +275,7 @@ fn check_fits(browser: &Path, page: &Path, dir: &Path, name: &str) -> usize {
         .expect("chromium starts");
     assert!(output.status.success(), "chromium failed on {name}");
     let dom = String::from_utf8_lossy(&output.stdout).into_owned();
-    let start = dom.find("<pre id=\"probe\">").expect("the probe ran") + 16;
-    let report = &dom[start..start + dom[start..].find("</pre>").unwrap()];
+    let report = probe_report(&dom);
     let mut lines = report.lines();
     let widths: Vec<u32> = lines
         .next()
@@ -329,16 +294,7 @@ fn check_fits(browser: &Path, page: &Path, dir: &Path, name: &str) -> usize {
     );
     let figures: Vec<&str> = lines.collect();
     for f in &figures {
-        let (size, span) = f.split_once('@').unwrap();
-        let (w, h) = size.split_once('x').unwrap();
-        let (left, right) = span.split_once('-').unwrap();
-        let (w, h): (i64, i64) = (w.parse().unwrap(), h.parse().unwrap());
-        let (left, right): (i64, i64) = (left.parse().unwrap(), right.parse().unwrap());
-        assert!(w > 300 && h > 150, "{name}: {f} is too small: {report}");
-        assert!(
-            left >= 0 && right <= i64::from(widths[1]),
-            "{name}: {f} is outside the window: {report}"
-        );
+        check_figure(f, widths[1], &format!("{name}: {f}"), report);
     }
     figures.len()
 }
@@ -348,11 +304,7 @@ fn check_fits(browser: &Path, page: &Path, dir: &Path, name: &str) -> usize {
 /// window. In CI a missing browser fails the test.
 #[test]
 fn plan_compare_and_sweep_pages_fit_1400_pixels() {
-    let Some(browser) = chromium() else {
-        if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!("chromium is not installed: .ci/run installs it");
-        }
-        eprintln!("note: chromium not found; the pages were not rendered");
+    let Some(browser) = chromium_or_skip("the pages were not rendered") else {
         return;
     };
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));

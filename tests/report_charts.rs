@@ -4,13 +4,14 @@
 //! formats and chart.
 
 mod chart_fixture;
+mod common;
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Read;
-use std::path::Path;
 
 use chart_fixture::{case, plan, GEOJSON};
+use common::file_names;
 use restock::chart::Lang;
 use restock::report::{write_outputs, RunInfo};
 
@@ -29,15 +30,6 @@ fn run(lang: Lang, boundaries: Option<&str>, readme: Option<&str>) -> RunInfo {
     }
 }
 
-fn files(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 #[test]
 fn charts_are_written_as_svg_and_png_and_inline_in_the_page() {
     let (case, root) = (case(), tempfile::tempdir().unwrap());
@@ -50,7 +42,7 @@ fn charts_are_written_as_svg_and_png_and_inline_in_the_page() {
     )
     .unwrap();
     assert_eq!(
-        files(&out.join("charts")),
+        file_names(&out.join("charts")),
         [
             "1_stock_demand.png",
             "1_stock_demand.svg",
@@ -97,7 +89,7 @@ fn charts_are_written_as_svg_and_png_and_inline_in_the_page() {
 fn without_boundaries_there_is_no_map_but_a_note() {
     let (case, root) = (case(), tempfile::tempdir().unwrap());
     write_outputs(&case, &plan(&case), root.path(), &run(Lang::Nl, None, None)).unwrap();
-    let charts = files(&root.path().join("charts"));
+    let charts = file_names(&root.path().join("charts"));
     assert_eq!(charts.len(), 10);
     assert!(!charts.iter().any(|c| c.starts_with("6_map")));
     let html = fs::read_to_string(root.path().join("report.html")).unwrap();

@@ -6,32 +6,16 @@
 //! Regenerate the golden files after an intended change (and look at them):
 //! `RESTOCK_UPDATE_GOLDEN=1 cargo test --release --test report_funders`.
 
+mod common;
+
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use common::{check_golden, root};
 use restock::chart::funders::{FunderRegion, FunderSeries};
 use restock::chart::{FundersData, Lang};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn check_golden(name: &str, svg: &str) {
-    let path = root().join("tests/data/golden").join(name);
-    if std::env::var_os("RESTOCK_UPDATE_GOLDEN").is_some_and(|v| v == "1") {
-        fs::write(&path, svg).unwrap();
-        return;
-    }
-    let want = fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}; run RESTOCK_UPDATE_GOLDEN=1", path.display()));
-    assert!(
-        want == svg,
-        "{name} differs from its golden file: regenerate with RESTOCK_UPDATE_GOLDEN=1 \
-         and look at it"
-    );
-}
 
 fn series(budget: [f64; 3], paid: [f64; 3], received: [f64; 3], shadow: [f64; 3]) -> FunderSeries {
     FunderSeries {

@@ -5,10 +5,13 @@
 //! transformation `huur → huur` with yield 0.5, periods 2021–2025 and 2026–2030, default
 //! settings (f = 0.02, tiers 3 % ×1, 8 % ×2, beyond ×4, w_u = 1, w_v = 2).
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use common::{assert_same_files, file_names};
 use restock::case::{
     Case, Mode, Municipality, Period, Segment, SegmentCosts, Settings, Transformation,
 };
@@ -190,15 +193,6 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-6
 }
 
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 /// Every file under `dir` (charts/ included) with its bytes.
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut out = BTreeMap::new();
@@ -228,7 +222,7 @@ fn every_file_with_the_spec_headers() {
     let out = root.path().join("out");
     write(&case_total(), &plan(), &out);
     assert_eq!(
-        names(&out),
+        file_names(&out),
         [
             "balance.csv",
             "budget.csv",
@@ -255,7 +249,7 @@ fn every_file_with_the_spec_headers() {
         assert!(text.ends_with('\n'), "{file} ends without a newline");
     }
     // Nothing but the target is left in the parent: no temporary folder.
-    assert_eq!(names(root.path()), ["out"]);
+    assert_eq!(file_names(root.path()), ["out"]);
 }
 
 #[test]
@@ -487,25 +481,23 @@ fn same_input_gives_identical_files() {
         write(&case, &first, &a);
         first.timings.insert("stage1".into(), 99.0);
         write(&case, &first, &b);
-        for file in [
-            "plan.csv",
-            "transformations.csv",
-            "balance.csv",
-            "budget.csv",
-            "explanations.csv",
-            "report.html",
-            "report.xlsx",
-            "charts/1_stock_demand.svg",
-            "charts/1_stock_demand.png",
-            "charts/4_budget.svg",
-            "charts/4_budget.png",
-        ] {
-            assert_eq!(
-                fs::read(a.join(file)).unwrap(),
-                fs::read(b.join(file)).unwrap(),
-                "{file}"
-            );
-        }
+        assert_same_files(
+            &a,
+            &b,
+            &[
+                "plan.csv",
+                "transformations.csv",
+                "balance.csv",
+                "budget.csv",
+                "explanations.csv",
+                "report.html",
+                "report.xlsx",
+                "charts/1_stock_demand.svg",
+                "charts/1_stock_demand.png",
+                "charts/4_budget.svg",
+                "charts/4_budget.png",
+            ],
+        );
         assert_eq!(summary_without_timings(&a), summary_without_timings(&b));
         // And byte for byte apart from the timings object and the peak memory (the
         // process's, which the tests running beside this one also raise).
@@ -537,7 +529,7 @@ fn writing_over_an_existing_folder_replaces_it() {
     assert!(fs::read_to_string(out.join("plan.csv"))
         .unwrap()
         .starts_with("municipality,"));
-    assert_eq!(names(root.path()), ["out"]);
+    assert_eq!(file_names(root.path()), ["out"]);
 }
 
 #[test]
@@ -552,7 +544,7 @@ fn failing_fill_leaves_the_target_byte_identical() {
     });
     assert!(result.is_err());
     assert_eq!(snapshot(&out), before);
-    assert_eq!(names(root.path()), ["out"]);
+    assert_eq!(file_names(root.path()), ["out"]);
 }
 
 #[test]
@@ -571,7 +563,7 @@ fn a_plan_that_does_not_fit_the_case_writes_nothing() {
     short.demolish.pop();
     assert!(write_outputs(&case_total(), &short, &out, &RunInfo::default()).is_err());
     assert_eq!(snapshot(&out), before);
-    assert_eq!(names(root.path()), ["out"]);
+    assert_eq!(file_names(root.path()), ["out"]);
 }
 
 #[test]

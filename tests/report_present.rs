@@ -2,14 +2,12 @@
 //! summary of the case (no build commands, no hashes outside the collapsed technical
 //! details), whole dwellings, one number format, the headline unit explained once.
 
+mod common;
+
 use std::fs;
-use std::path::PathBuf;
 
 use assert_cmd::Command;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use common::root;
 
 /// The page's text outside `<details>`, tags removed.
 fn visible_text(html: &str) -> String {

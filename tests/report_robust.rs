@@ -4,15 +4,13 @@
 //! commitment.csv; the rest of the report shows every projection, not one as if it
 //! were the plan.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-fn vector(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/vectors")
-        .join(name)
-}
+use common::{summary, vector};
 
 /// Plans `case` with `args` into a new folder; returns it (kept with the temp dir).
 fn plan(case: &Path, args: &[&str]) -> (tempfile::TempDir, PathBuf) {
@@ -28,10 +26,6 @@ fn plan(case: &Path, args: &[&str]) -> (tempfile::TempDir, PathBuf) {
         .assert()
         .success();
     (tmp, out)
-}
-
-fn summary(out: &Path) -> serde_json::Value {
-    serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap()
 }
 
 /// A number as the Dutch page writes it: at most `decimals` decimals, trailing zeros

@@ -496,46 +496,20 @@ fn validation_errors_exit_2_naming_file_line_and_key() {
 // ---------------------------------------------------------------------------------
 // Properties on random cases.
 
-/// Variant cases of a random case: the households after the base year scaled by each
-/// factor (the base year, and so κ, shared).
-fn with_variants(case: &Case, factors: &[f64], commit_periods: usize, regret: bool) -> Vec<Case> {
-    let names: Vec<String> = (0..factors.len()).map(|i| format!("v{i}")).collect();
-    let robust = RobustSettings {
-        variants: names.clone(),
-        weights: vec![1.0 / factors.len() as f64; factors.len()],
-        criterion: if regret {
-            Criterion::Regret
-        } else {
-            Criterion::Expected
-        },
-        commit_periods,
-    };
-    factors
-        .iter()
-        .zip(&names)
-        .map(|(f, name)| {
-            let mut c = case.clone();
-            for row in &mut c.households {
-                for h in row.iter_mut().skip(1) {
-                    *h *= f;
-                }
-            }
-            c.settings.households_variant = name.clone();
-            c.settings.robust = Some(robust.clone());
-            c
-        })
-        .collect()
-}
-
 #[test]
 fn random_cases_evpi_and_regrets_are_not_negative_and_full_commitment_is_one_plan() {
-    use random_case::{draw, funders_case, mismatch_tol, Limits};
+    use random_case::{draw, funders_case, mismatch_tol, with_variants, Limits};
     let mut cases = draw(random_case::case(Limits::lp()), 8, 21);
     cases.extend(draw(funders_case(Limits::lp()), 4, 22));
     for (i, case) in cases.iter().enumerate() {
         let periods = case.periods.len();
         for (commit, regret) in [(1, i % 2 == 0), (periods, i % 2 == 1)] {
-            let variants = with_variants(case, &[0.9, 1.0, 1.08], commit, regret);
+            let criterion = if regret {
+                Criterion::Regret
+            } else {
+                Criterion::Expected
+            };
+            let variants = with_variants(case, &[0.9, 1.0, 1.08], &[1.0; 3], criterion, commit);
             let plan = solve_robust(&variants, &SolveOptions::default())
                 .unwrap_or_else(|e| panic!("case {i}: {e}"));
             let scale = plan.mismatch.iter().copied().fold(0.0, f64::max);

@@ -8,41 +8,14 @@
 
 mod random_case;
 
-use restock::case::{Case, Criterion, RobustSettings};
+use random_case::with_variants;
+use restock::case::{Case, Criterion};
 use restock::decompose::solve_robust_by_region;
 use restock::plan::RobustPlan;
 use restock::solve::{solve_robust, SolveOptions};
 
 fn relative_difference(a: f64, b: f64) -> f64 {
     (a - b).abs() / b.abs().max(1.0)
-}
-
-/// Variant cases of a random case: the households after the base year scaled by each
-/// factor (the base year, and so κ, shared), with criterion "expected".
-fn with_variants(case: &Case, factors: &[f64], weights: &[f64], commit: usize) -> Vec<Case> {
-    let names: Vec<String> = (0..factors.len()).map(|i| format!("v{i}")).collect();
-    let total: f64 = weights.iter().sum();
-    let robust = RobustSettings {
-        variants: names.clone(),
-        weights: weights.iter().map(|w| w / total).collect(),
-        criterion: Criterion::Expected,
-        commit_periods: commit,
-    };
-    factors
-        .iter()
-        .zip(&names)
-        .map(|(f, name)| {
-            let mut c = case.clone();
-            for row in &mut c.households {
-                for h in row.iter_mut().skip(1) {
-                    *h *= f;
-                }
-            }
-            c.settings.households_variant = name.clone();
-            c.settings.robust = Some(robust.clone());
-            c
-        })
-        .collect()
 }
 
 #[track_caller]
@@ -135,7 +108,13 @@ fn random_multi_region_cases_reach_the_one_model_optimum() {
         let periods = case.periods.len();
         let weights = [1.0, 2.0 + (i % 3) as f64, 1.5];
         for commit in [1, 2.min(periods)] {
-            let variants = with_variants(case, &[0.85, 1.0, 1.1], &weights, commit);
+            let variants = with_variants(
+                case,
+                &[0.85, 1.0, 1.1],
+                &weights,
+                Criterion::Expected,
+                commit,
+            );
             compare(&variants, &format!("case {i}, {commit} committed"));
         }
     }

@@ -2,22 +2,14 @@
 //! columns and values of comparison.csv, the input diff, the charts, the report, every
 //! scenario's own plan, and refusals that leave earlier results untouched.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
+use common::{assert_same_files, restock, root};
 use predicates::str::contains;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn restock() -> Command {
-    let mut cmd = Command::cargo_bin("restock").expect("binary");
-    cmd.current_dir(root());
-    cmd
-}
 
 const SCENARIOS: [&str; 4] = [
     "tests/data/scenarios/basis.toml",
@@ -184,17 +176,15 @@ fn compare_is_deterministic_and_independent_of_the_number_of_threads() {
         .arg(&b)
         .assert()
         .success();
-    for file in [
-        "comparison.csv",
-        "input_diff.md",
-        "charts/1_mismatch_per_region.svg",
-    ] {
-        assert_eq!(
-            fs::read(a.join(file)).unwrap(),
-            fs::read(b.join(file)).unwrap(),
-            "{file}"
-        );
-    }
+    assert_same_files(
+        &a,
+        &b,
+        &[
+            "comparison.csv",
+            "input_diff.md",
+            "charts/1_mismatch_per_region.svg",
+        ],
+    );
 }
 
 #[test]

@@ -2,25 +2,18 @@
 //! reported (file, line, key, a suggestion; exit code 2), `restock plan --scenario`, and
 //! that every shipped scenario reads against the default case.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use predicates::str::contains;
 
+use common::{restock, root};
 use restock::input::{read_case, ReadOptions};
 use restock::scenario::Scenario;
 use restock::{Error, InputError};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn restock() -> Command {
-    let mut cmd = Command::cargo_bin("restock").expect("binary");
-    cmd.current_dir(root());
-    cmd
-}
 
 /// Writes a scenario file into `dir` and returns its path.
 fn scenario_file(dir: &Path, name: &str, text: &str) -> PathBuf {

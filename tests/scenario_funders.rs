@@ -3,19 +3,18 @@
 //! every mistake names the file, the line and the key with a suggestion, the input diff
 //! says it in words, and more money for a funder never worsens the plan.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
+use common::{root, summary};
 use restock::case::{Case, FundedAction};
 use restock::input::{read_case, ReadOptions};
 use restock::scenario::Scenario;
 use restock::{Error, InputError};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn krimpregios() -> String {
     root().join("inputs/krimpregios").display().to_string()
@@ -234,10 +233,6 @@ fn a_case_without_funders_refuses_funder_changes() {
     assert_eq!(errors.len(), 1);
     assert!(errors[0].message.contains("has no funders"), "{errors:?}");
     assert_eq!(errors[0].at.line, Some(2));
-}
-
-fn summary(dir: &Path) -> serde_json::Value {
-    serde_json::from_str(&fs::read_to_string(dir.join("summary.json")).unwrap()).unwrap()
 }
 
 /// The shipped scenario: more money and a looser rule for the Rijk can only help, and

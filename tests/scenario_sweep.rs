@@ -2,26 +2,18 @@
 //! refusals, sweep.csv, the chart and the report, and a scenario swept on top of its own
 //! factors.
 
+mod common;
+
 use std::fs;
-use std::path::PathBuf;
 
 use assert_cmd::Command;
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
+use common::{restock, root};
 use restock::input::{read_case, ReadOptions};
 use restock::scenario::{sweep, Grid, Parameter};
 use restock::solve::SolveOptions;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn restock() -> Command {
-    let mut cmd = Command::cargo_bin("restock").expect("binary");
-    cmd.current_dir(root());
-    cmd
-}
 
 #[test]
 fn mismatch_never_increases_when_only_the_budget_grows() {

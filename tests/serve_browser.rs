@@ -8,26 +8,18 @@
 //! (`CI=true`) a missing browser fails the test; elsewhere the test prints a note and
 //! passes. `RESTOCK_KEEP_SCREENSHOT=/some/file.png` keeps a screenshot of the page.
 
+mod common;
+
 use std::ffi::OsStr;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
+use common::{chromium_or_skip, CHROMIUM_QUIET_FLAGS};
 use headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption;
 use headless_chrome::{Browser, LaunchOptions, Tab};
 use restock::serve::{ServeOptions, Server};
 
 const TIMEOUT: Duration = Duration::from_secs(120);
-
-fn chromium() -> Option<PathBuf> {
-    let fixed = PathBuf::from("/usr/bin/chromium");
-    if fixed.is_file() {
-        return Some(fixed);
-    }
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|dir| dir.join("chromium"))
-        .find(|p| p.is_file())
-}
 
 fn text(tab: &Tab, expression: &str) -> String {
     let value = tab
@@ -66,11 +58,8 @@ fn compute(tab: &Tab, percent: u32, n: usize) {
 
 #[test]
 fn the_page_computes_a_plan_and_shows_figures_and_charts() {
-    let Some(browser_path) = chromium() else {
-        if std::env::var("CI").as_deref() == Ok("true") {
-            panic!("CI=true but chromium was not found (.ci/run installs it)");
-        }
-        eprintln!("note: chromium not found; the browser test of restock serve is skipped");
+    let Some(browser_path) = chromium_or_skip("the browser test of restock serve is skipped")
+    else {
         return;
     };
     let server = Server::start(&ServeOptions {
@@ -80,18 +69,11 @@ fn the_page_computes_a_plan_and_shows_figures_and_charts() {
     })
     .expect("the server starts");
     let profile = tempfile::tempdir().unwrap();
-    let args: Vec<&OsStr> = [
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--hide-scrollbars",
-    ]
-    .iter()
-    .map(OsStr::new)
-    .collect();
+    let args: Vec<&OsStr> = CHROMIUM_QUIET_FLAGS
+        .iter()
+        .chain(&["--hide-scrollbars"])
+        .map(OsStr::new)
+        .collect();
     let browser = Browser::new(
         LaunchOptions::default_builder()
             .path(Some(browser_path))

@@ -3,29 +3,15 @@
 //! stopped by it says so in summary.json and on the terminal and is never presented as
 //! optimal. (The mapping of every HiGHS status is unit-tested in src/solve.rs.)
 
-use std::fs;
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::Command;
+use std::fs;
+
+use common::{restock, root, summary};
 use predicates::prelude::*;
 use predicates::str::contains;
 use restock::solve::{solve, SolveOptions, SolverChoice};
 use restock::Error;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn restock() -> Command {
-    let mut cmd = Command::cargo_bin("restock").expect("binary");
-    cmd.current_dir(root());
-    cmd
-}
-
-fn summary(out: &Path) -> serde_json::Value {
-    let text = fs::read_to_string(out.join("summary.json")).expect("summary.json");
-    serde_json::from_str(&text).expect("summary.json is JSON")
-}
 
 fn no_panic() -> impl Predicate<str> {
     contains("panicked")

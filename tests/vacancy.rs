@@ -6,34 +6,18 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
-use common::{assert_close, one_municipality, segment};
+use common::{
+    assert_close, assert_same_files, one_municipality, plan_into, segment, vector, vector_copy,
+};
 use restock::case::{Case, Mode, SegmentCosts};
 use restock::decompose::solve_by_region;
 use restock::input::{read_case, ReadOptions};
 use restock::metrics::{do_nothing_path, gross_cost_eur, mismatch, plan_path};
 use restock::solve::{solve, SolveOptions, SolverChoice};
 use restock::{Error, InputError};
-use tempfile::TempDir;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn vector(name: &str) -> PathBuf {
-    root().join("tests/data/vectors").join(name)
-}
-
-fn copy_of(name: &str) -> TempDir {
-    let tmp = tempfile::Builder::new().prefix("case-").tempdir().unwrap();
-    for entry in fs::read_dir(vector(name)).unwrap() {
-        let path = entry.unwrap().path();
-        fs::copy(&path, tmp.path().join(path.file_name().unwrap())).unwrap();
-    }
-    tmp
-}
 
 /// Replaces the one occurrence of `from` in `file`.
 fn replace(dir: &Path, file: &str, from: &str, to: &str) {
@@ -218,7 +202,7 @@ fn blank_and_absent_figures_read_as_not_known() {
 /// `;`, decimal comma and Windows-1252 read as in every other file.
 #[test]
 fn dutch_spelling_reads() {
-    let dir = copy_of("vacancy-total");
+    let dir = vector_copy("vacancy-total");
     let text = fs::read_to_string(dir.path().join("municipalities.csv")).unwrap();
     let dutch = text
         .replace(',', ";")
@@ -238,7 +222,7 @@ fn dutch_spelling_reads() {
 
 #[test]
 fn negative_vacancy_is_an_error() {
-    let dir = copy_of("vacancy-total");
+    let dir = vector_copy("vacancy-total");
     replace(dir.path(), "municipalities.csv", "2552.0", "-3");
     only_error(
         dir.path(),
@@ -251,7 +235,7 @@ fn negative_vacancy_is_an_error() {
 
 #[test]
 fn non_numeric_vacancy_is_an_error() {
-    let dir = copy_of("vacancy-total");
+    let dir = vector_copy("vacancy-total");
     replace(dir.path(), "municipalities.csv", "1953.0", "onbekend");
     only_error(
         dir.path(),
@@ -265,7 +249,7 @@ fn non_numeric_vacancy_is_an_error() {
 /// V0 must be less than the stock: GM9003 has 7,372 + 5,329 + 921 = 13,622 dwellings.
 #[test]
 fn vacancy_not_below_the_stock_is_an_error() {
-    let dir = copy_of("vacancy-total");
+    let dir = vector_copy("vacancy-total");
     replace(dir.path(), "municipalities.csv", "406.0", "13622");
     only_error(
         dir.path(),
@@ -282,7 +266,7 @@ fn vacancy_not_below_the_stock_is_an_error() {
 /// A municipality without stock cannot have a vacancy figure (0 ≤ V0 < 0 is empty).
 #[test]
 fn vacancy_without_stock_is_an_error() {
-    let dir = copy_of("vacancy-total");
+    let dir = vector_copy("vacancy-total");
     let path = dir.path().join("stock.csv");
     let text = fs::read_to_string(&path).unwrap();
     let kept: String = text
@@ -303,7 +287,7 @@ fn vacancy_without_stock_is_an_error() {
 /// κ divides by the base-year households: they must be > 0 where V0 is given.
 #[test]
 fn vacancy_with_no_base_year_households_is_an_error() {
-    let dir = copy_of("vacancy-total");
+    let dir = vector_copy("vacancy-total");
     // GM9003's base year row is shared by every variant.
     replace(
         dir.path(),
@@ -323,7 +307,7 @@ fn vacancy_with_no_base_year_households_is_an_error() {
 /// Several problems at once are all reported (the rule for every file).
 #[test]
 fn every_vacancy_error_is_reported_at_once() {
-    let dir = copy_of("vacancy-total");
+    let dir = vector_copy("vacancy-total");
     replace(dir.path(), "municipalities.csv", "2552.0", "-1");
     replace(dir.path(), "municipalities.csv", "406.0", "99999");
     replace(
@@ -364,25 +348,14 @@ fn every_vacancy_error_is_reported_at_once() {
 
 // ---- v1 unchanged ------------------------------------------------------------------
 
-fn plan_files(case: &Path, out: &Path) {
-    Command::cargo_bin("restock")
-        .unwrap()
-        .arg("plan")
-        .arg(case)
-        .arg("--out")
-        .arg(out)
-        .assert()
-        .success();
-}
-
 /// A column of blanks is a case without vacancy figures: the same outputs byte for byte
 /// (summary.json apart from the inputs' hash and timings) and no `dwellings_per_household`.
 #[test]
 fn blank_column_keeps_the_v1_outputs() {
     let tmp = tempfile::tempdir().unwrap();
     let (v1_out, blank_out) = (tmp.path().join("v1"), tmp.path().join("blank"));
-    plan_files(&vector("total-small"), &v1_out);
-    let dir = copy_of("total-small");
+    plan_into(&vector("total-small"), &v1_out);
+    let dir = vector_copy("total-small");
     let path = dir.path().join("municipalities.csv");
     let text = fs::read_to_string(&path).unwrap();
     let blank: String = text
@@ -397,19 +370,17 @@ fn blank_column_keeps_the_v1_outputs() {
         })
         .collect();
     fs::write(&path, blank).unwrap();
-    plan_files(dir.path(), &blank_out);
-    for file in [
-        "plan.csv",
-        "balance.csv",
-        "budget.csv",
-        "transformations.csv",
-    ] {
-        assert_eq!(
-            fs::read(v1_out.join(file)).unwrap(),
-            fs::read(blank_out.join(file)).unwrap(),
-            "{file}"
-        );
-    }
+    plan_into(dir.path(), &blank_out);
+    assert_same_files(
+        &v1_out,
+        &blank_out,
+        &[
+            "plan.csv",
+            "balance.csv",
+            "budget.csv",
+            "transformations.csv",
+        ],
+    );
     let summary = |dir: &Path| {
         let text = fs::read_to_string(dir.join("summary.json")).unwrap();
         let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -431,7 +402,7 @@ fn blank_column_keeps_the_v1_outputs() {
 fn summary_reports_kappa_where_vacancy_was_given() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
-    plan_files(&vector("vacancy-total"), &out);
+    plan_into(&vector("vacancy-total"), &out);
     let text = fs::read_to_string(out.join("summary.json")).unwrap();
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
     let kappa = json["dwellings_per_household"]
@@ -477,8 +448,8 @@ fn summary_reports_kappa_where_vacancy_was_given() {
 fn report_and_chart_say_demand_is_calibrated() {
     let tmp = tempfile::tempdir().unwrap();
     let (with, without) = (tmp.path().join("with"), tmp.path().join("without"));
-    plan_files(&vector("vacancy-total"), &with);
-    plan_files(&vector("total-small"), &without);
+    plan_into(&vector("vacancy-total"), &with);
+    plan_into(&vector("total-small"), &without);
     let sentence = "Vraag gekalibreerd op de leegstand die CBS in 2024 telde";
     let html = fs::read_to_string(with.join("report.html")).unwrap();
     assert!(html.contains(sentence), "report.html lacks the sentence");

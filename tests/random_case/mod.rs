@@ -1,7 +1,8 @@
 //! Random valid cases for the property tests (tests/prop_plan.rs) and the cross-solver
 //! test (tests/cross_solver.rs), built directly as [`Case`] values (no CSV reader
 //! involved), and a re-reader of the output files that checks a plan against every
-//! constraint of spec §5 from what was written, not from the solver's memory.
+//! constraint of spec §5 from what was written, not from the solver's memory; also the
+//! proptest configuration of the solving property tests and robust variants of a case.
 #![allow(dead_code)]
 // The checks index several arrays by the same (m, s, p), as the spec writes them.
 #![allow(clippy::needless_range_loop)]
@@ -13,7 +14,8 @@ use std::path::Path;
 use proptest::collection::vec;
 use proptest::prelude::*;
 use restock::case::{
-    Case, Mode, Municipality, Period, Segment, SegmentCosts, Settings, SurplusTier, Transformation,
+    Case, Criterion, Mode, Municipality, Period, RobustSettings, Segment, SegmentCosts, Settings,
+    SurplusTier, Transformation,
 };
 
 /// The size of the random cases.
@@ -486,6 +488,60 @@ pub fn draw<S: Strategy>(strategy: S, n: usize, seed: u8) -> Vec<S::Value> {
     let mut runner = TestRunner::new_with_rng(Config::default(), rng);
     (0..n)
         .map(|_| strategy.new_tree(&mut runner).expect("a case").current())
+        .collect()
+}
+
+/// The number of cases of a property test: PROPTEST_CASES when set, else `default`.
+pub fn cases_from_env(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// The proptest configuration of the solving property tests: [`cases_from_env`] cases,
+/// at most 100 shrink steps (each solves a case again), no failure file.
+pub fn config(default: u32) -> proptest::test_runner::Config {
+    proptest::test_runner::Config {
+        cases: cases_from_env(default),
+        max_shrink_iters: 100,
+        failure_persistence: None,
+        ..proptest::test_runner::Config::default()
+    }
+}
+
+/// Variant cases of a random case for robust mode: the households after the base year
+/// scaled by each factor (the base year, and so κ, shared), named `v0`, `v1`, …, with
+/// `weights` scaled to sum to 1, `criterion` and `commit_periods` committed periods.
+pub fn with_variants(
+    case: &Case,
+    factors: &[f64],
+    weights: &[f64],
+    criterion: Criterion,
+    commit_periods: usize,
+) -> Vec<Case> {
+    let names: Vec<String> = (0..factors.len()).map(|i| format!("v{i}")).collect();
+    let total: f64 = weights.iter().sum();
+    let robust = RobustSettings {
+        variants: names.clone(),
+        weights: weights.iter().map(|w| w / total).collect(),
+        criterion,
+        commit_periods,
+    };
+    factors
+        .iter()
+        .zip(&names)
+        .map(|(f, name)| {
+            let mut c = case.clone();
+            for row in &mut c.households {
+                for h in row.iter_mut().skip(1) {
+                    *h *= f;
+                }
+            }
+            c.settings.households_variant = name.clone();
+            c.settings.robust = Some(robust.clone());
+            c
+        })
         .collect()
 }
 
