@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use restock::chart::Lang;
-use restock::import::{CaseTexts, CbsSources, ImportOptions, Selection};
+use restock::import::{CaseChoices, CaseTexts, CbsSources, ImportOptions, Selection};
 use restock::pipeline::{OutputOptions, PipelineOptions};
 use restock::scenario::Parameter;
 use restock::solve::{SolveOptions, SolverChoice, DEFAULT_MIP_GAP};
@@ -326,24 +326,17 @@ pub struct ImportCbsArgs {
     /// The CBS files: the base-year KWB file and, optionally, a later one.
     #[command(flatten)]
     pub sources: CbsSources,
-    /// TOML file with every assumption [default: the built-in data/assumptions.toml].
-    #[arg(long, value_name = "FILE")]
-    pub assumptions: Option<PathBuf>,
-    /// GeoJSON of municipal boundaries (properties.statcode): copied, filtered, into the
-    /// case as boundaries.geojson.
-    #[arg(long, value_name = "FILE")]
-    pub geojson: Option<PathBuf>,
-    /// The households variant settings.toml selects [default: the assumptions'].
-    #[arg(long, value_name = "NAME")]
-    pub variant: Option<String>,
+    /// The assumptions, the municipal boundaries and the households variant.
+    #[command(flatten)]
+    pub choices: CaseChoices,
     /// The case's title, subtitle, README.md notes and LEESMIJ.md.
     #[command(flatten)]
     pub texts: CaseTexts,
 }
 
 impl ImportCbsArgs {
-    /// The library's options.
-    pub fn resolve(self) -> ImportOptions {
+    /// The library's options, and the case folder to write them to.
+    pub fn resolve(self) -> (ImportOptions, PathBuf) {
         let selection = match self.regions {
             Some(path) => Selection::Regions(path),
             None => Selection::Municipalities {
@@ -351,15 +344,13 @@ impl ImportCbsArgs {
                 region: self.region,
             },
         };
-        ImportOptions {
+        let options = ImportOptions {
             sources: self.sources,
             selection,
-            out: self.out,
-            assumptions: self.assumptions,
-            geojson: self.geojson,
-            variant: self.variant,
+            choices: self.choices,
             texts: self.texts,
-        }
+        };
+        (options, self.out)
     }
 }
 

@@ -78,9 +78,9 @@ fn validate(args: ValidateArgs) -> Result<(), Error> {
 }
 
 fn import_cbs(args: ImportCbsArgs) -> Result<(), Error> {
-    let options = args.resolve();
-    let summary = restock::import::import_cbs(&options)?;
-    print!("{}", terminal::import(&summary, &options.out));
+    let (options, out) = args.resolve();
+    let summary = restock::import::import_cbs(&options, &out)?;
+    print!("{}", terminal::import(&summary, &out));
     Ok(())
 }
 

@@ -140,7 +140,7 @@ fn scenario_seeds_replay() {
 /// rest replaces; the others are the small real files of fuzz/data/. Returns the
 /// import's result and, when it built a case, whether restock reads that case.
 fn cbs_import(data: &[u8], tmp: &Path) -> restock::Result<restock::import::Generated> {
-    use restock::import::{generate, CaseTexts, CbsSources, ImportOptions, Selection};
+    use restock::import::{generate, CaseChoices, CaseTexts, CbsSources, ImportOptions, Selection};
     let files = root().join("fuzz/data");
     let (&selector, contents) = data.split_first().expect("a selector byte");
     let choice = selector % 5;
@@ -163,10 +163,11 @@ fn cbs_import(data: &[u8], tmp: &Path) -> restock::Result<restock::import::Gener
             base_year: Some(2019),
         },
         selection: Selection::Regions(pick(2, "regions.csv")),
-        out: tmp.join("out"),
-        assumptions: (choice == 4).then(|| pick(4, "assumptions.toml")),
-        geojson: None,
-        variant: None,
+        choices: CaseChoices {
+            assumptions: (choice == 4).then(|| pick(4, "assumptions.toml")),
+            geojson: None,
+            variant: None,
+        },
         texts: CaseTexts::default(),
     };
     let generated = generate(&options)?;

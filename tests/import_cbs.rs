@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 use common::{restock, root};
 use predicates::str::contains;
 use restock::import::{
-    command_line, generate, import_cbs, CaseTexts, CbsSources, ImportOptions, Selection,
+    command_line, generate, import_cbs, CaseChoices, CaseTexts, CbsSources, ImportOptions,
+    Selection,
 };
 
 const KWB_2019: &str = "data/raw/cbs/kwb2019_gemeenten_raw.csv";
@@ -30,7 +31,7 @@ fn in_root() {
     );
 }
 
-fn options(kwb: impl Into<PathBuf>, codes: &[&str], out: &Path) -> ImportOptions {
+fn options(kwb: impl Into<PathBuf>, codes: &[&str]) -> ImportOptions {
     ImportOptions {
         sources: CbsSources {
             kwb: kwb.into(),
@@ -43,10 +44,7 @@ fn options(kwb: impl Into<PathBuf>, codes: &[&str], out: &Path) -> ImportOptions
             codes: codes.iter().map(|c| c.to_string()).collect(),
             region: "Test".into(),
         },
-        out: out.to_path_buf(),
-        assumptions: None,
-        geojson: None,
-        variant: None,
+        choices: CaseChoices::default(),
         texts: CaseTexts::default(),
     }
 }
@@ -100,7 +98,7 @@ fn set(table: &mut [Vec<Vec<u8>>], code: &str, col: &str, value: &str) {
 #[test]
 fn heerlen_2019_matches_the_cbs_figures() {
     in_root();
-    let g = generate(&options(KWB_2019, &["GM0917"], Path::new("unused"))).unwrap();
+    let g = generate(&options(KWB_2019, &["GM0917"])).unwrap();
     let stock = text(&g.files, "stock.csv");
     let dwellings: Vec<u64> = ["koop", "huur_corporatie", "huur_particulier"]
         .iter()
@@ -146,14 +144,14 @@ fn heerlen_2019_matches_the_cbs_figures() {
     assert_eq!(g.summary.dwellings, 45_834);
     assert_eq!(g.summary.households, 45_083);
     // Windows-1252 names come out as UTF-8.
-    let g = generate(&options(KWB_2019, &["GM1900"], Path::new("unused"))).unwrap();
+    let g = generate(&options(KWB_2019, &["GM1900"])).unwrap();
     assert!(text(&g.files, "municipalities.csv").contains("Súdwest-Fryslân"));
 }
 
 #[test]
 fn every_projection_is_labelled_an_assumption() {
     in_root();
-    let g = generate(&options(KWB_2019, &["GM0917"], Path::new("unused"))).unwrap();
+    let g = generate(&options(KWB_2019, &["GM0917"])).unwrap();
     let households = text(&g.files, "households.csv");
     for line in households.lines().skip(1) {
         let variant = line.rsplit(',').next().unwrap();
@@ -202,7 +200,7 @@ fn column_order_and_extra_columns_do_not_matter() {
     let tmp = tempfile::tempdir().unwrap();
     let codes = ["GM0917", "GM0928", "GM0003"];
     let plain = kwb_subset(tmp.path(), &codes, |_| {});
-    let a = generate(&options(&plain, &codes, Path::new("unused"))).unwrap();
+    let a = generate(&options(&plain, &codes)).unwrap();
     let dir = tmp.path().join("shuffled");
     fs::create_dir(&dir).unwrap();
     let shuffled = kwb_subset(&dir, &codes, |t| {
@@ -216,7 +214,7 @@ fn column_order_and_extra_columns_do_not_matter() {
             row.insert(3, extra.to_vec());
         }
     });
-    let b = generate(&options(&shuffled, &codes, Path::new("unused"))).unwrap();
+    let b = generate(&options(&shuffled, &codes)).unwrap();
     for name in a.files.keys().filter(|n| n.as_str() != "README.md") {
         assert_eq!(a.files[name], b.files[name], "{name}");
     }
@@ -232,7 +230,7 @@ fn secret_values_are_filled_from_the_region_or_refused() {
         set(t, "GM0917", "p_huurw", ".");
         set(t, "GM0917", "g_woz", ".");
     });
-    let g = generate(&options(&kwb, &codes, Path::new("unused"))).unwrap();
+    let g = generate(&options(&kwb, &codes)).unwrap();
     let warnings = g.summary.warnings.join("\n");
     assert!(warnings.contains("GM0917 Heerlen: owner-occupied vs rented unknown"));
     assert!(warnings.contains("the mix of region Test"));
@@ -260,19 +258,17 @@ fn secret_values_are_filled_from_the_region_or_refused() {
     assert!(text(&g.files, "README.md").contains("## Data gaps\n\n- GM0917 Heerlen"));
 
     let kwb = kwb_subset(tmp.path(), &codes, |t| set(t, "GM0928", "a_hh", "."));
-    let e = generate(&options(&kwb, &codes, Path::new("unused")))
-        .unwrap_err()
-        .to_string();
+    let e = generate(&options(&kwb, &codes)).unwrap_err().to_string();
     assert!(e.contains("kwb2019_subset.csv, line 3, column a_hh"), "{e}");
     assert!(e.contains("GM0928 Kerkrade: a_hh is secret ('.')"), "{e}");
     // A secret value elsewhere in the file does not matter.
-    assert!(generate(&options(&kwb, &["GM0917"], Path::new("unused"))).is_ok());
+    assert!(generate(&options(&kwb, &["GM0917"])).is_ok());
 }
 
 #[test]
 fn merged_municipalities_need_the_mapping() {
     in_root();
-    let mut o = options(KWB_2019, &["GM0003"], Path::new("unused"));
+    let mut o = options(KWB_2019, &["GM0003"]);
     o.sources.kwb_later = Some(KWB_2024.into());
     let e = generate(&o).unwrap_err().to_string();
     assert!(e.contains("GM0003 Appingedam is not in"), "{e}");
@@ -298,15 +294,15 @@ fn a_folder_not_made_by_the_import_is_not_replaced() {
     let out = tmp.path().join("mine");
     fs::create_dir(&out).unwrap();
     fs::write(out.join("notes.txt"), "mine").unwrap();
-    let e = import_cbs(&options(KWB_2019, &["GM0917"], &out))
+    let e = import_cbs(&options(KWB_2019, &["GM0917"]), &out)
         .unwrap_err()
         .to_string();
     assert!(e.contains("did not make"), "{e}");
     assert_eq!(fs::read_to_string(out.join("notes.txt")).unwrap(), "mine");
     // A generated folder is replaced as a whole.
     let gen = tmp.path().join("gen");
-    import_cbs(&options(KWB_2019, &["GM0917"], &gen)).unwrap();
-    import_cbs(&options(KWB_2019, &["GM0928"], &gen)).unwrap();
+    import_cbs(&options(KWB_2019, &["GM0917"]), &gen).unwrap();
+    import_cbs(&options(KWB_2019, &["GM0928"]), &gen).unwrap();
     assert!(fs::read_to_string(gen.join("municipalities.csv"))
         .unwrap()
         .contains("GM0928"));
@@ -327,7 +323,7 @@ fn shipped_title(case: &str) -> (&'static str, &'static str) {
 }
 
 /// The options of scripts/regenerate-cases.sh for a shipped case.
-fn shipped(case: &str, regions: &str, out: &Path) -> ImportOptions {
+fn shipped(case: &str, regions: &str) -> ImportOptions {
     ImportOptions {
         sources: CbsSources {
             kwb: KWB_2019.into(),
@@ -337,10 +333,11 @@ fn shipped(case: &str, regions: &str, out: &Path) -> ImportOptions {
             base_year: None,
         },
         selection: Selection::Regions(regions.into()),
-        out: out.to_path_buf(),
-        assumptions: None,
-        geojson: Some(GEOJSON.into()),
-        variant: None,
+        choices: CaseChoices {
+            assumptions: None,
+            geojson: Some(GEOJSON.into()),
+            variant: None,
+        },
         texts: CaseTexts {
             notes: Some(format!("data/cases/{case}.md").into()),
             title: Some(shipped_title(case).0.into()),
@@ -366,14 +363,14 @@ fn regenerates_byte_identical(case: &str, regions: &str) {
     in_root();
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join(case);
-    let o = shipped(case, regions, &out);
+    let o = shipped(case, regions);
     let script = fs::read_to_string("scripts/regenerate-cases.sh").unwrap();
     let command = command_line(&o).replace("--out CASE_DIR", &format!("--out inputs/{case}"));
     assert!(
         script.contains(&command),
         "scripts/regenerate-cases.sh does not run\n{command}"
     );
-    import_cbs(&o).unwrap();
+    import_cbs(&o, &out).unwrap();
     let made = files_of(&out);
     let shipped = files_of(&root().join("inputs").join(case));
     assert_eq!(
@@ -407,7 +404,7 @@ fn observed_vacancy_from_p_leegsw() {
     in_root();
     let tmp = tempfile::tempdir().unwrap();
     let codes = ["GM0917", "GM0928", "GM0003"];
-    let g = generate(&options(KWB_2019, &codes, Path::new("unused"))).unwrap();
+    let g = generate(&options(KWB_2019, &codes)).unwrap();
     let munis = text(&g.files, "municipalities.csv");
     let vacant = |munis: &str, code: &str| lookup(munis, &[("code", code)], "vacant_dwellings");
     // Heerlen: 45,834 × 5 % = 2,291.7; Kerkrade: 23,679 × 5 % = 1,183.95; Appingedam:
@@ -429,7 +426,7 @@ fn observed_vacancy_from_p_leegsw() {
     assert!((kappa - 43_542.0 / 45_083.0).abs() < 1e-12, "{kappa}");
 
     let kwb = kwb_subset(tmp.path(), &codes, |t| set(t, "GM0928", "p_leegsw", "."));
-    let g = generate(&options(&kwb, &codes, Path::new("unused"))).unwrap();
+    let g = generate(&options(&kwb, &codes)).unwrap();
     let munis = text(&g.files, "municipalities.csv");
     assert_eq!(vacant(&munis, "GM0928"), "");
     assert_eq!(vacant(&munis, "GM0917"), "2292");
@@ -445,7 +442,7 @@ fn observed_vacancy_from_p_leegsw() {
         let c = t[0].iter().position(|h| h == b"p_leegsw").unwrap();
         t[0][c] = b"p_leeg_oud".to_vec();
     });
-    let g = generate(&options(&kwb, &codes, Path::new("unused"))).unwrap();
+    let g = generate(&options(&kwb, &codes)).unwrap();
     let munis = text(&g.files, "municipalities.csv");
     for code in codes {
         assert_eq!(vacant(&munis, code), "", "{code}");
@@ -529,7 +526,7 @@ fn the_national_case_plans() {
 fn funders_split_the_pot_and_v1_assumptions_keep_one_pot() {
     in_root();
     let tmp = tempfile::tempdir().unwrap();
-    let o = options(KWB_2019, &["GM0917", "GM0928"], &tmp.path().join("out"));
+    let o = options(KWB_2019, &["GM0917", "GM0928"]);
     let g = generate(&o).unwrap();
     let budgets = text(&g.files, "budgets.csv");
     assert!(
@@ -597,7 +594,7 @@ fn funders_split_the_pot_and_v1_assumptions_keep_one_pot() {
     let v1 = tmp.path().join("v1.toml");
     fs::write(&v1, format!("{}{}", &a[..start], &a[end..])).unwrap();
     let mut o1 = o.clone();
-    o1.assumptions = Some(v1);
+    o1.choices.assumptions = Some(v1);
     let g1 = generate(&o1).unwrap();
     assert!(!g1.files.contains_key("funding.csv"));
     let budgets = text(&g1.files, "budgets.csv");

@@ -11,7 +11,9 @@ use std::fs;
 use std::path::PathBuf;
 
 use libfuzzer_sys::fuzz_target;
-use restock::import::{generate, CaseTexts, CbsSources, ImportOptions, Selection};
+use restock::import::{
+    generate, CaseChoices, CaseTexts, CbsSources, ImportOptions, Selection,
+};
 use restock::input::{read_case_from_bytes, ReadOptions};
 use restock_fuzz::{check_case, scratch_dir};
 
@@ -49,10 +51,11 @@ fuzz_target!(|data: &[u8]| {
             base_year: Some(2019),
         },
         selection: Selection::Regions(regions),
-        out: dir.join("out"),
-        assumptions,
-        geojson: None,
-        variant: None,
+        choices: CaseChoices {
+            assumptions,
+            geojson: None,
+            variant: None,
+        },
         texts: CaseTexts::default(),
     };
     if let Ok(generated) = generate(&options) {
