@@ -11,9 +11,7 @@ use std::fs;
 use std::path::PathBuf;
 
 use libfuzzer_sys::fuzz_target;
-use restock::import::{
-    generate, CaseChoices, CaseTexts, CbsSources, ImportOptions, Selection,
-};
+use restock::import::{generate, CaseChoices, CaseTexts, CbsSources, ImportOptions, Selection};
 use restock::input::{read_case_from_bytes, ReadOptions};
 use restock_fuzz::{check_case, scratch_dir};
 
