@@ -39,7 +39,8 @@ fn fan_data() -> FanData {
             .regions
             .iter()
             .map(|r| {
-                r.demand
+                r.trajectories
+                    .demand
                     .iter()
                     .enumerate()
                     .map(|(t, d)| d * (1.0 + f * t as f64))

@@ -10,6 +10,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::bars;
+use super::data::Trajectories;
 use super::format::{nice_step, Lang};
 use super::style::{self, DrawResult, Mark};
 use crate::labels::{self, Label};
@@ -36,15 +37,18 @@ pub struct ScenarioSeries {
     pub name: String,
     /// The base year followed by every milestone.
     pub years: Vec<i32>,
-    /// Total stock with the plan per year (all municipalities).
-    pub stock_plan: Vec<f64>,
-    /// Total stock without action per year.
-    pub stock_do_nothing: Vec<f64>,
-    /// Total demand per year: Σ (1 + f) · households.
-    pub demand: Vec<f64>,
+    /// Total demand and stock per year (all municipalities together).
+    pub trajectories: Trajectories,
     /// Per region of [`CompareData::regions`]: (mismatch without action, with the plan);
     /// `None` where this scenario's case has no such region.
     pub regions: Vec<Option<(f64, f64)>>,
+}
+
+impl ScenarioSeries {
+    /// A series over the scenario's years (base year first) as the points of a line.
+    pub fn year_points(&self, series: &[f64]) -> Vec<(i32, f64)> {
+        super::data::year_points(&self.years, series)
+    }
 }
 
 /// Height of one bar of the mismatch chart, and the gap between regions.
@@ -203,8 +207,8 @@ pub fn stock_trajectories<DB: DrawingBackend>(
     data: &CompareData,
     lang: Lang,
 ) -> DrawResult<DB> {
-    let demand_groups = groups(data, |s| &s.demand);
-    let nothing_groups = groups(data, |s| &s.stock_do_nothing);
+    let demand_groups = groups(data, |s| &s.trajectories.demand);
+    let nothing_groups = groups(data, |s| &s.trajectories.stock_do_nothing);
     let subtitles = [
         labels::DWELLINGS_ALL_MUNICIPALITIES_TOGETHER_DEMAND_HOUSEHOLDS,
         labels::STOCK_ABOVE_DEMAND_STANDS_EMPTY_FOR,
@@ -246,16 +250,7 @@ pub fn stock_trajectories<DB: DrawingBackend>(
     let (plot_area, legend_area) =
         body.split_vertically(body.dim_in_pixel().1 as i32 - legend_height as i32);
 
-    let all = data
-        .scenarios
-        .iter()
-        .flat_map(|s| {
-            s.stock_plan
-                .iter()
-                .chain(&s.stock_do_nothing)
-                .chain(&s.demand)
-        })
-        .copied();
+    let all = data.scenarios.iter().flat_map(|s| s.trajectories.values());
     let (y0, y1) = style::padded_range(all, 0.1);
     let ends =
         |end: fn(&[i32]) -> Option<&i32>| data.scenarios.iter().filter_map(move |s| end(&s.years));
@@ -279,9 +274,6 @@ pub fn stock_trajectories<DB: DrawingBackend>(
         .label_style(label_font.clone())
         .draw()?;
 
-    let points = |s: &ScenarioSeries, v: &[f64]| -> Vec<(i32, f64)> {
-        s.years.iter().copied().zip(v.iter().copied()).collect()
-    };
     for (i, _) in &demand_groups {
         let s = &data.scenarios[*i];
         let colour = if several(&demand_groups) {
@@ -290,33 +282,20 @@ pub fn stock_trajectories<DB: DrawingBackend>(
             style::DEMAND
         };
         chart.draw_series(DashedLineSeries::new(
-            points(s, &s.demand),
+            s.year_points(&s.trajectories.demand),
             8,
             8,
             colour.stroke_width(2),
         ))?;
     }
     for (i, s) in data.scenarios.iter().enumerate() {
-        let colour = scenario_colour(i);
-        chart.draw_series(LineSeries::new(
-            points(s, &s.stock_plan),
-            colour.stroke_width(4),
-        ))?;
-        chart.draw_series(
-            points(s, &s.stock_plan)
-                .into_iter()
-                .map(|p| Circle::new(p, 6, colour.filled())),
-        )?;
+        let plan = s.year_points(&s.trajectories.stock_plan);
+        style::plan_line(&mut chart, plan, scenario_colour(i), 4)?;
     }
     // Without action last, on top: where a plan does nothing it hides behind it.
     for (i, _) in &nothing_groups {
         let s = &data.scenarios[*i];
-        chart.draw_series(DashedLineSeries::new(
-            points(s, &s.stock_do_nothing),
-            14,
-            10,
-            style::DO_NOTHING.stroke_width(4),
-        ))?;
+        style::do_nothing_line(&mut chart, s.year_points(&s.trajectories.stock_do_nothing))?;
     }
     style::legend_and_present(root, &legend_area, &entries, 40)
 }
@@ -330,9 +309,11 @@ mod tests {
         let series = |name: &str, plan: f64, demand: f64| ScenarioSeries {
             name: name.into(),
             years: vec![2024, 2030, 2040],
-            stock_plan: vec![1000.0, 980.0, plan],
-            stock_do_nothing: vec![1000.0; 3],
-            demand: vec![990.0, 950.0, demand],
+            trajectories: Trajectories {
+                demand: vec![990.0, 950.0, demand],
+                stock_do_nothing: vec![1000.0; 3],
+                stock_plan: vec![1000.0, 980.0, plan],
+            },
             regions: vec![Some((500.0, 200.0)), Some((300.0, 250.0))],
         };
         CompareData {

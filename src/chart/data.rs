@@ -75,12 +75,9 @@ pub struct ChartData {
 pub struct RegionData {
     /// The region's name.
     pub name: String,
-    /// Dwellings demanded per year of [`ChartData::years`]: Σ (1 + f) · κ · households.
-    pub demand: Vec<f64>,
-    /// Dwellings in stock without any action, per year.
-    pub stock_do_nothing: Vec<f64>,
-    /// Dwellings in stock with the plan, per year.
-    pub stock_plan: Vec<f64>,
+    /// Demand and stock per year of [`ChartData::years`], the region's municipalities
+    /// together.
+    pub trajectories: Trajectories,
     /// `stock_plan_by_segment[s][t]`: the plan's stock per segment and year.
     pub stock_plan_by_segment: Vec<Vec<f64>>,
     /// The budget per period in euros.
@@ -89,6 +86,63 @@ pub struct RegionData {
     pub spent_eur: Vec<f64>,
     /// Per period: weighted dwelling-years of mismatch one more million euros removes.
     pub shadow_price_per_meur: Vec<f64>,
+}
+
+/// The three lines of a stock-and-demand chart, one value per year of a time axis (the
+/// base year followed by every milestone): the region charts draw them per region, the
+/// comparison charts per scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trajectories {
+    /// Dwellings demanded per year: Σ (1 + f) · κ · households.
+    pub demand: Vec<f64>,
+    /// Dwellings in stock without any action, per year.
+    pub stock_do_nothing: Vec<f64>,
+    /// Dwellings in stock with the plan, per year.
+    pub stock_plan: Vec<f64>,
+}
+
+impl Trajectories {
+    /// The demand and the stock of the municipalities `members` of `case` together, per
+    /// time index (base year first), from the stock paths without action and with the
+    /// plan ([`metrics::do_nothing_path`], [`metrics::plan_path`]).
+    pub fn sum_over(
+        case: &Case,
+        do_nothing: &metrics::StockPath,
+        planned: &metrics::StockPath,
+        members: &[usize],
+    ) -> Trajectories {
+        let times = case.periods.len() + 1;
+        let over_time = |path: &metrics::StockPath, value: fn(&Fit) -> f64| -> Vec<f64> {
+            (0..times)
+                .map(|t| {
+                    members
+                        .iter()
+                        .map(|&m| value(&metrics::total_fit(&metrics::fits(case, path, m, t))))
+                        .sum()
+                })
+                .collect()
+        };
+        Trajectories {
+            demand: over_time(planned, |f| f.demand),
+            stock_do_nothing: over_time(do_nothing, |f| f.stock),
+            stock_plan: over_time(planned, |f| f.stock),
+        }
+    }
+
+    /// Every value of the three lines, for the range of the y axis.
+    pub fn values(&self) -> impl Iterator<Item = f64> + '_ {
+        self.demand
+            .iter()
+            .chain(&self.stock_do_nothing)
+            .chain(&self.stock_plan)
+            .copied()
+    }
+
+    /// Stock minus demand at the last year if nothing is done (0 for empty lines).
+    pub fn last_surplus_do_nothing(&self) -> f64 {
+        self.stock_do_nothing.last().copied().unwrap_or(0.0)
+            - self.demand.last().copied().unwrap_or(0.0)
+    }
 }
 
 /// What the plan does in one municipality, and its fit at the last milestone.
@@ -147,6 +201,11 @@ impl MunicipalityData {
     pub fn vacancy_plan(&self) -> f64 {
         share(self.last_plan.surplus, self.last_plan.stock)
     }
+}
+
+/// A series over `years` as the points of a line: (year, value), as far as both go.
+pub fn year_points(years: &[i32], series: &[f64]) -> Vec<(i32, f64)> {
+    years.iter().copied().zip(series.iter().copied()).collect()
 }
 
 fn share(part: f64, whole: f64) -> f64 {
@@ -211,9 +270,7 @@ impl ChartData {
                 };
                 RegionData {
                     name: name.clone(),
-                    demand: over_time(&|m, t| total(&planned, m, t).demand),
-                    stock_do_nothing: over_time(&|m, t| total(&do_nothing, m, t).stock),
-                    stock_plan: over_time(&|m, t| total(&planned, m, t).stock),
+                    trajectories: Trajectories::sum_over(case, &do_nothing, &planned, &members),
                     stock_plan_by_segment: (0..case.segments.len())
                         .map(|s| over_time(&|m, t| planned[m][s][t]))
                         .collect(),
@@ -247,11 +304,7 @@ impl ChartData {
 
     /// A series over the years (base year first) as the points of a line.
     pub fn year_points(&self, series: &[f64]) -> Vec<(i32, f64)> {
-        self.years
-            .iter()
-            .copied()
-            .zip(series.iter().copied())
-            .collect()
+        year_points(&self.years, series)
     }
 
     /// The regions that get a panel in the charts with one panel per region: all of
@@ -262,10 +315,7 @@ impl ChartData {
         if self.regions.len() <= REGION_PANELS_ALL_UP_TO {
             return self.regions.iter().collect();
         }
-        let surplus = |r: &RegionData| {
-            r.stock_do_nothing.last().copied().unwrap_or(0.0)
-                - r.demand.last().copied().unwrap_or(0.0)
-        };
+        let surplus = |r: &RegionData| r.trajectories.last_surplus_do_nothing();
         let mut order: Vec<usize> = (0..self.regions.len()).collect();
         // Stable: equal surpluses keep region order.
         order.sort_by(|&a, &b| surplus(&self.regions[b]).total_cmp(&surplus(&self.regions[a])));
@@ -333,9 +383,11 @@ mod tests {
             regions: (0..n)
                 .map(|r| RegionData {
                     name: format!("R{r:03}"),
-                    demand: vec![100.0, 100.0],
-                    stock_do_nothing: vec![100.0, 100.0 + surplus(r)],
-                    stock_plan: vec![100.0, 100.0],
+                    trajectories: Trajectories {
+                        demand: vec![100.0, 100.0],
+                        stock_do_nothing: vec![100.0, 100.0 + surplus(r)],
+                        stock_plan: vec![100.0, 100.0],
+                    },
                     stock_plan_by_segment: vec![vec![100.0, 100.0]],
                     budget_eur: vec![0.0],
                     spent_eur: vec![0.0],

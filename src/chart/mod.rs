@@ -48,7 +48,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 pub use compare::{CompareData, ScenarioSeries};
-pub use data::ChartData;
+pub use data::{ChartData, Trajectories};
 pub use figure::{Figure, PageChart};
 pub use format::Lang;
 pub use funders::FundersData;

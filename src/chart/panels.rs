@@ -173,18 +173,3 @@ pub fn year_panel<'a, DB: DrawingBackend>(
         .draw()?;
     Ok((chart, y0))
 }
-
-/// Draws the stock without intervention as the dashed grey line of a year panel.
-pub fn do_nothing_line<DB: DrawingBackend>(
-    chart: &mut YearChart<'_, DB>,
-    data: &ChartData,
-    stock_do_nothing: &[f64],
-) -> DrawResult<DB> {
-    chart.draw_series(DashedLineSeries::new(
-        data.year_points(stock_do_nothing),
-        14,
-        10,
-        style::DO_NOTHING.stroke_width(4),
-    ))?;
-    Ok(())
-}

@@ -234,6 +234,7 @@ impl FanData {
             .position(|x| std::ptr::eq(x, region))
             .unwrap_or(0);
         let committed: Vec<f64> = region
+            .trajectories
             .stock_plan
             .iter()
             .take(self.committed_until + 1)
@@ -243,13 +244,13 @@ impl FanData {
             .demand
             .iter()
             .flat_map(|(_, d)| d.get(r).into_iter().flatten())
-            .chain(&region.stock_do_nothing)
+            .chain(&region.trajectories.stock_do_nothing)
             .chain(&committed)
             .copied();
         let plot_area = style::panel_title(area, &region.name)?;
         let (mut chart, _) = panels::year_panel(&plot_area, data, all, lang)?;
         let points = |series: &[f64]| data.year_points(series);
-        panels::do_nothing_line(&mut chart, data, &region.stock_do_nothing)?;
+        style::do_nothing_line(&mut chart, points(&region.trajectories.stock_do_nothing))?;
         for (w, (_, demand)) in self.demand.iter().enumerate() {
             if let Some(series) = demand.get(r) {
                 chart.draw_series(LineSeries::new(
@@ -258,16 +259,7 @@ impl FanData {
                 ))?;
             }
         }
-        chart.draw_series(LineSeries::new(
-            points(&committed),
-            style::PLAN.stroke_width(5),
-        ))?;
-        chart.draw_series(
-            points(&committed)
-                .into_iter()
-                .map(|p| Circle::new(p, 6, style::PLAN.filled())),
-        )?;
-        Ok(())
+        style::plan_line(&mut chart, points(&committed), style::PLAN, 5)
     }
 }
 

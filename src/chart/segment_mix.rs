@@ -15,7 +15,7 @@ use crate::labels;
 
 /// Shares of each segment per year: `shares[s][t]`, 0 where the region has no stock.
 pub fn shares(region: &RegionData) -> Vec<Vec<f64>> {
-    let times = region.stock_plan.len();
+    let times = region.trajectories.stock_plan.len();
     let totals: Vec<f64> = (0..times)
         .map(|t| region.stock_plan_by_segment.iter().map(|s| s[t]).sum())
         .collect();

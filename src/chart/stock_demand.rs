@@ -59,15 +59,10 @@ pub fn draw<DB: DrawingBackend>(
 
 fn panel<DB: DrawingBackend>(cell: &Cell<'_, DB>) -> DrawResult<DB> {
     let (area, data, region, lang) = (cell.area, cell.data, cell.region, cell.lang);
-    let all = region
-        .demand
-        .iter()
-        .chain(&region.stock_do_nothing)
-        .chain(&region.stock_plan)
-        .copied();
+    let lines = &region.trajectories;
     let first = data.base_year;
     let plot_area = style::panel_title(area, &region.name)?;
-    let (mut chart, y0) = panels::year_panel(&plot_area, data, all, lang)?;
+    let (mut chart, y0) = panels::year_panel(&plot_area, data, lines.values(), lang)?;
 
     // The base year: a dotted vertical line over the whole height.
     let plot = chart.plotting_area();
@@ -85,18 +80,9 @@ fn panel<DB: DrawingBackend>(cell: &Cell<'_, DB>) -> DrawResult<DB> {
 
     let points = |series: &[f64]| data.year_points(series);
     chart.draw_series(LineSeries::new(
-        points(&region.demand),
+        points(&lines.demand),
         style::DEMAND.stroke_width(4),
     ))?;
-    panels::do_nothing_line(&mut chart, data, &region.stock_do_nothing)?;
-    chart.draw_series(LineSeries::new(
-        points(&region.stock_plan),
-        style::PLAN.stroke_width(4),
-    ))?;
-    chart.draw_series(
-        points(&region.stock_plan)
-            .into_iter()
-            .map(|p| Circle::new(p, 6, style::PLAN.filled())),
-    )?;
-    Ok(())
+    style::do_nothing_line(&mut chart, points(&lines.stock_do_nothing))?;
+    style::plan_line(&mut chart, points(&lines.stock_plan), style::PLAN, 4)
 }

@@ -347,6 +347,49 @@ pub fn stroke<DB: DrawingBackend>(
     ))
 }
 
+/// Draws a stock without any action (one point per year) as the dashed grey line of
+/// every stock chart.
+pub fn do_nothing_line<DB, CT>(
+    chart: &mut ChartContext<'_, DB, CT>,
+    points: Vec<(i32, f64)>,
+) -> DrawResult<DB>
+where
+    DB: DrawingBackend,
+    CT: CoordTranslate<From = (i32, f64)>,
+{
+    chart.draw_series(DashedLineSeries::new(
+        points,
+        14,
+        10,
+        DO_NOTHING.stroke_width(4),
+    ))?;
+    Ok(())
+}
+
+/// Draws a stock with a plan (one point per year) as a solid line in `colour`, `width`
+/// pixels wide, with a dot at every year.
+pub fn plan_line<DB, CT>(
+    chart: &mut ChartContext<'_, DB, CT>,
+    points: Vec<(i32, f64)>,
+    colour: RGBColor,
+    width: u32,
+) -> DrawResult<DB>
+where
+    DB: DrawingBackend,
+    CT: CoordTranslate<From = (i32, f64)>,
+{
+    chart.draw_series(LineSeries::new(
+        points.iter().copied(),
+        colour.stroke_width(width),
+    ))?;
+    chart.draw_series(
+        points
+            .into_iter()
+            .map(|p| Circle::new(p, 6, colour.filled())),
+    )?;
+    Ok(())
+}
+
 /// Year ticks for a time axis from `first` (the base year, always labelled) to `last`:
 /// the base year, then every multiple of a round step (5 or 10 years) far enough from it.
 pub fn year_ticks(first: i32, last: i32) -> Vec<i32> {

@@ -630,7 +630,11 @@ impl RobustView<'_> {
                 .iter()
                 .zip(&data)
                 .map(|(v, d)| {
-                    let demand = d.regions.iter().map(|r| r.demand.clone()).collect();
+                    let demand = d
+                        .regions
+                        .iter()
+                        .map(|r| r.trajectories.demand.clone())
+                        .collect();
                     (variant_words(&v.name, lang), demand)
                 })
                 .collect(),

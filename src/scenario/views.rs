@@ -2,7 +2,7 @@
 //! sweeps into the plain data that [`crate::chart`] draws and [`crate::report`] renders
 //! (no drawing and no HTML here).
 
-use crate::chart::{CompareData, ScenarioSeries, SweepAxis, SweepData};
+use crate::chart::{CompareData, ScenarioSeries, SweepAxis, SweepData, Trajectories};
 use crate::metrics;
 use crate::report::comparison::ScenarioEntry;
 
@@ -25,13 +25,7 @@ pub fn compare_data(solved: &[Solved]) -> CompareData {
             let case = &s.case;
             let planned = metrics::plan_path(case, &s.plan);
             let nothing = metrics::do_nothing_path(case);
-            let times = case.periods.len() + 1;
-            let total = |path: &metrics::StockPath, t: usize| -> metrics::Fit {
-                let fits: Vec<metrics::Fit> = (0..case.municipalities.len())
-                    .map(|m| metrics::total_fit(&metrics::fits(case, path, m, t)))
-                    .collect();
-                metrics::total_fit(&fits)
-            };
+            let all: Vec<usize> = (0..case.municipalities.len()).collect();
             let per_region = regions
                 .iter()
                 .map(|name| {
@@ -45,9 +39,7 @@ pub fn compare_data(solved: &[Solved]) -> CompareData {
             ScenarioSeries {
                 name: s.scenario.name.clone(),
                 years: case.balance_years(),
-                stock_plan: (0..times).map(|t| total(&planned, t).stock).collect(),
-                stock_do_nothing: (0..times).map(|t| total(&nothing, t).stock).collect(),
-                demand: (0..times).map(|t| total(&nothing, t).demand).collect(),
+                trajectories: Trajectories::sum_over(case, &nothing, &planned, &all),
                 regions: per_region,
             }
         })
