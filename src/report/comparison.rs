@@ -9,7 +9,7 @@ use crate::numfmt::fmt_num;
 
 use super::input_diff::{self, InputDiff};
 use super::page::{self, esc, eur, Table};
-use super::summary::RegionSummary;
+use super::summary::{RegionSummary, ScenarioIdentity};
 use crate::labels::{self, Label};
 
 /// The region name of a scenario's total row in comparison.csv.
@@ -126,16 +126,12 @@ impl FunderRow {
 /// What the comparison page shows of one scenario.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScenarioEntry {
-    /// The scenario's name.
-    pub name: String,
-    /// Its file, as given on the command line.
-    pub file: String,
+    /// The scenario: its name, file and description.
+    pub identity: ScenarioIdentity,
     /// Its base case folder.
     pub base: String,
     /// The households variant its case uses.
     pub households_variant: String,
-    /// Its description, if any.
-    pub description: Option<String>,
     /// Whether its plan is proven optimal (else the solver stopped at the time limit).
     pub optimal: bool,
     /// The folder of its own plan outputs, relative to the page.
@@ -204,7 +200,7 @@ fn time_limit_notice(lang: Lang, scenarios: &[ScenarioEntry]) -> String {
     let stopped: Vec<String> = scenarios
         .iter()
         .filter(|s| !s.optimal)
-        .map(|s| esc(&s.name))
+        .map(|s| esc(&s.identity.name))
         .collect();
     if stopped.is_empty() {
         return String::new();
@@ -229,11 +225,11 @@ fn scenarios_section(lang: Lang, scenarios: &[ScenarioEntry]) -> String {
     for s in scenarios {
         table.row(
             vec![
-                esc(&s.name),
-                format!("<code>{}</code>", esc(&s.file)),
+                esc(&s.identity.name),
+                format!("<code>{}</code>", esc(&s.identity.file)),
                 format!("<code>{}</code>", esc(&s.base)),
                 esc(&s.households_variant),
-                esc(s.description.as_deref().unwrap_or("")),
+                esc(s.identity.description.as_deref().unwrap_or("")),
                 format!("<a href=\"{0}/report.html\">{0}/</a>", esc(&s.plan_dir)),
             ],
             false,

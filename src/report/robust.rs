@@ -696,7 +696,7 @@ pub fn compare_section(lang: Lang, scenarios: &[ScenarioEntry]) -> String {
             .collect();
         table.row(
             vec![
-                esc(&s.name),
+                esc(&s.identity.name),
                 esc(&names.join(", ")),
                 esc(&r.criterion),
                 amount(lang, r.expected_mismatch),

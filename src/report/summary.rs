@@ -310,16 +310,26 @@ impl IntegerSummary {
     }
 }
 
-/// What summary.json records about the scenario a plan was made for.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ScenarioRecord {
+/// Which scenario: its name, its file and its description, as summary.json, the input
+/// diff and the comparison page name it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ScenarioIdentity {
     /// The scenario's name.
     pub name: String,
-    /// The scenario file, as given on the command line.
+    /// The scenario file, as given on the command line (for a plain case folder: its
+    /// path).
     pub file: String,
     /// The scenario's description, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+}
+
+/// What summary.json records about the scenario a plan was made for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScenarioRecord {
+    /// Which scenario; in summary.json its fields stand directly in `scenario`.
+    #[serde(flatten)]
+    pub identity: ScenarioIdentity,
     /// `base` as written in the scenario file.
     pub base: String,
     /// The households variant the scenario sets, if any.

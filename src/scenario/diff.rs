@@ -24,25 +24,16 @@ pub use crate::report::input_diff::{markdown, Change, InputDiff, ScenarioDiff};
 /// Compares every scenario of `solved` with the first.
 pub fn input_diff(solved: &[Solved], lang: Lang) -> InputDiff {
     let Some(reference) = solved.first() else {
-        return InputDiff {
-            reference: String::new(),
-            reference_file: String::new(),
-            reference_base: String::new(),
-            reference_variant: String::new(),
-            scenarios: Vec::new(),
-        };
+        return InputDiff::default();
     };
     InputDiff {
-        reference: reference.scenario.name.clone(),
-        reference_file: reference.scenario.file_label(),
+        reference: reference.scenario.identity(),
         reference_base: reference.scenario.base.display().to_string(),
         reference_variant: reference.case.settings.households_variant.clone(),
         scenarios: solved[1..]
             .iter()
             .map(|s| ScenarioDiff {
-                scenario: s.scenario.name.clone(),
-                file: s.scenario.file_label(),
-                description: s.scenario.description.clone(),
+                scenario: s.scenario.identity(),
                 changes: changes(reference, s, lang),
             })
             .collect(),

@@ -31,7 +31,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-pub use crate::report::summary::ScenarioRecord;
+pub use crate::report::summary::{ScenarioIdentity, ScenarioRecord};
 pub use apply::apply_factors;
 pub use compare::{Row, Solved};
 pub use file::{CostFactors, Factors, Scenario};
@@ -63,12 +63,20 @@ pub const SWEEP_CSV: &str = "sweep.csv";
 pub const PLANS_DIR: &str = "plans";
 
 impl Scenario {
-    /// What summary.json records about this scenario.
-    pub fn record(&self) -> ScenarioRecord {
-        ScenarioRecord {
+    /// Its name, file ([`Scenario::file_label`]) and description, as the outputs name
+    /// it.
+    pub fn identity(&self) -> ScenarioIdentity {
+        ScenarioIdentity {
             name: self.name.clone(),
             file: self.file_label(),
             description: self.description.clone(),
+        }
+    }
+
+    /// What summary.json records about this scenario.
+    pub fn record(&self) -> ScenarioRecord {
+        ScenarioRecord {
+            identity: self.identity(),
             base: self.base_written.clone(),
             households_variant: self.households_variant.clone(),
             settings: self

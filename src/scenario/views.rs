@@ -109,12 +109,10 @@ pub fn scenario_entries(
         .iter()
         .zip(plan_dirs)
         .map(|(s, dir)| ScenarioEntry {
-            name: s.scenario.name.clone(),
+            identity: s.scenario.identity(),
             title: s.case.title(lang),
-            file: s.scenario.file_label(),
             base: s.scenario.base.display().to_string(),
             households_variant: s.case.settings.households_variant.clone(),
-            description: s.scenario.description.clone(),
             optimal: s.summary.status == "optimal",
             plan_dir: format!("{}/{dir}", super::PLANS_DIR),
             robust: s.summary.robust.clone(),
