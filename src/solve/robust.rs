@@ -21,7 +21,8 @@ use good_lp::{variable, Expression, ProblemVariables};
 use rayon::prelude::*;
 
 use super::stages::{
-    fill_plan, plan_with_shadow_prices, run_stage, run_stages, LiveCap, StageResult, IPM_ZERO,
+    fill_plan, plan_with_shadow_prices, run_stage, run_stages, LiveCap, StageResult, TwoStages,
+    IPM_ZERO,
 };
 use super::{shadow, SolveOptions, SolverChoice, Stage2Slack, StageFacts};
 use crate::case::{Case, Criterion, RobustSettings};
@@ -199,15 +200,17 @@ pub(super) fn solve_movable(
     }
     drop(mismatches);
     let row_keys: Vec<RowKey> = lp.rows.iter().map(|(key, _)| *key).collect();
-    let (stage1, stage2, live) = run_stages(&mut lp, slack, options, &mut timings)?;
+    let stages = run_stages(&mut lp, slack, options)?;
     drop(lp);
-    time_limited |= stage1.time_limited || stage2.time_limited;
-    let facts = StageFacts {
-        cap: slack.cap(stage1.objective),
-        // The cap is the last row of the last stage.
-        cap_value: stage2.cap_value(),
-        gross_cost_meur: stage2.objective,
-    };
+    stages.record_timings(&mut timings);
+    time_limited |= stages.time_limited();
+    let facts = stages.facts(slack);
+    let TwoStages {
+        stage1,
+        stage2,
+        live,
+        ..
+    } = stages;
 
     let clock = Instant::now();
     let status = if time_limited {
