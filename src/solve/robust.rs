@@ -21,10 +21,10 @@ use good_lp::{variable, Expression, ProblemVariables};
 use rayon::prelude::*;
 
 use super::stages::{
-    fill_plan, plan_with_shadow_prices, run_stage, run_stages, LiveCap, StageResult, TwoStages,
-    IPM_ZERO,
+    drop_ipm_noise, fill_plan, plan_with_shadow_prices, run_stage, run_stages, LiveCap,
+    StageResult, TwoStages,
 };
-use super::{shadow, SolveOptions, SolverChoice, Stage2Slack, StageFacts};
+use super::{shadow, SolveOptions, Stage2Slack, StageFacts};
 use crate::case::{Case, Criterion, RobustSettings};
 use crate::metrics;
 use crate::model::{self, Family, Lp, ModelCopy, RowKey};
@@ -292,11 +292,7 @@ fn fill_variants(
     for (w, case) in cases.iter().enumerate() {
         let mut variant = templates[w].clone();
         fill_plan(&mut variant, &vars[w], values);
-        if options.solver == SolverChoice::Clarabel {
-            let noise = IPM_ZERO * model::EUR_PER_MEUR;
-            variant.payments.retain(|x| x.eur >= noise);
-            variant.receipts.retain(|x| x.eur >= noise);
-        }
+        drop_ipm_noise(&mut variant, options);
         if let Some(first) = plan.plans.first() {
             commit_like(&mut variant, first, plan.commit_periods);
         }
@@ -383,11 +379,7 @@ fn solve_alone(case: &Case, options: &SolveOptions) -> Result<Plan> {
         stage1.objective,
     );
     fill_plan(&mut plan, &lp.vars, &stage1.values);
-    if options.solver == SolverChoice::Clarabel {
-        let noise = IPM_ZERO * model::EUR_PER_MEUR;
-        plan.payments.retain(|x| x.eur >= noise);
-        plan.receipts.retain(|x| x.eur >= noise);
-    }
+    drop_ipm_noise(&mut plan, options);
     Ok(plan)
 }
 

@@ -109,24 +109,13 @@ pub(super) fn solve(
         live,
         ..
     } = stages;
-    let mut plan = plan_with_shadow_prices(
-        case,
-        &row_keys,
-        &stage1.duals,
-        status,
-        options,
-        stage1.objective,
-    );
+    let z1_star = stage1.objective;
+    let mut plan =
+        plan_with_shadow_prices(case, &row_keys, &stage1.duals, status, options, z1_star);
     plan.removal_value = shadow::removal_values(case, &row_keys, &stage1.duals);
     plan.timings = timings;
     fill_plan(&mut plan, &lp.vars, &stage2.values);
-    if options.solver == SolverChoice::Clarabel {
-        // Spec §6: values within 1e-6 of zero from an interior-point solver are 0. Money
-        // is in millions inside the LP, so payments and proceeds under 1 € are noise.
-        let noise = IPM_ZERO * model::EUR_PER_MEUR;
-        plan.payments.retain(|x| x.eur >= noise);
-        plan.receipts.retain(|x| x.eur >= noise);
-    }
+    drop_ipm_noise(&mut plan, options);
     #[cfg(feature = "highs")]
     let movable = live.map(|live| {
         MovableCap(super::highs::Movable {
@@ -139,6 +128,17 @@ pub(super) fn solve(
     #[cfg(not(feature = "highs"))]
     let movable = live.map(|never| match never {});
     Ok((plan, facts, movable))
+}
+
+/// Spec §6: values within 1e-6 of zero from an interior-point solver (Clarabel) are 0.
+/// Money is in millions inside the LP, so payments and proceeds under 1 € are noise and
+/// are dropped from `plan`.
+pub(super) fn drop_ipm_noise(plan: &mut Plan, options: &SolveOptions) {
+    if options.solver == SolverChoice::Clarabel {
+        let noise = IPM_ZERO * model::EUR_PER_MEUR;
+        plan.payments.retain(|x| x.eur >= noise);
+        plan.receipts.retain(|x| x.eur >= noise);
+    }
 }
 
 /// A plan of a run that ended with `status` at Z1 = `stage1_mismatch`, not yet filled
