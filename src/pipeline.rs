@@ -172,8 +172,8 @@ pub fn run(case: &Case, options: &SolveOptions) -> Result<Outcome> {
 /// What one plan is made for: a case, or a robust case read once per variant.
 #[derive(Debug, Clone)]
 pub enum Planned {
-    /// One case.
-    Case(Case),
+    /// One case (boxed: a case is large beside a list of them).
+    Case(Box<Case>),
     /// Robust mode (spec v2 §6b): `cases[ω]` is the case read with variant ω of
     /// robust.variants; one plan serves them all.
     Robust(Vec<Case>),

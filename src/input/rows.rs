@@ -415,3 +415,49 @@ pub(crate) fn funding(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<Fund
             .unwrap_or(1.0),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `text` read as stock.csv, with every error as text.
+    fn read_stock(text: &str) -> (FileRows<StockRow>, Vec<String>) {
+        let mut d = Diagnostics::default();
+        let t = CsvTable::parse("stock.csv", text, &mut d).unwrap();
+        let rows = stock(&t, &mut d).unwrap();
+        (rows, d.errors.iter().map(|e| e.to_string()).collect())
+    }
+
+    #[test]
+    fn a_row_with_bad_cells_reports_each_in_column_order_and_is_left_out() {
+        let (rows, errors) =
+            read_stock("municipality,segment,dwellings\nGM1,a,10\n,b,-1\nGM2,c,20\n");
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors[0].contains("municipality is empty"), "{errors:?}");
+        assert!(
+            errors[1].contains("dwellings '-1' is negative"),
+            "{errors:?}"
+        );
+        let lines: Vec<u64> = rows.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [2, 4]);
+        assert_eq!(rows.rows[1].row.dwellings, 20.0);
+        assert!(!rows.complete);
+    }
+
+    #[test]
+    fn a_defined_name_is_seen_also_on_a_row_left_out() {
+        let mut d = Diagnostics::default();
+        let text = "segment,label\ns1,one\ns2,two\n";
+        let t = CsvTable::parse("segments.csv", text, &mut d).unwrap();
+        let rows = segments(&t, &mut d).unwrap();
+        assert!(d.errors.is_empty());
+        assert!(rows.complete);
+        assert_eq!(rows.seen, BTreeSet::from(["s1".into(), "s2".into()]));
+        let text = "code,name,region\nGM1,,R\n,Two,R\n";
+        let t = CsvTable::parse("municipalities.csv", text, &mut d).unwrap();
+        let rows = municipalities(&t, &mut d).unwrap();
+        assert!(rows.rows.is_empty());
+        assert_eq!(rows.seen, BTreeSet::from(["GM1".into()]));
+        assert_eq!(d.errors.len(), 2);
+    }
+}

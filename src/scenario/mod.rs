@@ -103,7 +103,7 @@ pub fn plan_scenario(
         scenario.build_variant_case(scenario.households_variant.clone(), options.robust)?;
     let robust_variants = case.settings.robust.as_ref().map(|r| r.variants.clone());
     let planned = match &robust_variants {
-        None => Planned::Case(case),
+        None => Planned::Case(Box::new(case)),
         Some(variants) => {
             if options.solve.integer {
                 return Err(crate::Error::Usage(crate::solve::INTEGER_REFUSED.into()));
