@@ -68,7 +68,7 @@ pub fn solve_case(case: &Case, options: &SolveOptions) -> Result<Plan> {
 /// shows a progress bar of the regions solved on stderr (when it is a terminal).
 pub fn solve_showing_progress(case: &Case, options: &SolveOptions, progress: bool) -> Result<Plan> {
     if case.settings.robust.is_some() {
-        // Only `plan` solves robust cases ([`run_and_write_robust`], one case per
+        // Only `plan` solves robust cases ([`run_and_write`], one case per
         // variant); one plan for one variant would answer another question.
         return Err(crate::Error::Usage(
             "compare and sweep do not plan robust cases yet: leave out the [robust] table \
@@ -169,32 +169,40 @@ pub fn run(case: &Case, options: &SolveOptions) -> Result<Outcome> {
     Ok(Outcome { plan, summary })
 }
 
-/// Solves the case (with a progress bar if `options.output.progress`) and writes every
-/// output of the plan to `out_dir`, atomically ([`report::write_outputs`]); returns the
-/// summary as written to summary.json. Callers check the output location
+/// What one plan is made for: a case, or a robust case read once per variant.
+#[derive(Debug, Clone)]
+pub enum Planned {
+    /// One case (boxed: a case is large beside a list of them).
+    Case(Box<Case>),
+    /// Robust mode (spec v2 §6b): `cases[ω]` is the case read with variant ω of
+    /// robust.variants; one plan serves them all.
+    Robust(Vec<Case>),
+}
+
+/// Solves what is planned (with a progress bar if `options.output.progress`): a case as
+/// [`solve_showing_progress`] does, a robust case as [`solve_robust_showing_progress`]
+/// does; then writes every output of the plan to `out_dir`, atomically
+/// ([`report::write_outputs`], [`report::write_robust_outputs`]), and returns the summary
+/// as written to summary.json. Callers check the output location
 /// ([`crate::outdir::check_output_location`]) before reading the case, so that a bad
 /// location fails before any work.
 pub fn run_and_write(
-    case: &Case,
+    planned: &Planned,
     options: &PipelineOptions,
     out_dir: &Path,
     run: &RunInfo,
 ) -> Result<Summary> {
-    let plan = solve_showing_progress(case, &options.solve, options.output.progress)?;
-    report::write_outputs(case, &plan, out_dir, run)
-}
-
-/// Solves a robust case (spec v2 §6b, [`solve::solve_robust`]; `cases[ω]` is the case
-/// read with variant ω of robust.variants) and writes its outputs to `out_dir`,
-/// atomically ([`report::write_robust_outputs`]).
-pub fn run_and_write_robust(
-    cases: &[Case],
-    options: &PipelineOptions,
-    out_dir: &Path,
-    run: &RunInfo,
-) -> Result<Summary> {
-    let robust = solve_robust_showing_progress(cases, &options.solve, options.output.progress)?;
-    report::write_robust_outputs(cases, &robust, out_dir, run)
+    let progress = options.output.progress;
+    match planned {
+        Planned::Case(case) => {
+            let plan = solve_showing_progress(case, &options.solve, progress)?;
+            report::write_outputs(case, &plan, out_dir, run)
+        }
+        Planned::Robust(cases) => {
+            let robust = solve_robust_showing_progress(cases, &options.solve, progress)?;
+            report::write_robust_outputs(cases, &robust, out_dir, run)
+        }
+    }
 }
 
 /// Whether a robust case is solved region by region ([`decompose::solve_robust_by_region`])

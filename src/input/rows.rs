@@ -205,202 +205,63 @@ impl<T> FileRows<T> {
     }
 }
 
-/// Binds `columns` and reads every row with `read`, which records the problems of the
-/// row's cells and gives `None` for a row with a bad cell (the file is then not
-/// complete).
-fn read_rows<T>(
-    t: &CsvTable,
-    columns: &'static [Column],
-    d: &mut Diagnostics,
-    mut read: impl FnMut(&Row<'_>, &mut Diagnostics) -> Option<T>,
-) -> Option<FileRows<T>> {
-    let b = t.bind(columns, d)?;
-    let mut out = FileRows::new(t);
-    for r in t.rows(&b) {
-        let row = read(&r, d);
-        out.push(r.line(), row);
+/// One row's cells as a reader takes them: a cell that fails its check records the
+/// problem, gives a placeholder in its place and marks the row bad, so that the reader
+/// can be a plain struct literal and [`read_rows`] leaves the row out afterwards.
+struct Cells<'r, 'a> {
+    row: &'r Row<'a>,
+    d: &'r mut Diagnostics,
+    /// Whether any cell of the row had a problem.
+    bad: bool,
+}
+
+impl Cells<'_, '_> {
+    /// `value`, or (its problem recorded already) the row marked bad and `T::default()`
+    /// as the placeholder.
+    fn good<T: Default>(&mut self, value: Option<T>) -> T {
+        self.bad |= value.is_none();
+        value.unwrap_or_default()
     }
-    Some(out)
-}
 
-/// [`read_rows`] for a file that defines names in column `name`: `read` also gives the
-/// row's name when that cell is good, and every name seen (also on a row left out, and
-/// in a broken cell) goes into [`FileRows::seen`].
-fn read_named_rows<T>(
-    t: &CsvTable,
-    columns: &'static [Column],
-    name: &str,
-    d: &mut Diagnostics,
-    mut read: impl FnMut(&Row<'_>, &mut Diagnostics) -> (Option<String>, Option<T>),
-) -> Option<FileRows<T>> {
-    let b = t.bind(columns, d)?;
-    let mut out = FileRows::new(t);
-    out.seen.extend(t.broken_cells(&b, name));
-    for r in t.rows(&b) {
-        let (name, row) = read(&r, d);
-        out.seen.extend(name);
-        out.push(r.line(), row);
+    /// The cell as text, `None` when blank or the column is absent (never a problem).
+    fn text(&self, col: &str) -> Option<String> {
+        self.row.text(col)
     }
-    Some(out)
-}
 
-/// Reads municipalities.csv.
-pub(crate) fn municipalities(
-    t: &CsvTable,
-    d: &mut Diagnostics,
-) -> Option<FileRows<MunicipalityRow>> {
-    read_named_rows(t, MUNICIPALITY_COLUMNS, "code", d, |r, d| {
-        let code = r.req_text("code", d);
-        let name = r.req_text("name", d);
-        let region = r.req_text("region", d);
-        let vacant = r.opt_number("vacant_dwellings", Check::NonNegative, d);
-        let row = match (code.clone(), name, region, vacant) {
-            (Some(code), Some(name), Some(region), Ok(vacant_dwellings)) => Some(MunicipalityRow {
-                code,
-                name,
-                region,
-                vacant_dwellings,
-            }),
-            _ => None,
-        };
-        (code, row)
-    })
-}
+    /// The cell as text; a blank cell is a problem.
+    fn req_text(&mut self, col: &str) -> String {
+        let value = self.row.req_text(col, self.d);
+        self.good(value)
+    }
 
-/// Reads segments.csv.
-pub(crate) fn segments(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<SegmentRow>> {
-    read_named_rows(t, SEGMENT_COLUMNS, "segment", d, |r, d| {
-        let segment = r.req_text("segment", d);
-        let row = segment.clone().map(|segment| SegmentRow {
-            segment,
-            label: r.text("label"),
-            tenure: r.text("tenure"),
-            dwelling_type: r.text("dwelling_type"),
-        });
-        (segment, row)
-    })
-}
+    /// The cell as a number satisfying `check`; a blank cell is a problem.
+    fn number(&mut self, col: &str, check: Check) -> f64 {
+        let value = self.row.number(col, check, self.d);
+        self.good(value)
+    }
 
-/// Reads stock.csv.
-pub(crate) fn stock(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<StockRow>> {
-    read_rows(t, STOCK_COLUMNS, d, |r, d| {
-        let municipality = r.req_text("municipality", d);
-        let segment = r.req_text("segment", d);
-        let dwellings = r.number("dwellings", Check::NonNegative, d);
-        match (municipality, segment, dwellings) {
-            (Some(municipality), Some(segment), Some(dwellings)) => Some(StockRow {
-                municipality,
-                segment,
-                dwellings,
-            }),
-            _ => None,
-        }
-    })
-}
+    /// The cell as a number satisfying `check`, `None` when blank.
+    fn opt_number(&mut self, col: &str, check: Check) -> Option<f64> {
+        let value = self.row.opt_number(col, check, self.d).ok();
+        self.good(value)
+    }
 
-/// Reads households.csv.
-pub(crate) fn households(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<HouseholdRow>> {
-    read_rows(t, HOUSEHOLD_COLUMNS, d, |r, d| {
-        let municipality = r.req_text("municipality", d);
-        let year = r.year("year", d);
-        let households = r.number("households", Check::NonNegative, d);
-        match (municipality, year, households) {
-            (Some(municipality), Some(year), Some(households)) => Some(HouseholdRow {
-                municipality,
-                year,
-                households,
-                variant: r.text("variant"),
-            }),
-            _ => None,
-        }
-    })
-}
+    /// The cell as a year; a blank cell is a problem.
+    fn year(&mut self, col: &str) -> i32 {
+        let value = self.row.year(col, self.d);
+        self.good(value)
+    }
 
-/// Reads demand_shares.csv.
-pub(crate) fn demand_shares(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<DemandShareRow>> {
-    read_rows(t, DEMAND_SHARE_COLUMNS, d, |r, d| {
-        let segment = r.req_text("segment", d);
-        let share = r.number("share", Check::Share, d);
-        let year = r.opt_year("year", d);
-        match (segment, share, year) {
-            (Some(segment), Some(share), Ok(year)) => Some(DemandShareRow {
-                segment,
-                share,
-                municipality: r.text("municipality"),
-                year,
-            }),
-            _ => None,
-        }
-    })
-}
+    /// The cell as a year, `None` when blank.
+    fn opt_year(&mut self, col: &str) -> Option<i32> {
+        let value = self.row.opt_year(col, self.d).ok();
+        self.good(value)
+    }
 
-/// Reads costs.csv.
-pub(crate) fn costs(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<CostRow>> {
-    read_rows(t, COST_COLUMNS, d, |r, d| {
-        let segment = r.req_text("segment", d);
-        let demolish = r.number("demolish_eur", Check::NonNegative, d);
-        let new_build = r.opt_number("new_build_eur", Check::NonNegative, d);
-        match (segment, demolish, new_build) {
-            (Some(segment), Some(demolish_eur), Ok(new_build_eur)) => Some(CostRow {
-                segment,
-                demolish_eur,
-                new_build_eur,
-                municipality: r.text("municipality"),
-            }),
-            _ => None,
-        }
-    })
-}
-
-/// Reads transformations.csv.
-pub(crate) fn transformations(
-    t: &CsvTable,
-    d: &mut Diagnostics,
-) -> Option<FileRows<TransformationRow>> {
-    read_rows(t, TRANSFORMATION_COLUMNS, d, |r, d| {
-        let from = r.req_text("from_segment", d);
-        let to = r.req_text("to_segment", d);
-        let cost = r.number("cost_eur", Check::Any, d);
-        let yield_per_dwelling = r.number("yield", Check::Positive, d);
-        match (from, to, cost, yield_per_dwelling) {
-            (Some(from_segment), Some(to_segment), Some(cost_eur), Some(yield_per_dwelling)) => {
-                Some(TransformationRow {
-                    from_segment,
-                    to_segment,
-                    cost_eur,
-                    yield_per_dwelling,
-                    label: r.text("label"),
-                    funder: r.text("funder").unwrap_or_default(),
-                })
-            }
-            _ => None,
-        }
-    })
-}
-
-/// Reads budgets.csv.
-pub(crate) fn budgets(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<BudgetRow>> {
-    read_rows(t, BUDGET_COLUMNS, d, |r, d| {
-        let region = r.req_text("region", d);
-        let year = r.year("year", d);
-        let budget = r.number("budget_eur", Check::NonNegative, d);
-        match (region, year, budget) {
-            (Some(region), Some(year), Some(budget_eur)) => Some(BudgetRow {
-                region,
-                year,
-                budget_eur,
-                funder: r.text("funder").unwrap_or_default(),
-            }),
-            _ => None,
-        }
-    })
-}
-
-/// Reads funding.csv (spec v2): the action must be one of `demolish`, `new_build`,
-/// `transform`; max_share within (0, 1], 1 when blank.
-pub(crate) fn funding(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<FundingRow>> {
-    read_rows(t, FUNDING_COLUMNS, d, |r, d| {
-        let action = r.req_text("action", d).and_then(|name| {
+    /// The cell as a [`FundedAction`] by its name; a blank cell or another name is a
+    /// problem (with the nearest name suggested).
+    fn action(&mut self, col: &str) -> FundedAction {
+        let action = self.row.req_text(col, self.d).and_then(|name| {
             let action = FundedAction::parse(&name);
             if action.is_none() {
                 let names: Vec<&str> = FundedAction::ALL.iter().map(|a| a.as_str()).collect();
@@ -411,19 +272,192 @@ pub(crate) fn funding(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<Fund
                 if let Some(s) = nearest(&name, &names) {
                     msg.push_str(&format!(" (did you mean '{s}'?)"));
                 }
-                d.error(r.cell_error("action", msg));
+                self.d.error(self.row.cell_error(col, msg));
             }
             action
         });
-        let max_share = r.opt_number("max_share", Check::PositiveShare, d);
-        match (action, max_share) {
-            (Some(action), Ok(max_share)) => Some(FundingRow {
-                funder: r.text("funder").unwrap_or_default(),
-                action,
-                segment: r.text("segment"),
-                max_share: max_share.unwrap_or(1.0),
-            }),
-            _ => None,
+        self.bad |= action.is_none();
+        // A placeholder only: the row is left out.
+        action.unwrap_or(FundedAction::Demolish)
+    }
+}
+
+/// Binds `columns` and reads every row with `read`, which takes the row's cells from
+/// [`Cells`] (recording their problems); a row with a bad cell is left out (the file is
+/// then not complete). For a file that defines names in column `defines`, every name
+/// seen (also on a row left out, and in a broken cell) goes into [`FileRows::seen`].
+fn read_rows<T>(
+    t: &CsvTable,
+    columns: &'static [Column],
+    defines: Option<&str>,
+    d: &mut Diagnostics,
+    mut read: impl FnMut(&mut Cells<'_, '_>) -> T,
+) -> Option<FileRows<T>> {
+    let b = t.bind(columns, d)?;
+    let mut out = FileRows::new(t);
+    if let Some(name) = defines {
+        out.seen.extend(t.broken_cells(&b, name));
+    }
+    for r in t.rows(&b) {
+        let mut cells = Cells {
+            row: &r,
+            d,
+            bad: false,
+        };
+        let row = read(&mut cells);
+        let good = !cells.bad;
+        if let Some(name) = defines {
+            out.seen.extend(r.text(name));
+        }
+        out.push(r.line(), good.then_some(row));
+    }
+    Some(out)
+}
+
+/// Reads municipalities.csv.
+pub(crate) fn municipalities(
+    t: &CsvTable,
+    d: &mut Diagnostics,
+) -> Option<FileRows<MunicipalityRow>> {
+    read_rows(t, MUNICIPALITY_COLUMNS, Some("code"), d, |r| {
+        MunicipalityRow {
+            code: r.req_text("code"),
+            name: r.req_text("name"),
+            region: r.req_text("region"),
+            vacant_dwellings: r.opt_number("vacant_dwellings", Check::NonNegative),
         }
     })
+}
+
+/// Reads segments.csv.
+pub(crate) fn segments(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<SegmentRow>> {
+    read_rows(t, SEGMENT_COLUMNS, Some("segment"), d, |r| SegmentRow {
+        segment: r.req_text("segment"),
+        label: r.text("label"),
+        tenure: r.text("tenure"),
+        dwelling_type: r.text("dwelling_type"),
+    })
+}
+
+/// Reads stock.csv.
+pub(crate) fn stock(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<StockRow>> {
+    read_rows(t, STOCK_COLUMNS, None, d, |r| StockRow {
+        municipality: r.req_text("municipality"),
+        segment: r.req_text("segment"),
+        dwellings: r.number("dwellings", Check::NonNegative),
+    })
+}
+
+/// Reads households.csv.
+pub(crate) fn households(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<HouseholdRow>> {
+    read_rows(t, HOUSEHOLD_COLUMNS, None, d, |r| HouseholdRow {
+        municipality: r.req_text("municipality"),
+        year: r.year("year"),
+        households: r.number("households", Check::NonNegative),
+        variant: r.text("variant"),
+    })
+}
+
+/// Reads demand_shares.csv.
+pub(crate) fn demand_shares(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<DemandShareRow>> {
+    read_rows(t, DEMAND_SHARE_COLUMNS, None, d, |r| DemandShareRow {
+        segment: r.req_text("segment"),
+        share: r.number("share", Check::Share),
+        municipality: r.text("municipality"),
+        year: r.opt_year("year"),
+    })
+}
+
+/// Reads costs.csv.
+pub(crate) fn costs(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<CostRow>> {
+    read_rows(t, COST_COLUMNS, None, d, |r| CostRow {
+        segment: r.req_text("segment"),
+        demolish_eur: r.number("demolish_eur", Check::NonNegative),
+        new_build_eur: r.opt_number("new_build_eur", Check::NonNegative),
+        municipality: r.text("municipality"),
+    })
+}
+
+/// Reads transformations.csv.
+pub(crate) fn transformations(
+    t: &CsvTable,
+    d: &mut Diagnostics,
+) -> Option<FileRows<TransformationRow>> {
+    read_rows(t, TRANSFORMATION_COLUMNS, None, d, |r| TransformationRow {
+        from_segment: r.req_text("from_segment"),
+        to_segment: r.req_text("to_segment"),
+        cost_eur: r.number("cost_eur", Check::Any),
+        yield_per_dwelling: r.number("yield", Check::Positive),
+        label: r.text("label"),
+        funder: r.text("funder").unwrap_or_default(),
+    })
+}
+
+/// Reads budgets.csv.
+pub(crate) fn budgets(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<BudgetRow>> {
+    read_rows(t, BUDGET_COLUMNS, None, d, |r| BudgetRow {
+        region: r.req_text("region"),
+        year: r.year("year"),
+        budget_eur: r.number("budget_eur", Check::NonNegative),
+        funder: r.text("funder").unwrap_or_default(),
+    })
+}
+
+/// Reads funding.csv (spec v2): the action must be one of `demolish`, `new_build`,
+/// `transform`; max_share within (0, 1], 1 when blank.
+pub(crate) fn funding(t: &CsvTable, d: &mut Diagnostics) -> Option<FileRows<FundingRow>> {
+    read_rows(t, FUNDING_COLUMNS, None, d, |r| FundingRow {
+        funder: r.text("funder").unwrap_or_default(),
+        action: r.action("action"),
+        segment: r.text("segment"),
+        max_share: r
+            .opt_number("max_share", Check::PositiveShare)
+            .unwrap_or(1.0),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `text` read as stock.csv, with every error as text.
+    fn read_stock(text: &str) -> (FileRows<StockRow>, Vec<String>) {
+        let mut d = Diagnostics::default();
+        let t = CsvTable::parse("stock.csv", text, &mut d).unwrap();
+        let rows = stock(&t, &mut d).unwrap();
+        (rows, d.errors.iter().map(|e| e.to_string()).collect())
+    }
+
+    #[test]
+    fn a_row_with_bad_cells_reports_each_in_column_order_and_is_left_out() {
+        let (rows, errors) =
+            read_stock("municipality,segment,dwellings\nGM1,a,10\n,b,-1\nGM2,c,20\n");
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors[0].contains("municipality is empty"), "{errors:?}");
+        assert!(
+            errors[1].contains("dwellings '-1' is negative"),
+            "{errors:?}"
+        );
+        let lines: Vec<u64> = rows.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [2, 4]);
+        assert_eq!(rows.rows[1].row.dwellings, 20.0);
+        assert!(!rows.complete);
+    }
+
+    #[test]
+    fn a_defined_name_is_seen_also_on_a_row_left_out() {
+        let mut d = Diagnostics::default();
+        let text = "segment,label\ns1,one\ns2,two\n";
+        let t = CsvTable::parse("segments.csv", text, &mut d).unwrap();
+        let rows = segments(&t, &mut d).unwrap();
+        assert!(d.errors.is_empty());
+        assert!(rows.complete);
+        assert_eq!(rows.seen, BTreeSet::from(["s1".into(), "s2".into()]));
+        let text = "code,name,region\nGM1,,R\n,Two,R\n";
+        let t = CsvTable::parse("municipalities.csv", text, &mut d).unwrap();
+        let rows = municipalities(&t, &mut d).unwrap();
+        assert!(rows.rows.is_empty());
+        assert_eq!(rows.seen, BTreeSet::from(["GM1".into()]));
+        assert_eq!(d.errors.len(), 2);
+    }
 }

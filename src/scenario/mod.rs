@@ -43,7 +43,7 @@ pub use crate::pool::with_jobs;
 
 use crate::case::Case;
 use crate::chart::format::Lang;
-use crate::pipeline::{self, PipelineOptions};
+use crate::pipeline::{self, PipelineOptions, Planned};
 use crate::report::tables::csv_writer;
 use crate::report::{self, check_output_location, write_dir_atomically, RunInfo, Summary};
 use crate::{Error, Result};
@@ -110,8 +110,8 @@ pub fn plan_scenario(
     let (case, mut read) =
         scenario.build_variant_case(scenario.households_variant.clone(), options.robust)?;
     let robust_variants = case.settings.robust.as_ref().map(|r| r.variants.clone());
-    let cases = match &robust_variants {
-        None => None,
+    let planned = match &robust_variants {
+        None => Planned::Case(Box::new(case)),
         Some(variants) => {
             if options.solve.integer {
                 return Err(crate::Error::Usage(crate::solve::INTEGER_REFUSED.into()));
@@ -124,17 +124,14 @@ pub fn plan_scenario(
                 read.validate += t.validate;
                 cases.push(c);
             }
-            Some(cases)
+            Planned::Robust(cases)
         }
     };
     let mut timings = BTreeMap::new();
     timings.insert("read".to_string(), read.read);
     timings.insert("validate".to_string(), read.validate);
     let run = run_info(scenario, timings, options.output.lang)?;
-    match cases {
-        Some(cases) => pipeline::run_and_write_robust(&cases, options, out_dir, &run),
-        None => pipeline::run_and_write(&case, options, out_dir, &run),
-    }
+    pipeline::run_and_write(&planned, options, out_dir, &run)
 }
 
 /// The result of `restock compare`.

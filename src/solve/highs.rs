@@ -11,7 +11,7 @@ use good_lp::{IntoAffineExpression, ProblemVariables, SolverModel};
 use highs_sys::HighsInt;
 
 use super::highs_ffi::{self, MipState, Watch};
-use super::stages::{fill_plan, StageResult};
+use super::stages::{fill_plan, StageResult, TwoStages};
 use super::warm::{Basis, Slot, Stage};
 use super::{MipProgress, SolveOptions, Stage2Slack, StageFacts};
 use crate::model::{self, Lp};
@@ -101,8 +101,7 @@ pub(super) fn two_stages(
     lp: &mut Lp,
     slack: Stage2Slack,
     options: &SolveOptions,
-    timings: &mut BTreeMap<String, f64>,
-) -> Result<(StageResult, StageResult, Option<LiveCap>)> {
+) -> Result<TwoStages> {
     let clock = Instant::now();
     let variables = std::mem::replace(&mut lp.variables, ProblemVariables::new());
     let column: std::collections::HashMap<good_lp::Variable, usize> = variables
@@ -122,7 +121,7 @@ pub(super) fn two_stages(
     let model = load(problem, rows, options, 1)?;
     let solved = solve_warm(model, Stage::One, slot.as_ref())?;
     let stage1 = stage_result(&solved, options, 1)?;
-    timings.insert("solve_stage1".to_string(), clock.elapsed().as_secs_f64());
+    let stage1_seconds = clock.elapsed().as_secs_f64();
 
     let clock = Instant::now();
     let mut cost = vec![0.0; column.len()];
@@ -146,7 +145,7 @@ pub(super) fn two_stages(
     }
     if let Some(limit) = options.time_limit {
         // One limit for the whole solve: stage 2 gets what stage 1 left.
-        let left = (limit - timings["solve_stage1"]).max(MIN_TIME_LIMIT);
+        let left = (limit - stage1_seconds).max(MIN_TIME_LIMIT);
         model
             .try_set_option("time_limit", left)
             .map_err(|_| Error::Solve(format!("HiGHS refused option time_limit = {left}")))?;
@@ -154,14 +153,19 @@ pub(super) fn two_stages(
     // Without a kept stage-2 basis stage 2 starts from stage 1's, as always.
     let solved = solve_warm(model, Stage::Two, slot.as_ref())?;
     let stage2 = stage_result(&solved, options, 2)?;
-    timings.insert("solve_stage2".to_string(), clock.elapsed().as_secs_f64());
+    let stage2_seconds = clock.elapsed().as_secs_f64();
     let live = LiveCap {
         model: solved.into(),
         row: (stage2.duals.len() - 1) as HighsInt,
         offset: lp.mismatch.constant(),
         slot,
     };
-    Ok((stage1, stage2, Some(live)))
+    Ok(TwoStages {
+        stage1,
+        stage2,
+        seconds: [stage1_seconds, stage2_seconds],
+        live: Some(live),
+    })
 }
 
 /// Gives the model `stage`'s kept basis of `slot`: `Some(true)` when HiGHS took it,

@@ -14,7 +14,9 @@
 //! A stage with no time left (or after Ctrl-C) does not run: the plan so far is the
 //! plan, its gap measured against the LP bound where that is a bound (stage 1).
 
-use super::stages::{clean, fill_plan, plan_with_shadow_prices, run_stages, StageResult};
+use super::stages::{
+    clean, fill_plan, plan_with_shadow_prices, run_stages, StageResult, TwoStages,
+};
 use super::start::{self, Start};
 use super::{
     MipProgress, MovableCap, ProgressFn, SolveOptions, Stage2Slack, StageFacts, STAGE1_MIP_GAP,
@@ -68,7 +70,7 @@ fn relax_and_round(
         progress: ProgressFn::default(),
         ..options.clone()
     };
-    let (stage1, stage2, _) = run_stages(&mut relaxed, slack, &lp_options, &mut BTreeMap::new())?;
+    let TwoStages { stage1, stage2, .. } = run_stages(&mut relaxed, slack, &lp_options)?;
     let column: HashMap<Variable, usize> = mip
         .variables
         .iter_variables_with_def()

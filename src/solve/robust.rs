@@ -21,9 +21,10 @@ use good_lp::{variable, Expression, ProblemVariables};
 use rayon::prelude::*;
 
 use super::stages::{
-    fill_plan, plan_with_shadow_prices, run_stage, run_stages, LiveCap, StageResult, IPM_ZERO,
+    drop_ipm_noise, fill_plan, plan_with_shadow_prices, run_stage, run_stages, LiveCap,
+    StageResult, TwoStages,
 };
-use super::{shadow, SolveOptions, SolverChoice, Stage2Slack, StageFacts};
+use super::{shadow, SolveOptions, Stage2Slack, StageFacts};
 use crate::case::{Case, Criterion, RobustSettings};
 use crate::metrics;
 use crate::model::{self, Family, Lp, ModelCopy, RowKey};
@@ -199,15 +200,17 @@ pub(super) fn solve_movable(
     }
     drop(mismatches);
     let row_keys: Vec<RowKey> = lp.rows.iter().map(|(key, _)| *key).collect();
-    let (stage1, stage2, live) = run_stages(&mut lp, slack, options, &mut timings)?;
+    let stages = run_stages(&mut lp, slack, options)?;
     drop(lp);
-    time_limited |= stage1.time_limited || stage2.time_limited;
-    let facts = StageFacts {
-        cap: slack.cap(stage1.objective),
-        // The cap is the last row of the last stage.
-        cap_value: stage2.cap_value(),
-        gross_cost_meur: stage2.objective,
-    };
+    stages.record_timings(&mut timings);
+    time_limited |= stages.time_limited();
+    let facts = stages.facts(slack);
+    let TwoStages {
+        stage1,
+        stage2,
+        live,
+        ..
+    } = stages;
 
     let clock = Instant::now();
     let status = if time_limited {
@@ -289,11 +292,7 @@ fn fill_variants(
     for (w, case) in cases.iter().enumerate() {
         let mut variant = templates[w].clone();
         fill_plan(&mut variant, &vars[w], values);
-        if options.solver == SolverChoice::Clarabel {
-            let noise = IPM_ZERO * model::EUR_PER_MEUR;
-            variant.payments.retain(|x| x.eur >= noise);
-            variant.receipts.retain(|x| x.eur >= noise);
-        }
+        drop_ipm_noise(&mut variant, options);
         if let Some(first) = plan.plans.first() {
             commit_like(&mut variant, first, plan.commit_periods);
         }
@@ -380,11 +379,7 @@ fn solve_alone(case: &Case, options: &SolveOptions) -> Result<Plan> {
         stage1.objective,
     );
     fill_plan(&mut plan, &lp.vars, &stage1.values);
-    if options.solver == SolverChoice::Clarabel {
-        let noise = IPM_ZERO * model::EUR_PER_MEUR;
-        plan.payments.retain(|x| x.eur >= noise);
-        plan.receipts.retain(|x| x.eur >= noise);
-    }
+    drop_ipm_noise(&mut plan, options);
     Ok(plan)
 }
 

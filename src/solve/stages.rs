@@ -40,6 +40,41 @@ impl StageResult {
     }
 }
 
+/// What [`run_stages`] returns: both stages' results, the seconds each took, and the
+/// solved HiGHS model when there is one.
+pub(super) struct TwoStages {
+    /// Stage 1 (fit): Z1 and the row duals.
+    pub(super) stage1: StageResult,
+    /// Stage 2 (cost under the cap on Z1, its last row).
+    pub(super) stage2: StageResult,
+    /// Seconds of stage 1 and of stage 2.
+    pub(super) seconds: [f64; 2],
+    /// The solved model whose cap can be moved (an LP with HiGHS only).
+    pub(super) live: Option<LiveCap>,
+}
+
+impl TwoStages {
+    /// Records the stages' seconds in `timings` as `solve_stage1` and `solve_stage2`.
+    pub(super) fn record_timings(&self, timings: &mut BTreeMap<String, f64>) {
+        timings.insert("solve_stage1".to_string(), self.seconds[0]);
+        timings.insert("solve_stage2".to_string(), self.seconds[1]);
+    }
+
+    /// The cap on Z1 under `slack`, what one more unit of it would save, and Z2.
+    pub(super) fn facts(&self, slack: Stage2Slack) -> StageFacts {
+        StageFacts {
+            cap: slack.cap(self.stage1.objective),
+            cap_value: self.stage2.cap_value(),
+            gross_cost_meur: self.stage2.objective,
+        }
+    }
+
+    /// Whether either stage ended at the time limit.
+    pub(super) fn time_limited(&self) -> bool {
+        self.stage1.time_limited || self.stage2.time_limited
+    }
+}
+
 /// A solved HiGHS model whose cap can be moved; never one without HiGHS.
 #[cfg(feature = "highs")]
 pub(super) type LiveCap = super::highs::LiveCap;
@@ -60,32 +95,27 @@ pub(super) fn solve(
     let row_keys: Vec<RowKey> = lp.rows.iter().map(|(key, _)| *key).collect();
     timings.insert("build".to_string(), clock.elapsed().as_secs_f64());
 
-    let (stage1, stage2, live) = run_stages(&mut lp, slack, options, &mut timings)?;
-    let z1_star = stage1.objective;
-    let facts = StageFacts {
-        cap: slack.cap(z1_star),
-        // The cap is the last row of stage 2.
-        cap_value: stage2.cap_value(),
-        gross_cost_meur: stage2.objective,
-    };
-
-    let status = if stage1.time_limited || stage2.time_limited {
+    let stages = run_stages(&mut lp, slack, options)?;
+    stages.record_timings(&mut timings);
+    let facts = stages.facts(slack);
+    let status = if stages.time_limited() {
         PlanStatus::TimeLimit
     } else {
         PlanStatus::Optimal
     };
+    let TwoStages {
+        stage1,
+        stage2,
+        live,
+        ..
+    } = stages;
+    let z1_star = stage1.objective;
     let mut plan =
         plan_with_shadow_prices(case, &row_keys, &stage1.duals, status, options, z1_star);
     plan.removal_value = shadow::removal_values(case, &row_keys, &stage1.duals);
     plan.timings = timings;
     fill_plan(&mut plan, &lp.vars, &stage2.values);
-    if options.solver == SolverChoice::Clarabel {
-        // Spec §6: values within 1e-6 of zero from an interior-point solver are 0. Money
-        // is in millions inside the LP, so payments and proceeds under 1 € are noise.
-        let noise = IPM_ZERO * model::EUR_PER_MEUR;
-        plan.payments.retain(|x| x.eur >= noise);
-        plan.receipts.retain(|x| x.eur >= noise);
-    }
+    drop_ipm_noise(&mut plan, options);
     #[cfg(feature = "highs")]
     let movable = live.map(|live| {
         MovableCap(super::highs::Movable {
@@ -98,6 +128,17 @@ pub(super) fn solve(
     #[cfg(not(feature = "highs"))]
     let movable = live.map(|never| match never {});
     Ok((plan, facts, movable))
+}
+
+/// Spec §6: values within 1e-6 of zero from an interior-point solver (Clarabel) are 0.
+/// Money is in millions inside the LP, so payments and proceeds under 1 € are noise and
+/// are dropped from `plan`.
+pub(super) fn drop_ipm_noise(plan: &mut Plan, options: &SolveOptions) {
+    if options.solver == SolverChoice::Clarabel {
+        let noise = IPM_ZERO * model::EUR_PER_MEUR;
+        plan.payments.retain(|x| x.eur >= noise);
+        plan.receipts.retain(|x| x.eur >= noise);
+    }
 }
 
 /// A plan of a run that ended with `status` at Z1 = `stage1_mismatch`, not yet filled
@@ -133,16 +174,14 @@ pub(super) fn run_stages(
     lp: &mut Lp,
     slack: Stage2Slack,
     options: &SolveOptions,
-    timings: &mut BTreeMap<String, f64>,
-) -> Result<(StageResult, StageResult, Option<LiveCap>)> {
+) -> Result<TwoStages> {
     #[cfg(feature = "highs")]
     if options.solver == SolverChoice::Highs && !options.integer {
-        return super::highs::two_stages(lp, slack, options, timings);
+        return super::highs::two_stages(lp, slack, options);
     }
     let clock = Instant::now();
     let stage1 = run_stage(lp, lp.mismatch.clone(), None, None, options)?;
     let stage1_seconds = clock.elapsed().as_secs_f64();
-    timings.insert("solve_stage1".to_string(), stage1_seconds);
     let clock = Instant::now();
     // One time limit for the whole solve: stage 2 gets what stage 1 left.
     let stage2_options = SolveOptions {
@@ -158,8 +197,12 @@ pub(super) fn run_stages(
         Some(&stage1.values),
         &stage2_options,
     )?;
-    timings.insert("solve_stage2".to_string(), clock.elapsed().as_secs_f64());
-    Ok((stage1, stage2, None))
+    Ok(TwoStages {
+        stage1,
+        stage2,
+        seconds: [stage1_seconds, clock.elapsed().as_secs_f64()],
+        live: None,
+    })
 }
 
 /// One stage as its own solve: minimise `objective` over the LP's rows, plus the cap on
