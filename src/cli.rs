@@ -453,7 +453,7 @@ pub struct ValidateArgs {
     /// Households variant to check, overriding settings.toml's households_variant.
     #[arg(long)]
     pub variant: Option<String>,
-    /// The language of the warnings.
+    /// The language of the description and the warnings.
     #[arg(long, value_enum, default_value_t = LangArg::Nl)]
     pub lang: LangArg,
 }

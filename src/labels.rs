@@ -170,6 +170,40 @@ labels! {
         "Mismatch in weighted dwelling-years (do-nothing vs plan); gross cost {}, net {}.";
     /// The terminal's last line: where the outputs are.
     T_OUTPUTS: "Uitvoer geschreven naar {}", "Outputs written to {}";
+    /// `restock validate`'s first line: the case is valid.
+    T_VALID: "case {}: geldig", "case {}: valid";
+    /// `restock validate`: the number of municipalities.
+    T_V_MUNICIPALITIES: "gemeenten", "municipalities";
+    /// `restock validate`: the regions.
+    T_V_REGIONS: "regio's", "regions";
+    /// `restock validate`: the segments.
+    T_V_SEGMENTS: "segmenten", "segments";
+    /// `restock validate`: the number of transformations.
+    T_V_TRANSFORMATIONS: "transformaties", "transformations";
+    /// `restock validate`: the base year.
+    T_V_BASE_YEAR: "basisjaar", "base year";
+    /// `restock validate`: the plan periods.
+    T_V_PERIODS: "perioden", "periods";
+    /// `restock validate`: the households variant.
+    T_V_VARIANT: "variant", "variant";
+    /// `restock validate`: total or segment mode.
+    T_V_MODE: "modus", "mode";
+    /// `restock validate`: whether unspent money stays available later.
+    T_V_CARRY_OVER: "overheveling", "carry-over";
+    /// `restock validate`: the funders.
+    T_V_FUNDERS: "financiers", "funders";
+    /// `restock validate`: the common funder "" in the list of funders.
+    T_V_COMMON_FUNDER: "\"\" (gemeenschappelijk)", "\"\" (common)";
+    /// `restock validate`: the number of funding rules (one).
+    T_V_FUNDING_RULE: "{} financieringsregel", "{} funding rule";
+    /// `restock validate`: the number of funding rules (not one).
+    T_V_FUNDING_RULES: "{} financieringsregels", "{} funding rules";
+    /// `restock validate`: the warnings.
+    T_V_WARNINGS: "waarschuwingen", "warnings";
+    /// `restock validate`: no warnings.
+    T_V_NONE: "geen", "none";
+    /// `restock validate`: the number of warnings, printed on stderr just before.
+    T_V_LISTED_ABOVE: "{} (hierboven)", "{} (listed above)";
     /// The terminal's line above a robust plan's table: variants, criterion, commit periods.
     T_ROBUST_INTRO:
         "Robuust plan over {} varianten, criterium {}: de eerste {} periode(s) zijn één besluit \

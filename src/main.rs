@@ -73,7 +73,7 @@ fn validate(args: ValidateArgs) -> Result<(), Error> {
     let case = read_case(&args.case_dir, &args.read_options())?;
     let lang = args.lang.into();
     eprint!("{}", terminal::warnings(&case.warnings, None, lang));
-    print!("{}", terminal::describe(&case));
+    print!("{}", terminal::describe(&case, lang));
     Ok(())
 }
 

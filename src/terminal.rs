@@ -478,83 +478,70 @@ pub fn import(summary: &ImportSummary, out_dir: &Path) -> String {
     s
 }
 
-/// What `restock validate` prints: the shape of the case and its warnings.
-pub fn describe(case: &Case) -> String {
+/// What `restock validate` prints in `lang`: the shape of the case and the number of its
+/// warnings (the warnings themselves go to stderr, [`warnings`]).
+pub fn describe(case: &Case, lang: Lang) -> String {
     let mut s = String::new();
+    let _ = writeln!(s, "{}", labels::T_VALID.format(lang, &[&case.name]));
+    // One line a fact: the label and its colon padded to one width, then the value.
+    let mut line = |label: Label, value: String| {
+        let _ = writeln!(s, "  {:<15} {value}", format!("{}:", lang.get(label)));
+    };
+    let counted = |items: &[&str]| format!("{} ({})", items.len(), items.join(", "));
+    let regions: Vec<&str> = case.regions.iter().map(String::as_str).collect();
+    let segments: Vec<&str> = case.segments.iter().map(|x| x.id.as_str()).collect();
     let periods: Vec<String> = case
         .periods
         .iter()
         .map(|p| format!("{}–{}", p.start, p.end))
         .collect();
-    let _ = writeln!(s, "case {}: valid", case.name);
-    let _ = writeln!(s, "  municipalities: {}", case.municipalities.len());
-    let _ = writeln!(
-        s,
-        "  regions:        {} ({})",
-        case.regions.len(),
-        case.regions.join(", ")
+    let periods: Vec<&str> = periods.iter().map(String::as_str).collect();
+    line(
+        labels::T_V_MUNICIPALITIES,
+        case.municipalities.len().to_string(),
     );
-    let segments: Vec<&str> = case.segments.iter().map(|x| x.id.as_str()).collect();
-    let _ = writeln!(
-        s,
-        "  segments:       {} ({})",
-        segments.len(),
-        segments.join(", ")
+    line(labels::T_V_REGIONS, counted(&regions));
+    line(labels::T_V_SEGMENTS, counted(&segments));
+    line(
+        labels::T_V_TRANSFORMATIONS,
+        case.transformations.len().to_string(),
     );
-    let _ = writeln!(s, "  transformations: {}", case.transformations.len());
-    let _ = writeln!(s, "  base year:      {}", case.settings.base_year);
-    let _ = writeln!(
-        s,
-        "  periods:        {} ({})",
-        periods.len(),
-        periods.join(", ")
+    line(labels::T_V_BASE_YEAR, case.settings.base_year.to_string());
+    line(labels::T_V_PERIODS, counted(&periods));
+    line(
+        labels::T_V_VARIANT,
+        case.settings.households_variant.clone(),
     );
-    let _ = writeln!(s, "  variant:        {}", case.settings.households_variant);
-    let _ = writeln!(s, "  mode:           {}", case.mode.as_str());
-    let _ = writeln!(
-        s,
-        "  carry-over:     {}",
-        if case.settings.budget_carry_over {
-            "yes"
-        } else {
-            "no"
-        }
-    );
+    line(labels::T_V_MODE, case.mode.as_str().to_string());
+    let carry_over = match case.settings.budget_carry_over {
+        true => labels::YES,
+        false => labels::NO,
+    };
+    line(labels::T_V_CARRY_OVER, lang.get(carry_over).to_string());
     if case.funders.active() {
         // Only with funders (spec v2): a v1 case prints what it printed before.
         let names: Vec<&str> = case
             .funders
             .names
             .iter()
-            .map(|n| {
-                if n.is_empty() {
-                    "\"\" (common)"
-                } else {
-                    n.as_str()
-                }
+            .map(|n| match n.is_empty() {
+                true => lang.get(labels::T_V_COMMON_FUNDER),
+                false => n.as_str(),
             })
             .collect();
         let rules = case.funders.rules.as_ref().map_or(0, Vec::len);
-        let _ = writeln!(
-            s,
-            "  funders:        {} ({}); {} funding rule{}",
-            names.len(),
-            names.join(", "),
-            rules,
-            if rules == 1 { "" } else { "s" }
-        );
+        let rules = match rules {
+            1 => labels::T_V_FUNDING_RULE,
+            _ => labels::T_V_FUNDING_RULES,
+        }
+        .format(lang, &[&rules]);
+        line(labels::T_V_FUNDERS, format!("{}; {rules}", counted(&names)));
     }
-    if case.warnings.is_empty() {
-        let _ = writeln!(s, "  warnings:       none");
-    } else {
-        // The warnings themselves are printed on stderr ([`warnings`]), as by every
-        // command that reads a case.
-        let _ = writeln!(
-            s,
-            "  warnings:       {} (listed above)",
-            case.warnings.len()
-        );
-    }
+    let warnings = match case.warnings.len() {
+        0 => lang.get(labels::T_V_NONE).to_string(),
+        n => labels::T_V_LISTED_ABOVE.format(lang, &[&n]),
+    };
+    line(labels::T_V_WARNINGS, warnings);
     s
 }
 

@@ -145,7 +145,7 @@ fn validate_describes_the_example() {
         .args(["validate", "inputs/example"])
         .assert()
         .success()
-        .stdout(contains("municipalities: 4"))
+        .stdout(contains("gemeenten:      4"))
         .stdout(contains("segment"));
 }
 

@@ -161,7 +161,11 @@ fn an_action_no_funder_can_pay_in_full_is_a_warning() {
     assert!(!stdout.contains("demolish of segment"), "{stdout}");
 
     // The shipped vector itself: the common funder may pay everything, no warning.
-    let output = restock().arg("validate").arg(vector()).output().unwrap();
+    let output = restock()
+        .args(["validate", "--lang", "en"])
+        .arg(vector())
+        .output()
+        .unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(stdout.contains("warnings:       none"), "{stdout}");
 }

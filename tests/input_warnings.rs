@@ -222,7 +222,7 @@ fn ignored_columns_years_outside_the_plan_and_windows_1252_reach_the_terminal() 
     let (code, stdout, stderr_validate) = validate(&case, "nl");
     assert_eq!(code, 0);
     assert_eq!(stderr_validate, stderr);
-    assert!(stdout.contains("warnings:       3"), "{stdout}");
+    assert!(stdout.contains("waarschuwingen: 3 (hierboven)"), "{stdout}");
 }
 
 #[test]

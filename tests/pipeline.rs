@@ -110,13 +110,49 @@ fn validate_prints_the_description() {
         &ReadOptions::default(),
     )
     .unwrap();
-    let text = terminal::describe(&case);
-    assert!(text.starts_with("case example: valid\n"), "{text}");
-    let printed = Command::cargo_bin("restock")
-        .unwrap()
-        .current_dir(root())
-        .args(["validate", "inputs/example"])
-        .output()
-        .unwrap();
-    assert_eq!(String::from_utf8(printed.stdout).unwrap(), text);
+    let printed = |lang: &[&str]| {
+        let out = Command::cargo_bin("restock")
+            .unwrap()
+            .current_dir(root())
+            .arg("validate")
+            .args(lang)
+            .arg("inputs/example")
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // English with --lang en; Dutch by default, as every other command.
+    let en = terminal::describe(&case, restock::lang::Lang::En);
+    assert_eq!(
+        en,
+        "case example: valid\n\
+         \x20 municipalities: 4\n\
+         \x20 regions:        2 (Oost-Groningen, Parkstad Limburg)\n\
+         \x20 segments:       3 (koop, huur_corporatie, huur_particulier)\n\
+         \x20 transformations: 2\n\
+         \x20 base year:      2024\n\
+         \x20 periods:        3 (2025–2030, 2031–2040, 2041–2050)\n\
+         \x20 variant:        base\n\
+         \x20 mode:           segment\n\
+         \x20 carry-over:     yes\n\
+         \x20 warnings:       none\n"
+    );
+    assert_eq!(printed(&["--lang", "en"]), en);
+    let nl = terminal::describe(&case, restock::lang::Lang::Nl);
+    assert_eq!(
+        nl,
+        "case example: geldig\n\
+         \x20 gemeenten:      4\n\
+         \x20 regio's:        2 (Oost-Groningen, Parkstad Limburg)\n\
+         \x20 segmenten:      3 (koop, huur_corporatie, huur_particulier)\n\
+         \x20 transformaties: 2\n\
+         \x20 basisjaar:      2024\n\
+         \x20 perioden:       3 (2025–2030, 2031–2040, 2041–2050)\n\
+         \x20 variant:        base\n\
+         \x20 modus:          segment\n\
+         \x20 overheveling:   ja\n\
+         \x20 waarschuwingen: geen\n"
+    );
+    assert_eq!(printed(&[]), nl);
 }
